@@ -1,0 +1,201 @@
+/**
+ * Pure edit operations on a MapDocument. Each returns a new document and shares every record it
+ * did not touch, so "what changed" is a reference comparison (autosave and undo rely on this).
+ */
+import { createStakeholder, createTie } from './factories';
+import { newId } from './ids';
+import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
+import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
+
+export type OpResult = { ok: true; doc: MapDocument } | { ok: false; error: string };
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export function addStakeholder(doc: MapDocument, stakeholder: Stakeholder): MapDocument {
+  return { ...doc, stakeholders: { ...doc.stakeholders, [stakeholder.id]: stakeholder } };
+}
+
+export function addStakeholderAt(doc: MapDocument, position: Position, fields: Partial<Stakeholder> = {}): { doc: MapDocument; id: Id } {
+  const count = Object.keys(doc.stakeholders).length;
+  const lowest = doc.map.settings.levels.length - 1;
+  const stakeholder = createStakeholder({ name: `Person ${count + 1}`, seniority: lowest, ...fields, x: position.x, y: position.y });
+  return { doc: addStakeholder(doc, stakeholder), id: stakeholder.id };
+}
+
+type StakeholderPatch = Partial<Omit<Stakeholder, 'id'>>;
+
+export function updateStakeholder(doc: MapDocument, id: Id, patch: StakeholderPatch): MapDocument {
+  const current = doc.stakeholders[id];
+  if (!current) return doc;
+  const changed = (Object.keys(patch) as (keyof StakeholderPatch)[]).some((key) => !Object.is(current[key], patch[key]));
+  if (!changed) return doc;
+  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: { ...current, ...patch } } };
+}
+
+export function moveStakeholders(doc: MapDocument, positions: Record<Id, Position>): MapDocument {
+  let stakeholders: Record<Id, Stakeholder> | null = null;
+  for (const [id, pos] of Object.entries(positions)) {
+    const current = doc.stakeholders[id];
+    if (!current || (current.x === pos.x && current.y === pos.y)) continue;
+    stakeholders ??= { ...doc.stakeholders };
+    stakeholders[id] = { ...current, x: pos.x, y: pos.y };
+  }
+  return stakeholders ? { ...doc, stakeholders } : doc;
+}
+
+/** Removes people and ties; a person's ties go with them, and "Me" is cleared if Me is removed. */
+export function removeElements(doc: MapDocument, stakeholderIds: Iterable<Id>, tieIds: Iterable<Id> = []): MapDocument {
+  const people = new Set([...stakeholderIds].filter((id) => id in doc.stakeholders));
+  const tiesGone = new Set([...tieIds].filter((id) => id in doc.ties));
+  for (const tie of Object.values(doc.ties)) {
+    if (people.has(tie.source) || people.has(tie.target)) tiesGone.add(tie.id);
+  }
+  if (people.size === 0 && tiesGone.size === 0) return doc;
+  const stakeholders = { ...doc.stakeholders };
+  for (const id of people) delete stakeholders[id];
+  const ties = { ...doc.ties };
+  for (const id of tiesGone) delete ties[id];
+  const map = doc.map.meId && people.has(doc.map.meId) ? { ...doc.map, meId: null } : doc.map;
+  return { map, stakeholders, ties };
+}
+
+/** True when `a` and `b` describe the same relationship (same kind and ends, in either order when mutual). */
+function sameTie(a: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, b: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.source === b.source && a.target === b.target) return true;
+  return (a.mutual || b.mutual) && a.source === b.target && a.target === b.source;
+}
+
+/** Why a tie cannot be drawn, or null when it can. */
+export function tieProblem(doc: MapDocument, candidate: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, ignoreId?: Id): string | null {
+  if (!(candidate.source in doc.stakeholders) || !(candidate.target in doc.stakeholders)) return 'Both ends of a tie must be people on this map.';
+  if (candidate.source === candidate.target) return 'A person cannot have a tie to themselves.';
+  for (const tie of Object.values(doc.ties)) {
+    if (tie.id !== ignoreId && sameTie(tie, candidate)) {
+      return `There is already a ${TIE_KIND_LABELS[candidate.kind].toLowerCase()} tie between these two people.`;
+    }
+  }
+  return null;
+}
+
+export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind, fields: Partial<Tie> = {}): OpResult & { id?: Id } {
+  const tie = createTie(source, target, kind, fields);
+  const problem = tieProblem(doc, tie);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, doc: { ...doc, ties: { ...doc.ties, [tie.id]: tie } }, id: tie.id };
+}
+
+export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id'>>): OpResult {
+  const current = doc.ties[id];
+  if (!current) return { ok: false, error: 'That tie no longer exists.' };
+  let next: Tie = { ...current, ...patch };
+  const rules = TIE_DIRECTION_RULES[next.kind];
+  // Kinds with a fixed direction (reports-to, tension) always take their own rule.
+  if (rules.fixed) next = { ...next, mutual: rules.defaultMutual };
+  const unchanged = (Object.keys(next) as (keyof Tie)[]).every((key) => Object.is(next[key], current[key]));
+  if (unchanged) return { ok: true, doc };
+  const problem = tieProblem(doc, next, id);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, doc: { ...doc, ties: { ...doc.ties, [id]: next } } };
+}
+
+export function swapTieDirection(doc: MapDocument, id: Id): OpResult {
+  const tie = doc.ties[id];
+  if (!tie) return { ok: false, error: 'That tie no longer exists.' };
+  return updateTie(doc, id, { source: tie.target, target: tie.source });
+}
+
+export interface Clip {
+  stakeholders: Stakeholder[];
+  ties: Tie[];
+}
+
+/** What copying these people carries: the people, and only the ties among them. */
+export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
+  const chosen = new Set([...ids].filter((id) => id in doc.stakeholders));
+  return {
+    stakeholders: [...chosen].map((id) => doc.stakeholders[id]),
+    ties: Object.values(doc.ties).filter((t) => chosen.has(t.source) && chosen.has(t.target)),
+  };
+}
+
+/** Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. */
+export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
+  if (clip.stakeholders.length === 0) return { doc, ids: [] };
+  const idMap = new Map<Id, Id>();
+  const stakeholders = { ...doc.stakeholders };
+  const maxLevel = doc.map.settings.levels.length - 1;
+  for (const s of clip.stakeholders) {
+    const id = newId();
+    idMap.set(s.id, id);
+    stakeholders[id] = {
+      ...s,
+      id,
+      seniority: Math.min(s.seniority, maxLevel),
+      x: s.x + offset.x,
+      y: s.y + offset.y,
+      tags: [...s.tags],
+      interactions: s.interactions.map((i) => ({ ...i, id: newId() })),
+    };
+  }
+  const ties = { ...doc.ties };
+  for (const t of clip.ties) {
+    const source = idMap.get(t.source);
+    const target = idMap.get(t.target);
+    if (!source || !target) continue;
+    const id = newId();
+    ties[id] = { ...t, id, source, target };
+  }
+  return { doc: { ...doc, stakeholders, ties }, ids: [...idMap.values()] };
+}
+
+export function updateMapMeta(doc: MapDocument, patch: Partial<Pick<MapMeta, 'name' | 'meId'>>): MapDocument {
+  const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((k) => doc.map[k] !== patch[k]);
+  return changed ? { ...doc, map: { ...doc.map, ...patch } } : doc;
+}
+
+/** Replaces the settings, keeping every person's level inside the new list. */
+export function updateSettings(doc: MapDocument, settings: MapSettings): MapDocument {
+  const maxLevel = settings.levels.length - 1;
+  let stakeholders = doc.stakeholders;
+  for (const s of Object.values(doc.stakeholders)) {
+    if (s.seniority > maxLevel) {
+      if (stakeholders === doc.stakeholders) stakeholders = { ...doc.stakeholders };
+      stakeholders[s.id] = { ...s, seniority: maxLevel };
+    }
+  }
+  return { ...doc, map: { ...doc.map, settings }, stakeholders };
+}
+
+/**
+ * Makes a document internally consistent: ties whose ends are missing are dropped, levels are
+ * clamped and a dangling "Me" is cleared. Returns a line per repair so callers can report them.
+ */
+export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: string[] } {
+  const repairs: string[] = [];
+  const maxLevel = doc.map.settings.levels.length - 1;
+  const stakeholders: Record<Id, Stakeholder> = {};
+  for (const s of Object.values(doc.stakeholders)) {
+    if (s.seniority > maxLevel) {
+      repairs.push(`"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
+      stakeholders[s.id] = { ...s, seniority: maxLevel };
+    } else stakeholders[s.id] = s;
+  }
+  const ties: Record<Id, Tie> = {};
+  for (const t of Object.values(doc.ties)) {
+    if (!(t.source in stakeholders) || !(t.target in stakeholders)) {
+      repairs.push(`A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
+    } else if (t.source === t.target) {
+      repairs.push(`A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
+    } else ties[t.id] = t;
+  }
+  let map = doc.map;
+  if (map.meId && !(map.meId in stakeholders)) {
+    repairs.push('"Me" pointed to a person who is not on the map; it was cleared.');
+    map = { ...map, meId: null };
+  }
+  return { doc: repairs.length ? { map, stakeholders, ties } : doc, repairs };
+}

@@ -1,0 +1,98 @@
+/**
+ * The domain model: plain data, no framework. Everything the app stores, analyses, imports and
+ * exports is one of these shapes. Records carry no map id: storage adds it, the domain never needs it.
+ */
+
+export type Id = string;
+
+export const STANCES = ['champion', 'supporter', 'neutral', 'sceptic', 'blocker', 'unknown'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const TIE_KINDS = ['influence', 'trust', 'reports-to', 'tension'] as const;
+export type TieKind = (typeof TIE_KINDS)[number];
+
+export type Strength = 1 | 2 | 3;
+
+export const INTERACTION_KINDS = ['coffee', 'meeting', 'message', 'event', 'other'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+/** A dated contact with a stakeholder, for nurturing the relationship. Dates are local YYYY-MM-DD. */
+export interface Interaction {
+  id: Id;
+  date: string;
+  kind: InteractionKind;
+  note: string;
+}
+
+export interface Stakeholder {
+  id: Id;
+  name: string;
+  title: string;
+  department: string;
+  /** Index into the map's seniority levels; 0 is the most senior level. */
+  seniority: number;
+  /** 1-5: how much weight this person carries (drawn as node size). */
+  influence: number;
+  /** 1-5: how much they care about my area. */
+  interest: number;
+  stance: Stance;
+  tags: string[];
+  notes: string;
+  /** Optional identifier from an HR system or e-mail address, used to match managers on import. */
+  email: string;
+  /** Position on the network canvas (flow coordinates, top-left corner of the node). */
+  x: number;
+  y: number;
+  /** Follow-up cadence in days; null means the map's default for this person's level. */
+  cadenceDays: number | null;
+  /** Explicit next follow-up date (YYYY-MM-DD), overriding the cadence; null if none. */
+  nextFollowUp: string | null;
+  interactions: Interaction[];
+}
+
+/**
+ * A tie between two stakeholders. For one-way ties the sentence reads "source <verb> target";
+ * reports-to always points from the person to their manager. `mutual` ties have no direction.
+ */
+export interface Tie {
+  id: Id;
+  source: Id;
+  target: Id;
+  kind: TieKind;
+  strength: Strength;
+  mutual: boolean;
+  /** Free text; for tension ties, the next step the user plans to repair the relationship. */
+  note: string;
+}
+
+export interface MapSettings {
+  /** Seniority level names, most senior first. */
+  levels: string[];
+  /** Levels with index <= leadershipLevel count as "senior leadership". */
+  leadershipLevel: number;
+  /** Default follow-up cadence in days, per level (same length as levels). */
+  cadenceDays: number[];
+}
+
+export interface MapMeta {
+  id: Id;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  settings: MapSettings;
+  /** The stakeholder who is "Me", if any. */
+  meId: Id | null;
+}
+
+/** One map, whole: what the editor edits, analysis reads and formats write. */
+export interface MapDocument {
+  map: MapMeta;
+  stakeholders: Record<Id, Stakeholder>;
+  ties: Record<Id, Tie>;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
