@@ -1,0 +1,227 @@
+/**
+ * The whole analysis of one map: projections -> metrics -> lists -> sentences. Pure and synchronous;
+ * the worker wraps it. Never throws on odd maps and never returns NaN (see tests/unit/analysis).
+ */
+import pagerank from 'graphology-metrics/centrality/pagerank';
+import { countConnectedComponents } from 'graphology-components';
+import { displayName } from '../domain/describe';
+import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
+import { findClusters } from './clusters';
+import { explainPerson } from './explain';
+import { indexGraph, type IndexedGraph } from './indexed-graph';
+import { influenceRanks, notablePlaces } from './influence-ranks';
+import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
+import { endorsementNetwork, formalNetwork, informalNetwork, type ArcGraph } from './projections';
+import { pathMeasures, type PathMeasures } from './shortest-paths';
+import { structuralHoles } from './structural-holes';
+import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
+
+const PAGERANK_ALPHA = 0.85;
+const MAX_TOP_BROKERS = 5;
+const MAX_LISTED = 5;
+
+/**
+ * Shortest-path measures are the expensive part and depend only on the informal network's shape and
+ * strengths, so the last result is kept: renaming someone, moving them or adding a reports-to tie
+ * does not repeat them.
+ */
+let lastPaths: { key: string; measures: PathMeasures } | null = null;
+
+function shapeKey(g: IndexedGraph): string {
+  return `${g.n}|${g.outStart.join(',')}|${g.outTarget.join(',')}|${g.outLength.join(',')}`;
+}
+
+function cachedPathMeasures(g: IndexedGraph): PathMeasures {
+  const key = shapeKey(g);
+  if (lastPaths?.key !== key) lastPaths = { key, measures: pathMeasures(g) };
+  return lastPaths.measures;
+}
+
+/** PageRank on the endorsement network; uniform when the library cannot converge (never expected). */
+function influencePagerank(graph: ArcGraph): Float64Array {
+  const n = graph.order;
+  if (n === 0) return new Float64Array(0);
+  let scores: Record<string, number>;
+  try {
+    scores = pagerank(graph, { alpha: PAGERANK_ALPHA, getEdgeWeight: 'strength', tolerance: 1e-12, maxIterations: 1000 });
+  } catch {
+    return new Float64Array(n).fill(1 / n);
+  }
+  const out = new Float64Array(n);
+  let i = 0;
+  graph.forEachNode((node) => {
+    out[i++] = Number.isFinite(scores[node]) ? scores[node] : 1 / n;
+  });
+  return out;
+}
+
+function weightedDegrees(g: IndexedGraph) {
+  const inW = new Float64Array(g.n);
+  const outW = new Float64Array(g.n);
+  for (let u = 0; u < g.n; u++) {
+    for (let k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
+      outW[u] += g.outLength[k];
+      inW[g.outTarget[k]] += g.outLength[k];
+    }
+  }
+  return { inW, outW };
+}
+
+/** Distinct informal neighbours, either direction. */
+function neighbourLists(g: IndexedGraph): number[][] {
+  const lists: Set<number>[] = Array.from({ length: g.n }, () => new Set<number>());
+  for (let u = 0; u < g.n; u++) {
+    for (let k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
+      lists[u].add(g.outTarget[k]);
+      lists[g.outTarget[k]].add(u);
+    }
+  }
+  return lists.map((s) => [...s]);
+}
+
+function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'messages' | 'explanations'>, isolated: number): string[] {
+  const n = input.people.length;
+  const messages: string[] = [];
+  if (n === 0) return ['The map is empty: add people and ties to see the brokers, the advisors of senior leaders and the hidden influencers.'];
+  if (n === 1) messages.push('Only one person so far: add more people and ties to see how they connect.');
+  else if (result.stats.informalTies === 0) messages.push('No influence or trust ties yet: brokers, clusters and introduction paths need them.');
+  else if (result.stats.components > 1)
+    messages.push(
+      `The influence and trust ties form ${result.stats.components} separate groups` +
+        (isolated > 0 ? ` (counting ${isolated === 1 ? '1 person' : `${isolated} people`} with no such ties)` : '') +
+        ': nobody can be reached across them.',
+    );
+  if (n > 1 && result.stats.influenceTies === 0 && result.stats.informalTies > 0)
+    messages.push('No influence ties: the influence score (PageRank) is the same for everyone.');
+  const levelName = input.levels[Math.min(Math.max(0, input.leadershipLevel), input.levels.length - 1)] ?? 'the leadership level';
+  if (result.seniorLeaderIds.length === 0)
+    messages.push(`No senior leaders: nobody is at or above the leadership level (${levelName}). Set someone's seniority to see who advises them.`);
+  else if (result.advisors.length === 0)
+    messages.push('Nobody advises a senior leader yet: add influence ties into a leader, or trust ties from a leader.');
+  return messages;
+}
+
+export function analyse(input: AnalysisInput): AnalysisResult {
+  const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const n = input.people.length;
+  const informal = informalNetwork(input);
+  const endorsement = endorsementNetwork(input);
+  const formal = formalNetwork(input);
+
+  const byDistance = indexGraph(informal, (a) => a.units);
+  const byStrength = indexGraph(informal, (a) => a.strength);
+  const paths = cachedPathMeasures(byDistance);
+  const holes = structuralHoles(byStrength);
+  const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
+  const { inW, outW } = weightedDegrees(byStrength);
+  const neighbours = neighbourLists(byStrength);
+  const pr = influencePagerank(endorsement);
+  const sway = weightedDegrees(indexGraph(endorsement, (a) => a.strength)).inW;
+
+  const clustering = findClusters(input);
+  const leaders = seniorLeaderFlags(input);
+  const structure = reportingStructure(input, formal);
+  const advisors = findAdvisors(input, leaders, structure);
+  const ranks = influenceRanks(
+    pr,
+    sway,
+    input.people.map((p) => p.seniority),
+    structure.depth,
+  );
+
+  const advisorById = new Map(advisors.map((a) => [a.id, a]));
+  const people: PersonMetrics[] = input.people.map((p, i) => {
+    const advisor = advisorById.get(p.id);
+    return {
+      id: p.id,
+      degree: neighbours[i].length,
+      inDegree: byStrength.inStart[i + 1] - byStrength.inStart[i],
+      outDegree: byStrength.outStart[i + 1] - byStrength.outStart[i],
+      weightedInDegree: inW[i],
+      weightedOutDegree: outW[i],
+      betweenness: paths.betweenness[i],
+      betweennessUnweighted: paths.betweennessUnweighted[i],
+      pagerank: pr[i],
+      closeness: n > 1 ? paths.harmonicSum[i] / (n - 1) : 0,
+      reach: paths.reach[i],
+      constraint: holes.constraint[i],
+      effectiveSize: holes.effectiveSize[i],
+      brokerage: brokerage[i],
+      brokerageRole: dominantRole(brokerage[i]),
+      cluster: clustering.clusterOf[i],
+      isSeniorLeader: leaders[i],
+      leadersAdvised: advisor?.leaderCount ?? 0,
+      informalLeadersAdvised: advisor?.informalLeaderCount ?? 0,
+      reportingDepth: structure.depth[i],
+      informalScore: ranks.informalScore[i],
+      informalRank: ranks.informalRank[i],
+      formalRank: ranks.formalRank[i],
+      hiddenInfluence: ranks.hiddenInfluence[i],
+    };
+  });
+
+  const indexById: Record<string, number> = {};
+  input.people.forEach((p, i) => (indexById[p.id] = i));
+
+  const notable = notablePlaces(n);
+  const hiddenInfluencerIds = people
+    .filter((m) => m.informalScore > 0 && m.hiddenInfluence >= notable)
+    .sort((a, b) => b.hiddenInfluence - a.hiddenInfluence || b.informalScore - a.informalScore)
+    .slice(0, MAX_LISTED)
+    .map((m) => m.id);
+  const figureheadIds = people
+    .filter((m) => m.formalRank <= Math.max(1, n / 3) && m.hiddenInfluence <= -notable)
+    .sort((a, b) => a.hiddenInfluence - b.hiddenInfluence || a.formalRank - b.formalRank)
+    .slice(0, MAX_LISTED)
+    .map((m) => m.id);
+  const topBrokerIds = people
+    .filter((m) => m.betweenness > 0)
+    .sort((a, b) => b.betweenness - a.betweenness || (b.effectiveSize ?? 0) - (a.effectiveSize ?? 0))
+    .slice(0, Math.min(MAX_TOP_BROKERS, Math.max(1, Math.ceil(n / 10))))
+    .map((m) => m.id);
+
+  let influenceTies = 0;
+  let reportsToTies = 0;
+  let tensionTies = 0;
+  let informalTies = 0;
+  for (const t of input.ties) {
+    if (t.kind === 'influence') influenceTies++;
+    else if (t.kind === 'reports-to') reportsToTies++;
+    else if (t.kind === 'tension') tensionTies++;
+    if (t.kind === 'influence' || t.kind === 'trust') informalTies++;
+  }
+  const isolated = neighbours.filter((l) => l.length === 0).length;
+
+  const partial = {
+    people,
+    indexById,
+    clusters: clustering.clusters,
+    modularity: clustering.modularity,
+    seniorLeaderIds: input.people.filter((_, i) => leaders[i]).map((p) => p.id),
+    advisors,
+    informalAdvisorIds: advisors.filter((a) => a.informalLeaderCount > 0).map((a) => a.id),
+    hiddenInfluencerIds,
+    figureheadIds,
+    topBrokerIds,
+    stats: {
+      people: n,
+      informalTies,
+      influenceTies,
+      reportsToTies,
+      tensionTies,
+      components: n === 0 ? 0 : countConnectedComponents(informal),
+      durationMs: 0,
+    },
+  };
+
+  const names = input.people.map((p) => displayName(p));
+  const leadersAdvisedNames = input.people.map((p) => (advisorById.get(p.id)?.leaders ?? []).map((l) => names[indexById[l.leaderId]]));
+  const ctx = { input, metrics: people, clusters: clustering.clusters, neighbours, leadersAdvisedNames, influenceTies };
+  const explanations: Record<string, PersonExplanations> = {};
+  input.people.forEach((p, i) => (explanations[p.id] = explainPerson(ctx, i)));
+
+  const messages = mapMessages(input, partial, isolated);
+  const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  partial.stats.durationMs = finished - started;
+  return { ...partial, explanations, messages };
+}

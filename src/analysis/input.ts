@@ -1,0 +1,34 @@
+/**
+ * The compact, structured-clone-friendly view of a map that analysis runs on. It is what crosses to
+ * the worker: a few short arrays instead of the whole document or any React Flow state.
+ */
+import type { MapDocument } from '../domain/types';
+import type { AnalysisInput, AnalysisTie } from './types';
+
+function clampStrength(strength: number): number {
+  return Number.isFinite(strength) ? Math.min(3, Math.max(1, Math.round(strength))) : 1;
+}
+
+export function toAnalysisInput(doc: MapDocument): AnalysisInput {
+  const people = Object.values(doc.stakeholders).map((s) => ({
+    id: s.id,
+    name: s.name,
+    department: s.department,
+    seniority: Number.isFinite(s.seniority) ? Math.max(0, Math.floor(s.seniority)) : 0,
+  }));
+  const known = new Set(people.map((p) => p.id));
+  const ties: AnalysisTie[] = [];
+  for (const t of Object.values(doc.ties)) {
+    // A tie to a missing person or to oneself carries no information about the network.
+    if (!known.has(t.source) || !known.has(t.target) || t.source === t.target) continue;
+    ties.push({ id: t.id, source: t.source, target: t.target, kind: t.kind, strength: clampStrength(t.strength), mutual: t.mutual });
+  }
+  const meId = doc.map.meId && known.has(doc.map.meId) ? doc.map.meId : null;
+  return {
+    people,
+    ties,
+    levels: [...doc.map.settings.levels],
+    leadershipLevel: doc.map.settings.leadershipLevel,
+    meId,
+  };
+}

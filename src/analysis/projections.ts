@@ -1,0 +1,122 @@
+/**
+ * Graph projections: which ties, which direction, which weights, for each question. Each is a
+ * named function so a reader can see exactly what a metric was computed on. Every projection holds
+ * every person as a node, in input order, so node index i is `input.people[i]`.
+ *
+ * Tension ties never appear in any projection: a strained relationship is neither a path nor support.
+ */
+import { DirectedGraph, UndirectedGraph } from 'graphology';
+import type { AnalysisInput, AnalysisTie } from './types';
+
+/**
+ * Distances in exact units: 6/strength gives 6, 3, 2 for strengths 1, 2, 3. Betweenness and path
+ * choice are unchanged by scaling, and integers keep equally strong routes exactly equal, which
+ * 1/strength in floating point does not (1/3 + 1/3 + 1/3 vs 1/2 + 1/2 may differ in the last bit).
+ */
+export const DISTANCE_UNITS = 6;
+
+export interface ArcAttributes {
+  /** 1-3; the strongest tie when several ties join the same two people the same way. */
+  strength: number;
+  /** 1/strength, for graphology routines (they read the weight as a distance). */
+  distance: number;
+  /** DISTANCE_UNITS/strength: an exact integer version of `distance`. */
+  units: number;
+}
+
+export interface EdgeWeightAttributes {
+  weight: number;
+}
+
+export type ArcGraph = DirectedGraph<Record<string, never>, ArcAttributes>;
+
+function arcAttributes(strength: number): ArcAttributes {
+  return { strength, distance: 1 / strength, units: DISTANCE_UNITS / strength };
+}
+
+function emptyDirected(input: AnalysisInput): ArcGraph {
+  const graph: ArcGraph = new DirectedGraph({ allowSelfLoops: false });
+  for (const p of input.people) graph.addNode(p.id);
+  return graph;
+}
+
+/** Adds source -> target, keeping the stronger arc when one already exists. */
+function addArc(graph: ArcGraph, source: string, target: string, strength: number): void {
+  if (source === target || !graph.hasNode(source) || !graph.hasNode(target)) return;
+  const existing = graph.directedEdge(source, target);
+  if (existing === undefined) graph.addDirectedEdge(source, target, arcAttributes(strength));
+  else if (graph.getEdgeAttribute(existing, 'strength') < strength) graph.replaceEdgeAttributes(existing, arcAttributes(strength));
+}
+
+function directedProjection(input: AnalysisInput, keep: (t: AnalysisTie) => boolean, reverse: boolean): ArcGraph {
+  const graph = emptyDirected(input);
+  for (const t of input.ties) {
+    if (!keep(t)) continue;
+    const [from, to] = reverse ? [t.target, t.source] : [t.source, t.target];
+    addArc(graph, from, to, t.strength);
+    if (t.mutual) addArc(graph, to, from, t.strength);
+  }
+  return graph;
+}
+
+export const isInformal = (t: AnalysisTie): boolean => t.kind === 'influence' || t.kind === 'trust';
+
+/**
+ * Influence and trust ties as stored: "A influences B" and "A trusts B" both give A -> B (A can get
+ * B's ear). Mutual ties give two arcs. Used for betweenness, closeness, structural holes and brokerage.
+ */
+export function informalNetwork(input: AnalysisInput): ArcGraph {
+  return directedProjection(input, isInformal, false);
+}
+
+/** Influence ties only, as stored: A -> B when A sways B. */
+export function influenceNetwork(input: AnalysisInput): ArcGraph {
+  return directedProjection(input, (t) => t.kind === 'influence', false);
+}
+
+/**
+ * Influence ties reversed, B -> A when A sways B: the influenced person "points at" whoever sways
+ * them, like a citation. PageRank and weighted in-degree on this graph measure informal influence.
+ */
+export function endorsementNetwork(input: AnalysisInput): ArcGraph {
+  return directedProjection(input, (t) => t.kind === 'influence', true);
+}
+
+/** The org chart: person -> manager. A reports-to tie is never mutual, whatever the flag says. */
+export function formalNetwork(input: AnalysisInput): ArcGraph {
+  const graph = emptyDirected(input);
+  for (const t of input.ties) if (t.kind === 'reports-to') addArc(graph, t.source, t.target, t.strength);
+  return graph;
+}
+
+/**
+ * Influence and trust as an undirected graph for Louvain (which refuses mixed or directed graphs).
+ * weight = the sum of the strongest arc each way, so a two-way relationship pulls harder.
+ */
+export function clusteringNetwork(input: AnalysisInput): UndirectedGraph<Record<string, never>, EdgeWeightAttributes> {
+  const informal = informalNetwork(input);
+  const graph = new UndirectedGraph<Record<string, never>, EdgeWeightAttributes>({ allowSelfLoops: false });
+  for (const p of input.people) graph.addNode(p.id);
+  informal.forEachEdge((_edge, attrs, source, target) => {
+    const existing = graph.edge(source, target);
+    if (existing === undefined) graph.addEdge(source, target, { weight: attrs.strength });
+    else graph.setEdgeAttribute(existing, 'weight', graph.getEdgeAttribute(existing, 'weight') + attrs.strength);
+  });
+  return graph;
+}
+
+/**
+ * Who could introduce whom: influence and trust ties in either direction (knowing someone is what
+ * matters for asking), the strongest tie per pair. Distance = 1/strength.
+ */
+export function introductionNetwork(input: AnalysisInput): UndirectedGraph<Record<string, never>, ArcAttributes> {
+  const graph = new UndirectedGraph<Record<string, never>, ArcAttributes>({ allowSelfLoops: false });
+  for (const p of input.people) graph.addNode(p.id);
+  for (const t of input.ties) {
+    if (!isInformal(t) || t.source === t.target || !graph.hasNode(t.source) || !graph.hasNode(t.target)) continue;
+    const existing = graph.edge(t.source, t.target);
+    if (existing === undefined) graph.addEdge(t.source, t.target, arcAttributes(t.strength));
+    else if (graph.getEdgeAttribute(existing, 'strength') < t.strength) graph.replaceEdgeAttributes(existing, arcAttributes(t.strength));
+  }
+  return graph;
+}
