@@ -1,0 +1,181 @@
+/**
+ * GEXF (Gephi, NetworkX, graphology-gexf), written as GEXF 1.2draft, which all of them read.
+ *
+ * Export: node label (the name), node attributes (title, department, seniority, influence,
+ * interest, stance, tags, notes, email, cadence_days, next_follow_up), viz:position and
+ * viz:size / viz:color (the card's stance colour). Gephi's y axis points up and its positions
+ * are node centres, so viz:position holds the card centre with y negated; import undoes that for
+ * every GEXF file. Edges carry weight (= strength) and attributes kind, strength, mutual, note.
+ * meta: creator "Influence Map", the map name as description, and the level names in keywords.
+ *
+ * Import: GEXF 1.1-1.3; attvalues by "for" or "id"; edge type directed/undirected/mutual;
+ * dynamic spells are ignored. See graph-import.ts for how attributes become fields.
+ */
+import { nodeWidth } from '../domain/defaults';
+import type { MapDocument } from '../domain/types';
+import { CREATOR, EDGE_ATTRS, NODE_ATTRS } from './graph-attributes';
+import type { AttrType } from './graph-attributes';
+import { NODE_HEIGHT, graphToDocument } from './graph-import';
+import type { RawEdge, RawNode } from './graph-import';
+import type { GraphImportResult } from './graphml';
+import { PALETTE } from './palette';
+import { escapeXml, quote, toNumber } from './text';
+import { attr, child, children, parseXml, textOf } from './xml';
+import type { XmlElement } from './xml';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function exportGexf(doc: MapDocument, now: Date = new Date()): string {
+  const e = escapeXml;
+  const settings = doc.map.settings;
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">');
+  out.push(`  <meta lastmodifieddate="${now.toISOString().slice(0, 10)}">`);
+  out.push(`    <creator>${CREATOR}</creator>`);
+  out.push(`    <description>${e(doc.map.name)}</description>`);
+  out.push(`    <keywords>${e(JSON.stringify({ levels: settings.levels, leadershipLevel: settings.leadershipLevel }))}</keywords>`);
+  out.push('  </meta>');
+  out.push('  <graph defaultedgetype="directed" mode="static">');
+  const gexfType = (t: AttrType) => (t === 'int' ? 'integer' : t);
+  const nodeAttrs = NODE_ATTRS.filter((a) => a.name !== 'label');
+  out.push('    <attributes class="node">');
+  for (const a of nodeAttrs) out.push(`      <attribute id="${a.name}" title="${a.name}" type="${gexfType(a.type)}"/>`);
+  out.push('    </attributes>');
+  out.push('    <attributes class="edge">');
+  for (const a of EDGE_ATTRS) out.push(`      <attribute id="${a.name}" title="${a.name}" type="${gexfType(a.type)}"/>`);
+  out.push('    </attributes>');
+  out.push('    <nodes>');
+  for (const s of Object.values(doc.stakeholders)) {
+    const parts = [`      <node id="${e(s.id)}" label="${e(s.name)}"><attvalues>`];
+    for (const a of nodeAttrs) {
+      const v = a.value(s, settings);
+      if (v !== null && v !== '') parts.push(`<attvalue for="${a.name}" value="${e(String(v))}"/>`);
+    }
+    const w = nodeWidth(s.influence);
+    const [r, g, b] = hexToRgb(PALETTE.light.stance[s.stance]);
+    parts.push('</attvalues>');
+    parts.push(`<viz:size value="${round2(w / 10)}"/>`);
+    parts.push(`<viz:position x="${round2(s.x + w / 2)}" y="${round2(-(s.y + NODE_HEIGHT / 2))}" z="0.0"/>`);
+    parts.push(`<viz:color r="${r}" g="${g}" b="${b}"/></node>`);
+    out.push(parts.join(''));
+  }
+  out.push('    </nodes>');
+  out.push('    <edges>');
+  for (const t of Object.values(doc.ties)) {
+    const parts = [`      <edge id="${e(t.id)}" source="${e(t.source)}" target="${e(t.target)}" weight="${t.strength}"><attvalues>`];
+    for (const a of EDGE_ATTRS) {
+      const v = a.value(t, settings);
+      if (v !== null && v !== '') parts.push(`<attvalue for="${a.name}" value="${e(String(v))}"/>`);
+    }
+    parts.push('</attvalues></edge>');
+    out.push(parts.join(''));
+  }
+  out.push('    </edges>');
+  out.push('  </graph>');
+  out.push('</gexf>');
+  return `${out.join('\n')}\n`;
+}
+
+interface AttrDef {
+  title: string;
+  fallback: string | null;
+}
+
+export function importGexf(text: string, options: { mapName?: string; now?: number } = {}): GraphImportResult {
+  const parsed = parseXml(text);
+  if (!parsed.ok) return parsed;
+  if (parsed.rootName !== 'gexf') return { ok: false, error: `This XML file is not GEXF (its root element is <${parsed.rootName}>).` };
+  const root = parsed.root;
+  const graph = child(root, 'graph');
+  if (!graph) return { ok: false, error: 'The GEXF file has no <graph> element.' };
+  const problems: string[] = [];
+  const meta = child(root, 'meta');
+  const creator = meta ? textOf(child(meta, 'creator') ?? {}) : '';
+  const ours = creator === CREATOR;
+  let levels: string[] | null = null;
+  let leadershipLevel: number | null = null;
+  if (ours && meta) {
+    try {
+      const info: unknown = JSON.parse(textOf(child(meta, 'keywords') ?? {}) || '{}');
+      if (info && typeof info === 'object') {
+        const l = (info as { levels?: unknown }).levels;
+        if (Array.isArray(l) && l.length && l.every((x) => typeof x === 'string')) levels = l;
+        const lead = (info as { leadershipLevel?: unknown }).leadershipLevel;
+        if (typeof lead === 'number') leadershipLevel = lead;
+      }
+    } catch {
+      problems.push('The level names in the file could not be read; the standard levels were used.');
+    }
+  }
+  const defs = { node: new Map<string, AttrDef>(), edge: new Map<string, AttrDef>() };
+  for (const group of children(graph, 'attributes')) {
+    const cls = attr(group, 'class') === 'edge' ? 'edge' : 'node';
+    for (const a of children(group, 'attribute')) {
+      const id = attr(a, 'id');
+      if (id === null) continue;
+      const def = child(a, 'default');
+      defs[cls].set(id, { title: attr(a, 'title') ?? id, fallback: def ? textOf(def) : null });
+    }
+  }
+  const readValues = (element: XmlElement, cls: 'node' | 'edge') => {
+    const attrs: Record<string, string> = {};
+    const box = child(element, 'attvalues');
+    for (const v of box ? children(box, 'attvalue') : []) {
+      const id = attr(v, 'for') ?? attr(v, 'id') ?? '';
+      const title = defs[cls].get(id)?.title ?? id;
+      if (title) attrs[title] = attr(v, 'value') ?? '';
+    }
+    for (const def of defs[cls].values()) if (def.fallback !== null) attrs[def.title] ??= def.fallback;
+    return attrs;
+  };
+
+  const nodes: RawNode[] = [];
+  const nodesBox = children(graph, 'nodes');
+  for (const n of nodesBox.flatMap((box) => children(box, 'node'))) {
+    const id = attr(n, 'id') ?? '';
+    const attrs = readValues(n, 'node');
+    const position = child(n, 'position');
+    const cx = position ? toNumber(attr(position, 'x')) : null;
+    const cy = position ? toNumber(attr(position, 'y')) : null;
+    const influence = toNumber(attrs.influence ?? '') ?? 3;
+    const w = nodeWidth(influence);
+    nodes.push({
+      id,
+      label: attr(n, 'label'),
+      attrs,
+      x: cx === null || cy === null ? null : round2(cx - w / 2),
+      y: cx === null || cy === null ? null : round2(-cy - NODE_HEIGHT / 2),
+      where: id ? `Node ${quote(id)}` : `Node ${nodes.length + 1}`,
+    });
+  }
+  const defaultType = attr(graph, 'defaultedgetype') ?? 'undirected';
+  const edges: RawEdge[] = [];
+  for (const ed of children(graph, 'edges').flatMap((box) => children(box, 'edge'))) {
+    const id = attr(ed, 'id');
+    const source = attr(ed, 'source') ?? '';
+    const target = attr(ed, 'target') ?? '';
+    const attrs = readValues(ed, 'edge');
+    const nativeKind = attr(ed, 'kind');
+    if (nativeKind && attrs.kind === undefined) attrs.kind = nativeKind;
+    const type = attr(ed, 'type') ?? defaultType;
+    edges.push({
+      id,
+      source,
+      target,
+      directed: type === 'directed',
+      weight: toNumber(attr(ed, 'weight')),
+      label: attr(ed, 'label'),
+      attrs,
+      where: `Edge ${id ? `${quote(id)} ` : `${edges.length + 1} `}(${quote(source, 20)} → ${quote(target, 20)})`,
+    });
+  }
+  const description = meta ? textOf(child(meta, 'description') ?? {}) : '';
+  const result = graphToDocument({ nodes, edges, ours, name: ours && description ? description : null, levels, leadershipLevel, problems }, options);
+  return { ok: true, ...result };
+}

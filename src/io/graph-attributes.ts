@@ -1,0 +1,42 @@
+/** The node and edge attributes GraphML and GEXF exports write, in one place. */
+import { levelName } from '../domain/describe';
+import type { MapSettings, Stakeholder, Tie } from '../domain/types';
+
+export type AttrType = 'string' | 'int' | 'double' | 'boolean';
+
+export interface AttrDef<T> {
+  name: string;
+  type: AttrType;
+  value: (record: T, settings: MapSettings) => string | number | boolean | null;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Node attributes; x and y are written by each format in its own way. */
+export const NODE_ATTRS: AttrDef<Stakeholder>[] = [
+  { name: 'label', type: 'string', value: (s) => s.name },
+  { name: 'title', type: 'string', value: (s) => s.title },
+  { name: 'department', type: 'string', value: (s) => s.department },
+  { name: 'seniority', type: 'string', value: (s, settings) => levelName(s, settings) },
+  { name: 'influence', type: 'int', value: (s) => s.influence },
+  { name: 'interest', type: 'int', value: (s) => s.interest },
+  { name: 'stance', type: 'string', value: (s) => s.stance },
+  { name: 'tags', type: 'string', value: (s) => s.tags.map((t) => t.replace(/;/g, ',')).join(';') },
+  { name: 'notes', type: 'string', value: (s) => s.notes },
+  { name: 'email', type: 'string', value: (s) => s.email },
+  { name: 'cadence_days', type: 'int', value: (s) => s.cadenceDays },
+  { name: 'next_follow_up', type: 'string', value: (s) => s.nextFollowUp },
+];
+
+export const EDGE_ATTRS: AttrDef<Tie>[] = [
+  { name: 'kind', type: 'string', value: (t) => t.kind },
+  { name: 'strength', type: 'int', value: (t) => t.strength },
+  { name: 'mutual', type: 'boolean', value: (t) => t.mutual },
+  { name: 'note', type: 'string', value: (t) => t.note },
+];
+
+export function positionOf(s: Stakeholder): { x: number; y: number } {
+  return { x: round2(s.x), y: round2(s.y) };
+}
+
+export const CREATOR = 'Influence Map';

@@ -1,0 +1,205 @@
+/**
+ * One entry point for every import: `importFile(name, bytes)`.
+ *
+ * Detects the format by content, then extension (detect.ts), decodes text (UTF-8 with or without
+ * BOM, UTF-16 with BOM, otherwise Windows-1252 with a note), reads it with the format's reader
+ * and returns every map it holds as a NEW map (fresh map id, so an existing map is never
+ * overwritten), with a problem line per skipped or repaired record and a one-line summary.
+ *
+ * Limits: files over MAX_IMPORT_BYTES (20 MB) are refused before reading: that is several times
+ * the largest realistic map (5,000 people with notes is about 3 MB of JSON) and keeps the tab
+ * responsive. Names, titles and departments are cut to 500 characters and notes to 100,000,
+ * with a note. HTML or script in any text field is kept literally as text (the UI and the
+ * exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
+ */
+import type { MapDocument } from '../domain/types';
+import { addTiesFromCsv, importPeopleCsv, parseCsvTable, findColumn } from './csv';
+import type { CsvTable } from './csv';
+import { sniffBytes, sniffText } from './detect';
+import type { DetectedFormat } from './detect';
+import { importGexf } from './gexf';
+import { importGraphml } from './graphml';
+import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
+import { buildOrgChart, guessColumns } from './org-chart';
+import { MAP_KEYWORD, extractText } from './png';
+import { MAX_IMPORT_BYTES, decodeText, formatBytes, plural, quote } from './text';
+
+export type ImportFormat = 'json' | 'backup' | 'png' | 'people-csv' | 'org-chart-csv' | 'graphml' | 'gexf';
+
+export type ImportResult =
+  | {
+      ok: true;
+      format: ImportFormat;
+      /** The map to open (the first one for a backup). */
+      doc: MapDocument;
+      /** Every map in the file (one, except for a backup). */
+      docs: MapDocument[];
+      problems: string[];
+      summary: string;
+    }
+  | { ok: false; error: string };
+
+export interface ImportOptions {
+  now?: number;
+  /** Give people and ties fresh ids too (default: keep the file's ids). */
+  reIdRecords?: boolean;
+}
+
+/** At most this many problem lines are returned; the rest are counted in a last line. */
+export const MAX_PROBLEM_LINES = 500;
+
+export function importFile(name: string, bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+  try {
+    return importUnsafe(String(name ?? ''), bytes, options);
+  } catch (error) {
+    return { ok: false, error: `${quote(String(name ?? 'The file'))} could not be imported because of an unexpected problem (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
+
+function fileLabel(name: string): string {
+  return name.trim() ? quote(name, 60) : 'The file';
+}
+
+function baseName(name: string): string {
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,10}$/, '').trim();
+  return base.slice(0, 200) || 'Imported map';
+}
+
+function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const label = fileLabel(name);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${label} could not be read.` };
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return { ok: false, error: `${label} is ${formatBytes(bytes.length)}; Influence Map imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it, or remove columns or notes you do not need.` };
+  }
+  const byBytes = sniffBytes(bytes);
+  if (byBytes === 'png') return importPng(label, bytes, options);
+  if (byBytes && byBytes !== 'empty') return { ok: false, error: wrongType(label, byBytes) };
+  if (byBytes === 'empty') return { ok: false, error: `${label} is empty.` };
+  const decoded = decodeText(bytes);
+  const format = sniffText(decoded.text, name);
+  const notes = decoded.notes;
+  const mapName = baseName(name);
+  switch (format) {
+    case 'empty':
+      return { ok: false, error: `${label} is empty.` };
+    case 'json':
+      return importJson(label, decoded.text, notes, options);
+    case 'graphml':
+    case 'gexf': {
+      const result = format === 'graphml' ? importGraphml(decoded.text, { mapName, now: options.now }) : importGexf(decoded.text, { mapName, now: options.now });
+      if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
+      if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label} has no nodes that could be imported.${result.problems.length ? ` ${result.problems[0]}` : ''}` };
+      return success(format, [result.doc], [...notes, ...result.problems], label, options);
+    }
+    case 'csv':
+      return importCsv(label, decoded.text, notes, mapName, options);
+    default:
+      return { ok: false, error: wrongType(label, format) };
+  }
+}
+
+function wrongType(label: string, format: DetectedFormat): string {
+  const what: Partial<Record<DetectedFormat, string>> = {
+    zip: 'a ZIP archive or an Excel/Word file. Save the sheet as "CSV UTF-8" and import that',
+    pdf: 'a PDF document',
+    'image-other': 'an image other than PNG. Only PNG images exported by Influence Map hold a map',
+    binary: 'a binary file',
+    html: 'a web page (HTML)',
+    'xml-other': 'an XML file that is neither GraphML nor GEXF',
+  };
+  return `${label} is ${what[format] ?? 'not a file type Influence Map can read'}. Influence Map imports its own JSON, PNG images it exported, CSV, GraphML and GEXF.`;
+}
+
+function importJson(label: string, text: string, notes: string[], options: ImportOptions): ImportResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
+  const value = parsed.value as { type?: unknown } | null;
+  if (value && typeof value === 'object' && value.type === BACKUP_FILE_TYPE) {
+    const backup = readBackupFile(value);
+    if (!backup.ok) return { ok: false, error: `${label}: ${backup.error}` };
+    return success('backup', backup.maps.map((m) => m.doc), [...notes, ...backup.problems], label, options);
+  }
+  if (!value || typeof value !== 'object' || value.type !== MAP_FILE_TYPE) {
+    return { ok: false, error: `${label} is JSON, but not an Influence Map file (it has no "type": "influence-map").` };
+  }
+  const result = readMapFile(value);
+  if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
+  return success('json', [result.doc], [...notes, ...result.problems], label, options);
+}
+
+function importPng(label: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const text = extractText(bytes, MAP_KEYWORD);
+  if (text === null) return { ok: false, error: `${label} is a PNG image with no map in it. Only PNG images exported by Influence Map can be opened as maps.` };
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, error: `${label}: the map inside the image is damaged (${parsed.error})` };
+  const result = readMapFile(parsed.value);
+  if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
+  return success('png', [result.doc], result.problems, label, options);
+}
+
+function looksLikeTies(table: CsvTable): boolean {
+  return !!findColumn(table.headers, 'from', 'source') && !!findColumn(table.headers, 'to', 'target') && !findColumn(table.headers, 'name');
+}
+
+function importCsv(label: string, text: string, notes: string[], mapName: string, options: ImportOptions): ImportResult {
+  const parsed = parseCsvTable(text);
+  if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
+  const table = parsed.table;
+  if (looksLikeTies(table)) {
+    return { ok: false, error: `${label} is a ties file (from, to, ...). Import the people first (a people CSV or an org chart), then add these ties to that map.` };
+  }
+  if (table.rows.length === 0) return { ok: false, error: `${label} has a header row but no people.` };
+  const guess = guessColumns(table.headers);
+  const hasName = !!findColumn(table.headers, 'name');
+  if (hasName && !guess.manager) {
+    const result = importPeopleCsv(table, { mapName, now: options.now });
+    if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
+    if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label}: none of the rows could be imported. ${result.problems[0] ?? ''}`.trim() };
+    return success('people-csv', [result.doc], [...notes, ...result.problems], label, options, result.skipped.length);
+  }
+  if (!guess.name && !guess.key) {
+    return { ok: false, error: `${label}: missing required column: no column looks like a name (found: ${table.headers.map((h) => quote(h, 30)).join(', ')}). Name a column "Name" or "Full name".` };
+  }
+  const chart = buildOrgChart(table.rows, guess, { mapName, now: options.now });
+  const people = Object.keys(chart.doc.stakeholders).length;
+  if (people === 0) return { ok: false, error: `${label}: none of the rows could be imported. ${chart.problems[0] ?? ''}`.trim() };
+  return success('org-chart-csv', [chart.doc], [...notes, ...table.problems, ...chart.problems], label, options, chart.skipped.length);
+}
+
+function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = 0): ImportResult {
+  const fresh = docs.map((d) => asNewMap(d, { reIdRecords: options.reIdRecords, now: options.now }));
+  const people = fresh.reduce((n, d) => n + Object.keys(d.stakeholders).length, 0);
+  const ties = fresh.reduce((n, d) => n + Object.keys(d.ties).length, 0);
+  const lines = problems.length > MAX_PROBLEM_LINES ? [...problems.slice(0, MAX_PROBLEM_LINES), `… and ${plural(problems.length - MAX_PROBLEM_LINES, 'more problem')}.`] : problems;
+  const counts = `${plural(people, 'person', 'people')} and ${plural(ties, 'tie')}`;
+  let summary = format === 'backup' ? `${plural(fresh.length, 'map')} with ${counts} from ${label}` : `${counts} from ${label}`;
+  if (skipped) summary += `; ${plural(skipped, 'row')} with problems skipped`;
+  else if (problems.length) summary += `; ${plural(problems.length, 'note')}`;
+  return { ok: true, format, doc: fresh[0], docs: fresh, problems: lines, summary: `${summary}.` };
+}
+
+export type AddTiesResult = { ok: true; doc: MapDocument; added: number; problems: string[]; summary: string } | { ok: false; error: string };
+
+/**
+ * Adds the ties in a ties CSV file (from, to, kind, strength, direction) to an existing map,
+ * e.g. one just made from a people CSV. Returns a new document; never throws.
+ */
+export function importTiesFile(doc: MapDocument, name: string, bytes: Uint8Array): AddTiesResult {
+  try {
+    const label = fileLabel(name);
+    if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: `${label} is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.` };
+    const byBytes = sniffBytes(bytes);
+    if (byBytes === 'empty') return { ok: false, error: `${label} is empty.` };
+    if (byBytes) return { ok: false, error: wrongType(label, byBytes) };
+    const decoded = decodeText(bytes);
+    const parsed = parseCsvTable(decoded.text);
+    if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
+    const result = addTiesFromCsv(doc, parsed.table);
+    if (!('doc' in result)) return { ok: false, error: `${label}: ${result.error}` };
+    const problems = [...decoded.notes, ...result.problems];
+    const skipped = result.skipped.length ? `; ${plural(result.skipped.length, 'row')} with problems skipped` : '';
+    return { ok: true, doc: result.doc, added: result.added, problems, summary: `${plural(result.added, 'tie')} added from ${label}${skipped}.` };
+  } catch (error) {
+    return { ok: false, error: `The ties could not be added because of an unexpected problem (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Small pure helpers shared by every importer and exporter: byte decoding, size and length
+ * limits, XML escaping and wording for problem lines. No DOM, no framework.
+ */
+
+/** Files larger than this are refused before they are read (see docs in import.ts). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Longest name, title, department or e-mail kept on import; longer text is cut with a note. */
+export const MAX_SHORT_TEXT = 500;
+/** Longest notes kept on import (the schema's own limit). */
+export const MAX_NOTES = 100_000;
+/** Longest single tag. */
+export const MAX_TAG = 200;
+
+export interface Decoded {
+  text: string;
+  /** Notes for the user, e.g. that the file was read as Windows-1252. */
+  notes: string[];
+}
+
+/**
+ * Decodes file bytes as text: strips a UTF-8 BOM, honours a UTF-16 BOM, reads strict UTF-8 and
+ * falls back to Windows-1252 (what Excel writes on Western European Windows) with a note.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const notes: string[] = [];
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: stripBom(new TextDecoder('utf-16le').decode(bytes.subarray(2))), notes };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: stripBom(new TextDecoder('utf-16be').decode(bytes.subarray(2))), notes };
+  }
+  let body = bytes;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) body = bytes.subarray(3);
+  try {
+    return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(body)), notes };
+  } catch {
+    notes.push('The file is not valid UTF-8, so it was read as Windows-1252 (Western European). Check that accented names look right.');
+    return { text: stripBom(decodeWindows1252(body)), notes };
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('windows-1252').decode(bytes);
+  } catch {
+    // Runtimes without the legacy encodings: Latin-1 is the same for all but 0x80-0x9f.
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    return out;
+  }
+}
+
+export function encodeText(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** Escapes text for XML/SVG element content and attribute values (both quote kinds). */
+export function escapeXml(value: string): string {
+  // Characters that XML 1.0 forbids outright are dropped, so the output always parses.
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (ch) => XML_ENTITIES[ch]);
+}
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Cuts `value` to `max` characters (not splitting a surrogate pair); reports when it did. */
+export function clampText(value: string, max: number, what: string, problems: string[]): string {
+  if (value.length <= max) return value;
+  let cut = value.slice(0, max);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  problems.push(`${what} was ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max.toLocaleString('en-US')}.`);
+  return cut;
+}
+
+/** A short quoted form of user text for problem lines ("Row 4 (“Ann Lee”)"). */
+export function quote(value: string, max = 40): string {
+  const clean = value.replace(/\s+/g, ' ').trim();
+  return `"${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}"`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** Normalises a name or key for matching: trimmed, single spaces, case-folded. */
+export function matchKey(value: string): string {
+  return value.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Parses a number written by a person or a tool ("3", " 2.5 ", "1e3"); null when it is not one. */
+export function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function clampInt(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
