@@ -99,8 +99,10 @@ export function followUpsToIcs(items: readonly CatchUp[], options: IcsOptions): 
     const why = item.daysOverdue > 0 ? `Overdue by ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}: ${item.why}` : item.why;
     lines.push(
       'BEGIN:VEVENT',
-      // Ids are UUIDs or similar; anything unusual is dropped so the UID stays a plain token.
-      `UID:followup-${item.id.replace(/[^A-Za-z0-9._-]/g, '')}-${compactDate(date)}@${domain}`,
+      // Keyed on the person and the due date (not the event date), so re-exporting an overdue
+      // catch-up on a later day updates the same event instead of adding a second one. Ids are
+      // UUIDs or similar; anything unusual is dropped so the UID stays a plain token.
+      `UID:followup-${item.id.replace(/[^A-Za-z0-9._-]/g, '')}-${compactDate(item.due)}@${domain}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compactDate(date)}`,
       `SUMMARY:${escapeText(`Catch up with ${item.name}`)}`,

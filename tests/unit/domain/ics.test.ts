@@ -98,6 +98,14 @@ describe('iCalendar export', () => {
     expect(eventDate({ due: '2024-02-27', daysOverdue: 17 })).toBe('2024-03-15');
   });
 
+  it('keeps the same UID when an overdue catch-up is exported again on a later day', () => {
+    const uid = (t: string) => icsProperty(parseIcs(t)[0].components[0], 'UID')!.value;
+    const later = followUpsToIcs(catchUpsDue(doc, '2024-03-18', reasons), { now: NOW + 3 * 86_400_000 });
+    expect(uid(later)).toBe(uid(text));
+    expect(uid(text)).toBe('followup-zoe-20240227@influence-map.local');
+    expect(icsProperty(parseIcs(later)[0].components[0], 'DTSTART')!.value).toBe('20240318');
+  });
+
   it('writes a valid empty calendar when nothing is due', () => {
     const empty = followUpsToIcs([], { now: NOW });
     expect(empty).toBe(
