@@ -43,3 +43,6 @@ export const NODE_WIDTH_STEP = 18;
 export function nodeWidth(influence: number): number {
   return NODE_BASE_WIDTH + (Math.min(5, Math.max(1, influence)) - 1) * NODE_WIDTH_STEP;
 }
+
+/** Cards have a fixed height so React Flow never has to measure them (fast on large maps). */
+export const NODE_HEIGHT = 76;

@@ -309,21 +309,33 @@ const KEY_ALIASES: Record<string, string> = {
 };
 
 /**
- * Scales positions up evenly when cards would pile on top of each other. Returns false when the
- * positions carry no shape at all (everyone on one spot), so they should be laid out instead.
+ * Scales positions up evenly when cards would pile on top of each other: when the median
+ * distance from a person to their nearest neighbour is under 60 units it is brought to 250.
+ * Returns false when the positions carry no shape at all (everyone on one spot), so they
+ * should be laid out instead.
  */
 function scaleForeignPositions(placed: Stakeholder[], problems: string[]): boolean {
   if (placed.length < 2) return true;
   const xs = placed.map((p) => p.x);
   const ys = placed.map((p) => p.y);
   const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const wanted = Math.sqrt(placed.length) * 300;
-  if (span >= wanted / 2) return true;
   if (span === 0) {
     problems.push('Every node in the file has the same position, so the map was laid out afresh.');
     return false;
   }
-  const factor = wanted / span;
+  const step = Math.max(1, Math.floor(placed.length / 400));
+  const nearest: number[] = [];
+  for (let i = 0; i < placed.length; i += step) {
+    let best = Infinity;
+    for (let j = 0; j < placed.length; j++) {
+      if (j !== i) best = Math.min(best, Math.hypot(placed[i].x - placed[j].x, placed[i].y - placed[j].y));
+    }
+    nearest.push(best);
+  }
+  nearest.sort((a, b) => a - b);
+  const median = nearest[Math.floor(nearest.length / 2)];
+  if (median >= 60) return true;
+  const factor = median > 0 ? 250 / median : (Math.sqrt(placed.length) * 300) / span;
   const minX = Math.min(...xs);
   const minY = Math.min(...ys);
   for (const p of placed) {

@@ -1,0 +1,230 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { cardOrigin, MapCanvas } from '../canvas/MapCanvas';
+import type { Id } from '../domain/types';
+import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
+import { Dialog } from '../ui/Dialog';
+import { EmptyState } from '../ui/EmptyState';
+import { ExportMenu } from '../ui/ExportMenu';
+import { Header } from '../ui/Header';
+import { useImport } from '../ui/useImport';
+import { Inspector } from '../ui/Inspector';
+import { NoticeToast } from '../ui/NoticeToast';
+import { LoadProblemsBanner, SaveErrorBanner } from '../ui/SaveIndicator';
+import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
+import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
+import { useTheme } from '../ui/theme';
+import { mapIdFromHash, hashForMap } from './route';
+
+export function App({ services }: { services: AppServices }) {
+  return (
+    <ServicesProvider services={services}>
+      <ReactFlowProvider>
+        <AppShell />
+      </ReactFlowProvider>
+    </ServicesProvider>
+  );
+}
+
+function AppShell() {
+  const { store, workspace } = useServices();
+  const mapId = useEditor((s) => s.doc?.map.id ?? null);
+  const [ready, setReady] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const theme = useTheme();
+  const flow = useReactFlow();
+  const { openPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
+
+  const openMap = useCallback(
+    async (id: Id) => {
+      if (store.getState().doc?.map.id === id) return;
+      await workspace.openMap(id);
+    },
+    [store, workspace],
+  );
+
+  // Start on the map named in the URL, else the last one opened.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const id = await workspace.startupMapId(mapIdFromHash(location.hash));
+        if (id && live) await workspace.openMap(id);
+      } catch (error) {
+        store.getState().notify(`Could not open your maps: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      } finally {
+        if (live) setReady(true);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [store, workspace]);
+
+  // The URL names the open map, so reload and bookmarks come back to it.
+  useEffect(() => {
+    if (!ready) return;
+    const hash = mapId ? hashForMap(mapId) : '';
+    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname);
+  }, [mapId, ready]);
+
+  useEffect(() => {
+    const onHash = () => {
+      const id = mapIdFromHash(location.hash);
+      if (id) void openMap(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [openMap]);
+
+  // Anything pending is written the moment the page may go away.
+  useEffect(() => {
+    const flush = () => void workspace.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [workspace]);
+
+  const addInView = useCallback(() => {
+    const bounds = document.querySelector('.canvas')?.getBoundingClientRect();
+    if (!bounds) return;
+    const point = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
+    // Nudge so repeated presses do not stack cards exactly on top of each other.
+    const count = Object.keys(store.getState().doc?.stakeholders ?? {}).length;
+    store.getState().addStakeholderAt(cardOrigin({ x: point.x + (count % 5) * 24, y: point.y + (count % 5) * 24 }));
+  }, [flow, store]);
+
+  useEffect(() => {
+    const onAdd = () => addInView();
+    window.addEventListener('influence-map:add-stakeholder', onAdd);
+    return () => window.removeEventListener('influence-map:add-stakeholder', onAdd);
+  }, [addInView]);
+
+  const run = useCallback(
+    (action: ShortcutAction) => {
+      const state = store.getState();
+      switch (action) {
+        case 'add-stakeholder':
+          return addInView();
+        case 'delete':
+          return state.deleteSelection();
+        case 'select-all':
+          return state.selectAll();
+        case 'copy': {
+          const n = state.copySelection();
+          if (n) state.notify(`Copied ${n} ${n === 1 ? 'person' : 'people'}.`);
+          return;
+        }
+        case 'paste':
+          return void state.paste();
+        case 'duplicate':
+          return void state.duplicateSelection();
+        case 'undo':
+          return state.undo();
+        case 'redo':
+          return state.redo();
+        case 'fit-view':
+          return void flow.fitView({ padding: 0.2, duration: 250 });
+        case 'zoom-in':
+          return void flow.zoomIn({ duration: 150 });
+        case 'zoom-out':
+          return void flow.zoomOut({ duration: 150 });
+        case 'toggle-snap':
+          return state.toggleSnap();
+        case 'escape':
+          return state.clearSelection();
+        case 'help':
+          return setHelpOpen(true);
+        default:
+          if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
+      }
+    },
+    [addInView, flow, store],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      const shortcut = findShortcut(e);
+      if (!shortcut) return;
+      const needsMap = shortcut.action !== 'help' && shortcut.action !== 'escape';
+      if (needsMap && !store.getState().doc) return;
+      e.preventDefault();
+      run(shortcut.action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, store]);
+
+  const newMap = useCallback(() => void workspace.createMap(), [workspace]);
+
+  return (
+    <div className="app" onDrop={onWindowDrop} onDragOver={onWindowDragOver}>
+      <Header
+        onNewMap={newMap}
+        onImport={openPicker}
+        onFitView={() => run('fit-view')}
+        onHelp={() => setHelpOpen(true)}
+        exportMenu={<ExportMenu />}
+        theme={theme.choice}
+        onTheme={theme.setChoice}
+      />
+      <SaveErrorBanner />
+      <LoadProblemsBanner />
+      <div className="workspace">
+        <nav className="sidebar" aria-label="Sidebar">
+          <MapsList onOpen={(id) => void openMap(id)} />
+          {mapId && <Palette />}
+          {mapId && <Legend />}
+          <StoragePanel />
+        </nav>
+        <main className="main">
+          {mapId ? <MapCanvas key={mapId} colorMode={theme.resolved} /> : ready ? <EmptyState onNewMap={newMap} onImport={openPicker} /> : <div className="loading">Opening your maps…</div>}
+        </main>
+        {mapId && <Inspector />}
+      </div>
+      {fileInput}
+      {importDialog}
+      <NoticeToast />
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLTableElement>(null);
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} className="dialog--wide">
+      <table className="shortcuts" ref={ref}>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                {s.keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </td>
+              <td>{s.description}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <kbd>Shift</kbd> click / drag
+            </td>
+            <td>Add to the selection; drag on empty canvas to box-select</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>Arrow keys</kbd>
+            </td>
+            <td>Move the selected card (after Tab focuses it)</td>
+          </tr>
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}

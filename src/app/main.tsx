@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/base.css';
+import '../ui/styles.css';
+import { createEditorStore } from '../state/store';
+import { createSyncChannel } from '../state/sync-channel';
+import { Workspace } from '../state/workspace';
+import { Repository } from '../storage/repository';
+import { App } from './App';
+
+const store = createEditorStore();
+const workspace = new Workspace(new Repository(), store, createSyncChannel());
+// Exposed for the browser tests and the benchmark harness to read save statistics.
+(window as unknown as { __influenceMap?: unknown }).__influenceMap = { store, workspace };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App services={{ store, workspace }} />
+  </StrictMode>,
+);

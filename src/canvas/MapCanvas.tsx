@@ -1,0 +1,167 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type Viewport,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
+import type { Position } from '../domain/operations';
+import type { Id } from '../domain/types';
+import { useEditor, useServices } from '../state/context';
+import { createEdgeMapper, createNodeMapper, type Overlay, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
+import { TieMarkers } from './markers';
+import { StakeholderNode } from './StakeholderNode';
+import { TieEdge } from './TieEdge';
+
+/** Module-level so React Flow never sees new type maps (which would remount every node). */
+const nodeTypes = { stakeholder: StakeholderNode };
+const edgeTypes = { tie: TieEdge };
+const SNAP_GRID: [number, number] = [20, 20];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
+
+const miniMapColour = (node: StakeholderFlowNode) => `var(--stance-${node.data.person.stance})`;
+
+/** Centre a new card on the point the user chose. */
+export function cardOrigin(point: Position, influence = 3): Position {
+  return { x: Math.round(point.x - nodeWidth(influence) / 2), y: Math.round(point.y - NODE_HEIGHT / 2) };
+}
+
+export function MapCanvas({ overlay, colorMode }: { overlay?: Overlay; colorMode: 'light' | 'dark' }) {
+  const { store, workspace } = useServices();
+  const doc = useEditor((s) => s.doc)!;
+  const selectedNodes = useEditor((s) => s.selectedNodes);
+  const selectedTies = useEditor((s) => s.selectedTies);
+  const drag = useEditor((s) => s.drag);
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const initialViewport = useEditor((s) => s.initialViewport);
+  const { screenToFlowPosition } = useReactFlow();
+  // Fit only a map that already has people: fitting an empty map would jump on the first drop.
+  const [fitOnOpen] = useState(() => !initialViewport && Object.keys(doc.stakeholders).length > 0);
+
+  const mapNodes = useMemo(createNodeMapper, []);
+  const mapEdges = useMemo(createEdgeMapper, []);
+  const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
+  const edges = useMemo(() => mapEdges(doc, selectedTies, overlay), [mapEdges, doc, selectedTies, overlay]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StakeholderFlowNode>[]) => {
+      const state = store.getState();
+      const moving: Record<Id, Position> = {};
+      const moved: Record<Id, Position> = {};
+      let selection: Set<Id> | null = null;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) {
+          (change.dragging ? moving : moved)[change.id] = { x: change.position.x, y: change.position.y };
+        } else if (change.type === 'select') {
+          selection ??= new Set(state.selectedNodes);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+      }
+      if (selection) state.select(selection, state.selectedTies);
+      if (Object.keys(moving).length) state.dragTo(moving);
+      if (Object.keys(moved).length) state.dragEnd(moved);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TieFlowEdge>[]) => {
+      const state = store.getState();
+      let selection: Set<Id> | null = null;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selection ??= new Set(state.selectedTies);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+      }
+      if (selection) store.getState().select(store.getState().selectedNodes, selection);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      if (event.dataTransfer.getData(PALETTE_DRAG_TYPE) !== 'stakeholder') return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addStakeholderAt(cardOrigin(point));
+    },
+    [screenToFlowPosition, store],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (!(event.target as Element).classList?.contains('react-flow__pane')) return;
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addStakeholderAt(cardOrigin(point));
+    },
+    [screenToFlowPosition, store],
+  );
+
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
+  const empty = nodes.length === 0;
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
+      <TieMarkers />
+      <ReactFlow<StakeholderFlowNode, TieFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onMoveEnd={onMoveEnd}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={28}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        defaultViewport={initialViewport ?? undefined}
+        fitView={fitOnOpen}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode={colorMode}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+        aria-label="Map canvas"
+      >
+        <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls position="bottom-left" aria-label="Zoom controls" />
+        <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
+      </ReactFlow>
+      {empty && (
+        <div className="canvas__hint" role="note">
+          <strong>Start by adding people</strong>
+          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N.</span>
+          <span>Then drag from a card's edge dot to another card to draw a tie.</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Domain -> React Flow. Node and edge objects are cached and reused while their inputs are the
+ * same, so React Flow (and our memoized components) only re-render what actually changed.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { isSeniorLeader, levelName } from '../domain/describe';
+import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
+import type { Position } from '../domain/operations';
+import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+
+export interface StakeholderNodeData extends Record<string, unknown> {
+  person: Stakeholder;
+  level: string;
+  senior: boolean;
+  isMe: boolean;
+  /** Set by lenses and filters: drawn faded. */
+  faded: boolean;
+  /** A short badge (e.g. "Broker"), or empty. */
+  badge: string;
+}
+export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
+
+export interface TieEdgeData extends Record<string, unknown> {
+  tie: Tie;
+  /** Position among the ties joining the same two people, to fan parallel ties apart. */
+  lane: number;
+  lanes: number;
+  faded: boolean;
+  highlighted: boolean;
+}
+export type TieFlowEdge = Edge<TieEdgeData, 'tie'>;
+
+export interface Overlay {
+  faded?: ReadonlySet<Id> | null;
+  badges?: ReadonlyMap<Id, string> | null;
+  highlightedTies?: ReadonlySet<Id> | null;
+}
+
+export function createNodeMapper() {
+  const cache = new Map<Id, StakeholderFlowNode>();
+  return function mapNodes(doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay = {}): StakeholderFlowNode[] {
+    const { settings, meId } = doc.map;
+    const nodes: StakeholderFlowNode[] = [];
+    const seen = new Set<Id>();
+    for (const person of Object.values(doc.stakeholders)) {
+      seen.add(person.id);
+      const pos = drag?.[person.id] ?? person;
+      const level = levelName(person, settings);
+      const isSelected = selected.has(person.id);
+      const faded = overlay.faded?.has(person.id) ?? false;
+      const badge = overlay.badges?.get(person.id) ?? '';
+      const isMe = meId === person.id;
+      const prev = cache.get(person.id);
+      if (
+        prev &&
+        prev.data.person === person &&
+        prev.selected === isSelected &&
+        prev.position.x === pos.x &&
+        prev.position.y === pos.y &&
+        prev.data.level === level &&
+        prev.data.isMe === isMe &&
+        prev.data.faded === faded &&
+        prev.data.badge === badge
+      ) {
+        nodes.push(prev);
+        continue;
+      }
+      const width = nodeWidth(person.influence);
+      const node: StakeholderFlowNode = {
+        id: person.id,
+        type: 'stakeholder',
+        position: { x: pos.x, y: pos.y },
+        // Known sizes mean React Flow never has to measure a card before drawing edges.
+        width,
+        height: NODE_HEIGHT,
+        selected: isSelected,
+        ariaLabel: person.name || 'Unnamed person',
+        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge },
+      };
+      cache.set(person.id, node);
+      nodes.push(node);
+    }
+    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    return nodes;
+  };
+}
+
+const pairKey = (t: Tie) => (t.source < t.target ? `${t.source}|${t.target}` : `${t.target}|${t.source}`);
+
+export function createEdgeMapper() {
+  const cache = new Map<Id, TieFlowEdge>();
+  return function mapEdges(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] {
+    const ties = Object.values(doc.ties);
+    const lanesByPair = new Map<string, Tie[]>();
+    for (const t of ties) {
+      const key = pairKey(t);
+      const list = lanesByPair.get(key);
+      if (list) list.push(t);
+      else lanesByPair.set(key, [t]);
+    }
+    const edges: TieFlowEdge[] = [];
+    const seen = new Set<Id>();
+    for (const tie of ties) {
+      seen.add(tie.id);
+      const siblings = lanesByPair.get(pairKey(tie))!;
+      const lanes = siblings.length;
+      const lane = lanes === 1 ? 0 : siblings.indexOf(tie);
+      const isSelected = selected.has(tie.id);
+      const faded = overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false;
+      const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
+      const prev = cache.get(tie.id);
+      if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted) {
+        edges.push(prev);
+        continue;
+      }
+      const edge: TieFlowEdge = {
+        id: tie.id,
+        type: 'tie',
+        source: tie.source,
+        target: tie.target,
+        selected: isSelected,
+        data: { tie, lane, lanes, faded, highlighted },
+      };
+      cache.set(tie.id, edge);
+      edges.push(edge);
+    }
+    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    return edges;
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * Autosave: watches the open document and writes only the records that changed, one transaction
+ * per save. Bursts are coalesced by a short debounce; pagehide and hidden-tab events flush at once.
+ * A failed write keeps everything on screen, says what failed and retries with back-off.
+ * Changes saved by other tabs arrive through the sync channel and are merged in.
+ */
+import { diffDocuments, isEmptyChangeSet, mergeRecord, changeCount } from '../domain/diff';
+import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+import { describeStorageError } from '../storage/errors';
+import { revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
+import type { EditorStoreApi } from './store';
+import type { SyncChannel, SyncMessage } from './sync-channel';
+
+export interface AutosaveStats {
+  saves: number;
+  lastRecords: number;
+  lastMs: number;
+}
+
+const RETRY_DELAYS_MS = [1000, 3000, 10000, 30000];
+
+export class Autosave {
+  readonly stats: AutosaveStats = { saves: 0, lastRecords: 0, lastMs: 0 };
+  private synced: MapDocument;
+  private revs: Revisions;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private failures = 0;
+  private disposed = false;
+  private unsubscribe: () => void;
+  private unlisten: (() => void) | null = null;
+  private readonly mapId: Id;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly store: EditorStoreApi,
+    base: { doc: MapDocument; revs: Revisions },
+    private readonly channel: SyncChannel | null = null,
+    private readonly debounceMs = 200,
+  ) {
+    this.synced = base.doc;
+    this.revs = base.revs;
+    this.mapId = base.doc.map.id;
+    this.unsubscribe = store.subscribe((state, prev) => {
+      if (state.doc !== prev.doc && state.doc?.map.id === this.mapId) this.schedule();
+    });
+    if (channel) this.unlisten = channel.listen((message) => void this.onRemote(message));
+  }
+
+  /** True when the screen holds edits not yet written. */
+  get dirty(): boolean {
+    const doc = this.store.getState().doc;
+    return !!doc && doc.map.id === this.mapId && doc !== this.synced && !isEmptyChangeSet(diffDocuments(this.synced, doc));
+  }
+
+  schedule(delay = this.debounceMs): void {
+    if (this.disposed) return;
+    this.store.getState().setSaveStatus({ state: 'saving' });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /** Writes everything pending now; resolves once the screen's state is stored (or failed). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.inFlight) await this.inFlight;
+    const doc = this.store.getState().doc;
+    if (!doc || doc.map.id !== this.mapId || this.disposed) return;
+    const changes = diffDocuments(this.synced, doc);
+    if (isEmptyChangeSet(changes)) {
+      this.synced = doc;
+      if (this.store.getState().save.state !== 'error' || this.failures === 0) this.store.getState().setSaveStatus({ state: 'saved' });
+      return;
+    }
+    const started = performance.now();
+    this.inFlight = this.repo
+      .saveChanges(this.mapId, changes, { doc: this.synced, revs: this.revs })
+      .then((result) => {
+        this.failures = 0;
+        this.stats.saves++;
+        this.stats.lastRecords = result.written;
+        this.stats.lastMs = performance.now() - started;
+        for (const [key, rev] of result.revs) this.revs.set(key, rev);
+        this.synced = doc;
+        this.adoptSaveResult(doc, result);
+        this.channel?.post({
+          type: 'changed',
+          mapId: this.mapId,
+          map: !!changes.map,
+          stakeholders: [...changes.upsertStakeholders.map((s) => s.id), ...changes.deleteStakeholders],
+          ties: [...changes.upsertTies.map((t) => t.id), ...changes.deleteTies],
+        });
+        const latest = this.store.getState().doc;
+        if (latest === this.synced) this.store.getState().setSaveStatus({ state: 'saved' });
+      })
+      .catch((error: unknown) => {
+        const problem = describeStorageError(error);
+        const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
+        this.failures++;
+        this.store.getState().setSaveStatus({ state: 'error', message: `${problem.message} Your changes are kept on screen; retrying in ${Math.round(delay / 1000)} s.` });
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.flush(), delay);
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
+    await this.inFlight;
+    // Edits made while this save was under way get their own save.
+    if (!this.disposed && this.failures === 0 && this.store.getState().doc !== this.synced) await this.flush();
+  }
+
+  /** How many records the last save would write for the pending changes (for diagnostics). */
+  pendingRecords(): number {
+    const doc = this.store.getState().doc;
+    return doc ? changeCount(diffDocuments(this.synced, doc)) : 0;
+  }
+
+  private adoptSaveResult(saved: MapDocument, result: SaveResult): void {
+    const { adopted, goneStakeholders, goneTies } = result;
+    if (!adopted.map && !adopted.stakeholders.length && !adopted.ties.length && !goneStakeholders.length && !goneTies.length) return;
+    this.synced = applyRecords(this.synced, adopted.map, adopted.stakeholders, adopted.ties, goneStakeholders, goneTies);
+    const current = this.store.getState().doc;
+    if (!current) return;
+    // Keep any edit typed after `saved` was taken: merge it over what is now stored.
+    const pick = <T extends object>(id: Id, merged: T, table: 'stakeholders' | 'ties'): T => {
+      const now = current[table][id] as T | undefined;
+      const ours = saved[table][id] as T | undefined;
+      return now && ours && now !== ours ? mergeRecord(ours, now, merged) : merged;
+    };
+    const next = applyRecords(
+      current,
+      adopted.map,
+      adopted.stakeholders.map((s) => pick(s.id, s, 'stakeholders')),
+      adopted.ties.map((t) => pick(t.id, t, 'ties')),
+      goneStakeholders,
+      goneTies,
+    );
+    if (goneStakeholders.length || goneTies.length) {
+      this.store.getState().notify('Some things you edited had just been deleted in another tab; they stay deleted.');
+    }
+    this.store.getState().adoptExternal(next);
+  }
+
+  private async onRemote(message: SyncMessage): Promise<void> {
+    if (message.type !== 'changed' || message.mapId !== this.mapId || this.disposed) return;
+    while (this.inFlight) await this.inFlight;
+    const stored = await this.repo.readRecords(this.mapId, message.stakeholders, message.ties);
+    const current = this.store.getState().doc;
+    if (!current || current.map.id !== this.mapId) return;
+
+    let synced = this.synced;
+    let next = current;
+    const merge = <T extends { id: Id }>(
+      table: 'stakeholders' | 'ties',
+      key: (id: Id) => string,
+      id: Id,
+      theirs: T | null,
+      rev: number,
+    ) => {
+      if (theirs && rev <= (this.revs.get(key(id)) ?? -1)) return;
+      const base = synced[table][id] as unknown as T | undefined;
+      const ours = next[table][id] as unknown as T | undefined;
+      if (theirs) this.revs.set(key(id), rev);
+      else this.revs.delete(key(id));
+      synced = replaceRecord(synced, table, id, theirs);
+      // Unsaved local edit to the same record: keep our fields, take theirs for the rest.
+      const value = theirs && ours && base && ours !== base ? mergeRecord(base, ours, theirs) : theirs;
+      next = replaceRecord(next, table, id, value);
+    };
+    for (const s of stored.stakeholders) merge<Stakeholder>('stakeholders', revKey.stakeholder, s.id, s.value, s.rev);
+    for (const t of stored.ties) merge<Tie>('ties', revKey.tie, t.id, t.value, t.rev);
+    if (stored.map?.value && stored.map.rev > (this.revs.get(revKey.map(this.mapId)) ?? -1)) {
+      const theirs = stored.map.value;
+      this.revs.set(revKey.map(this.mapId), stored.map.rev);
+      const merged = next.map !== synced.map ? mergeRecord(synced.map, next.map, theirs) : theirs;
+      synced = { ...synced, map: theirs };
+      next = { ...next, map: merged };
+    }
+    // A person deleted elsewhere takes their ties along here too.
+    next = dropDanglingTies(next);
+    synced = dropDanglingTies(synced);
+    this.synced = synced;
+    if (next !== current) this.store.getState().adoptExternal(next);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.unsubscribe();
+    this.unlisten?.();
+  }
+}
+
+function replaceRecord<T extends { id: Id }>(doc: MapDocument, table: 'stakeholders' | 'ties', id: Id, value: T | null): MapDocument {
+  const records = doc[table] as unknown as Record<Id, T>;
+  if (value ? records[id] === value : !(id in records)) return doc;
+  const copy = { ...records };
+  if (value) copy[id] = value;
+  else delete copy[id];
+  return { ...doc, [table]: copy };
+}
+
+function applyRecords(
+  doc: MapDocument,
+  map: MapDocument['map'] | null,
+  stakeholders: Stakeholder[],
+  ties: Tie[],
+  goneStakeholders: Id[],
+  goneTies: Id[],
+): MapDocument {
+  let next = map ? { ...doc, map } : doc;
+  for (const s of stakeholders) next = replaceRecord(next, 'stakeholders', s.id, s);
+  for (const t of ties) next = replaceRecord(next, 'ties', t.id, t);
+  for (const id of goneStakeholders) next = replaceRecord<Stakeholder>(next, 'stakeholders', id, null);
+  for (const id of goneTies) next = replaceRecord<Tie>(next, 'ties', id, null);
+  return dropDanglingTies(next);
+}
+
+function dropDanglingTies(doc: MapDocument): MapDocument {
+  let ties: Record<Id, Tie> | null = null;
+  for (const t of Object.values(doc.ties)) {
+    if (!(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) {
+      ties ??= { ...doc.ties };
+      delete ties[t.id];
+    }
+  }
+  return ties ? { ...doc, ties } : doc;
+}

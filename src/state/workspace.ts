@@ -1,0 +1,123 @@
+/**
+ * The workspace: which map is open, and the maps around it (create, open, rename, duplicate,
+ * delete). It owns the autosave of the open map and keeps "last opened" and viewports stored.
+ */
+import { createMapDocument } from '../domain/factories';
+import type { Id, MapDocument, Viewport } from '../domain/types';
+import { asNewMap } from '../io/map-file';
+import { describeStorageError } from '../storage/errors';
+import type { Repository } from '../storage/repository';
+import { Autosave } from './autosave';
+import type { EditorStoreApi } from './store';
+import type { SyncChannel } from './sync-channel';
+
+const LAST_MAP_KEY = 'lastMapId';
+const viewportKey = (id: Id) => `viewport:${id}`;
+
+export class Workspace {
+  autosave: Autosave | null = null;
+  private viewportTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingViewport: { mapId: Id; viewport: Viewport } | null = null;
+
+  constructor(
+    readonly repo: Repository,
+    readonly store: EditorStoreApi,
+    readonly channel: SyncChannel | null = null,
+  ) {}
+
+  get openMapId(): Id | null {
+    return this.store.getState().doc?.map.id ?? null;
+  }
+
+  /** The map to show at start: the one named in the URL, else the last one opened, else the newest. */
+  async startupMapId(requested: Id | null): Promise<Id | null> {
+    const maps = await this.repo.listMaps();
+    if (requested && maps.some((m) => m.id === requested)) return requested;
+    const last = await this.repo.getSetting<Id>(LAST_MAP_KEY).catch(() => undefined);
+    if (last && maps.some((m) => m.id === last)) return last;
+    return maps[0]?.id ?? null;
+  }
+
+  async openMap(id: Id): Promise<boolean> {
+    await this.flush();
+    const loaded = await this.repo.loadMap(id);
+    if (!loaded) {
+      this.store.getState().notify('That map no longer exists.', 'error');
+      return false;
+    }
+    this.autosave?.dispose();
+    const viewport = (await this.repo.getSetting<Viewport>(viewportKey(id)).catch(() => undefined)) ?? null;
+    this.store.getState().openDocument(loaded.doc, { problems: loaded.problems, viewport });
+    this.autosave = new Autosave(this.repo, this.store, { doc: loaded.doc, revs: loaded.revs }, this.channel);
+    await this.repo.setSetting(LAST_MAP_KEY, id).catch(() => undefined);
+    return true;
+  }
+
+  /** Stores a new map (a blank one unless given) and opens it. */
+  async createMap(doc: MapDocument = createMapDocument('Untitled map')): Promise<Id | null> {
+    try {
+      await this.repo.createMap(doc);
+    } catch (error) {
+      this.store.getState().notify(describeStorageError(error).message, 'error');
+      return null;
+    }
+    this.channel?.post({ type: 'maps-changed' });
+    await this.openMap(doc.map.id);
+    return doc.map.id;
+  }
+
+  async duplicateMap(id: Id): Promise<Id | null> {
+    await this.flush();
+    const loaded = await this.repo.loadMap(id);
+    if (!loaded) return null;
+    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: `${loaded.doc.map.name} (copy)` });
+    return this.createMap(copy);
+  }
+
+  async renameMap(id: Id, name: string): Promise<void> {
+    if (this.openMapId === id) {
+      this.store.getState().renameMap(name);
+      return;
+    }
+    const loaded = await this.repo.loadMap(id);
+    if (!loaded) return;
+    const map = { ...loaded.doc.map, name };
+    await this.repo.saveChanges(id, { map, upsertStakeholders: [], deleteStakeholders: [], upsertTies: [], deleteTies: [] }, { doc: loaded.doc, revs: loaded.revs });
+    this.channel?.post({ type: 'changed', mapId: id, map: true, stakeholders: [], ties: [] });
+  }
+
+  async deleteMap(id: Id): Promise<void> {
+    if (this.openMapId === id) {
+      this.autosave?.dispose();
+      this.autosave = null;
+      this.store.getState().closeDocument();
+    }
+    await this.repo.deleteMap(id);
+    this.channel?.post({ type: 'maps-changed' });
+  }
+
+  saveViewport(viewport: Viewport): void {
+    const mapId = this.openMapId;
+    if (!mapId) return;
+    this.pendingViewport = { mapId, viewport };
+    if (this.viewportTimer) clearTimeout(this.viewportTimer);
+    this.viewportTimer = setTimeout(() => void this.flushViewport(), 300);
+  }
+
+  private async flushViewport(): Promise<void> {
+    const pending = this.pendingViewport;
+    this.pendingViewport = null;
+    if (pending) await this.repo.setSetting(viewportKey(pending.mapId), pending.viewport).catch(() => undefined);
+  }
+
+  /** Writes everything pending (document and viewport), e.g. before the page is hidden. */
+  async flush(): Promise<void> {
+    if (this.viewportTimer) clearTimeout(this.viewportTimer);
+    await Promise.all([this.autosave?.flush(), this.flushViewport()]);
+  }
+
+  dispose(): void {
+    this.autosave?.dispose();
+    this.autosave = null;
+  }
+}

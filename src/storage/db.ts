@@ -1,0 +1,59 @@
+/**
+ * The one IndexedDB database. Schema versions are append-only: a shipped version is never edited;
+ * a change is a new entry in SCHEMA_VERSIONS with its upgrade as code (tested with a fixture).
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Id, MapMeta, Stakeholder, Tie } from '../domain/types';
+
+/** Every stored record carries a revision, bumped on each write, so tabs can detect stale writes. */
+export interface MapRecord extends MapMeta {
+  rev: number;
+}
+export interface StakeholderRecord extends Stakeholder {
+  mapId: Id;
+  rev: number;
+}
+export interface TieRecord extends Tie {
+  mapId: Id;
+  rev: number;
+}
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      maps: 'id, updatedAt',
+      stakeholders: 'id, mapId',
+      ties: 'id, mapId',
+      settings: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
+export const DEFAULT_DB_NAME = 'influence-map';
+
+export class InfluenceDb extends Dexie {
+  maps!: Table<MapRecord, string>;
+  stakeholders!: Table<StakeholderRecord, string>;
+  ties!: Table<TieRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = DEFAULT_DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}

@@ -1,0 +1,297 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { displayName, tieSentence } from '../domain/describe';
+import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
+import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
+import { useEditor, useServices } from '../state/context';
+
+const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
+
+function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint && <p className="field__hint">{hint}</p>}
+    </div>
+  );
+}
+
+export function Inspector() {
+  const doc = useEditor((s) => s.doc);
+  const selectedNodes = useEditor((s) => s.selectedNodes);
+  const selectedTies = useEditor((s) => s.selectedTies);
+  if (!doc) return null;
+  const people = [...selectedNodes].filter((id) => id in doc.stakeholders);
+  const ties = [...selectedTies].filter((id) => id in doc.ties);
+  let body: ReactNode;
+  if (people.length === 1 && ties.length === 0) body = <StakeholderInspector key={people[0]} doc={doc} person={doc.stakeholders[people[0]]} />;
+  else if (people.length === 0 && ties.length === 1) body = <TieInspector key={ties[0]} doc={doc} tie={doc.ties[ties[0]]} />;
+  else if (people.length + ties.length > 1) body = <SelectionSummary people={people.length} ties={ties.length} />;
+  else body = <MapInspector doc={doc} />;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}
+
+function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
+  const { store } = useServices();
+  const update = (patch: Partial<Stakeholder>) => store.getState().updateStakeholder(person.id, patch);
+  const departments = useMemo(() => [...new Set(Object.values(doc.stakeholders).map((s) => s.department).filter(Boolean))].sort(), [doc.stakeholders]);
+  const deptListId = useId();
+  const isMe = doc.map.meId === person.id;
+  const tieCount = useMemo(() => Object.values(doc.ties).filter((t) => t.source === person.id || t.target === person.id).length, [doc.ties, person.id]);
+  return (
+    <div className="inspector__section">
+      <h2 className="inspector__heading">{displayName(person)}</h2>
+      <p className="inspector__sub">
+        {tieCount === 0 ? 'No ties yet: drag from a dot on the card to another person.' : `${tieCount} ${tieCount === 1 ? 'tie' : 'ties'}`}
+      </p>
+      <Field label="Name">{(id) => <input id={id} value={person.name} onChange={(e) => update({ name: e.target.value })} autoComplete="off" />}</Field>
+      <Field label="Title">{(id) => <input id={id} value={person.title} onChange={(e) => update({ title: e.target.value })} autoComplete="off" />}</Field>
+      <Field label="Department">
+        {(id) => (
+          <>
+            <input id={id} value={person.department} list={deptListId} onChange={(e) => update({ department: e.target.value })} autoComplete="off" />
+            <datalist id={deptListId}>
+              {departments.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label="Seniority">
+        {(id) => (
+          <select id={id} value={person.seniority} onChange={(e) => update({ seniority: Number(e.target.value) })}>
+            {doc.map.settings.levels.map((level, i) => (
+              <option key={i} value={i}>
+                {level}
+                {i <= doc.map.settings.leadershipLevel ? ' (senior leadership)' : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field-row">
+        <Field label="Influence">
+          {(id) => (
+            <select id={id} value={person.influence} onChange={(e) => update({ influence: Number(e.target.value) })}>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>{`${n} – ${SCORE_HINTS[n]}`}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Interest">
+          {(id) => (
+            <select id={id} value={person.interest} onChange={(e) => update({ interest: Number(e.target.value) })}>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>{`${n} – ${SCORE_HINTS[n]}`}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Stance">
+        {(id) => (
+          <select id={id} value={person.stance} onChange={(e) => update({ stance: e.target.value as Stakeholder['stance'] })}>
+            {STANCES.map((s) => (
+              <option key={s} value={s}>
+                {STANCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TagsField person={person} onChange={(tags) => update({ tags })} />
+      <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
+      <div className="field field--check">
+        <label>
+          <input type="checkbox" checked={isMe} onChange={(e) => store.getState().setMe(e.target.checked ? person.id : null)} /> This is me
+        </label>
+      </div>
+      <div className="inspector__actions">
+        <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
+          Delete person
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const parseTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+
+function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags: string[]) => void }) {
+  // The text keeps what the user is typing (a trailing comma, say) while the tags list stays clean.
+  const [draft, setDraft] = useState(person.tags.join(', '));
+  const [seen, setSeen] = useState(person.tags);
+  if (seen !== person.tags) {
+    setSeen(person.tags);
+    if (parseTags(draft).join('\u0000') !== person.tags.join('\u0000')) setDraft(person.tags.join(', '));
+  }
+  return (
+    <Field label="Tags" hint="Separate tags with commas.">
+      {(id) => (
+        <input
+          id={id}
+          value={draft}
+          autoComplete="off"
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const tags = parseTags(e.target.value);
+            if (tags.join('\u0000') !== person.tags.join('\u0000')) onChange(tags);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
+  const { store } = useServices();
+  const update = (patch: Partial<Tie>) => store.getState().updateTie(tie.id, patch);
+  const rules = TIE_DIRECTION_RULES[tie.kind];
+  const from = displayName(doc.stakeholders[tie.source]);
+  const to = displayName(doc.stakeholders[tie.target]);
+  return (
+    <div className="inspector__section">
+      <h2 className="inspector__heading">Tie</h2>
+      <p className="inspector__sentence" data-testid="tie-sentence">
+        {tieSentence(tie, doc)}
+      </p>
+      <Field label="Kind">
+        {(id) => (
+          <select
+            id={id}
+            value={tie.kind}
+            onChange={(e) => {
+              const kind = e.target.value as TieKind;
+              update({ kind, mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
+            }}
+          >
+            {TIE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {TIE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Strength">
+        {(id) => (
+          <select id={id} value={tie.strength} onChange={(e) => update({ strength: Number(e.target.value) as Strength })}>
+            {([1, 2, 3] as const).map((n) => (
+              <option key={n} value={n}>{`${n} – ${STRENGTH_LABELS[n]}`}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Direction" hint={rules.fixed ? (tie.kind === 'reports-to' ? 'A reporting line always points to the manager.' : 'Tension is always shown as mutual.') : undefined}>
+        {(id) => (
+          <select id={id} value={tie.mutual ? 'mutual' : 'one-way'} disabled={rules.fixed} onChange={(e) => update({ mutual: e.target.value === 'mutual' })}>
+            <option value="one-way">{`One-way (${from} → ${to})`}</option>
+            <option value="mutual">Mutual</option>
+          </select>
+        )}
+      </Field>
+      <div className="inspector__actions">
+        <button type="button" className="button" onClick={() => store.getState().swapTie(tie.id)} disabled={tie.mutual}>
+          Swap direction
+        </button>
+      </div>
+      <Field label={tie.kind === 'tension' ? 'Next step to repair it' : 'Note'}>
+        {(id) => <textarea id={id} rows={3} value={tie.note} onChange={(e) => update({ note: e.target.value })} />}
+      </Field>
+      <div className="inspector__actions">
+        <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
+          Delete tie
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function SelectionSummary({ people, ties }: { people: number; ties: number }) {
+  const { store } = useServices();
+  const parts = [people ? `${people} ${people === 1 ? 'person' : 'people'}` : '', ties ? `${ties} ${ties === 1 ? 'tie' : 'ties'}` : ''].filter(Boolean);
+  return (
+    <div className="inspector__section">
+      <h2 className="inspector__heading">{parts.join(' and ')} selected</h2>
+      <p className="inspector__sub">Drag any selected card to move them together.</p>
+      <div className="inspector__actions">
+        {people > 0 && (
+          <button type="button" className="button" onClick={() => store.getState().duplicateSelection()}>
+            Duplicate
+          </button>
+        )}
+        <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
+          Delete selection
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function MapInspector({ doc }: { doc: MapDocument }) {
+  const { store } = useServices();
+  const { settings, meId } = doc.map;
+  const people = useMemo(() => Object.values(doc.stakeholders).sort((a, b) => a.name.localeCompare(b.name)), [doc.stakeholders]);
+  const setLevels = (levels: string[], leadershipLevel = settings.leadershipLevel) => {
+    const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
+    store.getState().updateSettings({ levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
+  };
+  const counts = `${people.length} ${people.length === 1 ? 'person' : 'people'}, ${Object.keys(doc.ties).length} ties`;
+  return (
+    <div className="inspector__section">
+      <h2 className="inspector__heading">Map settings</h2>
+      <p className="inspector__sub">{counts}. Select a person or a tie to edit it.</p>
+      <Field label="Me" hint="Mark yourself to see your network and introduction paths.">
+        {(id) => (
+          <select id={id} value={meId ?? ''} onChange={(e) => store.getState().setMe(e.target.value || null)}>
+            <option value="">Nobody</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {displayName(p)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset className="levels">
+        <legend>Seniority levels (most senior first)</legend>
+        {settings.levels.map((level, i) => (
+          <div className="levels__row" key={i}>
+            <input aria-label={`Level ${i + 1} name`} value={level} onChange={(e) => setLevels(settings.levels.map((l, j) => (j === i ? e.target.value : l)))} />
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={`Remove level ${level}`}
+              disabled={settings.levels.length <= 1}
+              onClick={() => setLevels(settings.levels.filter((_, j) => j !== i), i <= settings.leadershipLevel ? Math.max(0, settings.leadershipLevel - 1) : settings.leadershipLevel)}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button" onClick={() => setLevels([...settings.levels, `Level ${settings.levels.length + 1}`])}>
+          Add level
+        </button>
+      </fieldset>
+      <Field label="Senior leadership" hint="People at this level or above count as senior leaders.">
+        {(id) => (
+          <select id={id} value={settings.leadershipLevel} onChange={(e) => setLevels(settings.levels, Number(e.target.value))}>
+            {settings.levels.map((level, i) => (
+              <option key={i} value={i}>
+                {level} and above
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
+  );
+}
+

@@ -1,0 +1,221 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import { PALETTE_DRAG_TYPE } from '../canvas/MapCanvas';
+import { STANCE_LABELS, TIE_KIND_LABELS } from '../domain/defaults';
+import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
+import { useEditor, useServices } from '../state/context';
+import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
+import { useMapSummaries } from '../storage/hooks';
+import { ConfirmDialog } from './Dialog';
+
+const TIE_KIND_HINTS: Record<TieKind, string> = {
+  influence: 'sways their decisions',
+  trust: 'confides in',
+  'reports-to': 'formal line to a manager',
+  tension: 'a strained relationship',
+};
+
+export function Palette() {
+  const tieKind = useEditor((s) => s.tieKind);
+  const { store } = useServices();
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(PALETTE_DRAG_TYPE, 'stakeholder');
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <section className="panel" aria-label="Palette">
+      <h2 className="panel__title">Palette</h2>
+      <div
+        className="palette__item"
+        draggable
+        onDragStart={onDragStart}
+        role="button"
+        tabIndex={0}
+        aria-label="Stakeholder"
+        title="Drag onto the canvas, or press Enter to add one in the middle of the view"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            window.dispatchEvent(new CustomEvent('influence-map:add-stakeholder'));
+          }
+        }}
+      >
+        <span className="palette__card" aria-hidden="true" />
+        <span>Stakeholder</span>
+      </div>
+      <fieldset className="tie-kinds">
+        <legend>Tie kind for new ties</legend>
+        {TIE_KINDS.map((kind, i) => (
+          <label key={kind} className={kind === tieKind ? 'tie-kind tie-kind--active' : 'tie-kind'}>
+            <input type="radio" name="tie-kind" value={kind} checked={kind === tieKind} onChange={() => store.getState().setTieKind(kind)} />
+            <svg className={`tie-kind__swatch tie--${kind}`} width="28" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2="27" y2="5" />
+            </svg>
+            <span className="tie-kind__label">{TIE_KIND_LABELS[kind]}</span>
+            <kbd aria-hidden="true">{i + 1}</kbd>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+export function Legend() {
+  return (
+    <section className="panel legend" aria-label="Legend">
+      <h2 className="panel__title">Legend</h2>
+      <ul className="legend__list">
+        {STANCES.map((stance) => (
+          <li key={stance}>
+            <span className={`legend__dot legend__dot--${stance}`} aria-hidden="true" />
+            {STANCE_LABELS[stance]}
+          </li>
+        ))}
+      </ul>
+      <ul className="legend__list legend__list--ties">
+        {TIE_KINDS.map((kind) => (
+          <li key={kind}>
+            <svg className={`tie--${kind}`} width="34" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2={kind === 'influence' || kind === 'reports-to' ? 26 : 33} y2="5" />
+              {(kind === 'influence' || kind === 'reports-to') && <path className="legend__arrow" d="M26 1 L33 5 L26 9 z" />}
+            </svg>
+            <span>
+              {TIE_KIND_LABELS[kind]} <span className="legend__hint">{TIE_KIND_HINTS[kind]}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend__note">Card size shows influence; the coloured band shows department; thicker lines are stronger ties.</p>
+    </section>
+  );
+}
+
+export function MapsList({ onOpen }: { onOpen: (id: Id) => void }) {
+  const { workspace } = useServices();
+  const maps = useMapSummaries(workspace.repo);
+  const openId = useEditor((s) => s.doc?.map.id ?? null);
+  const [renaming, setRenaming] = useState<Id | null>(null);
+  const [draft, setDraft] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState<{ id: Id; name: string } | null>(null);
+  const openName = useEditor((s) => s.doc?.map.name);
+
+  const finishRename = () => {
+    if (renaming && draft.trim()) void workspace.renameMap(renaming, draft.trim());
+    setRenaming(null);
+  };
+
+  return (
+    <section className="panel maps" aria-labelledby="maps-title">
+      <div className="panel__header">
+        <h2 className="panel__title" id="maps-title">
+          Maps
+        </h2>
+      </div>
+      {maps === undefined ? (
+        <p className="panel__empty">Loading…</p>
+      ) : maps.length === 0 ? (
+        <p className="panel__empty">No maps yet.</p>
+      ) : (
+        <ul className="maps__list" aria-label="Maps">
+          {maps.map((m) => {
+            const name = m.id === openId && openName !== undefined ? openName : m.name;
+            return (
+              <li key={m.id} className={m.id === openId ? 'maps__item maps__item--open' : 'maps__item'}>
+                {renaming === m.id ? (
+                  <input
+                    className="maps__rename"
+                    aria-label="New name"
+                    value={draft}
+                    autoFocus
+                    onChange={(e) => setDraft(e.target.value)}
+                    onBlur={finishRename}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') finishRename();
+                      if (e.key === 'Escape') setRenaming(null);
+                    }}
+                  />
+                ) : (
+                  <button type="button" className="maps__open" aria-current={m.id === openId ? 'page' : undefined} onClick={() => onOpen(m.id)}>
+                    <span className="maps__name">{name || 'Untitled map'}</span>
+                    <span className="maps__meta">
+                      {m.people} {m.people === 1 ? 'person' : 'people'} · {m.ties} {m.ties === 1 ? 'tie' : 'ties'}
+                    </span>
+                  </button>
+                )}
+                <div className="maps__actions">
+                  <button
+                    type="button"
+                    className="button button--icon"
+                    aria-label={`Rename ${name}`}
+                    title="Rename"
+                    onClick={() => {
+                      setDraft(name);
+                      setRenaming(m.id);
+                    }}
+                  >
+                    ✎
+                  </button>
+                  <button type="button" className="button button--icon" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => void workspace.duplicateMap(m.id)}>
+                    ⧉
+                  </button>
+                  <button type="button" className="button button--icon" aria-label={`Delete ${name}`} title="Delete" onClick={() => setConfirmDelete({ id: m.id, name })}>
+                    🗑
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title={`Delete "${confirmDelete.name}"?`}
+          confirmLabel="Delete map"
+          danger
+          onCancel={() => setConfirmDelete(null)}
+          onConfirm={() => {
+            const id = confirmDelete.id;
+            setConfirmDelete(null);
+            void workspace.deleteMap(id);
+          }}
+        >
+          This removes the map and everyone on it from this browser. It cannot be undone; export it first if you may need it.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+export function StoragePanel() {
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const save = useEditor((s) => s.save.state);
+  useEffect(() => {
+    let live = true;
+    void requestPersistence().then(() => readStorageInfo()).then((i) => live && setInfo(i));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (save !== 'saved') return;
+    let live = true;
+    void readStorageInfo().then((i) => live && setInfo(i));
+    return () => {
+      live = false;
+    };
+  }, [save]);
+  if (!info) return null;
+  const persisted = info.persisted === true ? 'Persistent storage granted' : info.persisted === false ? 'Storage may be cleared by the browser under pressure' : 'Storage persistence unknown';
+  return (
+    <section className="panel storage" aria-label="Storage">
+      <p className="storage__line">
+        <span className={info.persisted ? 'storage__dot storage__dot--ok' : 'storage__dot'} aria-hidden="true" />
+        {persisted}
+      </p>
+      {info.usage !== null && (
+        <p className="storage__line storage__line--muted">
+          {formatBytes(info.usage)} used{info.quota ? ` of ${formatBytes(info.quota)} available` : ''} · stored only in this browser
+        </p>
+      )}
+    </section>
+  );
+}
