@@ -207,7 +207,7 @@ function card(s: Stakeholder, doc: MapDocument, theme: Theme, redacted: boolean,
   if (s.department.trim()) parts.push(`<text x="12" y="64" font-size="10" fill="${theme.mutedText}">${escapeXml(truncate(s.department, chars(10, w - 24)))}</text>`);
   parts.push(`<rect x="10" y="${h - 22}" width="${round(badgeW)}" height="16" rx="8" fill="${theme.badge}"/>`);
   parts.push(`<text x="17" y="${h - 10.5}" font-size="10" fill="${theme.badgeText}">${escapeXml(badgeText)}</text>`);
-  parts.push(`<circle cx="${w - 14 - stanceText.length * 5.6 - 8}" cy="${h - 14}" r="4" fill="${stance}"/>`);
+  parts.push(`<circle cx="${round(w - 12 - stanceText.length * 6.2 - 7)}" cy="${h - 14}" r="4" fill="${stance}"/>`);
   parts.push(`<text x="${w - 12}" y="${h - 10}" font-size="10" text-anchor="end" fill="${stance}">${stanceText}</text>`);
   parts.push('</g>');
   return parts.join('');
