@@ -1,7 +1,9 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cardOrigin, MapCanvas } from '../canvas/MapCanvas';
+import { createSampleOrganisation } from '../domain/sample';
 import type { Id } from '../domain/types';
+import { asNewMap } from '../io/map-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
 import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
@@ -161,6 +163,7 @@ function AppShell() {
   }, [run, store]);
 
   const newMap = useCallback(() => void workspace.createMap(), [workspace]);
+  const openSample = useCallback(() => void workspace.createMap(asNewMap(createSampleOrganisation())), [workspace]);
 
   return (
     <div className="app" onDrop={onWindowDrop} onDragOver={onWindowDragOver}>
@@ -177,13 +180,21 @@ function AppShell() {
       <LoadProblemsBanner />
       <div className="workspace">
         <nav className="sidebar" aria-label="Sidebar">
-          <MapsList onOpen={(id) => void openMap(id)} />
+          <MapsList onOpen={(id) => void openMap(id)} onSample={openSample} />
           {mapId && <Palette />}
           {mapId && <Legend />}
           <StoragePanel />
         </nav>
         <main className="main">
-          {mapId ? <MapCanvas key={mapId} colorMode={theme.resolved} /> : ready ? <EmptyState onNewMap={newMap} onImport={openPicker} /> : <div className="loading">Opening your maps…</div>}
+          {mapId ? <MapCanvas key={mapId} colorMode={theme.resolved} /> : ready ? <EmptyState
+              onNewMap={newMap}
+              onImport={openPicker}
+              extra={
+                <button type="button" className="button" onClick={openSample}>
+                  Explore a sample organisation
+                </button>
+              }
+            /> : <div className="loading">Opening your maps…</div>}
         </main>
         {mapId && <Inspector />}
       </div>

@@ -38,7 +38,7 @@ function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>)
       <span className="person__stance" aria-hidden="true" />
       {badge && <span className="person__badge">{badge}</span>}
       {SIDES.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="person__handle" aria-label={`Draw a tie from ${person.name || 'this person'}`} />
+        <Handle key={side} id={side} type="source" position={side} className="person__handle" />
       ))}
       {/* While a tie is being drawn, the whole card accepts the drop, not just the small dots. */}
       <Handle id="body" type="source" position={Position.Top} className={connecting ? 'person__drop person__drop--active' : 'person__drop'} isConnectableStart={false} />

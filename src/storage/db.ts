@@ -33,8 +33,9 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 1,
     stores: {
       maps: 'id, updatedAt',
-      stakeholders: 'id, mapId',
-      ties: 'id, mapId',
+      // Keyed by map and id: ids from imported files (e.g. GraphML "n0") only need to be unique in a map.
+      stakeholders: '[mapId+id], mapId',
+      ties: '[mapId+id], mapId',
       settings: 'key',
     },
   },
@@ -45,8 +46,8 @@ export const DEFAULT_DB_NAME = 'influence-map';
 
 export class InfluenceDb extends Dexie {
   maps!: Table<MapRecord, string>;
-  stakeholders!: Table<StakeholderRecord, string>;
-  ties!: Table<TieRecord, string>;
+  stakeholders!: Table<StakeholderRecord, [string, string]>;
+  ties!: Table<TieRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
 
   constructor(name = DEFAULT_DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {

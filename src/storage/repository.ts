@@ -179,8 +179,8 @@ export class Repository {
         await this.db.maps.update(mapId, { updatedAt: now });
       }
 
-      await this.db.stakeholders.bulkDelete(changes.deleteStakeholders);
-      await this.db.ties.bulkDelete(changes.deleteTies);
+      await this.db.stakeholders.bulkDelete(changes.deleteStakeholders.map((id) => [mapId, id] as [Id, Id]));
+      await this.db.ties.bulkDelete(changes.deleteTies.map((id) => [mapId, id] as [Id, Id]));
       result.written += changes.deleteStakeholders.length + changes.deleteTies.length;
 
       const stakeholderRecords = await this.writeMerged(
@@ -204,9 +204,9 @@ export class Repository {
         endpoints.add(t.target);
       }
       const missing = [...endpoints].filter((id) => !present.has(id));
-      const found = await this.db.stakeholders.bulkGet(missing);
+      const found = await this.db.stakeholders.bulkGet(missing.map((id) => [mapId, id] as [Id, Id]));
       found.forEach((rec, i) => {
-        if (rec && rec.mapId === mapId) present.add(missing[i]);
+        if (rec) present.add(missing[i]);
       });
       const ties = changes.upsertTies.filter((t) => {
         if (present.has(t.source) && present.has(t.target)) return true;
@@ -231,7 +231,7 @@ export class Repository {
 
   private async writeMerged<T extends { id: Id }, R extends T & { mapId: Id; rev: number }>(
     mapId: Id,
-    table: { bulkGet(keys: Id[]): Promise<(R | undefined)[]>; bulkPut(items: R[]): Promise<unknown> },
+    table: { bulkGet(keys: [Id, Id][]): Promise<(R | undefined)[]>; bulkPut(items: R[]): Promise<unknown> },
     upserts: T[],
     base: SaveBase,
     key: (id: Id) => string,
@@ -242,7 +242,7 @@ export class Repository {
     result: SaveResult,
   ): Promise<Id[]> {
     if (upserts.length === 0) return [];
-    const stored = await table.bulkGet(upserts.map((r) => r.id));
+    const stored = await table.bulkGet(upserts.map((r) => [mapId, r.id] as [Id, Id]));
     const puts: R[] = [];
     const written: Id[] = [];
     upserts.forEach((ours, i) => {
@@ -278,8 +278,8 @@ export class Repository {
     return this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       const [mapRaw, sRaw, tRaw] = await Promise.all([
         this.db.maps.get(mapId),
-        this.db.stakeholders.bulkGet(stakeholderIds),
-        this.db.ties.bulkGet(tieIds),
+        this.db.stakeholders.bulkGet(stakeholderIds.map((id) => [mapId, id] as [Id, Id])),
+        this.db.ties.bulkGet(tieIds.map((id) => [mapId, id] as [Id, Id])),
       ]);
       const stakeholders: { id: Id; value: Stakeholder | null; rev: number }[] = stakeholderIds.map((id, i) => {
         const raw = sRaw[i] as StakeholderRecord | undefined;

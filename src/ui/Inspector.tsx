@@ -108,6 +108,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       </Field>
       <TagsField person={person} onChange={(tags) => update({ tags })} />
       <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
+      <AddTie doc={doc} person={person} />
       <div className="field field--check">
         <label>
           <input type="checkbox" checked={isMe} onChange={(e) => store.getState().setMe(e.target.checked ? person.id : null)} /> This is me
@@ -119,6 +120,47 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         </button>
       </div>
     </div>
+  );
+}
+
+/** Drawing a tie without a mouse: pick the other person and the kind. */
+function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
+  const { store } = useServices();
+  const tieKind = useEditor((s) => s.tieKind);
+  const [target, setTarget] = useState('');
+  const others = useMemo(() => Object.values(doc.stakeholders).filter((s) => s.id !== person.id).sort((a, b) => a.name.localeCompare(b.name)), [doc.stakeholders, person.id]);
+  if (others.length === 0) return null;
+  return (
+    <fieldset className="add-tie">
+      <legend>Add a tie from {displayName(person)}</legend>
+      <div className="add-tie__row">
+        <select aria-label="Tie kind" value={tieKind} onChange={(e) => store.getState().setTieKind(e.target.value as TieKind)}>
+          {TIE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {TIE_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Tie to" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">Choose a person…</option>
+          {others.map((o) => (
+            <option key={o.id} value={o.id}>
+              {displayName(o)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        className="button"
+        disabled={!target}
+        onClick={() => {
+          if (store.getState().connect(person.id, target)) setTarget('');
+        }}
+      >
+        Add tie
+      </button>
+    </fieldset>
   );
 }
 

@@ -89,7 +89,7 @@ export function Legend() {
   );
 }
 
-export function MapsList({ onOpen }: { onOpen: (id: Id) => void }) {
+export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSample?: () => void }) {
   const { workspace } = useServices();
   const maps = useMapSummaries(workspace.repo);
   const openId = useEditor((s) => s.doc?.map.id ?? null);
@@ -165,6 +165,11 @@ export function MapsList({ onOpen }: { onOpen: (id: Id) => void }) {
             );
           })}
         </ul>
+      )}
+      {onSample && (
+        <button type="button" className="link-button" onClick={onSample}>
+          + Add the sample organisation
+        </button>
       )}
       {confirmDelete && (
         <ConfirmDialog
