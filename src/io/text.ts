@@ -44,15 +44,21 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Windows-1252 differs from Latin-1 only in 0x80-0x9f; done by hand because not every runtime's TextDecoder maps those. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
 function decodeWindows1252(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('windows-1252').decode(bytes);
-  } catch {
-    // Runtimes without the legacy encodings: Latin-1 is the same for all but 0x80-0x9f.
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
-    return out;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const slice = bytes.subarray(i, i + 8192);
+    let chunk = '';
+    for (let j = 0; j < slice.length; j++) {
+      const b = slice[j];
+      chunk += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    }
+    parts.push(chunk);
   }
+  return parts.join('');
 }
 
 export function encodeText(text: string): Uint8Array {
