@@ -3,15 +3,14 @@
  * the worker wraps it. Never throws on odd maps and never returns NaN (see tests/unit/analysis).
  */
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { countConnectedComponents } from 'graphology-components';
 import { displayName } from '../domain/describe';
 import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
 import { findClusters } from './clusters';
 import { explainPerson } from './explain';
-import { indexGraph, type IndexedGraph } from './indexed-graph';
+import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
-import { endorsementNetwork, formalNetwork, informalNetwork, type ArcGraph } from './projections';
+import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
 import { pathMeasures, type PathMeasures } from './shortest-paths';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
@@ -27,14 +26,56 @@ const MAX_LISTED = 5;
  */
 let lastPaths: { key: string; measures: PathMeasures } | null = null;
 
-function shapeKey(g: IndexedGraph): string {
+export function shapeKey(g: IndexedGraph): string {
   return `${g.n}|${g.outStart.join(',')}|${g.outTarget.join(',')}|${g.outLength.join(',')}`;
+}
+
+/** The CSR the shortest-path measures run on: informal arcs, length DISTANCE_UNITS/strength. */
+export function distanceIndex(input: AnalysisInput): IndexedGraph {
+  return indexProjection(informalArcs(input), (s) => DISTANCE_UNITS / s);
+}
+
+/** Lets a caller that computed the measures elsewhere (e.g. split over two workers) hand them in. */
+export function rememberPathMeasures(g: IndexedGraph, measures: PathMeasures): void {
+  lastPaths = { key: shapeKey(g), measures };
+}
+
+export function hasCachedPathMeasures(g: IndexedGraph): boolean {
+  return lastPaths?.key === shapeKey(g);
 }
 
 function cachedPathMeasures(g: IndexedGraph): PathMeasures {
   const key = shapeKey(g);
   if (lastPaths?.key !== key) lastPaths = { key, measures: pathMeasures(g) };
   return lastPaths.measures;
+}
+
+/** Weakly connected groups, counting isolated people (union-find). */
+function countComponents(g: IndexedGraph): number {
+  const parent = Int32Array.from({ length: g.n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  let components = g.n;
+  for (let u = 0; u < g.n; u++) {
+    for (let k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
+      const a = find(u);
+      const b = find(g.outTarget[k]);
+      if (a !== b) {
+        parent[a] = b;
+        components--;
+      }
+    }
+  }
+  return components;
+}
+
+/** People with the same id twice would break the graph library; keep the first of each. */
+function uniquePeople(input: AnalysisInput): AnalysisInput {
+  const seen = new Set<string>();
+  if (new Set(input.people.map((p) => p.id)).size === input.people.length) return input;
+  return { ...input, people: input.people.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
 }
 
 /** PageRank on the endorsement network; uniform when the library cannot converge (never expected). */
@@ -101,24 +142,25 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
   return messages;
 }
 
-export function analyse(input: AnalysisInput): AnalysisResult {
+export function analyse(rawInput: AnalysisInput): AnalysisResult {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const input = uniquePeople(rawInput);
   const n = input.people.length;
-  const informal = informalNetwork(input);
+  const informal = informalArcs(input);
   const endorsement = endorsementNetwork(input);
-  const formal = formalNetwork(input);
+  const formal = formalArcs(input);
 
-  const byDistance = indexGraph(informal, (a) => a.units);
-  const byStrength = indexGraph(informal, (a) => a.strength);
+  const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
+  const byStrength = indexProjection(informal, (s) => s);
   const paths = cachedPathMeasures(byDistance);
   const holes = structuralHoles(byStrength);
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
   const { inW, outW } = weightedDegrees(byStrength);
   const neighbours = neighbourLists(byStrength);
   const pr = influencePagerank(endorsement);
-  const sway = weightedDegrees(indexGraph(endorsement, (a) => a.strength)).inW;
+  const sway = weightedDegrees(indexProjection(endorsementArcs(input), (s) => s)).inW;
 
-  const clustering = findClusters(input);
+  const clustering = findClusters(input, informal);
   const leaders = seniorLeaderFlags(input);
   const structure = reportingStructure(input, formal);
   const advisors = findAdvisors(input, leaders, structure);
@@ -209,7 +251,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
       influenceTies,
       reportsToTies,
       tensionTies,
-      components: n === 0 ? 0 : countConnectedComponents(informal),
+      components: countComponents(byStrength),
       durationMs: 0,
     },
   };

@@ -4,7 +4,7 @@
  */
 import louvain from 'graphology-communities-louvain';
 import { displayName } from '../domain/describe';
-import { clusteringNetwork } from './projections';
+import { clusteringNetwork, type Arcs } from './projections';
 import { seededRandom } from './rng';
 import type { AnalysisInput, Cluster } from './types';
 
@@ -31,8 +31,8 @@ function mostCommon(values: string[]): string {
   return best;
 }
 
-export function findClusters(input: AnalysisInput): Clustering {
-  const graph = clusteringNetwork(input);
+export function findClusters(input: AnalysisInput, informal?: Arcs): Clustering {
+  const graph = clusteringNetwork(input, informal);
   const clusterOf: (number | null)[] = input.people.map(() => null);
   if (graph.size === 0) return { clusterOf, clusters: [], modularity: 0 };
   const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRandom(LOUVAIN_SEED), resolution: 1 });

@@ -2,7 +2,7 @@
  * A compressed adjacency (CSR) view of a directed graph: integer node indices and typed arrays, so
  * the hot loops (one shortest-path search per person) touch no strings, maps or closures.
  */
-import type { ArcAttributes, ArcGraph } from './projections';
+import type { ArcAttributes, ArcGraph, Arcs } from './projections';
 
 export interface IndexedGraph {
   n: number;
@@ -61,6 +61,11 @@ export function indexGraph(graph: ArcGraph, lengthOf: (attrs: ArcAttributes) => 
     lengths.push(lengthOf(attrs));
   });
   return indexArcs(graph.order, sources, targets, lengths);
+}
+
+/** Indexes projection arcs with the given length per strength (e.g. distance units, or strength itself). */
+export function indexProjection(arcs: Arcs, lengthOf: (strength: number) => number): IndexedGraph {
+  return indexArcs(arcs.n, arcs.sources, arcs.targets, arcs.strengths.map(lengthOf));
 }
 
 /** True when there is an arc a -> b (binary search would need sorted rows; rows are short). */

@@ -4,7 +4,7 @@
  * "informal" for a leader when they are outside that leader's reporting line: neither in the chain
  * of managers above the leader nor anywhere below them.
  */
-import type { ArcGraph } from './projections';
+import type { Arcs } from './projections';
 import type { Advisor, AnalysisInput, LeaderAdvice } from './types';
 
 export function seniorLeaderFlags(input: AnalysisInput): boolean[] {
@@ -18,16 +18,13 @@ export interface ReportingStructure {
   depth: Int32Array;
 }
 
-export function reportingStructure(input: AnalysisInput, formal: ArcGraph): ReportingStructure {
-  const index = new Map(input.people.map((p, i) => [p.id, i]));
+export function reportingStructure(input: AnalysisInput, formal: Arcs): ReportingStructure {
   const managersOf: number[][] = input.people.map(() => []);
   const reportsOf: number[][] = input.people.map(() => []);
-  formal.forEachEdge((_e, _a, source, target) => {
-    const s = index.get(source)!;
-    const t = index.get(target)!;
-    managersOf[s].push(t);
-    reportsOf[t].push(s);
-  });
+  for (let k = 0; k < formal.sources.length; k++) {
+    managersOf[formal.sources[k]].push(formal.targets[k]);
+    reportsOf[formal.targets[k]].push(formal.sources[k]);
+  }
   // Breadth-first from the people with no manager gives each person their shortest chain upwards.
   const depth = new Int32Array(input.people.length).fill(-1);
   const queue: number[] = [];

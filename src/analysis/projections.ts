@@ -34,27 +34,52 @@ function arcAttributes(strength: number): ArcAttributes {
   return { strength, distance: 1 / strength, units: DISTANCE_UNITS / strength };
 }
 
-function emptyDirected(input: AnalysisInput): ArcGraph {
-  const graph: ArcGraph = new DirectedGraph({ allowSelfLoops: false });
-  for (const p of input.people) graph.addNode(p.id);
-  return graph;
+/**
+ * A projection as plain arcs over person indices (input order). Parallel arcs are merged keeping the
+ * strongest. The graphology projections below are built from these, so both views agree exactly;
+ * the hot paths use the arcs directly because building graphology graphs costs more than the metrics.
+ */
+export interface Arcs {
+  n: number;
+  sources: number[];
+  targets: number[];
+  strengths: number[];
 }
 
-/** Adds source -> target, keeping the stronger arc when one already exists. */
-function addArc(graph: ArcGraph, source: string, target: string, strength: number): void {
-  if (source === target || !graph.hasNode(source) || !graph.hasNode(target)) return;
-  const existing = graph.directedEdge(source, target);
-  if (existing === undefined) graph.addDirectedEdge(source, target, arcAttributes(strength));
-  else if (graph.getEdgeAttribute(existing, 'strength') < strength) graph.replaceEdgeAttributes(existing, arcAttributes(strength));
-}
-
-function directedProjection(input: AnalysisInput, keep: (t: AnalysisTie) => boolean, reverse: boolean): ArcGraph {
-  const graph = emptyDirected(input);
+function projectArcs(input: AnalysisInput, keep: (t: AnalysisTie) => boolean, reverse: boolean, respectMutual = true): Arcs {
+  const n = input.people.length;
+  const index = new Map<string, number>();
+  input.people.forEach((p, i) => index.set(p.id, i));
+  const arcs: Arcs = { n, sources: [], targets: [], strengths: [] };
+  const slot = new Map<number, number>();
+  const add = (a: number, b: number, strength: number) => {
+    if (a === b) return;
+    const key = a * n + b;
+    const at = slot.get(key);
+    if (at === undefined) {
+      slot.set(key, arcs.sources.length);
+      arcs.sources.push(a);
+      arcs.targets.push(b);
+      arcs.strengths.push(strength);
+    } else if (arcs.strengths[at] < strength) arcs.strengths[at] = strength;
+  };
   for (const t of input.ties) {
     if (!keep(t)) continue;
-    const [from, to] = reverse ? [t.target, t.source] : [t.source, t.target];
-    addArc(graph, from, to, t.strength);
-    if (t.mutual) addArc(graph, to, from, t.strength);
+    const s = index.get(t.source);
+    const u = index.get(t.target);
+    if (s === undefined || u === undefined) continue;
+    const [from, to] = reverse ? [u, s] : [s, u];
+    add(from, to, t.strength);
+    if (respectMutual && t.mutual) add(to, from, t.strength);
+  }
+  return arcs;
+}
+
+function toGraph(input: AnalysisInput, arcs: Arcs): ArcGraph {
+  const graph: ArcGraph = new DirectedGraph({ allowSelfLoops: false });
+  for (const p of input.people) graph.addNode(p.id);
+  for (let k = 0; k < arcs.sources.length; k++) {
+    graph.addDirectedEdge(input.people[arcs.sources[k]].id, input.people[arcs.targets[k]].id, arcAttributes(arcs.strengths[k]));
   }
   return graph;
 }
@@ -65,43 +90,55 @@ export const isInformal = (t: AnalysisTie): boolean => t.kind === 'influence' ||
  * Influence and trust ties as stored: "A influences B" and "A trusts B" both give A -> B (A can get
  * B's ear). Mutual ties give two arcs. Used for betweenness, closeness, structural holes and brokerage.
  */
+export function informalArcs(input: AnalysisInput): Arcs {
+  return projectArcs(input, isInformal, false);
+}
+
 export function informalNetwork(input: AnalysisInput): ArcGraph {
-  return directedProjection(input, isInformal, false);
+  return toGraph(input, informalArcs(input));
 }
 
 /** Influence ties only, as stored: A -> B when A sways B. */
 export function influenceNetwork(input: AnalysisInput): ArcGraph {
-  return directedProjection(input, (t) => t.kind === 'influence', false);
+  return toGraph(input, projectArcs(input, (t) => t.kind === 'influence', false));
 }
 
 /**
  * Influence ties reversed, B -> A when A sways B: the influenced person "points at" whoever sways
  * them, like a citation. PageRank and weighted in-degree on this graph measure informal influence.
  */
+export function endorsementArcs(input: AnalysisInput): Arcs {
+  return projectArcs(input, (t) => t.kind === 'influence', true);
+}
+
 export function endorsementNetwork(input: AnalysisInput): ArcGraph {
-  return directedProjection(input, (t) => t.kind === 'influence', true);
+  return toGraph(input, endorsementArcs(input));
 }
 
 /** The org chart: person -> manager. A reports-to tie is never mutual, whatever the flag says. */
+export function formalArcs(input: AnalysisInput): Arcs {
+  return projectArcs(input, (t) => t.kind === 'reports-to', false, false);
+}
+
 export function formalNetwork(input: AnalysisInput): ArcGraph {
-  const graph = emptyDirected(input);
-  for (const t of input.ties) if (t.kind === 'reports-to') addArc(graph, t.source, t.target, t.strength);
-  return graph;
+  return toGraph(input, formalArcs(input));
 }
 
 /**
  * Influence and trust as an undirected graph for Louvain (which refuses mixed or directed graphs).
  * weight = the sum of the strongest arc each way, so a two-way relationship pulls harder.
  */
-export function clusteringNetwork(input: AnalysisInput): UndirectedGraph<Record<string, never>, EdgeWeightAttributes> {
-  const informal = informalNetwork(input);
+export function clusteringNetwork(input: AnalysisInput, informal: Arcs = informalArcs(input)): UndirectedGraph<Record<string, never>, EdgeWeightAttributes> {
   const graph = new UndirectedGraph<Record<string, never>, EdgeWeightAttributes>({ allowSelfLoops: false });
   for (const p of input.people) graph.addNode(p.id);
-  informal.forEachEdge((_edge, attrs, source, target) => {
+  for (let k = 0; k < informal.sources.length; k++) {
+    const source = input.people[informal.sources[k]].id;
+    const target = input.people[informal.targets[k]].id;
+    const strength = informal.strengths[k];
     const existing = graph.edge(source, target);
-    if (existing === undefined) graph.addEdge(source, target, { weight: attrs.strength });
-    else graph.setEdgeAttribute(existing, 'weight', graph.getEdgeAttribute(existing, 'weight') + attrs.strength);
-  });
+    if (existing === undefined) graph.addEdge(source, target, { weight: strength });
+    else graph.setEdgeAttribute(existing, 'weight', graph.getEdgeAttribute(existing, 'weight') + strength);
+  }
   return graph;
 }
 

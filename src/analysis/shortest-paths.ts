@@ -31,6 +31,12 @@ interface Workspace {
   settled: Uint8Array;
   order: Int32Array;
   hops: Int32Array;
+  /**
+   * Shortest-path predecessors recorded during the forward search, stored in each node's in-arc
+   * slots (predecessors are a subset of in-neighbours), so back-propagation only visits real ones.
+   */
+  predecessors: Int32Array;
+  predecessorCount: Int32Array;
   /** Queue entries (lazy insertion: at most one per arc plus the source). */
   entryNode: Int32Array;
   entryNext: Int32Array;
@@ -45,7 +51,9 @@ function workspace(g: IndexedGraph): Workspace {
     delta: new Float64Array(g.n),
     settled: new Uint8Array(g.n),
     order: new Int32Array(g.n),
-    hops: new Int32Array(g.n),
+    hops: new Int32Array(g.n).fill(-1),
+    predecessors: new Int32Array(g.inSource.length),
+    predecessorCount: new Int32Array(g.n),
     entryNode: new Int32Array(entries),
     entryNext: new Int32Array(entries),
     entryKey: new Float64Array(entries),
@@ -63,10 +71,11 @@ function bucketLimit(g: IndexedGraph): number {
 }
 
 /** Dijkstra with a circular bucket queue (Dial): exact for positive integer lengths <= maxLength. */
-function dijkstraBuckets(g: IndexedGraph, s: number, w: Workspace, maxLength: number, heads: Int32Array): number {
-  const { dist, sigma, settled, order, entryNode, entryNext } = w;
-  const { outStart, outTarget, outLength } = g;
-  const buckets = maxLength + 1;
+function dijkstraBuckets(g: IndexedGraph, s: number, w: Workspace, heads: Int32Array): number {
+  const { dist, sigma, order, entryNode, entryNext, predecessors, predecessorCount } = w;
+  const { outStart, outTarget, outLength, inStart } = g;
+  // A power-of-two ring of at least maxLength + 1 buckets, so the bucket is a bit mask.
+  const mask = heads.length - 1;
   heads.fill(-1);
   let entries = 0;
   let pending = 0;
@@ -79,29 +88,34 @@ function dijkstraBuckets(g: IndexedGraph, s: number, w: Workspace, maxLength: nu
   let count = 0;
   let current = 0;
   while (pending > 0) {
-    const b = current % buckets;
+    const b = current & mask;
     while (heads[b] !== -1) {
       const e = heads[b];
       heads[b] = entryNext[e];
       pending--;
       const u = entryNode[e];
-      if (settled[u] || dist[u] !== current) continue;
-      settled[u] = 1;
+      // Entries are only added on a strict improvement, so one with the current distance is unique
+      // and final; older entries for u carry a larger distance and are skipped here.
+      if (dist[u] !== current) continue;
       order[count++] = u;
       const su = sigma[u];
       for (let k = outStart[u], end = outStart[u + 1]; k < end; k++) {
         const v = outTarget[k];
         const nd = current + outLength[k];
-        if (nd < dist[v]) {
+        const dv = dist[v];
+        if (nd < dv) {
           dist[v] = nd;
           sigma[v] = su;
-          const nb = nd % buckets;
+          predecessors[inStart[v]] = u;
+          predecessorCount[v] = 1;
+          const nb = nd & mask;
           entryNode[entries] = v;
           entryNext[entries] = heads[nb];
           heads[nb] = entries++;
           pending++;
-        } else if (nd === dist[v]) {
+        } else if (nd === dv) {
           sigma[v] += su;
+          predecessors[inStart[v] + predecessorCount[v]++] = u;
         }
       }
     }
@@ -112,8 +126,8 @@ function dijkstraBuckets(g: IndexedGraph, s: number, w: Workspace, maxLength: nu
 
 /** Dijkstra with a binary heap, for arbitrary positive lengths. */
 function dijkstraHeap(g: IndexedGraph, s: number, w: Workspace): number {
-  const { dist, sigma, settled, order, entryNode, entryKey } = w;
-  const { outStart, outTarget, outLength } = g;
+  const { dist, sigma, settled, order, entryNode, entryKey, predecessors, predecessorCount } = w;
+  const { outStart, outTarget, outLength, inStart } = g;
   let size = 0;
   const push = (node: number, key: number) => {
     let i = size++;
@@ -164,37 +178,50 @@ function dijkstraHeap(g: IndexedGraph, s: number, w: Workspace): number {
       if (nd < dist[v]) {
         dist[v] = nd;
         sigma[v] = su;
+        predecessors[inStart[v]] = u;
+        predecessorCount[v] = 1;
         push(v, nd);
       } else if (nd === dist[v]) {
         sigma[v] += su;
+        predecessors[inStart[v] + predecessorCount[v]++] = u;
       }
     }
   }
   return count;
 }
 
-/** Back-propagates dependencies along shortest-path predecessors found through the in-arcs. */
-function accumulateWeighted(g: IndexedGraph, w: Workspace, count: number, into: Float64Array): void {
-  const { dist, sigma, delta, order } = w;
-  const { inStart, inSource, inLength } = g;
+/** Back-propagates dependencies along the recorded predecessors (Brandes), then resets the workspace. */
+function accumulate(g: IndexedGraph, w: Workspace, count: number, into: Float64Array): void {
+  const { sigma, delta, order, predecessors, predecessorCount } = w;
+  const { inStart } = g;
   for (let i = count - 1; i > 0; i--) {
     const x = order[i];
     const coefficient = (1 + delta[x]) / sigma[x];
-    const dx = dist[x];
-    for (let k = inStart[x], end = inStart[x + 1]; k < end; k++) {
-      const v = inSource[k];
-      if (dist[v] + inLength[k] === dx) delta[v] += sigma[v] * coefficient;
+    for (let k = inStart[x], end = k + predecessorCount[x]; k < end; k++) {
+      const v = predecessors[k];
+      delta[v] += sigma[v] * coefficient;
     }
     into[x] += delta[x];
   }
 }
 
-function bfsPass(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): void {
-  const { sigma, delta, order, hops } = w;
-  const { outStart, outTarget, inStart, inSource } = g;
-  hops.fill(-1);
-  sigma.fill(0);
-  delta.fill(0);
+/** Clears only what this source touched, so sparse reach costs little. */
+function reset(w: Workspace, count: number): void {
+  const { dist, sigma, delta, settled, order, hops, predecessorCount } = w;
+  for (let i = 0; i < count; i++) {
+    const x = order[i];
+    dist[x] = Infinity;
+    sigma[x] = 0;
+    delta[x] = 0;
+    settled[x] = 0;
+    hops[x] = -1;
+    predecessorCount[x] = 0;
+  }
+}
+
+function bfs(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): number {
+  const { sigma, order, hops, predecessors, predecessorCount } = w;
+  const { outStart, outTarget, inStart } = g;
   hops[s] = 0;
   sigma[s] = 1;
   order[0] = s;
@@ -204,50 +231,74 @@ function bfsPass(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): voi
   while (head < tail) {
     const u = order[head++];
     const next = hops[u] + 1;
+    const su = sigma[u];
     for (let k = outStart[u], end = outStart[u + 1]; k < end; k++) {
       const v = outTarget[k];
-      if (hops[v] < 0) {
+      const hv = hops[v];
+      if (hv < 0) {
         hops[v] = next;
         order[tail++] = v;
         harmonic += 1 / next;
+        sigma[v] = su;
+        predecessors[inStart[v]] = u;
+        predecessorCount[v] = 1;
+      } else if (hv === next) {
+        sigma[v] += su;
+        predecessors[inStart[v] + predecessorCount[v]++] = u;
       }
-      if (hops[v] === next) sigma[v] += sigma[u];
     }
   }
   m.harmonicSum[s] = harmonic;
   m.reach[s] = tail - 1;
-  for (let i = tail - 1; i > 0; i--) {
-    const x = order[i];
-    const coefficient = (1 + delta[x]) / sigma[x];
-    const previous = hops[x] - 1;
-    for (let k = inStart[x], end = inStart[x + 1]; k < end; k++) {
-      const v = inSource[k];
-      if (hops[v] === previous) delta[v] += sigma[v] * coefficient;
-    }
-    m.betweennessUnweighted[x] += delta[x];
-  }
+  return tail;
 }
 
-export function pathMeasures(g: IndexedGraph): PathMeasures {
-  const n = g.n;
-  const m: PathMeasures = {
+function emptyMeasures(n: number): PathMeasures {
+  return {
     betweenness: new Float64Array(n),
     betweennessUnweighted: new Float64Array(n),
     harmonicSum: new Float64Array(n),
     reach: new Int32Array(n),
   };
+}
+
+/**
+ * Unnormalised contributions of the sources in [from, to). Betweenness is a sum over sources, so
+ * two halves computed on two cores add up to the whole (see combinePathMeasures).
+ */
+export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n): PathMeasures {
+  const n = g.n;
+  const m = emptyMeasures(n);
   if (n === 0) return m;
   const w = workspace(g);
+  w.dist.fill(Infinity);
   const maxLength = bucketLimit(g);
-  const heads = new Int32Array(maxLength + 1);
-  for (let s = 0; s < n; s++) {
-    w.dist.fill(Infinity);
-    w.sigma.fill(0);
-    w.delta.fill(0);
-    w.settled.fill(0);
-    const count = maxLength > 0 ? dijkstraBuckets(g, s, w, maxLength, heads) : dijkstraHeap(g, s, w);
-    accumulateWeighted(g, w, count, m.betweenness);
-    bfsPass(g, s, w, m);
+  let ring = 1;
+  while (ring < maxLength + 1) ring *= 2;
+  const heads = new Int32Array(ring);
+  for (let s = Math.max(0, from); s < Math.min(n, to); s++) {
+    // Nobody reachable: nothing to count, closeness stays 0.
+    if (g.outStart[s + 1] === g.outStart[s]) continue;
+    const count = maxLength > 0 ? dijkstraBuckets(g, s, w, heads) : dijkstraHeap(g, s, w);
+    accumulate(g, w, count, m.betweenness);
+    reset(w, count);
+    const reached = bfs(g, s, w, m);
+    accumulate(g, w, reached, m.betweennessUnweighted);
+    reset(w, reached);
+  }
+  return m;
+}
+
+/** Adds partial results and applies NetworkX's normalisation, 1/((n-1)(n-2)) when n > 2. */
+export function combinePathMeasures(n: number, parts: PathMeasures[]): PathMeasures {
+  const m = emptyMeasures(n);
+  for (const part of parts) {
+    for (let i = 0; i < n; i++) {
+      m.betweenness[i] += part.betweenness[i];
+      m.betweennessUnweighted[i] += part.betweennessUnweighted[i];
+      m.harmonicSum[i] += part.harmonicSum[i];
+      m.reach[i] += part.reach[i];
+    }
   }
   if (n > 2) {
     const scale = 1 / ((n - 1) * (n - 2));
@@ -257,4 +308,8 @@ export function pathMeasures(g: IndexedGraph): PathMeasures {
     }
   }
   return m;
+}
+
+export function pathMeasures(g: IndexedGraph): PathMeasures {
+  return combinePathMeasures(g.n, [partialPathMeasures(g)]);
 }

@@ -1,0 +1,58 @@
+/**
+ * The analysis Web Worker. Created by client.ts with
+ *   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+ * and driven through comlink. Large maps split the shortest-path work with one helper worker.
+ */
+import { expose, wrap, type Remote } from 'comlink';
+import { analyse, distanceIndex, hasCachedPathMeasures, rememberPathMeasures } from './analyse';
+import { introductionPaths } from './paths';
+import type { PathsWorkerApi } from './paths-worker';
+import { combinePathMeasures, partialPathMeasures } from './shortest-paths';
+import type { AnalysisInput, AnalysisResult } from './types';
+
+/** Below this size a second worker's start-up and copying cost more than they save. */
+const PARALLEL_FROM_PEOPLE = 400;
+
+let helper: Remote<PathsWorkerApi> | null | undefined;
+
+function pathsHelper(): Remote<PathsWorkerApi> | null {
+  if (helper !== undefined) return helper;
+  helper = null;
+  try {
+    const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1;
+    if (typeof Worker !== 'undefined' && cores >= 2) {
+      helper = wrap<PathsWorkerApi>(new Worker(new URL('./paths-worker.ts', import.meta.url), { type: 'module' }));
+    }
+  } catch {
+    helper = null;
+  }
+  return helper;
+}
+
+/** Precomputes the expensive shortest-path part on two cores, then runs the ordinary analysis. */
+async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> {
+  const remote = input.people.length >= PARALLEL_FROM_PEOPLE ? pathsHelper() : null;
+  if (remote) {
+    const g = distanceIndex(input);
+    if (!hasCachedPathMeasures(g)) {
+      const half = Math.floor(g.n / 2);
+      try {
+        const theirs = remote.partial(g, half, g.n); // posted now, runs while we work on our half
+        const mine = partialPathMeasures(g, 0, half);
+        rememberPathMeasures(g, combinePathMeasures(g.n, [mine, await theirs]));
+      } catch {
+        helper = null; // fall back to one core from now on; analyse() recomputes what is missing
+      }
+    }
+  }
+  return analyse(input);
+}
+
+const api = {
+  analyse: analyseWithHelper,
+  introductionPaths,
+};
+
+export type AnalysisWorkerApi = typeof api;
+
+expose(api);
