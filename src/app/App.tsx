@@ -11,6 +11,9 @@ import { ExportMenu } from '../ui/ExportMenu';
 import { Header } from '../ui/Header';
 import { useImport } from '../ui/useImport';
 import { Inspector } from '../ui/Inspector';
+import { InsightsPanel } from '../ui/InsightsPanel';
+import { MetricsTable } from '../ui/MetricsTable';
+import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
 import { LoadProblemsBanner, SaveErrorBanner } from '../ui/SaveIndicator';
 import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
@@ -34,6 +37,8 @@ function AppShell() {
   const [ready, setReady] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const theme = useTheme();
+  const metricsOpen = useEditor((s) => s.metricsOpen);
+  useAnalysisRunner();
   const flow = useReactFlow();
   const { openPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
 
@@ -196,13 +201,40 @@ function AppShell() {
               }
             /> : <div className="loading">Opening your maps…</div>}
         </main>
-        {mapId && <Inspector />}
+        {mapId && <SidePanel />}
       </div>
+      {mapId && metricsOpen && <MetricsTable />}
       {fileInput}
       {importDialog}
       <NoticeToast />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
     </div>
+  );
+}
+
+/** The right-hand column: the selection's details, or what the map means. */
+function SidePanel() {
+  const { store } = useServices();
+  const panel = useEditor((s) => s.sidePanel);
+  const metricsOpen = useEditor((s) => s.metricsOpen);
+  const updating = useEditor((s) => s.analysisState === 'updating');
+  return (
+    <aside className="side" aria-label="Side panel">
+      <div className="side__tabs" role="tablist" aria-label="Side panel">
+        <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
+          Details
+        </button>
+        <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
+          Insights{updating && <span className="side__busy" aria-label="updating" />}
+        </button>
+        <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
+          Metrics
+        </button>
+      </div>
+      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
+        {panel === 'details' ? <Inspector /> : <InsightsPanel />}
+      </div>
+    </aside>
   );
 }
 

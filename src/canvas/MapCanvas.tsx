@@ -16,7 +16,9 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
-import { createEdgeMapper, createNodeMapper, type Overlay, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
+import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
+import { computeOverlay, type OverlayLegend } from './overlay';
+import { useIntroductionPaths } from '../state/hooks';
 import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
@@ -35,7 +37,7 @@ export function cardOrigin(point: Position, influence = 3): Position {
   return { x: Math.round(point.x - nodeWidth(influence) / 2), y: Math.round(point.y - NODE_HEIGHT / 2) };
 }
 
-export function MapCanvas({ overlay, colorMode }: { overlay?: Overlay; colorMode: 'light' | 'dark' }) {
+export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const { store, workspace } = useServices();
   const doc = useEditor((s) => s.doc)!;
   const selectedNodes = useEditor((s) => s.selectedNodes);
@@ -43,6 +45,15 @@ export function MapCanvas({ overlay, colorMode }: { overlay?: Overlay; colorMode
   const drag = useEditor((s) => s.drag);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const initialViewport = useEditor((s) => s.initialViewport);
+  const analysis = useEditor((s) => s.analysis);
+  const lens = useEditor((s) => s.lens);
+  const sizeBy = useEditor((s) => s.sizeBy);
+  const colourBy = useEditor((s) => s.colourBy);
+  const introductions = useIntroductionPaths();
+  const { overlay, legend } = useMemo(
+    () => computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths: introductions?.paths ?? null }),
+    [doc, analysis, lens, sizeBy, colourBy, introductions],
+  );
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a map that already has people: fitting an empty map would jump on the first drop.
   const [fitOnOpen] = useState(() => !initialViewport && Object.keys(doc.stakeholders).length > 0);
@@ -155,11 +166,38 @@ export function MapCanvas({ overlay, colorMode }: { overlay?: Overlay; colorMode
         <Controls position="bottom-left" aria-label="Zoom controls" />
         <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
       </ReactFlow>
+      {legend && <OverlayLegendCard legend={legend} />}
       {empty && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
           <span>Drag a Stakeholder from the palette, double-click the canvas, or press N.</span>
           <span>Then drag from a card's edge dot to another card to draw a tie.</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function OverlayLegendCard({ legend }: { legend: OverlayLegend }) {
+  return (
+    <div className="overlay-legend" aria-label={`Colour legend: ${legend.title}`}>
+      <strong>{legend.title}</strong>
+      {legend.entries && (
+        <ul>
+          {legend.entries.slice(0, 12).map((e) => (
+            <li key={e.label}>
+              <span className="overlay-legend__swatch" style={{ background: e.colour }} aria-hidden="true" />
+              {e.label}
+            </li>
+          ))}
+          {legend.entries.length > 12 && <li>and {legend.entries.length - 12} more</li>}
+        </ul>
+      )}
+      {legend.gradient && (
+        <div className="overlay-legend__gradient">
+          <span>{legend.gradient.lowLabel}</span>
+          <span className="overlay-legend__bar" style={{ background: `linear-gradient(to right, ${legend.gradient.low}, ${legend.gradient.high})` }} aria-hidden="true" />
+          <span>{legend.gradient.highLabel}</span>
         </div>
       )}
     </div>

@@ -8,7 +8,7 @@ const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as 
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
 
 function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>) {
-  const { person, level, senior, isMe, faded, badge } = data;
+  const { person, level, senior, isMe, faded, badge, colour } = data;
   // Only flips twice per connection gesture, so nodes do not re-render while the line follows the pointer.
   const connecting = useConnection(isConnecting);
   const hue = person.department ? departmentHue(person.department) : null;
@@ -20,7 +20,7 @@ function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>)
   return (
     <div
       className={classes.join(' ')}
-      style={hue === null ? undefined : ({ '--dept-hue': hue } as React.CSSProperties)}
+      style={{ ...(hue === null ? {} : { '--dept-hue': hue }), ...(colour ? { '--stance': colour } : {}) } as React.CSSProperties}
       title={`${person.name || 'Unnamed person'}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}: ${STANCE_LABELS[person.stance]}`}
     >
       <div className={hue === null ? 'person__band person__band--none' : 'person__band'} aria-hidden="true" />

@@ -17,6 +17,8 @@ export interface StakeholderNodeData extends Record<string, unknown> {
   faded: boolean;
   /** A short badge (e.g. "Broker"), or empty. */
   badge: string;
+  /** Colour from "Colour by" (a CSS colour), or empty for the stance colour. */
+  colour: string;
 }
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
 
@@ -34,6 +36,10 @@ export interface Overlay {
   faded?: ReadonlySet<Id> | null;
   badges?: ReadonlyMap<Id, string> | null;
   highlightedTies?: ReadonlySet<Id> | null;
+  /** "Colour by": a CSS colour per person. */
+  colours?: ReadonlyMap<Id, string> | null;
+  /** "Size by": an influence-like 1-5 score per person, drawn as card width. */
+  sizes?: ReadonlyMap<Id, number> | null;
 }
 
 export function createNodeMapper() {
@@ -50,6 +56,8 @@ export function createNodeMapper() {
       const faded = overlay.faded?.has(person.id) ?? false;
       const badge = overlay.badges?.get(person.id) ?? '';
       const isMe = meId === person.id;
+      const colour = overlay.colours?.get(person.id) ?? '';
+      const width = nodeWidth(overlay.sizes?.get(person.id) ?? person.influence);
       const prev = cache.get(person.id);
       if (
         prev &&
@@ -60,12 +68,13 @@ export function createNodeMapper() {
         prev.data.level === level &&
         prev.data.isMe === isMe &&
         prev.data.faded === faded &&
-        prev.data.badge === badge
+        prev.data.badge === badge &&
+        prev.data.colour === colour &&
+        prev.width === width
       ) {
         nodes.push(prev);
         continue;
       }
-      const width = nodeWidth(person.influence);
       const node: StakeholderFlowNode = {
         id: person.id,
         type: 'stakeholder',
@@ -75,7 +84,7 @@ export function createNodeMapper() {
         height: NODE_HEIGHT,
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
-        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge },
+        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour },
       };
       cache.set(person.id, node);
       nodes.push(node);

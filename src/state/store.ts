@@ -8,6 +8,7 @@ import * as ops from '../domain/operations';
 import type { Clip, Position } from '../domain/operations';
 import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
+import type { AnalysisResult } from '../analysis/types';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export interface SaveStatus {
@@ -22,6 +23,10 @@ export interface Notice {
 }
 
 export type Lens = 'none' | 'brokers' | 'advisors' | 'path';
+export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'leadersAdvised' | 'effectiveSize';
+export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence';
+export type AnalysisState = 'idle' | 'updating' | 'ready' | 'error';
+export type SidePanel = 'details' | 'insights';
 
 export interface EditorState {
   doc: MapDocument | null;
@@ -37,6 +42,17 @@ export interface EditorState {
   save: SaveStatus;
   /** The viewport the canvas should restore when the document opens. */
   initialViewport: Viewport | null;
+  /** Latest analysis of the open document (computed in a worker; never saved). */
+  analysis: AnalysisResult | null;
+  analysisState: AnalysisState;
+  analysisError: string | null;
+  lens: Lens;
+  sizeBy: SizeBy;
+  colourBy: ColourBy;
+  /** Whom the user wants to reach from Me (introduction paths). */
+  pathTarget: Id | null;
+  sidePanel: SidePanel;
+  metricsOpen: boolean;
 }
 
 export interface EditorActions {
@@ -70,6 +86,14 @@ export interface EditorActions {
   adoptExternal(doc: MapDocument): void;
   undo(): void;
   redo(): void;
+  setAnalysis(result: AnalysisResult | null, state: AnalysisState, error?: string | null): void;
+  setAnalysisState(state: AnalysisState): void;
+  setLens(lens: Lens): void;
+  setSizeBy(sizeBy: SizeBy): void;
+  setColourBy(colourBy: ColourBy): void;
+  setPathTarget(id: Id | null): void;
+  setSidePanel(panel: SidePanel): void;
+  setMetricsOpen(open: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -144,6 +168,15 @@ export function createEditorStore(): EditorStoreApi {
           notice: null,
           save: { state: 'idle' },
           initialViewport: null,
+          analysis: null,
+          analysisState: 'idle',
+          analysisError: null,
+          lens: 'none',
+          sizeBy: 'influence',
+          colourBy: 'stance',
+          pathTarget: null,
+          sidePanel: 'details',
+          metricsOpen: false,
 
           openDocument(doc, options) {
             untracked({
@@ -154,6 +187,11 @@ export function createEditorStore(): EditorStoreApi {
               selectedTies: EMPTY,
               drag: null,
               save: { state: 'saved' },
+              analysis: null,
+              analysisState: 'idle',
+              analysisError: null,
+              lens: 'none',
+              pathTarget: null,
             });
             history().clear();
             lastGroup = undefined;
@@ -277,6 +315,30 @@ export function createEditorStore(): EditorStoreApi {
           adoptExternal(doc) {
             untracked({ doc });
             pruneSelection();
+          },
+          setAnalysis(result, state, error = null) {
+            set({ analysis: result, analysisState: state, analysisError: error });
+          },
+          setAnalysisState(state) {
+            if (get().analysisState !== state) set({ analysisState: state });
+          },
+          setLens(lens) {
+            set({ lens });
+          },
+          setSizeBy(sizeBy) {
+            set({ sizeBy });
+          },
+          setColourBy(colourBy) {
+            set({ colourBy });
+          },
+          setPathTarget(id) {
+            set({ pathTarget: id, lens: id ? 'path' : get().lens === 'path' ? 'none' : get().lens });
+          },
+          setSidePanel(panel) {
+            set({ sidePanel: panel });
+          },
+          setMetricsOpen(open) {
+            set({ metricsOpen: open });
           },
           undo() {
             lastGroup = undefined;

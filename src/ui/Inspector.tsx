@@ -3,6 +3,7 @@ import { displayName, tieSentence } from '../domain/describe';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
+import type { MetricKey } from '../analysis/types';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -30,9 +31,9 @@ export function Inspector() {
   else if (people.length + ties.length > 1) body = <SelectionSummary people={people.length} ties={ties.length} />;
   else body = <MapInspector doc={doc} />;
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <div className="inspector" aria-label="Inspector" role="region">
       {body}
-    </aside>
+    </div>
   );
 }
 
@@ -108,6 +109,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       </Field>
       <TagsField person={person} onChange={(tags) => update({ tags })} />
       <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
+      <PersonInsights person={person} />
       <AddTie doc={doc} person={person} />
       <div className="field field--check">
         <label>
@@ -120,6 +122,25 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         </button>
       </div>
     </div>
+  );
+}
+
+const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
+
+/** One plain sentence per metric, so every number on screen can be explained. */
+function PersonInsights({ person }: { person: Stakeholder }) {
+  const explanations = useEditor((s) => s.analysis?.explanations[person.id]);
+  const updating = useEditor((s) => s.analysisState === 'updating');
+  if (!explanations) return null;
+  return (
+    <section className="person-insights" aria-label="What the map says">
+      <h3 className="insights__title">What the map says{updating ? ' (updating…)' : ''}</h3>
+      <ul>
+        {EXPLANATION_ORDER.filter((k) => explanations[k]).map((k) => (
+          <li key={k}>{explanations[k]}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,0 +1,156 @@
+/**
+ * What the analysis adds to the canvas: badges for top brokers, lenses that fade everyone but
+ * the people a question is about, and "Size by" / "Colour by" mappings with their legend.
+ */
+import type { AnalysisResult, IntroductionPath, PersonMetrics } from '../analysis/types';
+import { departmentHue } from '../domain/describe';
+import type { Id, MapDocument } from '../domain/types';
+import type { ColourBy, Lens, SizeBy } from '../state/store';
+import type { Overlay } from './flow-mapping';
+
+export interface LegendEntry {
+  label: string;
+  colour: string;
+}
+
+export interface OverlayLegend {
+  title: string;
+  entries?: LegendEntry[];
+  /** A continuous scale, low to high. */
+  gradient?: { low: string; high: string; lowLabel: string; highLabel: string };
+}
+
+export const SIZE_BY_LABELS: Record<SizeBy, string> = {
+  influence: 'Influence (your rating)',
+  betweenness: 'Brokerage (betweenness)',
+  pagerank: 'Informal influence (PageRank)',
+  degree: 'Number of ties',
+  leadersAdvised: 'Leaders advised',
+  effectiveSize: 'Effective size',
+};
+
+export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
+  stance: 'Stance',
+  department: 'Department',
+  cluster: 'Cluster',
+  betweenness: 'Brokerage (betweenness)',
+  pagerank: 'Informal influence (PageRank)',
+  closeness: 'Closeness',
+  hiddenInfluence: 'Influence beyond position',
+};
+
+const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'];
+
+const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInfluence', (m: PersonMetrics) => number> = {
+  betweenness: (m) => m.betweenness,
+  pagerank: (m) => m.pagerank,
+  degree: (m) => m.degree,
+  leadersAdvised: (m) => m.leadersAdvised,
+  effectiveSize: (m) => m.effectiveSize ?? 0,
+  closeness: (m) => m.closeness,
+  hiddenInfluence: (m) => m.hiddenInfluence,
+};
+
+/** Sequential colour from pale to deep indigo: readable on light and dark canvases. */
+function heat(t: number): string {
+  const x = Math.min(1, Math.max(0, t));
+  return `hsl(${250 - x * 20} ${35 + x * 50}% ${78 - x * 42}%)`;
+}
+
+/** Diverging: figureheads orange, as expected grey, hidden influencers teal. */
+function diverging(t: number): string {
+  const x = Math.min(1, Math.max(-1, t));
+  if (Math.abs(x) < 0.05) return 'hsl(220 10% 62%)';
+  return x > 0 ? `hsl(172 ${40 + x * 45}% ${58 - x * 22}%)` : `hsl(28 ${40 - x * 50}% ${60 + x * 12}%)`;
+}
+
+function scaled(values: [Id, number][]): Map<Id, number> {
+  let max = 0;
+  for (const [, v] of values) max = Math.max(max, v);
+  return new Map(values.map(([id, v]) => [id, max > 0 ? v / max : 0]));
+}
+
+export interface OverlayInput {
+  doc: MapDocument;
+  analysis: AnalysisResult | null;
+  lens: Lens;
+  sizeBy: SizeBy;
+  colourBy: ColourBy;
+  paths: IntroductionPath[] | null;
+}
+
+export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
+  const overlay: Overlay = {};
+  let legend: OverlayLegend | null = null;
+  const metrics = analysis?.people ?? [];
+
+  if (analysis) overlay.badges = new Map(analysis.topBrokerIds.map((id) => [id, 'Broker']));
+
+  if (analysis && sizeBy !== 'influence') {
+    const t = scaled(metrics.map((m) => [m.id, metricOf[sizeBy](m)]));
+    overlay.sizes = new Map([...t].map(([id, v]) => [id, 1 + v * 4]));
+  }
+
+  if (colourBy === 'department') {
+    const colours = new Map<Id, string>();
+    const seen = new Map<string, string>();
+    for (const s of Object.values(doc.stakeholders)) {
+      if (!s.department.trim()) continue;
+      const colour = `hsl(${departmentHue(s.department)} 62% 52%)`;
+      colours.set(s.id, colour);
+      seen.set(s.department.trim(), colour);
+    }
+    overlay.colours = colours;
+    legend = { title: 'Department', entries: [...seen].sort(([a], [b]) => a.localeCompare(b)).map(([label, colour]) => ({ label, colour })) };
+  } else if (colourBy === 'cluster' && analysis) {
+    const colours = new Map<Id, string>();
+    for (const m of metrics) if (m.cluster !== null) colours.set(m.id, CLUSTER_COLOURS[m.cluster % CLUSTER_COLOURS.length]);
+    overlay.colours = colours;
+    legend = {
+      title: 'Cluster',
+      entries: analysis.clusters.map((c) => ({ label: c.name, colour: CLUSTER_COLOURS[c.index % CLUSTER_COLOURS.length] })),
+    };
+  } else if (colourBy === 'hiddenInfluence' && analysis) {
+    let max = 0;
+    for (const m of metrics) max = Math.max(max, Math.abs(m.hiddenInfluence));
+    overlay.colours = new Map(metrics.map((m) => [m.id, diverging(max ? m.hiddenInfluence / max : 0)]));
+    legend = { title: COLOUR_BY_LABELS.hiddenInfluence, gradient: { low: diverging(-1), high: diverging(1), lowLabel: 'Figurehead', highLabel: 'Hidden influencer' } };
+  } else if (colourBy !== 'stance' && analysis) {
+    const t = scaled(metrics.map((m) => [m.id, metricOf[colourBy as 'betweenness'](m)]));
+    overlay.colours = new Map([...t].map(([id, v]) => [id, heat(v)]));
+    legend = { title: COLOUR_BY_LABELS[colourBy], gradient: { low: heat(0), high: heat(1), lowLabel: 'Low', highLabel: 'High' } };
+  }
+
+  if (analysis && lens === 'brokers') {
+    const keep = new Set(analysis.topBrokerIds);
+    overlay.faded = fadedExcept(doc, keep);
+  } else if (analysis && lens === 'advisors') {
+    const keep = new Set<Id>(analysis.seniorLeaderIds);
+    const highlighted = new Set<Id>();
+    const leaders = new Set(analysis.seniorLeaderIds);
+    for (const a of analysis.advisors) keep.add(a.id);
+    for (const t of Object.values(doc.ties)) {
+      const advises = (t.kind === 'influence' && leaders.has(t.target) && keep.has(t.source)) || (t.kind === 'trust' && leaders.has(t.source) && keep.has(t.target));
+      const mutualAdvice = t.mutual && (t.kind === 'influence' || t.kind === 'trust') && (leaders.has(t.source) || leaders.has(t.target)) && keep.has(t.source) && keep.has(t.target);
+      if (advises || mutualAdvice) highlighted.add(t.id);
+    }
+    overlay.faded = fadedExcept(doc, keep);
+    overlay.highlightedTies = highlighted;
+  } else if (lens === 'path' && paths && paths.length) {
+    const keep = new Set<Id>();
+    const highlighted = new Set<Id>();
+    paths.forEach((p, i) => {
+      for (const id of p.personIds) keep.add(id);
+      if (i === 0) for (const step of p.steps) if (step.tieIds[0]) highlighted.add(step.tieIds[0]);
+    });
+    overlay.faded = fadedExcept(doc, keep);
+    overlay.highlightedTies = highlighted;
+  }
+  return { overlay, legend };
+}
+
+function fadedExcept(doc: MapDocument, keep: ReadonlySet<Id>): Set<Id> {
+  const faded = new Set<Id>();
+  for (const id in doc.stakeholders) if (!keep.has(id)) faded.add(id);
+  return faded;
+}

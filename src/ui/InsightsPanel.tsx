@@ -1,0 +1,279 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, type ReactNode } from 'react';
+import { percent } from '../analysis/format';
+import type { AnalysisResult } from '../analysis/types';
+import { COLOUR_BY_LABELS, SIZE_BY_LABELS } from '../canvas/overlay';
+import { displayName } from '../domain/describe';
+import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
+import type { Id, MapDocument } from '../domain/types';
+import { useEditor, useServices } from '../state/context';
+import { useIntroductionPaths } from '../state/hooks';
+import type { ColourBy, Lens, SizeBy } from '../state/store';
+
+const LENSES: { value: Lens; label: string; hint: string }[] = [
+  { value: 'none', label: 'Everyone', hint: 'No lens' },
+  { value: 'brokers', label: 'Brokers', hint: 'Fade everyone but the key brokers' },
+  { value: 'advisors', label: 'Advisors', hint: 'Senior leaders, their advisors and the ties between them' },
+  { value: 'path', label: 'Path', hint: 'The way from Me to the person you want to reach' },
+];
+
+/** Centres the canvas on a person and selects them. */
+export function useFocusPerson(): (id: Id) => void {
+  const { store } = useServices();
+  const flow = useReactFlow();
+  return (id: Id) => {
+    const person = store.getState().doc?.stakeholders[id];
+    if (!person) return;
+    store.getState().select([id]);
+    const zoom = Math.max(flow.getZoom(), 0.9);
+    void flow.setCenter(person.x + nodeWidth(person.influence) / 2, person.y + NODE_HEIGHT / 2, { zoom, duration: 300 });
+  };
+}
+
+function PersonLink({ id, doc, children }: { id: Id; doc: MapDocument; children?: ReactNode }) {
+  const focus = useFocusPerson();
+  return (
+    <button type="button" className="person-link" onClick={() => focus(id)}>
+      {children ?? displayName(doc.stakeholders[id])}
+    </button>
+  );
+}
+
+export function InsightsPanel() {
+  const doc = useEditor((s) => s.doc);
+  const analysis = useEditor((s) => s.analysis);
+  const state = useEditor((s) => s.analysisState);
+  const error = useEditor((s) => s.analysisError);
+  if (!doc) return null;
+  return (
+    <div className="insights">
+      <div className="insights__status" role="status" aria-live="polite">
+        {state === 'updating' && <span className="insights__updating">Updating…</span>}
+        {state === 'error' && <span className="insights__error">Analysis failed: {error}</span>}
+      </div>
+      <ViewControls />
+      {!analysis ? (
+        <p className="panel__empty">{state === 'error' ? 'The map could not be analysed.' : 'Analysing the map…'}</p>
+      ) : (
+        <>
+          {analysis.messages.length > 0 && (
+            <ul className="insights__messages">
+              {analysis.messages.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          )}
+          <PathFinder doc={doc} />
+          <Brokers doc={doc} analysis={analysis} />
+          <Advisors doc={doc} analysis={analysis} />
+          <BeyondPosition doc={doc} analysis={analysis} />
+          <Clusters doc={doc} analysis={analysis} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ViewControls() {
+  const { store } = useServices();
+  const lens = useEditor((s) => s.lens);
+  const sizeBy = useEditor((s) => s.sizeBy);
+  const colourBy = useEditor((s) => s.colourBy);
+  return (
+    <section className="insights__section" aria-label="View">
+      <div className="lens" role="radiogroup" aria-label="Lens">
+        {LENSES.map((l) => (
+          <button key={l.value} type="button" role="radio" aria-checked={lens === l.value} className={lens === l.value ? 'lens__option lens__option--on' : 'lens__option'} title={l.hint} onClick={() => store.getState().setLens(l.value)}>
+            {l.label}
+          </button>
+        ))}
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="size-by">Size by</label>
+          <select id="size-by" value={sizeBy} onChange={(e) => store.getState().setSizeBy(e.target.value as SizeBy)}>
+            {(Object.keys(SIZE_BY_LABELS) as SizeBy[]).map((k) => (
+              <option key={k} value={k}>
+                {SIZE_BY_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="colour-by">Colour by</label>
+          <select id="colour-by" value={colourBy} onChange={(e) => store.getState().setColourBy(e.target.value as ColourBy)}>
+            {(Object.keys(COLOUR_BY_LABELS) as ColourBy[]).map((k) => (
+              <option key={k} value={k}>
+                {COLOUR_BY_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Section({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
+  return (
+    <section className="insights__section" aria-label={title}>
+      <h3 className="insights__title">{title}</h3>
+      {hint && <p className="insights__hint">{hint}</p>}
+      {children}
+    </section>
+  );
+}
+
+function PathFinder({ doc }: { doc: MapDocument }) {
+  const { store } = useServices();
+  const target = useEditor((s) => s.pathTarget);
+  const result = useIntroductionPaths();
+  const meId = doc.map.meId;
+  const people = useMemo(() => Object.values(doc.stakeholders).filter((s) => s.id !== meId).sort((a, b) => a.name.localeCompare(b.name)), [doc.stakeholders, meId]);
+  if (!meId) {
+    return (
+      <Section title="How do I reach…">
+        <p className="insights__hint">Mark yourself as Me (select your card, tick “This is me”) to find introduction paths to anyone on the map.</p>
+      </Section>
+    );
+  }
+  return (
+    <Section title="How do I reach…">
+      <div className="field">
+        <label htmlFor="path-target">Person to reach</label>
+        <select id="path-target" value={target ?? ''} onChange={(e) => store.getState().setPathTarget(e.target.value || null)}>
+          <option value="">Choose a person…</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {displayName(p)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {result && (
+        <div className="paths" data-testid="introduction-paths">
+          {result.paths.length === 0 ? (
+            <p className="insights__hint">{result.message}</p>
+          ) : (
+            <ol className="paths__list">
+              {result.paths.map((p, i) => (
+                <li key={i} className={i === 0 ? 'paths__best' : undefined}>
+                  <span className="paths__label">{i === 0 ? 'Best' : `Alternative ${i}`}</span>
+                  {p.sentence}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function Brokers({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResult }) {
+  const ids = analysis.topBrokerIds;
+  return (
+    <Section title="Key brokers" hint="People who bridge otherwise separate parts of the network.">
+      {ids.length === 0 ? (
+        <p className="insights__hint">Nobody bridges separate groups yet: add influence and trust ties across teams.</p>
+      ) : (
+        <ol className="rank">
+          {ids.map((id) => (
+            <li key={id}>
+              <PersonLink id={id} doc={doc} />
+              <span className="rank__why">{analysis.explanations[id]?.betweenness}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+function Advisors({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResult }) {
+  if (analysis.seniorLeaderIds.length === 0) {
+    return (
+      <Section title="Who advises the senior leaders">
+        <p className="insights__hint">No one on this map is at or above the senior leadership level. Set people’s Seniority, or change the leadership level in Map settings.</p>
+      </Section>
+    );
+  }
+  const top = analysis.advisors.slice(0, 8);
+  return (
+    <Section title="Who advises the senior leaders" hint={`${analysis.seniorLeaderIds.length} senior leaders on this map.`}>
+      {top.length === 0 ? (
+        <p className="insights__hint">No influence or trust ties reach the senior leaders yet.</p>
+      ) : (
+        <ol className="rank">
+          {top.map((a) => (
+            <li key={a.id}>
+              <PersonLink id={a.id} doc={doc} />
+              {a.informalLeaderCount > 0 && <span className="tag">informal</span>}
+              <span className="rank__why">{analysis.explanations[a.id]?.leadersAdvised}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+function BeyondPosition({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResult }) {
+  const hidden = analysis.hiddenInfluencerIds.slice(0, 5);
+  const heads = analysis.figureheadIds.slice(0, 5);
+  if (hidden.length === 0 && heads.length === 0) return null;
+  return (
+    <Section title="Influence beyond position" hint="Informal influence (who sways whom) compared with formal rank.">
+      {hidden.length > 0 && (
+        <>
+          <h4 className="insights__subtitle">Hidden influencers</h4>
+          <ul className="rank">
+            {hidden.map((id) => (
+              <li key={id}>
+                <PersonLink id={id} doc={doc} />
+                <span className="rank__why">{analysis.explanations[id]?.hiddenInfluence}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {heads.length > 0 && (
+        <>
+          <h4 className="insights__subtitle">Figureheads</h4>
+          <ul className="rank">
+            {heads.map((id) => (
+              <li key={id}>
+                <PersonLink id={id} doc={doc} />
+                <span className="rank__why">{analysis.explanations[id]?.hiddenInfluence}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function Clusters({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResult }) {
+  const { store } = useServices();
+  if (analysis.clusters.length === 0) return null;
+  return (
+    <Section title="Clusters" hint={`Groups that talk mostly among themselves (modularity ${analysis.modularity.toFixed(2)}).`}>
+      <ul className="rank">
+        {analysis.clusters.map((c) => (
+          <li key={c.index}>
+            <PersonLink id={c.centralId} doc={doc}>
+              {c.name}
+            </PersonLink>
+            <span className="rank__why">
+              {c.memberIds.length} people, {percent(c.memberIds.length / Math.max(1, analysis.people.length))} of the map
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={() => store.getState().setColourBy('cluster')}>
+        Colour the map by cluster
+      </button>
+    </Section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Keeps the analysis of the open map current: after an edit that changes the network (not a move,
+ * not a note) it asks the worker again, after a short pause, and drops answers that arrive late.
+ */
+import { useEffect } from 'react';
+import { createAnalysisClient, isAnalysisCancelled } from '../analysis/client';
+import { toAnalysisInput } from '../analysis/input';
+import type { AnalysisInput } from '../analysis/types';
+import { useServices } from '../state/context';
+
+const DEBOUNCE_MS = 250;
+
+/** True when two inputs describe the same network, so a re-run would give the same answer. */
+export function sameAnalysisInput(a: AnalysisInput, b: AnalysisInput): boolean {
+  if (a.meId !== b.meId || a.leadershipLevel !== b.leadershipLevel || a.people.length !== b.people.length || a.ties.length !== b.ties.length) return false;
+  if (a.levels.length !== b.levels.length || a.levels.some((l, i) => l !== b.levels[i])) return false;
+  for (let i = 0; i < a.people.length; i++) {
+    const p = a.people[i];
+    const q = b.people[i];
+    if (p.id !== q.id || p.name !== q.name || p.department !== q.department || p.seniority !== q.seniority) return false;
+  }
+  for (let i = 0; i < a.ties.length; i++) {
+    const s = a.ties[i];
+    const t = b.ties[i];
+    if (s.id !== t.id || s.source !== t.source || s.target !== t.target || s.kind !== t.kind || s.strength !== t.strength || s.mutual !== t.mutual) return false;
+  }
+  return true;
+}
+
+export function useAnalysisRunner(): void {
+  const { store } = useServices();
+  useEffect(() => {
+    // The runner debounces itself (it also skips edits that do not change the network).
+    const client = createAnalysisClient({ debounceMs: 0 });
+    let lastInput: AnalysisInput | null = null;
+    let lastMapId: string | null = null;
+    let sequence = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    const schedule = () => {
+      const doc = store.getState().doc;
+      if (!doc) {
+        lastInput = null;
+        lastMapId = null;
+        return;
+      }
+      if (doc.map.id !== lastMapId) {
+        lastInput = null;
+        lastMapId = doc.map.id;
+      }
+      const input = toAnalysisInput(doc);
+      if (lastInput && sameAnalysisInput(lastInput, input)) return;
+      lastInput = input;
+      store.getState().setAnalysisState('updating');
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const mine = ++sequence;
+        client.run(input).then(
+          (result) => {
+            if (mine === sequence && result && store.getState().doc?.map.id === lastMapId) store.getState().setAnalysis(result, 'ready');
+          },
+          (error: unknown) => {
+            if (isAnalysisCancelled(error)) return;
+            if (mine === sequence) store.getState().setAnalysis(null, 'error', error instanceof Error ? error.message : String(error));
+          },
+        );
+      }, DEBOUNCE_MS);
+    };
+
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.doc !== prev.doc) schedule();
+    });
+    schedule();
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      client.dispose();
+    };
+  }, [store]);
+}
