@@ -29,6 +29,12 @@ const edgeTypes = { tie: TieEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
+export const NODE_CONTEXT_MENU_EVENT = 'influence-map:node-context-menu';
+export interface NodeContextMenuDetail {
+  id: Id;
+  x: number;
+  y: number;
+}
 
 const miniMapColour = (node: StakeholderFlowNode) => `var(--stance-${node.data.person.stance})`;
 
@@ -50,9 +56,24 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const sizeBy = useEditor((s) => s.sizeBy);
   const colourBy = useEditor((s) => s.colourBy);
   const introductions = useIntroductionPaths();
+  const filters = useEditor((s) => s.filters);
+  const view = useEditor((s) => s.view);
+  const focusId = useEditor((s) => s.focusId);
+  const focusSteps = useEditor((s) => s.focusSteps);
+  const focusDirection = useEditor((s) => s.focusDirection);
   const { overlay, legend } = useMemo(
-    () => computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths: introductions?.paths ?? null }),
-    [doc, analysis, lens, sizeBy, colourBy, introductions],
+    () =>
+      computeOverlay({
+        doc,
+        analysis,
+        lens,
+        sizeBy,
+        colourBy,
+        paths: introductions?.paths ?? null,
+        filters,
+        focus: view === 'focus' ? { id: focusId, steps: focusSteps, direction: focusDirection } : null,
+      }),
+    [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
   );
   const { screenToFlowPosition } = useReactFlow();
   // Fit only a map that already has people: fitting an empty map would jump on the first drop.
@@ -129,6 +150,12 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [screenToFlowPosition, store],
   );
 
+  // The context menu itself lives in the UI layer; the canvas only says where and for whom.
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: StakeholderFlowNode) => {
+    event.preventDefault();
+    window.dispatchEvent(new CustomEvent<NodeContextMenuDetail>(NODE_CONTEXT_MENU_EVENT, { detail: { id: node.id, x: event.clientX, y: event.clientY } }));
+  }, []);
+
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
   const empty = nodes.length === 0;
 
@@ -144,6 +171,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onMoveEnd={onMoveEnd}
+        onNodeContextMenu={onNodeContextMenu}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
         deleteKeyCode={null}

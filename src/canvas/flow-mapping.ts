@@ -36,6 +36,8 @@ export interface Overlay {
   faded?: ReadonlySet<Id> | null;
   badges?: ReadonlyMap<Id, string> | null;
   highlightedTies?: ReadonlySet<Id> | null;
+  /** Ties faded on their own (filters by tie kind), beyond those of faded people. */
+  fadedTies?: ReadonlySet<Id> | null;
   /** "Colour by": a CSS colour per person. */
   colours?: ReadonlyMap<Id, string> | null;
   /** "Size by": an influence-like 1-5 score per person, drawn as card width. */
@@ -115,7 +117,7 @@ export function createEdgeMapper() {
       const lanes = siblings.length;
       const lane = lanes === 1 ? 0 : siblings.indexOf(tie);
       const isSelected = selected.has(tie.id);
-      const faded = overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false;
+      const faded = (overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false) || (overlay.fadedTies?.has(tie.id) ?? false);
       const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
       const prev = cache.get(tie.id);
       if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted) {

@@ -4,7 +4,9 @@
  */
 import type { AnalysisResult, IntroductionPath, PersonMetrics } from '../analysis/types';
 import { departmentHue } from '../domain/describe';
+import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
 import type { Id, MapDocument } from '../domain/types';
+import { neighbourhood } from '../domain/views';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
 
@@ -77,9 +79,11 @@ export interface OverlayInput {
   sizeBy: SizeBy;
   colourBy: ColourBy;
   paths: IntroductionPath[] | null;
+  filters?: Filters;
+  focus?: { id: Id | null; steps: 1 | 2 | 3; direction: 'in' | 'out' | 'both' } | null;
 }
 
-export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
+export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, filters, focus }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
   const overlay: Overlay = {};
   let legend: OverlayLegend | null = null;
   const metrics = analysis?.people ?? [];
@@ -146,7 +150,25 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths }:
     overlay.faded = fadedExcept(doc, keep);
     overlay.highlightedTies = highlighted;
   }
+
+  // Focus and filters narrow whatever the lens shows: faded stays faded.
+  if (focus?.id && focus.id in doc.stakeholders) {
+    const near = neighbourhood(doc, focus.id, focus.steps, focus.direction);
+    overlay.faded = union(overlay.faded, fadedExcept(doc, near));
+  }
+  if (filters && hasActiveFilters(filters)) {
+    const result = applyFilters(doc, filters);
+    overlay.faded = union(overlay.faded, fadedExcept(doc, result.people));
+    const fadedTies = new Set<Id>();
+    for (const id in doc.ties) if (!result.ties.has(id)) fadedTies.add(id);
+    overlay.fadedTies = fadedTies;
+  }
   return { overlay, legend };
+}
+
+function union(a: ReadonlySet<Id> | null | undefined, b: Set<Id>): Set<Id> {
+  if (a) for (const id of a) b.add(id);
+  return b;
 }
 
 function fadedExcept(doc: MapDocument, keep: ReadonlySet<Id>): Set<Id> {

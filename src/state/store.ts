@@ -9,6 +9,7 @@ import type { Clip, Position } from '../domain/operations';
 import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
 import type { AnalysisResult } from '../analysis/types';
+import { NO_FILTERS, type Filters } from '../domain/search';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export interface SaveStatus {
@@ -27,6 +28,8 @@ export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'lead
 export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence';
 export type AnalysisState = 'idle' | 'updating' | 'ready' | 'error';
 export type SidePanel = 'details' | 'insights';
+export type MapView = 'network' | 'grid' | 'ego' | 'focus';
+export type FocusDirection = 'in' | 'out' | 'both';
 
 export interface EditorState {
   doc: MapDocument | null;
@@ -53,6 +56,15 @@ export interface EditorState {
   pathTarget: Id | null;
   sidePanel: SidePanel;
   metricsOpen: boolean;
+  /** Which view of the map is shown; all edit the same document. */
+  view: MapView;
+  /** Focus view: whose neighbourhood, how far, which way. */
+  focusId: Id | null;
+  focusSteps: 1 | 2 | 3;
+  focusDirection: FocusDirection;
+  /** People and ties that do not pass are faded. */
+  filters: Filters;
+  searchOpen: boolean;
 }
 
 export interface EditorActions {
@@ -94,6 +106,10 @@ export interface EditorActions {
   setPathTarget(id: Id | null): void;
   setSidePanel(panel: SidePanel): void;
   setMetricsOpen(open: boolean): void;
+  setView(view: MapView): void;
+  setFocus(patch: { id?: Id | null; steps?: 1 | 2 | 3; direction?: FocusDirection }): void;
+  setFilters(filters: Filters): void;
+  setSearchOpen(open: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -177,6 +193,12 @@ export function createEditorStore(): EditorStoreApi {
           pathTarget: null,
           sidePanel: 'details',
           metricsOpen: false,
+          view: 'network',
+          focusId: null,
+          focusSteps: 1,
+          focusDirection: 'both',
+          filters: NO_FILTERS,
+          searchOpen: false,
 
           openDocument(doc, options) {
             untracked({
@@ -192,6 +214,9 @@ export function createEditorStore(): EditorStoreApi {
               analysisError: null,
               lens: 'none',
               pathTarget: null,
+              view: 'network',
+              focusId: null,
+              filters: NO_FILTERS,
             });
             history().clear();
             lastGroup = undefined;
@@ -339,6 +364,24 @@ export function createEditorStore(): EditorStoreApi {
           },
           setMetricsOpen(open) {
             set({ metricsOpen: open });
+          },
+          setView(view) {
+            // Focus starts on the selected person (or keeps the last one).
+            const selected = [...get().selectedNodes][0] ?? null;
+            set({ view, focusId: view === 'focus' ? (selected ?? get().focusId) : get().focusId });
+          },
+          setFocus(patch) {
+            set({
+              focusId: patch.id !== undefined ? patch.id : get().focusId,
+              focusSteps: patch.steps ?? get().focusSteps,
+              focusDirection: patch.direction ?? get().focusDirection,
+            });
+          },
+          setFilters(filters) {
+            set({ filters });
+          },
+          setSearchOpen(open) {
+            set({ searchOpen: open });
           },
           undo() {
             lastGroup = undefined;
