@@ -40,6 +40,11 @@ export function rememberPathMeasures(g: IndexedGraph, measures: PathMeasures): v
   lastPaths = { key: shapeKey(g), measures };
 }
 
+/** Forgets the remembered shortest-path measures (benchmarks measure the full cost). */
+export function clearAnalysisCache(): void {
+  lastPaths = null;
+}
+
 export function hasCachedPathMeasures(g: IndexedGraph): boolean {
   return lastPaths?.key === shapeKey(g);
 }
