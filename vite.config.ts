@@ -1,10 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, offlineServiceWorker } from './build/plugins';
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
+  plugins: [react()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
