@@ -18,3 +18,11 @@ createRoot(document.getElementById('root')!).render(
     <App services={{ store, workspace }} />
   </StrictMode>,
 );
+
+// Offline: the built app precaches itself (see build/plugins.ts). Not in development, where
+// a stale cache would hide the changes being made.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { dropStakeholder, expect, newMap, nodeByName, test, waitSaved } from './fixtures';
+
+interface AppHandle {
+  store: { getState(): Record<string, unknown> & { doc: { stakeholders: Record<string, { name: string }>; ties: Record<string, { source: string; target: string }> } | null } };
+}
+
+test('the built page ships a strict Content-Security-Policy', async () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  expect(directives['default-src']).toEqual(["'self'"]);
+  expect(directives['script-src']).toEqual(["'self'"]);
+  expect(directives['object-src']).toEqual(["'none'"]);
+  expect(directives['base-uri']).toEqual(["'none'"]);
+  expect(directives['img-src']).toEqual(expect.arrayContaining(["'self'", 'data:', 'blob:']));
+  expect(directives['worker-src']).toEqual(expect.arrayContaining(["'self'", 'blob:']));
+  expect(csp).not.toMatch(/unsafe-eval/);
+  expect(directives['script-src'].join(' ')).not.toMatch(/unsafe-inline/);
+  expect(directives['style-src'].join(' ')).not.toMatch(/unsafe-inline/);
+  // No inline script in the page itself.
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+});
+
+test('works offline after the first visit: reload, edit and reload again with no network', async ({ page, context }) => {
+  await newMap(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first load was not yet controlled by the worker; a reload is.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await dropStakeholder(page, 300, 200);
+  await page.getByLabel('Name', { exact: true }).fill('Offline Olga');
+  await waitSaved(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(nodeByName(page, 'Offline Olga')).toBeVisible();
+  await dropStakeholder(page, 600, 300);
+  await page.getByLabel('Name', { exact: true }).fill('Written offline');
+  await waitSaved(page);
+  await page.reload();
+  await expect(nodeByName(page, 'Written offline')).toBeVisible();
+  await expect(nodeByName(page, 'Offline Olga')).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('names that look like HTML or script are shown literally everywhere and never run', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const evil = '<img src=x onerror=alert(1)>';
+  const link = 'javascript:alert(2)';
+  await newMap(page);
+  await dropStakeholder(page, 300, 200);
+  await page.getByLabel('Name', { exact: true }).fill(evil);
+  await page.getByLabel('Title', { exact: true }).fill(link);
+  await page.getByLabel('Department').fill('<b>Sales</b>');
+  await dropStakeholder(page, 650, 300);
+  await page.getByLabel('Name', { exact: true }).fill('"Quote" & <Co>');
+  await waitSaved(page);
+  await expect(page.locator('.person__name-text', { hasText: evil })).toHaveText(evil);
+  await expect(page.locator('.person__title', { hasText: link })).toHaveText(link);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node b')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Metrics', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Metrics' }).getByRole('rowheader', { name: evil })).toBeVisible();
+  await page.getByRole('tab', { name: /Insights/ }).click();
+  await page.reload();
+  await expect(page.locator('.person__name-text', { hasText: evil })).toHaveText(evil);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('a page killed in the middle of rapid edits reopens consistent, with every saved edit', async ({ page, context }) => {
+  await newMap(page);
+  const url = page.url();
+  // Rapid edits through the store (what the UI calls), noting which were reported "Saved".
+  const savedNames = await page.evaluate(async () => {
+    const app = (window as unknown as { __influenceMap: { store: { getState(): Record<string, (...a: unknown[]) => unknown> & { doc: { stakeholders: Record<string, unknown> }; save: { state: string } } } } }).__influenceMap;
+    const state = () => app.store.getState();
+    const saved: string[] = [];
+    let previous: string | null = null;
+    for (let i = 0; i < 60; i++) {
+      const id = state().addStakeholderAt({ x: (i % 10) * 200, y: Math.floor(i / 10) * 120 }, { name: `P${i}` }) as string;
+      if (previous) state().connect(previous, id, i % 2 ? 'trust' : 'influence');
+      if (i % 7 === 3) state().deleteSelection();
+      previous = state().doc.stakeholders[id] ? id : null;
+      await new Promise((r) => setTimeout(r, i % 5 === 0 ? 260 : 15));
+      if (state().save.state === 'saved') saved.push(...Object.values(state().doc.stakeholders).map((s) => (s as { name: string }).name));
+    }
+    return [...new Set(saved)];
+  });
+  // Kill the renderer without giving the page any chance to flush.
+  const cdp = await context.newCDPSession(page);
+  // Page.crash never answers (the renderer is gone), so do not wait for it.
+  void cdp.send('Page.crash').catch(() => undefined);
+  await page.waitForEvent('crash', { timeout: 10_000 });
+
+  const reopened = await context.newPage();
+  await reopened.goto(url);
+  await expect(reopened.locator('.react-flow__node').first()).toBeVisible();
+  const doc = await reopened.evaluate(() => (window as unknown as { __influenceMap: AppHandle }).__influenceMap.store.getState().doc!);
+  const ids = new Set(Object.keys(doc.stakeholders));
+  for (const tie of Object.values(doc.ties)) {
+    expect(ids.has(tie.source) && ids.has(tie.target)).toBe(true);
+  }
+  const names = new Set(Object.values(doc.stakeholders).map((s) => s.name));
+  const lost = savedNames.filter((n) => !names.has(n));
+  // A name that was saved and later deleted is not lost; only check names still present at the end.
+  expect(lost.every((n) => Number(n.slice(1)) % 7 === 3)).toBe(true);
+  expect(names.size).toBeGreaterThan(0);
+});
