@@ -20,7 +20,7 @@
  * packed too tightly for cards (NetworkX layouts are within -1..1), they are scaled up evenly.
  * A file without positions gets a circle (up to 24 people) or grid layout.
  */
-import { TIE_DIRECTION_RULES, nodeWidth } from '../domain/defaults';
+import { NODE_HEIGHT, TIE_DIRECTION_RULES, nodeWidth } from '../domain/defaults';
 import { createMapDocument, createStakeholder, createTie } from '../domain/factories';
 import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
@@ -63,7 +63,7 @@ export interface RawGraph {
   problems: string[];
 }
 
-export const NODE_HEIGHT = 90;
+export { NODE_HEIGHT };
 const IGNORED_NODE_ATTRS = new Set(['r', 'g', 'b', 'size', 'color', 'colour', 'shape', 'z', 'id', 'viz', 'width', 'height']);
 const IGNORED_EDGE_ATTRS = new Set(['r', 'g', 'b', 'color', 'colour', 'thickness', 'shape', 'id', 'weight', 'label', 'viz']);
 
