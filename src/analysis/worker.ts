@@ -14,6 +14,8 @@ import type { AnalysisInput, AnalysisResult } from './types';
 const PARALLEL_FROM_PEOPLE = 400;
 
 let helper: Remote<PathsWorkerApi> | null | undefined;
+/** Rejects when the helper fails to load or crashes, so a broken helper can never hang a run. */
+let helperFailed: Promise<never> = new Promise(() => {});
 
 function pathsHelper(): Remote<PathsWorkerApi> | null {
   if (helper !== undefined) return helper;
@@ -21,7 +23,12 @@ function pathsHelper(): Remote<PathsWorkerApi> | null {
   try {
     const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1;
     if (typeof Worker !== 'undefined' && cores >= 2) {
-      helper = wrap<PathsWorkerApi>(new Worker(new URL('./paths-worker.ts', import.meta.url), { type: 'module' }));
+      const worker = new Worker(new URL('./paths-worker.ts', import.meta.url), { type: 'module' });
+      helperFailed = new Promise<never>((_, reject) => {
+        worker.addEventListener('error', () => reject(new Error('paths helper failed')));
+      });
+      helperFailed.catch(() => undefined);
+      helper = wrap<PathsWorkerApi>(worker);
     }
   } catch {
     helper = null;
@@ -39,7 +46,7 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
       try {
         const theirs = remote.partial(g, half, g.n); // posted now, runs while we work on our half
         const mine = partialPathMeasures(g, 0, half);
-        rememberPathMeasures(g, combinePathMeasures(g.n, [mine, await theirs]));
+        rememberPathMeasures(g, combinePathMeasures(g.n, [mine, await Promise.race([theirs, helperFailed])]));
       } catch {
         helper = null; // fall back to one core from now on; analyse() recomputes what is missing
       }
