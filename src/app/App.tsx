@@ -15,10 +15,11 @@ import { InsightsPanel } from '../ui/InsightsPanel';
 import { MetricsTable } from '../ui/MetricsTable';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
-import { LoadProblemsBanner, SaveErrorBanner } from '../ui/SaveIndicator';
+import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
 import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
 import { useTheme } from '../ui/theme';
+import { describeStorageError } from '../storage/errors';
 import { mapIdFromHash, hashForMap } from './route';
 
 export function App({ services }: { services: AppServices }) {
@@ -58,7 +59,7 @@ function AppShell() {
         const id = await workspace.startupMapId(mapIdFromHash(location.hash));
         if (id && live) await workspace.openMap(id);
       } catch (error) {
-        store.getState().notify(`Could not open your maps: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        if (live) workspace.openScratch(describeStorageError(error).message);
       } finally {
         if (live) setReady(true);
       }
@@ -181,6 +182,7 @@ function AppShell() {
         theme={theme.choice}
         onTheme={theme.setChoice}
       />
+      <StorageTroubleBanner />
       <SaveErrorBanner />
       <LoadProblemsBanner />
       <div className="workspace">

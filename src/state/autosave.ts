@@ -7,7 +7,7 @@
 import { diffDocuments, isEmptyChangeSet, mergeRecord, changeCount } from '../domain/diff';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { describeStorageError } from '../storage/errors';
-import { revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
+import { MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel, SyncMessage } from './sync-channel';
 
@@ -96,7 +96,8 @@ export class Autosave {
         const latest = this.store.getState().doc;
         if (latest === this.synced) this.store.getState().setSaveStatus({ state: 'saved' });
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        if (error instanceof MapMissingError && (await this.restoreWholeMap(doc))) return;
         const problem = describeStorageError(error);
         const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
         this.failures++;
@@ -110,6 +111,25 @@ export class Autosave {
     await this.inFlight;
     // Edits made while this save was under way get their own save.
     if (!this.disposed && this.failures === 0 && this.store.getState().doc !== this.synced) await this.flush();
+  }
+
+  /**
+   * The map vanished from storage (the browser cleared it, or another tab deleted it) while it is
+   * open here: write everything on screen again rather than lose it, and say so.
+   */
+  async restoreWholeMap(doc: MapDocument = this.store.getState().doc ?? this.synced): Promise<boolean> {
+    try {
+      await this.repo.deleteMap(this.mapId);
+      const revs = await this.repo.createMap(doc);
+      this.revs = revs;
+      this.synced = doc;
+      this.failures = 0;
+      this.store.getState().notify('This map had been removed from the browser\'s storage (cleared, or deleted in another tab). It was saved again from what is on screen.');
+      if (this.store.getState().doc === doc) this.store.getState().setSaveStatus({ state: 'saved' });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** How many records the last save would write for the pending changes (for diagnostics). */

@@ -23,7 +23,23 @@ export class Workspace {
     readonly repo: Repository,
     readonly store: EditorStoreApi,
     readonly channel: SyncChannel | null = null,
-  ) {}
+  ) {
+    // Storage cleared under an open map: put what is on screen back at once.
+    repo.db.events.on((trouble) => {
+      if (trouble === 'deleted') void this.autosave?.restoreWholeMap();
+    });
+  }
+
+  /**
+   * When storage cannot be used at all (private mode, disabled storage): an unsaved map in memory,
+   * clearly marked, so the user can still work and download a copy.
+   */
+  openScratch(reason: string): void {
+    this.autosave?.dispose();
+    this.autosave = null;
+    this.store.getState().openDocument(createMapDocument('Unsaved map'));
+    this.store.getState().setSaveStatus({ state: 'error', message: `${reason} Nothing you do here is saved; use “Download a copy (JSON)” to keep it.` });
+  }
 
   get openMapId(): Id | null {
     return this.store.getState().doc?.map.id ?? null;

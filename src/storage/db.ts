@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Id, MapMeta, Stakeholder, Tie } from '../domain/types';
+import { StorageEvents } from './events';
 
 /** Every stored record carries a revision, bumped on each write, so tabs can detect stale writes. */
 export interface MapRecord extends MapMeta {
@@ -49,6 +50,7 @@ export class InfluenceDb extends Dexie {
   stakeholders!: Table<StakeholderRecord, [string, string]>;
   ties!: Table<TieRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
+  readonly events = new StorageEvents();
 
   constructor(name = DEFAULT_DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
@@ -56,5 +58,18 @@ export class InfluenceDb extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.on('versionchange', (event: IDBVersionChangeEvent) => {
+      if (event.newVersion === null) {
+        // Deleted (storage cleared): close, but reopen on next use so the work on screen can be saved again.
+        this.close({ disableAutoOpen: false });
+        this.events.emit('deleted');
+      } else {
+        // A newer version of the app upgraded the schema in another tab; this tab's code is now stale.
+        this.close();
+        this.events.emit('upgraded-elsewhere');
+      }
+      return false;
+    });
+    this.on('blocked', () => this.events.emit('blocked'));
   }
 }

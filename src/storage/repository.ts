@@ -50,6 +50,14 @@ export interface SaveResult {
   goneTies: Id[];
 }
 
+/** The map's own record is gone: deleted in another tab, or storage was cleared. */
+export class MapMissingError extends Error {
+  constructor(readonly mapId: Id) {
+    super('This map is no longer in the browser\'s storage.');
+    this.name = 'MapMissingError';
+  }
+}
+
 function strip<T extends { mapId?: Id; rev?: number }>(record: T): Omit<T, 'mapId' | 'rev'> {
   const { mapId: _m, rev: _r, ...rest } = record;
   return rest;
@@ -158,7 +166,7 @@ export class Repository {
     };
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       const storedMap = await this.db.maps.get(mapId);
-      if (!storedMap) throw new Error('This map was deleted in another tab.');
+      if (!storedMap) throw new MapMissingError(mapId);
 
       if (changes.map) {
         const baseRev = base.revs.get(revKey.map(mapId)) ?? 0;

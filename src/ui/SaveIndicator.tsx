@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import type { StorageTrouble } from '../storage/events';
 import { useEditor, useServices } from '../state/context';
 import { downloadMapJson } from './download';
 
@@ -56,6 +58,45 @@ export function LoadProblemsBanner() {
       <button type="button" className="button" onClick={() => store.setState({ loadProblems: [] })}>
         Dismiss
       </button>
+    </div>
+  );
+}
+
+const TROUBLE_TEXT: Record<StorageTrouble, string> = {
+  'upgraded-elsewhere': 'Influence Map was updated in another tab, so this tab can no longer save. Reload it to keep working; everything saved so far is safe.',
+  blocked: 'Another Influence Map tab is holding the database on an older version. Close the other tabs (or reload them) so this one can finish updating.',
+  deleted: "The browser cleared this app's storage. What is on screen is being saved again.",
+};
+
+/** Trouble reported by the database connection: an upgrade elsewhere, a blocked upgrade, a wipe. */
+export function StorageTroubleBanner() {
+  const { store, workspace } = useServices();
+  const [trouble, setTrouble] = useState<StorageTrouble | null>(null);
+  useEffect(() => workspace.repo.db.events.on(setTrouble), [workspace]);
+  if (!trouble) return null;
+  return (
+    <div className={trouble === 'deleted' ? 'banner banner--warning' : 'banner banner--error'} role="alert">
+      <span>{TROUBLE_TEXT[trouble]}</span>
+      {trouble === 'upgraded-elsewhere' && (
+        <button type="button" className="button button--primary" onClick={() => location.reload()}>
+          Reload
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          const doc = store.getState().doc;
+          if (doc) downloadMapJson(doc);
+        }}
+      >
+        Download a copy (JSON)
+      </button>
+      {trouble !== 'upgraded-elsewhere' && (
+        <button type="button" className="button" onClick={() => setTrouble(null)}>
+          Dismiss
+        </button>
+      )}
     </div>
   );
 }
