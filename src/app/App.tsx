@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
 import { ExportMenu } from '../ui/ExportMenu';
 import { Header } from '../ui/Header';
+import { HistoryDialog } from '../ui/HistoryDialog';
 import { useImport } from '../ui/useImport';
 import { Inspector } from '../ui/Inspector';
 import { InsightsPanel } from '../ui/InsightsPanel';
@@ -37,6 +38,7 @@ function AppShell() {
   const mapId = useEditor((s) => s.doc?.map.id ?? null);
   const [ready, setReady] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const theme = useTheme();
   const metricsOpen = useEditor((s) => s.metricsOpen);
   useAnalysisRunner();
@@ -178,6 +180,7 @@ function AppShell() {
         onImport={openPicker}
         onFitView={() => run('fit-view')}
         onHelp={() => setHelpOpen(true)}
+        onHistory={() => setHistoryOpen(true)}
         exportMenu={<ExportMenu />}
         theme={theme.choice}
         onTheme={theme.setChoice}
@@ -210,6 +213,7 @@ function AppShell() {
       {importDialog}
       <NoticeToast />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {historyOpen && mapId && <HistoryDialog onClose={() => setHistoryOpen(false)} />}
     </div>
   );
 }

@@ -37,6 +37,8 @@ export class Autosave {
     base: { doc: MapDocument; revs: Revisions },
     private readonly channel: SyncChannel | null = null,
     private readonly debounceMs = 200,
+    /** Called after each successful save with what is now stored (version history hooks in here). */
+    private readonly onSaved: ((doc: MapDocument) => void) | null = null,
   ) {
     this.synced = base.doc;
     this.revs = base.revs;
@@ -95,6 +97,7 @@ export class Autosave {
         });
         const latest = this.store.getState().doc;
         if (latest === this.synced) this.store.getState().setSaveStatus({ state: 'saved' });
+        this.onSaved?.(this.synced);
       })
       .catch(async (error: unknown) => {
         if (error instanceof MapMissingError && (await this.restoreWholeMap(doc))) return;

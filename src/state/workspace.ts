@@ -7,17 +7,21 @@ import type { Id, MapDocument, Viewport } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { describeStorageError } from '../storage/errors';
 import type { Repository } from '../storage/repository';
+import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
 
 const LAST_MAP_KEY = 'lastMapId';
+/** An automatic snapshot after every ten minutes of editing. */
+export const AUTO_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
 const viewportKey = (id: Id) => `viewport:${id}`;
 
 export class Workspace {
   autosave: Autosave | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingViewport: { mapId: Id; viewport: Viewport } | null = null;
+  private lastSnapshotAt = new Map<Id, number>();
 
   constructor(
     readonly repo: Repository,
@@ -64,7 +68,8 @@ export class Workspace {
     this.autosave?.dispose();
     const viewport = (await this.repo.getSetting<Viewport>(viewportKey(id)).catch(() => undefined)) ?? null;
     this.store.getState().openDocument(loaded.doc, { problems: loaded.problems, viewport });
-    this.autosave = new Autosave(this.repo, this.store, { doc: loaded.doc, revs: loaded.revs }, this.channel);
+    this.autosave = new Autosave(this.repo, this.store, { doc: loaded.doc, revs: loaded.revs }, this.channel, undefined, (doc) => void this.maybeAutoSnapshot(doc));
+    if (!this.lastSnapshotAt.has(id)) this.lastSnapshotAt.set(id, Date.now());
     await this.repo.setSetting(LAST_MAP_KEY, id).catch(() => undefined);
     return true;
   }
@@ -102,6 +107,46 @@ export class Workspace {
     this.channel?.post({ type: 'changed', mapId: id, map: true, stakeholders: [], ties: [] });
   }
 
+  /** Version history: a snapshot once per ten minutes of activity, bounded in number. */
+  async maybeAutoSnapshot(doc: MapDocument, now = Date.now()): Promise<void> {
+    const mapId = doc.map.id;
+    // The clock starts when the map is opened: ten minutes of editing, then a snapshot.
+    const last = this.lastSnapshotAt.get(mapId) ?? now;
+    if (!this.lastSnapshotAt.has(mapId)) this.lastSnapshotAt.set(mapId, now);
+    if (now - last < AUTO_SNAPSHOT_INTERVAL_MS) return;
+    this.lastSnapshotAt.set(mapId, now);
+    await saveSnapshot(this.repo.db, doc, { auto: true, now }).catch(() => undefined);
+  }
+
+  async takeSnapshot(name: string): Promise<void> {
+    const doc = this.store.getState().doc;
+    if (!doc) return;
+    await this.flush();
+    await saveSnapshot(this.repo.db, doc, { name, auto: false });
+  }
+
+  /** Restores a snapshot over the open map as one undoable change. */
+  async restoreSnapshotHere(snapshotId: Id): Promise<boolean> {
+    const loaded = await loadSnapshot(this.repo.db, snapshotId);
+    const current = this.store.getState().doc;
+    if (!loaded.ok || !current) {
+      this.store.getState().notify(loaded.ok ? 'Open the map first.' : loaded.error, 'error');
+      return false;
+    }
+    const restored: MapDocument = { ...loaded.doc, map: { ...loaded.doc.map, id: current.map.id, createdAt: current.map.createdAt } };
+    this.store.getState().edit(() => restored);
+    return true;
+  }
+
+  async restoreSnapshotAsNew(snapshotId: Id, name: string): Promise<Id | null> {
+    const loaded = await loadSnapshot(this.repo.db, snapshotId);
+    if (!loaded.ok) {
+      this.store.getState().notify(loaded.error, 'error');
+      return null;
+    }
+    return this.createMap(asNewMap(loaded.doc, { reIdRecords: true, name }));
+  }
+
   async deleteMap(id: Id): Promise<void> {
     if (this.openMapId === id) {
       this.autosave?.dispose();
@@ -109,6 +154,7 @@ export class Workspace {
       this.store.getState().closeDocument();
     }
     await this.repo.deleteMap(id);
+    await deleteSnapshotsOf(this.repo.db, id).catch(() => undefined);
     this.channel?.post({ type: 'maps-changed' });
   }
 

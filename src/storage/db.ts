@@ -18,6 +18,20 @@ export interface TieRecord extends Tie {
   mapId: Id;
   rev: number;
 }
+/** A saved version of one map: the whole document, as it was at `createdAt`. */
+export interface SnapshotRecord {
+  id: Id;
+  mapId: Id;
+  createdAt: number;
+  /** The user's name for it; null for automatic snapshots. */
+  name: string | null;
+  auto: boolean;
+  people: number;
+  ties: number;
+  /** The map in the project's JSON file format (validated and migrated on restore). */
+  file: unknown;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -40,6 +54,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Version history: snapshots of whole maps, listed per map by time.
+    version: 2,
+    stores: {
+      snapshots: 'id, mapId, [mapId+createdAt]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
@@ -50,6 +71,7 @@ export class InfluenceDb extends Dexie {
   stakeholders!: Table<StakeholderRecord, [string, string]>;
   ties!: Table<TieRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
+  snapshots!: Table<SnapshotRecord, string>;
   readonly events = new StorageEvents();
 
   constructor(name = DEFAULT_DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {

@@ -8,6 +8,7 @@ export interface HeaderProps {
   onImport: () => void;
   onFitView: () => void;
   onHelp: () => void;
+  onHistory: () => void;
   exportMenu: ReactNode;
   theme: ThemeChoice;
   onTheme: (t: ThemeChoice) => void;
@@ -31,7 +32,7 @@ function MapNameInput() {
   );
 }
 
-export function Header({ onNewMap, onImport, onFitView, onHelp, exportMenu, theme, onTheme }: HeaderProps) {
+export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, exportMenu, theme, onTheme }: HeaderProps) {
   const { store } = useServices();
   const hasDoc = useEditor((s) => s.doc !== null);
   const snap = useEditor((s) => s.snapToGrid);
@@ -66,6 +67,9 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, exportMenu, them
         </button>
         <button type="button" className="button button--icon" aria-label="Redo" title="Redo (Ctrl/⌘ Shift Z)" disabled={!canRedo} onClick={() => store.getState().redo()}>
           ↷
+        </button>
+        <button type="button" className="button button--icon" aria-label="Version history" title="Version history: snapshots and restore" disabled={!hasDoc} onClick={onHistory}>
+          ⏱
         </button>
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="button button--icon" aria-label="Fit view" title="Fit the map in view (Shift 1)" disabled={!hasDoc} onClick={onFitView}>

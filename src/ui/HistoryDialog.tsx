@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useEditor, useServices } from '../state/context';
+import { deleteSnapshot, listSnapshots, type SnapshotSummary } from '../storage/snapshots';
+import { ConfirmDialog, Dialog } from './Dialog';
+
+const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Version history of the open map: named and automatic snapshots, restore here or as a new map. */
+export function HistoryDialog({ onClose }: { onClose: () => void }) {
+  const { workspace, store } = useServices();
+  const mapId = useEditor((s) => s.doc?.map.id);
+  const mapName = useEditor((s) => s.doc?.map.name ?? '');
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
+  const [name, setName] = useState('');
+  const [confirm, setConfirm] = useState<SnapshotSummary | null>(null);
+
+  const refresh = useCallback(async () => {
+    if (mapId) setSnapshots(await listSnapshots(workspace.repo.db, mapId));
+  }, [mapId, workspace]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const label = (s: SnapshotSummary) => s.name ?? `Automatic, ${when(s.createdAt)}`;
+
+  return (
+    <Dialog title="Version history" onClose={onClose} className="dialog--wide">
+      <form
+        className="history__take"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void workspace.takeSnapshot(name || `Snapshot, ${when(Date.now())}`).then(() => {
+            setName('');
+            store.getState().notify('Snapshot saved.');
+            return refresh();
+          });
+        }}
+      >
+        <label htmlFor="snapshot-name">Snapshot name</label>
+        <input id="snapshot-name" value={name} placeholder="e.g. Before the reorg" onChange={(e) => setName(e.target.value)} />
+        <button type="submit" className="button button--primary">
+          Take snapshot
+        </button>
+      </form>
+      <p className="field__hint">Snapshots are also taken automatically every ten minutes while you edit (the latest 20 are kept).</p>
+      {snapshots === null ? (
+        <p className="panel__empty">Loading…</p>
+      ) : snapshots.length === 0 ? (
+        <p className="panel__empty">No snapshots of this map yet.</p>
+      ) : (
+        <ul className="history__list" aria-label="Snapshots">
+          {snapshots.map((s) => (
+            <li key={s.id} className="history__item">
+              <div>
+                <strong>{label(s)}</strong>
+                <span className="history__meta">
+                  {s.name ? `${when(s.createdAt)} · ` : ''}
+                  {s.people} people · {s.ties} ties
+                </span>
+              </div>
+              <div className="history__actions">
+                <button type="button" className="button" onClick={() => setConfirm(s)}>
+                  Restore here
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    onClose();
+                    void workspace.restoreSnapshotAsNew(s.id, `${mapName} (${s.name ?? when(s.createdAt)})`);
+                  }}
+                >
+                  Restore as new map
+                </button>
+                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo.db, s.id).then(refresh)}>
+                  🗑
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirm && (
+        <ConfirmDialog
+          title="Restore this snapshot here?"
+          confirmLabel="Restore"
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const id = confirm.id;
+            setConfirm(null);
+            onClose();
+            void workspace.restoreSnapshotHere(id).then((ok) => ok && store.getState().notify('Snapshot restored. Undo (Ctrl/⌘ Z) brings back what was there before.'));
+          }}
+        >
+          The map will go back to “{label(confirm)}”. You can undo this.
+        </ConfirmDialog>
+      )}
+    </Dialog>
+  );
+}
