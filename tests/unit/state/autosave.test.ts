@@ -96,6 +96,20 @@ describe('Autosave', () => {
     expect(await storedPerson(repo, mapId, 'tom')).toMatchObject({ name: 'Tom Be' });
   });
 
+  it('an edit made while a save is under way is saved right after it', async () => {
+    const { repo, mapId } = await setup();
+    const tab = await openTab(repo, mapId);
+    tab.store.getState().updateStakeholder('tom', { title: 'First' });
+    const saving = tab.autosave.flush();
+    tab.store.getState().updateStakeholder('ann', { notes: 'Second' });
+    await saving;
+    expect(tab.autosave.stats.saves).toBe(2);
+    expect(tab.store.getState().save.state).toBe('saved');
+    const stored = (await repo.loadMap(mapId))!.doc;
+    expect(stored.stakeholders.tom.title).toBe('First');
+    expect(stored.stakeholders.ann.notes).toBe('Second');
+  });
+
   it('deleting a person saves them and their ties together', async () => {
     const { repo, mapId } = await setup();
     const tab = await openTab(repo, mapId);

@@ -90,6 +90,26 @@ describe('undo and redo of every document change', () => {
     expect(store.getState().selectedNodes.size).toBe(0);
   });
 
+  it('duplicate copies the selection with its internal ties in one step', () => {
+    const store = open();
+    const before = doc(store);
+    store.getState().select(['priya', 'tom', 'ann']);
+    expect(store.getState().duplicateSelection()).toBe(3);
+    expect(Object.keys(doc(store).stakeholders)).toHaveLength(6);
+    expect(Object.keys(doc(store).ties)).toHaveLength(6);
+    expect(steps(store)).toBe(1);
+    store.getState().undo();
+    expect(doc(store)).toBe(before);
+  });
+
+  it('setting Me is undoable', () => {
+    const store = open();
+    store.getState().setMe('priya');
+    expect(doc(store).map.meId).toBe('priya');
+    store.getState().undo();
+    expect(doc(store).map.meId).toBeNull();
+  });
+
   it('each paste of the same clip lands further along', () => {
     const store = open(docOf([person('a', { x: 0, y: 0 })]));
     store.getState().select(['a']);
