@@ -75,7 +75,8 @@ export function tieProblem(doc: MapDocument, candidate: Pick<Tie, 'source' | 'ta
   if (candidate.source === candidate.target) return 'A person cannot have a tie to themselves.';
   for (const tie of Object.values(doc.ties)) {
     if (tie.id !== ignoreId && sameTie(tie, candidate)) {
-      return `There is already a ${TIE_KIND_LABELS[candidate.kind].toLowerCase()} tie between these two people.`;
+      const kind = TIE_KIND_LABELS[candidate.kind].toLowerCase();
+      return `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} tie between these two people.`;
     }
   }
   return null;
@@ -168,6 +169,29 @@ export function updateSettings(doc: MapDocument, settings: MapSettings): MapDocu
     }
   }
   return { ...doc, map: { ...doc.map, settings }, stakeholders };
+}
+
+/**
+ * Removes one seniority level. People below it move up one index so they keep their level; people
+ * on it join the next level down (or the one above if it was the last). The leadership line and
+ * the cadences follow.
+ */
+export function removeLevel(doc: MapDocument, index: number): MapDocument {
+  const { levels, leadershipLevel, cadenceDays } = doc.map.settings;
+  if (levels.length <= 1 || index < 0 || index >= levels.length) return doc;
+  const nextLevels = levels.filter((_, i) => i !== index);
+  const nextCadence = cadenceDays.filter((_, i) => i !== index);
+  const nextLeadership = Math.max(0, Math.min(nextLevels.length - 1, leadershipLevel >= index && leadershipLevel > 0 ? leadershipLevel - 1 : leadershipLevel));
+  const stakeholders: Record<Id, Stakeholder> = { ...doc.stakeholders };
+  for (const s of Object.values(doc.stakeholders)) {
+    if (s.seniority > index) stakeholders[s.id] = { ...s, seniority: s.seniority - 1 };
+    else if (s.seniority === index) stakeholders[s.id] = { ...s, seniority: Math.min(index, nextLevels.length - 1) };
+  }
+  return {
+    ...doc,
+    map: { ...doc.map, settings: { levels: nextLevels, leadershipLevel: nextLeadership, cadenceDays: nextCadence } },
+    stakeholders,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import * as ops from '../domain/operations';
+import { diffDocuments, isEmptyChangeSet, mergeRecord } from '../domain/diff';
 import type { Clip, Position } from '../domain/operations';
 import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
@@ -162,6 +163,41 @@ export function createEditorStore(): EditorStoreApi {
           if (nodes.length !== selectedNodes.size || ties.length !== selectedTies.size) {
             set({ selectedNodes: new Set(nodes), selectedTies: new Set(ties) });
           }
+        };
+
+        /**
+         * Another tab's change must survive this tab's undo and redo: carry it into every
+         * document in the history, keeping only this tab's own differences there.
+         */
+        const rebaseHistory = (before: MapDocument, after: MapDocument) => {
+          const changes = diffDocuments(before, after);
+          if (isEmptyChangeSet(changes)) return;
+          const patch = (h: MapDocument | null): MapDocument | null => {
+            if (!h || h.map.id !== after.map.id) return h;
+            const stakeholders = { ...h.stakeholders };
+            for (const s of changes.upsertStakeholders) {
+              const was = before.stakeholders[s.id];
+              if (!was) stakeholders[s.id] = s;
+              else if (stakeholders[s.id]) stakeholders[s.id] = mergeRecord(was, stakeholders[s.id], s);
+            }
+            for (const id of changes.deleteStakeholders) delete stakeholders[id];
+            const ties = { ...h.ties };
+            for (const t of changes.upsertTies) {
+              const was = before.ties[t.id];
+              if (!was) ties[t.id] = t;
+              else if (ties[t.id]) ties[t.id] = mergeRecord(was, ties[t.id], t);
+            }
+            for (const id of changes.deleteTies) delete ties[id];
+            for (const t of Object.values(ties)) if (!(t.source in stakeholders) || !(t.target in stakeholders)) delete ties[t.id];
+            const map = changes.map ? mergeRecord(before.map, h.map, changes.map) : h.map;
+            return { map, stakeholders, ties };
+          };
+          const temporalStore = (store as EditorStoreApi).temporal;
+          const { pastStates, futureStates } = temporalStore.getState();
+          temporalStore.setState({
+            pastStates: pastStates.map((p) => ({ ...p, doc: patch(p.doc ?? null) })),
+            futureStates: futureStates.map((f) => ({ ...f, doc: patch(f.doc ?? null) })),
+          });
         };
 
         const pasteClip = (clip: Clip, offset: Position): number => {
@@ -338,7 +374,9 @@ export function createEditorStore(): EditorStoreApi {
             if (current.state !== status.state || current.message !== status.message) set({ save: status });
           },
           adoptExternal(doc) {
+            const before = get().doc;
             untracked({ doc });
+            if (before && before.map.id === doc.map.id) rebaseHistory(before, doc);
             pruneSelection();
           },
           setAnalysis(result, state, error = null) {

@@ -32,6 +32,14 @@ export class Workspace {
     repo.db.events.on((trouble) => {
       if (trouble === 'deleted') void this.autosave?.restoreWholeMap();
     });
+    // A map the user deleted (and confirmed) in another tab closes here too, rather than coming back.
+    channel?.listen((message) => {
+      if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
+      this.autosave?.dispose();
+      this.autosave = null;
+      this.store.getState().closeDocument();
+      this.store.getState().notify('This map was deleted in another tab.');
+    });
   }
 
   /**
@@ -155,7 +163,7 @@ export class Workspace {
     }
     await this.repo.deleteMap(id);
     await deleteSnapshotsOf(this.repo.db, id).catch(() => undefined);
-    this.channel?.post({ type: 'maps-changed' });
+    this.channel?.post({ type: 'map-deleted', mapId: id });
   }
 
   saveViewport(viewport: Viewport): void {

@@ -7,8 +7,11 @@ export function Dialog({ title, onClose, children, className }: { title: string;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const node = ref.current;
-    const first = node?.querySelector<HTMLElement>('[autofocus], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
-    (first ?? node)?.focus();
+    // React focuses an autoFocus element itself (it renders no attribute); only move focus if it did not.
+    if (!node?.contains(document.activeElement)) {
+      const first = node?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button, [tabindex]:not([tabindex="-1"])');
+      (first ?? node)?.focus();
+    }
     return () => previous?.focus?.();
   }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {

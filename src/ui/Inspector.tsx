@@ -3,6 +3,7 @@ import { displayName, tieSentence } from '../domain/describe';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
+import { removeLevel } from '../domain/operations';
 import type { MetricKey } from '../analysis/types';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
@@ -333,7 +334,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
               className="button button--icon"
               aria-label={`Remove level ${level}`}
               disabled={settings.levels.length <= 1}
-              onClick={() => setLevels(settings.levels.filter((_, j) => j !== i), i <= settings.leadershipLevel ? Math.max(0, settings.leadershipLevel - 1) : settings.leadershipLevel)}
+              onClick={() => store.getState().edit((d) => removeLevel(d, i))}
             >
               ×
             </button>
