@@ -30,7 +30,11 @@ export const StakeholderSchema = z.object({
   influence: score,
   interest: score,
   stance: z.enum(STANCES).catch('unknown'),
-  tags: z.array(z.string().max(200)).catch([]),
+  // One bad tag is dropped on its own; the others stay.
+  tags: z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) => items.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 200)),
   notes: text(),
   email: text(),
   x: finite(0),

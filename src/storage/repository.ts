@@ -110,7 +110,7 @@ export class Repository {
         if (r.ok) {
           stakeholders.push(r.value);
           revs.set(revKey.stakeholder(r.value.id), raw.rev ?? 0);
-        } else problems.push(`Skipped a damaged person record (${raw.id ?? 'no id'}): ${r.error}.`);
+        } else problems.push(`Skipped a damaged person record (${raw.id || 'no id'}): ${r.error}.`);
       }
       const ties: Tie[] = [];
       for (const raw of await this.db.ties.where('mapId').equals(id).toArray()) {
@@ -118,7 +118,7 @@ export class Repository {
         if (r.ok) {
           ties.push(r.value);
           revs.set(revKey.tie(r.value.id), raw.rev ?? 0);
-        } else problems.push(`Skipped a damaged tie record (${raw.id ?? 'no id'}): ${r.error}.`);
+        } else problems.push(`Skipped a damaged tie record (${raw.id || 'no id'}): ${r.error}.`);
       }
       const repaired = repairDocument(documentFrom(meta, stakeholders, ties));
       return { doc: repaired.doc, revs, problems: [...problems, ...repaired.repairs] };

@@ -102,3 +102,11 @@ describe('MapMetaSchema restore', () => {
     expect(value.settings).toEqual(defaultSettings());
   });
 });
+
+describe('tags restore one by one', () => {
+  it('drops only the bad tags', async () => {
+    const { StakeholderSchema } = await import('../../../src/domain/schemas');
+    const parsed = StakeholderSchema.parse({ id: 'p', tags: ['ok', 'x'.repeat(201), 42, '', 'fine'] });
+    expect(parsed.tags).toEqual(['ok', 'fine']);
+  });
+});
