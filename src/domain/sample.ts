@@ -174,31 +174,47 @@ const TIES: TieSpec[] = [
   ['p-sales-emea', 'p-sales-na', 'tension', 1, true, ''],
 ];
 
-/** Org-chart layout: each manager centred above their reports, leaves side by side. */
-const SLOT_WIDTH = 240;
-const ROW_HEIGHT = 170;
+/**
+ * Compact org-chart layout: each manager centred above their reports; a manager whose reports
+ * are all individual contributors gets them stacked in one column below, so the chart stays
+ * about as tall as it is wide and reads at a glance.
+ */
+const SLOT_WIDTH = 250;
+const ROW_HEIGHT = 150;
+const STACK_STEP = 96;
+const STACK_INDENT = 26;
 
 function layout(specs: PersonSpec[]): Map<string, { x: number; y: number }> {
   const reports = new Map<string, PersonSpec[]>();
   for (const p of specs) if (p.manager) reports.set(p.manager, [...(reports.get(p.manager) ?? []), p]);
-  const centres = new Map<string, { cx: number; depth: number }>();
-  let nextSlot = 0;
-  const place = (p: PersonSpec, depth: number): number => {
+  const isLeaf = (p: PersonSpec) => !reports.has(p.id);
+  const columns = (p: PersonSpec): number => {
     const children = reports.get(p.id) ?? [];
-    let cx: number;
-    if (children.length === 0) cx = nextSlot++ * SLOT_WIDTH;
-    else {
-      const xs = children.map((c) => place(c, depth + 1));
-      cx = (xs[0] + xs[xs.length - 1]) / 2;
-    }
-    centres.set(p.id, { cx, depth });
-    return cx;
+    if (children.length === 0 || children.every(isLeaf)) return 1;
+    return children.reduce((sum, c) => sum + columns(c), 0);
   };
-  for (const root of specs.filter((p) => !p.manager)) place(root, 0);
   const positions = new Map<string, { x: number; y: number }>();
-  for (const p of specs) {
-    const { cx, depth } = centres.get(p.id)!;
-    positions.set(p.id, { x: Math.round(cx - nodeWidth(p.influence) / 2), y: depth * ROW_HEIGHT });
+  const put = (p: PersonSpec, cx: number, y: number) => positions.set(p.id, { x: Math.round(cx - nodeWidth(p.influence) / 2), y });
+  const place = (p: PersonSpec, column: number, y: number) => {
+    const children = reports.get(p.id) ?? [];
+    const span = columns(p);
+    const cx = (column + span / 2) * SLOT_WIDTH;
+    put(p, cx, y);
+    if (children.length === 0) return;
+    if (children.every(isLeaf)) {
+      children.forEach((c, i) => put(c, cx + STACK_INDENT, y + ROW_HEIGHT + i * STACK_STEP));
+      return;
+    }
+    let next = column;
+    for (const c of children) {
+      place(c, next, y + ROW_HEIGHT);
+      next += columns(c);
+    }
+  };
+  let column = 0;
+  for (const root of specs.filter((p) => !p.manager)) {
+    place(root, column, 0);
+    column += columns(root);
   }
   return positions;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Icon } from './Icon';
 
 /** A modal dialog: traps focus, closes on Escape, and gives focus back where it was. */
 export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
@@ -39,7 +40,7 @@ export function Dialog({ title, onClose, children, className }: { title: string;
         <div className="dialog__header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="button button--icon" aria-label="Close" onClick={onClose}>
-            ×
+            <Icon name="close" />
           </button>
         </div>
         <div className="dialog__body">{children}</div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useEditor, useHistoryFlags, useServices } from '../state/context';
+import { Icon } from './Icon';
 import { SaveIndicator } from './SaveIndicator';
 import type { ThemeChoice } from './theme';
 
@@ -63,17 +64,17 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
         {hasDoc && exportMenu}
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="button button--icon" aria-label="Undo" title="Undo (Ctrl/⌘ Z)" disabled={!canUndo} onClick={() => store.getState().undo()}>
-          ↶
+          <Icon name="undo" />
         </button>
         <button type="button" className="button button--icon" aria-label="Redo" title="Redo (Ctrl/⌘ Shift Z)" disabled={!canRedo} onClick={() => store.getState().redo()}>
-          ↷
+          <Icon name="redo" />
         </button>
         <button type="button" className="button button--icon" aria-label="Version history" title="Version history: snapshots and restore" disabled={!hasDoc} onClick={onHistory}>
-          ⏱
+          <Icon name="history" />
         </button>
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="button button--icon" aria-label="Fit view" title="Fit the map in view (Shift 1)" disabled={!hasDoc} onClick={onFitView}>
-          ⤢
+          <Icon name="fit" />
         </button>
         <button
           type="button"
@@ -84,13 +85,13 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
           disabled={!hasDoc}
           onClick={() => store.getState().toggleSnap()}
         >
-          #
+          <Icon name="grid" />
         </button>
         <button type="button" className="button button--icon" aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`} onClick={() => onTheme(nextTheme[theme])}>
-          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+          <Icon name={theme === 'dark' ? 'moon' : theme === 'light' ? 'sun' : 'auto'} />
         </button>
         <button type="button" className="button button--icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
-          ?
+          <Icon name="help" />
         </button>
       </nav>
     </header>

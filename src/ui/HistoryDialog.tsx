@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useEditor, useServices } from '../state/context';
 import { deleteSnapshot, listSnapshots, type SnapshotSummary } from '../storage/snapshots';
 import { ConfirmDialog, Dialog } from './Dialog';
+import { Icon } from './Icon';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -73,7 +74,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                   Restore as new map
                 </button>
                 <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo.db, s.id).then(refresh)}>
-                  🗑
+                  <Icon name="trash" size={14} />
                 </button>
               </div>
             </li>

@@ -6,6 +6,7 @@ import { useEditor, useServices } from '../state/context';
 import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
 import { useMapSummaries } from '../storage/hooks';
 import { ConfirmDialog } from './Dialog';
+import { Icon } from './Icon';
 
 const TIE_KIND_HINTS: Record<TieKind, string> = {
   influence: 'sways their decisions',
@@ -152,13 +153,13 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                       setRenaming(m.id);
                     }}
                   >
-                    ✎
+                    <Icon name="edit" size={14} />
                   </button>
                   <button type="button" className="button button--icon" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => void workspace.duplicateMap(m.id)}>
-                    ⧉
+                    <Icon name="copy" size={14} />
                   </button>
                   <button type="button" className="button button--icon" aria-label={`Delete ${name}`} title="Delete" onClick={() => setConfirmDelete({ id: m.id, name })}>
-                    🗑
+                    <Icon name="trash" size={14} />
                   </button>
                 </div>
               </li>
