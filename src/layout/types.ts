@@ -1,0 +1,78 @@
+/**
+ * What the layouts work on: cards with a size and a position, and the ties between them. Plain
+ * data (structured-cloneable), so it can be posted to the layout worker. No React, no store.
+ */
+import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
+import type { Id, MapDocument, TieKind } from '../domain/types';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LayoutCard {
+  id: Id;
+  width: number;
+  height: number;
+  /** Current top-left corner (flow coordinates, like Stakeholder.x/y). */
+  x: number;
+  y: number;
+}
+
+export interface LayoutTie {
+  source: Id;
+  target: Id;
+  kind: TieKind;
+  strength: number;
+}
+
+export interface LayoutInput {
+  cards: LayoutCard[];
+  ties: LayoutTie[];
+}
+
+export type Positions = Record<Id, Point>;
+
+export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): LayoutInput {
+  const cards: LayoutCard[] = [];
+  for (const s of Object.values(doc.stakeholders)) {
+    if (only && !only.has(s.id)) continue;
+    cards.push({ id: s.id, width: nodeWidth(s.influence), height: NODE_HEIGHT, x: s.x, y: s.y });
+  }
+  const ties: LayoutTie[] = [];
+  for (const t of Object.values(doc.ties)) {
+    if (t.source === t.target || !(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) continue;
+    if (only && (!only.has(t.source) || !only.has(t.target))) continue;
+    ties.push({ source: t.source, target: t.target, kind: t.kind, strength: t.strength });
+  }
+  return { cards, ties };
+}
+
+/** Rounds to whole flow units, so stored positions stay tidy. */
+export function roundPositions(positions: Positions): Positions {
+  const out: Positions = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+  return out;
+}
+
+/** Where the top-left of a set of cards is; layouts keep the map roughly where it was. */
+export function topLeft(cards: Pick<LayoutCard, 'x' | 'y'>[]): Point {
+  if (!cards.length) return { x: 0, y: 0 };
+  let x = Infinity;
+  let y = Infinity;
+  for (const c of cards) {
+    x = Math.min(x, c.x);
+    y = Math.min(y, c.y);
+  }
+  return { x, y };
+}
+
+/** Moves positions so their bounding box starts at `origin`. */
+export function translateTo(positions: Positions, origin: Point): Positions {
+  const all = Object.values(positions);
+  if (!all.length) return positions;
+  const from = topLeft(all);
+  const out: Positions = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x - from.x + origin.x, y: p.y - from.y + origin.y };
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * The layout Web Worker. Created by client.ts with
+ *   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+ * elkjs (about 1.5 MB) is imported only when an org chart is first asked for.
+ *
+ * elk.bundled.js, when evaluated in a worker, installs its own `self.onmessage` (it thinks it is
+ * ELK's worker); we listen with addEventListener and clear that handler right after loading.
+ */
+/// <reference lib="webworker" />
+import { networkLayout } from './network';
+import { layoutOrgChart } from './org-chart';
+import type { ElkLike } from './org-chart';
+import type { LayoutReply, LayoutRequest } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let elk: Promise<ElkLike> | null = null;
+
+function loadElk(): Promise<ElkLike> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((mod) => {
+    self.onmessage = null;
+    const ELK = mod.default;
+    return new ELK() as unknown as ElkLike;
+  });
+  return elk;
+}
+
+function reply(message: LayoutReply): void {
+  self.postMessage(message);
+}
+
+self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
+  const request = event.data;
+  if (!request || typeof request !== 'object' || typeof request.id !== 'number' || !request.kind) return;
+  void (async () => {
+    try {
+      if (request.kind === 'org-chart') {
+        const positions = await layoutOrgChart(request.input, await loadElk());
+        reply({ id: request.id, type: 'done', positions, engine: 'elk' });
+      } else {
+        const positions = networkLayout(request.input, {
+          budgetMs: request.budgetMs,
+          onProgress: (fraction) => reply({ id: request.id, type: 'progress', fraction }),
+        });
+        reply({ id: request.id, type: 'done', positions, engine: 'forceatlas2' });
+      }
+    } catch (error) {
+      reply({ id: request.id, type: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+});
