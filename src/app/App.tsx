@@ -1,19 +1,23 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { cardOrigin, MapCanvas } from '../canvas/MapCanvas';
+import { cardOrigin } from '../canvas/MapCanvas';
 import { createSampleOrganisation } from '../domain/sample';
 import type { Id } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
 import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
+import { ArrangeMenu } from '../ui/ArrangeMenu';
 import { ExportMenu } from '../ui/ExportMenu';
 import { Header } from '../ui/Header';
 import { HistoryDialog } from '../ui/HistoryDialog';
+import { UnlockScreen } from '../ui/LockPanel';
 import { useImport } from '../ui/useImport';
 import { Inspector } from '../ui/Inspector';
 import { InsightsPanel } from '../ui/InsightsPanel';
 import { MetricsTable } from '../ui/MetricsTable';
+import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
+import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
@@ -41,9 +45,10 @@ function AppShell() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const theme = useTheme();
   const metricsOpen = useEditor((s) => s.metricsOpen);
+  const lockedMapId = useEditor((s) => s.lockedMapId);
   useAnalysisRunner();
   const flow = useReactFlow();
-  const { openPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
+  const { openPicker, openTiesPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
 
   const openMap = useCallback(
     async (id: Id) => {
@@ -149,6 +154,8 @@ function AppShell() {
           return state.clearSelection();
         case 'help':
           return setHelpOpen(true);
+        case 'search':
+          return state.setSearchOpen(true);
         default:
           if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
       }
@@ -182,6 +189,7 @@ function AppShell() {
         onHelp={() => setHelpOpen(true)}
         onHistory={() => setHistoryOpen(true)}
         exportMenu={<ExportMenu />}
+        arrangeMenu={<ArrangeMenu onAddTies={openTiesPicker} />}
         theme={theme.choice}
         onTheme={theme.setChoice}
       />
@@ -196,7 +204,7 @@ function AppShell() {
           <StoragePanel />
         </nav>
         <main className="main">
-          {mapId ? <MapCanvas key={mapId} colorMode={theme.resolved} /> : ready ? <EmptyState
+          {mapId ? <MapViews key={mapId} colorMode={theme.resolved} /> : lockedMapId ? <UnlockScreen /> : ready ? <EmptyState
               onNewMap={newMap}
               onImport={openPicker}
               extra={
@@ -233,12 +241,16 @@ function SidePanel() {
         <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
           Insights{updating && <span className="side__busy" aria-label="updating" />}
         </button>
+        {/* 'network' is not in the store's SidePanel union yet; the store accepts any panel name. */}
+        <button type="button" role="tab" id="tab-network" aria-selected={(panel as string) === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network' as typeof panel)}>
+          My network
+        </button>
         <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
           Metrics
         </button>
       </div>
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : <InsightsPanel />}
+        {panel === 'details' ? <Inspector /> : (panel as string) === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
       </div>
     </aside>
   );

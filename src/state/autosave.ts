@@ -170,7 +170,9 @@ export class Autosave {
   private async onRemote(message: SyncMessage): Promise<void> {
     if (message.type !== 'changed' || message.mapId !== this.mapId || this.disposed) return;
     while (this.inFlight) await this.inFlight;
-    const stored = await this.repo.readRecords(this.mapId, message.stakeholders, message.ties);
+    // Unreadable here (e.g. locked in another tab meanwhile): the workspace handles that case.
+    const stored = await this.repo.readRecords(this.mapId, message.stakeholders, message.ties).catch(() => null);
+    if (!stored) return;
     const current = this.store.getState().doc;
     if (!current || current.map.id !== this.mapId) return;
 

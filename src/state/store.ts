@@ -66,6 +66,8 @@ export interface EditorState {
   /** People and ties that do not pass are faded. */
   filters: Filters;
   searchOpen: boolean;
+  /** A locked map the user asked to open: the unlock screen shows instead of the canvas. */
+  lockedMapId: Id | null;
 }
 
 export interface EditorActions {
@@ -111,6 +113,7 @@ export interface EditorActions {
   setFocus(patch: { id?: Id | null; steps?: 1 | 2 | 3; direction?: FocusDirection }): void;
   setFilters(filters: Filters): void;
   setSearchOpen(open: boolean): void;
+  setLockedMap(id: Id | null): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -235,6 +238,7 @@ export function createEditorStore(): EditorStoreApi {
           focusDirection: 'both',
           filters: NO_FILTERS,
           searchOpen: false,
+          lockedMapId: null,
 
           openDocument(doc, options) {
             untracked({
@@ -253,6 +257,7 @@ export function createEditorStore(): EditorStoreApi {
               view: 'network',
               focusId: null,
               filters: NO_FILTERS,
+              lockedMapId: null,
             });
             history().clear();
             lastGroup = undefined;
@@ -420,6 +425,9 @@ export function createEditorStore(): EditorStoreApi {
           },
           setSearchOpen(open) {
             set({ searchOpen: open });
+          },
+          setLockedMap(id) {
+            set({ lockedMapId: id });
           },
           undo() {
             lastGroup = undefined;

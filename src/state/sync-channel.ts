@@ -4,7 +4,8 @@ import type { Id } from '../domain/types';
 export type SyncMessage =
   | { type: 'changed'; mapId: Id; map: boolean; stakeholders: Id[]; ties: Id[] }
   | { type: 'maps-changed' }
-  | { type: 'map-deleted'; mapId: Id };
+  | { type: 'map-deleted'; mapId: Id }
+  | { type: 'map-locked'; mapId: Id };
 
 export interface SyncChannel {
   post(message: SyncMessage): void;

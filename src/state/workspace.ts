@@ -6,7 +6,7 @@ import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { describeStorageError } from '../storage/errors';
-import type { Repository } from '../storage/repository';
+import { MapLockedError, type Repository } from '../storage/repository';
 import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
 import type { EditorStoreApi } from './store';
@@ -34,6 +34,15 @@ export class Workspace {
     });
     // A map the user deleted (and confirmed) in another tab closes here too, rather than coming back.
     channel?.listen((message) => {
+      // Locked or unlocked in another tab: record ids were renewed there, so read the map again.
+      if (message.type === 'map-locked' && this.openMapId === message.mapId) {
+        if (this.autosave?.dirty) {
+          this.store.getState().setSaveStatus({ state: 'error', message: 'This map was locked or unlocked in another tab. Download a copy of what is on screen, then reload.' });
+          this.autosave.dispose();
+          this.autosave = null;
+        } else void this.openMap(message.mapId);
+        return;
+      }
       if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
       this.autosave?.dispose();
       this.autosave = null;
@@ -68,7 +77,19 @@ export class Workspace {
 
   async openMap(id: Id): Promise<boolean> {
     await this.flush();
-    const loaded = await this.repo.loadMap(id);
+    let loaded;
+    try {
+      loaded = await this.repo.loadMap(id);
+    } catch (error) {
+      if (!(error instanceof MapLockedError)) throw error;
+      // A locked map: show the unlock screen in its place.
+      this.autosave?.dispose();
+      this.autosave = null;
+      this.store.getState().closeDocument();
+      this.store.getState().setLockedMap(id);
+      await this.repo.setSetting(LAST_MAP_KEY, id).catch(() => undefined);
+      return false;
+    }
     if (!loaded) {
       this.store.getState().notify('That map no longer exists.', 'error');
       return false;
@@ -115,6 +136,44 @@ export class Workspace {
     this.channel?.post({ type: 'changed', mapId: id, map: true, stakeholders: [], ties: [] });
   }
 
+  /** Unlocks a locked map with its passphrase and opens it; a wrong passphrase throws and changes nothing. */
+  async unlockAndOpen(id: Id, passphrase: string): Promise<void> {
+    await this.repo.unlockMap(id, passphrase);
+    this.store.getState().setLockedMap(null);
+    await this.openMap(id);
+  }
+
+  /** Encrypts the open map at rest under a passphrase (this tab keeps the key until "Lock now"). */
+  async lockOpenMap(passphrase: string): Promise<void> {
+    const id = this.openMapId;
+    if (!id) return;
+    await this.flush();
+    await this.repo.lockMap(id, passphrase);
+    this.channel?.post({ type: 'map-locked', mapId: id });
+    await this.openMap(id);
+  }
+
+  async removeLockFromOpenMap(): Promise<void> {
+    const id = this.openMapId;
+    if (!id) return;
+    await this.flush();
+    await this.repo.removeLock(id);
+    this.channel?.post({ type: 'map-locked', mapId: id });
+    await this.openMap(id);
+  }
+
+  /** Forgets the key and closes the map: it needs the passphrase again. */
+  async lockNow(): Promise<void> {
+    const id = this.openMapId;
+    if (!id) return;
+    await this.flush();
+    this.autosave?.dispose();
+    this.autosave = null;
+    this.repo.forgetKey(id);
+    this.store.getState().closeDocument();
+    this.store.getState().setLockedMap(id);
+  }
+
   /** Version history: a snapshot once per ten minutes of activity, bounded in number. */
   async maybeAutoSnapshot(doc: MapDocument, now = Date.now()): Promise<void> {
     const mapId = doc.map.id;
@@ -123,19 +182,19 @@ export class Workspace {
     if (!this.lastSnapshotAt.has(mapId)) this.lastSnapshotAt.set(mapId, now);
     if (now - last < AUTO_SNAPSHOT_INTERVAL_MS) return;
     this.lastSnapshotAt.set(mapId, now);
-    await saveSnapshot(this.repo.db, doc, { auto: true, now }).catch(() => undefined);
+    await saveSnapshot(this.repo, doc, { auto: true, now }).catch(() => undefined);
   }
 
   async takeSnapshot(name: string): Promise<void> {
     const doc = this.store.getState().doc;
     if (!doc) return;
     await this.flush();
-    await saveSnapshot(this.repo.db, doc, { name, auto: false });
+    await saveSnapshot(this.repo, doc, { name, auto: false });
   }
 
   /** Restores a snapshot over the open map as one undoable change. */
   async restoreSnapshotHere(snapshotId: Id): Promise<boolean> {
-    const loaded = await loadSnapshot(this.repo.db, snapshotId);
+    const loaded = await loadSnapshot(this.repo, snapshotId);
     const current = this.store.getState().doc;
     if (!loaded.ok || !current) {
       this.store.getState().notify(loaded.ok ? 'Open the map first.' : loaded.error, 'error');
@@ -147,7 +206,7 @@ export class Workspace {
   }
 
   async restoreSnapshotAsNew(snapshotId: Id, name: string): Promise<Id | null> {
-    const loaded = await loadSnapshot(this.repo.db, snapshotId);
+    const loaded = await loadSnapshot(this.repo, snapshotId);
     if (!loaded.ok) {
       this.store.getState().notify(loaded.error, 'error');
       return null;
@@ -162,7 +221,7 @@ export class Workspace {
       this.store.getState().closeDocument();
     }
     await this.repo.deleteMap(id);
-    await deleteSnapshotsOf(this.repo.db, id).catch(() => undefined);
+    await deleteSnapshotsOf(this.repo, id).catch(() => undefined);
     this.channel?.post({ type: 'map-deleted', mapId: id });
   }
 

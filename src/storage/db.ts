@@ -4,11 +4,16 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Id, MapMeta, Stakeholder, Tie } from '../domain/types';
+import type { LockInfo, Sealed } from './crypto';
 import { StorageEvents } from './events';
 
 /** Every stored record carries a revision, bumped on each write, so tabs can detect stale writes. */
 export interface MapRecord extends MapMeta {
   rev: number;
+  /** Present when the map is locked with a passphrase: how to derive and check its key. */
+  lock?: LockInfo;
+  /** The real map meta, encrypted, when locked (the clear fields then hold placeholders). */
+  sealed?: Sealed;
 }
 export interface StakeholderRecord extends Stakeholder {
   mapId: Id;

@@ -8,6 +8,10 @@ import { documentFrom } from '../domain/factories';
 import { repairDocument } from '../domain/operations';
 import { MapMetaSchema, restore, StakeholderSchema, TieSchema } from '../domain/schemas';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
+import type { z } from 'zod';
+import { defaultSettings } from '../domain/defaults';
+import { asNewMap } from '../io/map-file';
+import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type StakeholderRecord, type TieRecord } from './db';
 
 export interface MapSummary {
@@ -17,6 +21,8 @@ export interface MapSummary {
   updatedAt: number;
   people: number;
   ties: number;
+  /** Locked with a passphrase (encrypted at rest). */
+  locked?: boolean;
 }
 
 /** Revisions known to a tab, by record key ("m:id", "s:id", "t:id"). */
@@ -68,15 +74,171 @@ export function restoreMapRecord(raw: unknown): { value?: MapMeta; error?: strin
   return r.ok ? { value: r.value } : { error: r.error };
 }
 
+/** The map is locked with a passphrase and this tab does not hold its key. */
+export class MapLockedError extends Error {
+  constructor(readonly mapId: Id) {
+    super('This map is locked with a passphrase.');
+    this.name = 'MapLockedError';
+  }
+}
+
+type AnyRecord = { id: Id; mapId?: Id; rev?: number; sealed?: Sealed; [key: string]: unknown };
+
+/**
+ * How one map's records look at rest: as they are, or sealed (encrypted) when the map is locked.
+ * Both directions are async so encryption never runs inside an IndexedDB transaction.
+ */
+interface Codec {
+  decode(raw: AnyRecord): Promise<unknown>;
+  encode<T extends { id: Id }>(mapId: Id, rev: number, value: T): Promise<AnyRecord>;
+  encodeMap(meta: MapMeta, rev: number, raw: MapRecord): Promise<MapRecord>;
+}
+
+const plainCodec: Codec = {
+  decode: async (raw) => strip(raw),
+  encode: async (mapId, rev, value) => ({ ...value, mapId, rev }) as AnyRecord,
+  encodeMap: async (meta, rev) => ({ ...meta, rev }),
+};
+
+function sealedCodec(key: CryptoKey): Codec {
+  return {
+    decode: async (raw) => (raw.sealed ? unseal(key, raw.sealed) : strip(raw)),
+    encode: async (mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, value) }),
+    // Only what listing maps needs stays in the clear; the name and settings are sealed.
+    encodeMap: async (meta, rev, raw) => ({
+      id: meta.id,
+      name: LOCKED_NAME,
+      createdAt: meta.createdAt,
+      updatedAt: meta.updatedAt,
+      settings: defaultSettings(),
+      meId: null,
+      rev,
+      lock: raw.lock,
+      sealed: await seal(key, meta),
+    }),
+  };
+}
+
+export const LOCKED_NAME = 'Locked map';
+
+interface SavePlan {
+  result: SaveResult;
+  /** Revisions the commit must still find, or the plan is stale and is made again. */
+  expect: { map: number; stakeholders: Map<Id, number>; ties: Map<Id, number>; endpoints: Id[] };
+  mapRecord: MapRecord | null;
+  stakeholderPuts: AnyRecord[];
+  tiePuts: AnyRecord[];
+}
+
+const key2 = (mapId: Id, id: Id) => [mapId, id] as [Id, Id];
+
+function withFreshRecordIds(doc: MapDocument): MapDocument {
+  const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
+  return { ...fresh, map: { ...fresh.map, id: doc.map.id, createdAt: doc.map.createdAt } };
+}
+
 export class Repository {
   readonly db: InfluenceDb;
+  private readonly keys = new Map<Id, CryptoKey>();
 
   constructor(db: InfluenceDb = new InfluenceDb()) {
     this.db = db;
   }
 
+  // ---- Locks -------------------------------------------------------------------------------
+
+  async lockInfo(mapId: Id): Promise<LockInfo | null> {
+    return ((await this.db.maps.get(mapId)) as MapRecord | undefined)?.lock ?? null;
+  }
+
+  isUnlocked(mapId: Id): boolean {
+    return this.keys.has(mapId);
+  }
+
+  /** Unlocks a map for this tab; a wrong passphrase throws WrongPassphraseError and changes nothing. */
+  async unlockMap(mapId: Id, passphrase: string): Promise<void> {
+    const lock = await this.lockInfo(mapId);
+    if (!lock) return;
+    this.keys.set(mapId, await unlock(passphrase, lock));
+  }
+
+  /** Forgets the key: the map needs the passphrase again. */
+  forgetKey(mapId: Id): void {
+    this.keys.delete(mapId);
+  }
+
+  /** Encrypts every record of a map (and its snapshots) under a new passphrase, in one transaction. */
+  async lockMap(mapId: Id, passphrase: string): Promise<void> {
+    const loaded = await this.loadMap(mapId);
+    if (!loaded) throw new MapMissingError(mapId);
+    const { lock, key } = await createLock(passphrase);
+    // Ids stay readable (they are the keys), and ids from imported files can be names: give
+    // every person and tie a fresh random id first.
+    const doc = withFreshRecordIds(loaded.doc);
+    await this.rewriteAll(doc, { ...(await this.db.maps.get(mapId))!, lock }, sealedCodec(key));
+    this.keys.set(mapId, key);
+  }
+
+  /** Stores the map in the clear again (the user must have unlocked it). */
+  async removeLock(mapId: Id): Promise<void> {
+    const loaded = await this.loadMap(mapId);
+    if (!loaded) throw new MapMissingError(mapId);
+    const { lock: _lock, sealed: _sealed, ...raw } = (await this.db.maps.get(mapId))!;
+    await this.rewriteAll(loaded.doc, raw, plainCodec);
+    this.keys.delete(mapId);
+  }
+
+  private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec): Promise<void> {
+    const mapId = doc.map.id;
+    const mapRecord = await codec.encodeMap(doc.map, (rawMap.rev ?? 0) + 1, rawMap);
+    const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(mapId, 1, s)));
+    const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(mapId, 1, t)));
+    const snapshots = await this.db.snapshots.where('mapId').equals(mapId).toArray();
+    const resealed = await Promise.all(snapshots.map(async (snap) => ({ ...snap, file: await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file)) })));
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
+      await this.db.stakeholders.where('mapId').equals(mapId).delete();
+      await this.db.ties.where('mapId').equals(mapId).delete();
+      await this.db.maps.put(mapRecord);
+      await this.db.stakeholders.bulkPut(people as unknown as StakeholderRecord[]);
+      await this.db.ties.bulkPut(ties as unknown as TieRecord[]);
+      await this.db.snapshots.bulkPut(resealed);
+    });
+  }
+
+  private codecFor(raw: MapRecord): Codec {
+    if (!raw.lock) return plainCodec;
+    const key = this.keys.get(raw.id);
+    if (!key) throw new MapLockedError(raw.id);
+    return sealedCodec(key);
+  }
+
+  /** Snapshot files of a locked map are sealed like its records. */
+  async encodeSnapshotFile(mapId: Id, file: unknown): Promise<unknown> {
+    const raw = await this.db.maps.get(mapId);
+    return raw ? this.encodeSnapshotWith(this.codecFor(raw), file) : file;
+  }
+
+  private async encodeSnapshotWith(codec: Codec, file: unknown): Promise<unknown> {
+    return codec === plainCodec ? file : { sealed: (await codec.encode('', 0, { id: 'snapshot', file })).sealed };
+  }
+
+  async decodeSnapshotFile(file: unknown): Promise<unknown> {
+    const sealed = (file as { sealed?: Sealed } | null)?.sealed;
+    if (!sealed) return file;
+    for (const key of this.keys.values()) {
+      try {
+        return (await unseal<{ file: unknown }>(key, sealed)).file;
+      } catch {
+        // Not this map's key.
+      }
+    }
+    throw new Error('This snapshot belongs to a locked map; unlock the map first.');
+  }
+
+  // ---- Reading -----------------------------------------------------------------------------
+
   async listMaps(): Promise<MapSummary[]> {
-    const maps = await this.db.maps.toArray();
+    const maps = (await this.db.maps.toArray()) as MapRecord[];
     const summaries = await Promise.all(
       maps.map(async (raw) => {
         const m = restoreMapRecord(raw).value;
@@ -85,45 +247,83 @@ export class Repository {
           this.db.stakeholders.where('mapId').equals(m.id).count(),
           this.db.ties.where('mapId').equals(m.id).count(),
         ]);
-        return { id: m.id, name: m.name, createdAt: m.createdAt, updatedAt: m.updatedAt, people, ties };
+        let name = m.name;
+        const key = this.keys.get(m.id);
+        if (raw.lock && raw.sealed && key) name = (await unseal<MapMeta>(key, raw.sealed).catch(() => m)).name;
+        const summary: MapSummary = { id: m.id, name, createdAt: m.createdAt, updatedAt: m.updatedAt, people, ties, locked: !!raw.lock };
+        return summary;
       }),
     );
     return summaries.filter((s): s is MapSummary => s !== null).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async loadMap(id: Id): Promise<LoadedMap | null> {
-    return this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
-      const rawMap = await this.db.maps.get(id);
-      if (!rawMap) return null;
-      const problems: string[] = [];
-      const revs: Revisions = new Map();
-      const map = restoreMapRecord(rawMap);
-      if (!map.value) {
-        problems.push(`The map's own record was damaged (${map.error}); default settings were used.`);
-      }
-      const meta: MapMeta = map.value ?? { ...restoreMapRecord({ id, name: 'Recovered map', settings: {} }).value! };
-      revs.set(revKey.map(id), rawMap.rev ?? 0);
-
-      const stakeholders: Stakeholder[] = [];
-      for (const raw of await this.db.stakeholders.where('mapId').equals(id).toArray()) {
-        const r = restore(StakeholderSchema, strip(raw));
-        if (r.ok) {
-          stakeholders.push(r.value);
-          revs.set(revKey.stakeholder(r.value.id), raw.rev ?? 0);
-        } else problems.push(`Skipped a damaged person record (${raw.id || 'no id'}): ${r.error}.`);
-      }
-      const ties: Tie[] = [];
-      for (const raw of await this.db.ties.where('mapId').equals(id).toArray()) {
-        const r = restore(TieSchema, strip(raw));
-        if (r.ok) {
-          ties.push(r.value);
-          revs.set(revKey.tie(r.value.id), raw.rev ?? 0);
-        } else problems.push(`Skipped a damaged tie record (${raw.id || 'no id'}): ${r.error}.`);
-      }
-      const repaired = repairDocument(documentFrom(meta, stakeholders, ties));
-      return { doc: repaired.doc, revs, problems: [...problems, ...repaired.repairs] };
+    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+      const map = (await this.db.maps.get(id)) as MapRecord | undefined;
+      if (!map) return null;
+      return {
+        map,
+        stakeholders: (await this.db.stakeholders.where('mapId').equals(id).toArray()) as unknown as AnyRecord[],
+        ties: (await this.db.ties.where('mapId').equals(id).toArray()) as unknown as AnyRecord[],
+      };
     });
+    if (!raw) return null;
+    const codec = this.codecFor(raw.map);
+    const problems: string[] = [];
+    const revs: Revisions = new Map();
+    const decodedMap = raw.map.lock && raw.map.sealed ? await sealedCodec(this.keys.get(id)!).decode({ id, sealed: raw.map.sealed }) : raw.map;
+    const map = restoreMapRecord(decodedMap);
+    if (!map.value) problems.push(`The map's own record was damaged (${map.error}); default settings were used.`);
+    const meta: MapMeta = map.value ?? { ...restoreMapRecord({ id, name: 'Recovered map', settings: {} }).value! };
+    revs.set(revKey.map(id), raw.map.rev ?? 0);
+
+    const decodeAll = async <T extends { id: Id }>(records: AnyRecord[], schema: z.ZodType<T, unknown>, what: string, key: (id: Id) => string): Promise<T[]> => {
+      const out: T[] = [];
+      for (const record of records) {
+        let value: unknown;
+        try {
+          value = await codec.decode(record);
+        } catch {
+          problems.push(`Skipped a ${what} record that could not be decrypted (${record.id || 'no id'}).`);
+          continue;
+        }
+        const r = restore(schema, value);
+        if (r.ok) {
+          out.push(r.value);
+          revs.set(key(r.value.id), record.rev ?? 0);
+        } else problems.push(`Skipped a damaged ${what} record (${record.id || 'no id'}): ${r.error}.`);
+      }
+      return out;
+    };
+    const stakeholders = await decodeAll<Stakeholder>(raw.stakeholders, StakeholderSchema as z.ZodType<Stakeholder, unknown>, 'person', revKey.stakeholder);
+    const ties = await decodeAll<Tie>(raw.ties, TieSchema as z.ZodType<Tie, unknown>, 'tie', revKey.tie);
+    const repaired = repairDocument(documentFrom(meta, stakeholders, ties));
+    return { doc: repaired.doc, revs, problems: [...problems, ...repaired.repairs] };
   }
+
+  /** Reads the current stored version of some records, for adopting another tab's change. */
+  async readRecords(mapId: Id, stakeholderIds: Id[], tieIds: Id[]) {
+    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
+      map: (await this.db.maps.get(mapId)) as MapRecord | undefined,
+      stakeholders: (await this.db.stakeholders.bulkGet(stakeholderIds.map((id) => key2(mapId, id)))) as unknown as (AnyRecord | undefined)[],
+      ties: (await this.db.ties.bulkGet(tieIds.map((id) => key2(mapId, id)))) as unknown as (AnyRecord | undefined)[],
+    }));
+    if (!raw.map) return { map: null, stakeholders: stakeholderIds.map((id) => ({ id, value: null, rev: 0 })), ties: tieIds.map((id) => ({ id, value: null, rev: 0 })) };
+    const codec = this.codecFor(raw.map);
+    const decode = async <T>(record: AnyRecord | undefined, schema: z.ZodType<T, unknown>): Promise<T | null> => {
+      if (!record) return null;
+      const value = await codec.decode(record).catch(() => null);
+      const r = value === null ? null : restore(schema, value);
+      return r?.ok ? r.value : null;
+    };
+    const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode<Stakeholder>(raw.stakeholders[i], StakeholderSchema), rev: raw.stakeholders[i]?.rev ?? 0 })));
+    const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode<Tie>(raw.ties[i], TieSchema), rev: raw.ties[i]?.rev ?? 0 })));
+    const metaValue = raw.map.lock && raw.map.sealed ? await codec.decode({ id: mapId, sealed: raw.map.sealed }).catch(() => null) : raw.map;
+    const map = { value: metaValue ? (restoreMapRecord(metaValue).value ?? null) : null, rev: raw.map.rev ?? 0 };
+    return { map, stakeholders, ties };
+  }
+
+  // ---- Writing -----------------------------------------------------------------------------
 
   /** Writes a whole new map in one transaction. Refuses to overwrite an existing map id. */
   async createMap(doc: MapDocument): Promise<Revisions> {
@@ -148,159 +348,170 @@ export class Repository {
       await this.db.maps.delete(id);
       await this.db.settings.delete(`viewport:${id}`);
     });
+    this.keys.delete(id);
   }
 
   /**
-   * Writes one change set in one transaction. A record another tab changed since `base` is merged
-   * field by field (our edits win only on the fields we edited); a record another tab deleted
-   * stays deleted; a tie whose person is gone is not written. A newer record is never overwritten
-   * with an older one.
+   * Writes one change set. A record another tab changed since `base` is merged field by field
+   * (our edits win only on the fields we edited); a record another tab deleted stays deleted; a
+   * tie whose person is gone is not written. A newer record is never overwritten with an older
+   * one: the plan is made from what is stored, and the write (one transaction) only goes ahead
+   * if nothing it depends on changed in between; otherwise the plan is made again.
    */
   async saveChanges(mapId: Id, changes: ChangeSet, base: SaveBase, now = Date.now()): Promise<SaveResult> {
-    const result: SaveResult = {
-      written: 0,
-      revs: new Map(),
-      adopted: { map: null, stakeholders: [], ties: [] },
-      goneStakeholders: [],
-      goneTies: [],
-    };
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
-      const storedMap = await this.db.maps.get(mapId);
-      if (!storedMap) throw new MapMissingError(mapId);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const plan = await this.planSave(mapId, changes, base, now);
+      if (await this.commitPlan(mapId, changes, plan, now)) return plan.result;
+    }
+    throw new Error('Another tab kept changing the same records; your changes are kept on screen and will be saved on the next try.');
+  }
 
-      if (changes.map) {
-        const baseRev = base.revs.get(revKey.map(mapId)) ?? 0;
-        let next: MapMeta = { ...changes.map, updatedAt: now };
-        if ((storedMap.rev ?? 0) !== baseRev) {
-          const theirs = restoreMapRecord(storedMap).value;
-          if (theirs) {
-            next = { ...mergeRecord(base.doc.map, changes.map, theirs), updatedAt: now };
-            result.adopted.map = next;
+  private async planSave(mapId: Id, changes: ChangeSet, base: SaveBase, now: number): Promise<SavePlan> {
+    const tieEndpoints = new Set<Id>();
+    for (const t of changes.upsertTies) {
+      tieEndpoints.add(t.source);
+      tieEndpoints.add(t.target);
+    }
+    const upsertIds = new Set(changes.upsertStakeholders.map((s) => s.id));
+    const endpointIds = [...tieEndpoints].filter((id) => !upsertIds.has(id));
+    const stored = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
+      map: (await this.db.maps.get(mapId)) as MapRecord | undefined,
+      stakeholders: (await this.db.stakeholders.bulkGet(changes.upsertStakeholders.map((s) => key2(mapId, s.id)))) as unknown as (AnyRecord | undefined)[],
+      ties: (await this.db.ties.bulkGet(changes.upsertTies.map((t) => key2(mapId, t.id)))) as unknown as (AnyRecord | undefined)[],
+      endpoints: await this.db.stakeholders.bulkGet(endpointIds.map((id) => key2(mapId, id))),
+    }));
+    if (!stored.map) throw new MapMissingError(mapId);
+    const codec = this.codecFor(stored.map);
+    const result: SaveResult = { written: 0, revs: new Map(), adopted: { map: null, stakeholders: [], ties: [] }, goneStakeholders: [], goneTies: [] };
+    const plan: SavePlan = {
+      result,
+      expect: { map: stored.map.rev ?? 0, stakeholders: new Map(), ties: new Map(), endpoints: [] },
+      mapRecord: null,
+      stakeholderPuts: [],
+      tiePuts: [],
+    };
+
+    if (changes.map) {
+      const baseRev = base.revs.get(revKey.map(mapId)) ?? 0;
+      let next: MapMeta = { ...changes.map, updatedAt: now };
+      if ((stored.map.rev ?? 0) !== baseRev) {
+        const theirsRaw = stored.map.lock && stored.map.sealed ? await codec.decode({ id: mapId, sealed: stored.map.sealed }).catch(() => null) : stored.map;
+        const theirs = theirsRaw ? restoreMapRecord(theirsRaw).value : undefined;
+        if (theirs) {
+          next = { ...mergeRecord(base.doc.map, changes.map, theirs), updatedAt: now };
+          result.adopted.map = next;
+        }
+      }
+      const rev = (stored.map.rev ?? 0) + 1;
+      plan.mapRecord = await codec.encodeMap(next, rev, stored.map);
+      result.revs.set(revKey.map(mapId), rev);
+    }
+
+    const planRecords = async <T extends { id: Id }>(
+      upserts: T[],
+      storedRecords: (AnyRecord | undefined)[],
+      key: (id: Id) => string,
+      baseRecord: (id: Id) => T | undefined,
+      schema: z.ZodType<T, unknown>,
+      adopted: T[],
+      gone: Id[],
+      expectRevs: Map<Id, number>,
+      puts: AnyRecord[],
+    ) => {
+      for (let i = 0; i < upserts.length; i++) {
+        const ours = upserts[i];
+        const current = storedRecords[i];
+        const baseRev = base.revs.get(key(ours.id));
+        expectRevs.set(ours.id, current ? (current.rev ?? 0) : -1);
+        let next = ours;
+        if (!current) {
+          // Known before but now absent: another tab deleted it, and deletion wins.
+          if (baseRev !== undefined) {
+            gone.push(ours.id);
+            continue;
+          }
+        } else if ((current.rev ?? 0) !== (baseRev ?? 0)) {
+          const decoded = await codec.decode(current).catch(() => null);
+          const theirs = decoded === null ? null : restore(schema, decoded);
+          const before = baseRecord(ours.id);
+          if (theirs?.ok) {
+            next = before ? mergeRecord(before, ours, theirs.value) : ours;
+            adopted.push(next);
           }
         }
-        const rev = (storedMap.rev ?? 0) + 1;
-        await this.db.maps.put({ ...next, rev });
-        result.revs.set(revKey.map(mapId), rev);
-        result.written++;
-      } else {
-        // Touch updatedAt so the maps list orders by last edit, without bumping the revision.
-        await this.db.maps.update(mapId, { updatedAt: now });
+        const rev = (current?.rev ?? 0) + 1;
+        puts.push(await codec.encode(mapId, rev, next));
+        result.revs.set(key(ours.id), rev);
       }
+    };
 
-      await this.db.stakeholders.bulkDelete(changes.deleteStakeholders.map((id) => [mapId, id] as [Id, Id]));
-      await this.db.ties.bulkDelete(changes.deleteTies.map((id) => [mapId, id] as [Id, Id]));
-      result.written += changes.deleteStakeholders.length + changes.deleteTies.length;
+    await planRecords<Stakeholder>(
+      changes.upsertStakeholders,
+      stored.stakeholders,
+      revKey.stakeholder,
+      (id) => base.doc.stakeholders[id],
+      StakeholderSchema as z.ZodType<Stakeholder, unknown>,
+      result.adopted.stakeholders,
+      result.goneStakeholders,
+      plan.expect.stakeholders,
+      plan.stakeholderPuts,
+    );
 
-      const stakeholderRecords = await this.writeMerged(
-        mapId,
-        this.db.stakeholders,
-        changes.upsertStakeholders,
-        base,
-        revKey.stakeholder,
-        (id) => base.doc.stakeholders[id],
-        (raw) => restore(StakeholderSchema, strip(raw)),
-        result.adopted.stakeholders,
-        result.goneStakeholders,
-        result,
-      );
-
-      // A tie may only point at people who exist after this transaction.
-      const present = new Set<Id>(stakeholderRecords);
-      const endpoints = new Set<Id>();
-      for (const t of changes.upsertTies) {
-        endpoints.add(t.source);
-        endpoints.add(t.target);
-      }
-      const missing = [...endpoints].filter((id) => !present.has(id));
-      const found = await this.db.stakeholders.bulkGet(missing.map((id) => [mapId, id] as [Id, Id]));
-      found.forEach((rec, i) => {
-        if (rec) present.add(missing[i]);
-      });
-      const ties = changes.upsertTies.filter((t) => {
-        if (present.has(t.source) && present.has(t.target)) return true;
-        result.goneTies.push(t.id);
-        return false;
-      });
-      await this.writeMerged(
-        mapId,
-        this.db.ties,
-        ties,
-        base,
-        revKey.tie,
-        (id) => base.doc.ties[id],
-        (raw) => restore(TieSchema, strip(raw)),
-        result.adopted.ties,
-        result.goneTies,
-        result,
-      );
+    // A tie may only point at people who exist after this write.
+    const present = new Set<Id>(plan.stakeholderPuts.map((r) => r.id));
+    stored.endpoints.forEach((rec, i) => {
+      if (rec) present.add(endpointIds[i]);
     });
-    return result;
+    plan.expect.endpoints = endpointIds.filter((id) => present.has(id));
+    const ties: Tie[] = [];
+    const tieStored: (AnyRecord | undefined)[] = [];
+    changes.upsertTies.forEach((t, i) => {
+      if (present.has(t.source) && present.has(t.target)) {
+        ties.push(t);
+        tieStored.push(stored.ties[i]);
+      } else result.goneTies.push(t.id);
+    });
+    await planRecords<Tie>(
+      ties,
+      tieStored,
+      revKey.tie,
+      (id) => base.doc.ties[id],
+      TieSchema as z.ZodType<Tie, unknown>,
+      result.adopted.ties,
+      result.goneTies,
+      plan.expect.ties,
+      plan.tiePuts,
+    );
+    result.written = (plan.mapRecord ? 1 : 0) + changes.deleteStakeholders.length + changes.deleteTies.length + plan.stakeholderPuts.length + plan.tiePuts.length;
+    return plan;
   }
 
-  private async writeMerged<T extends { id: Id }, R extends T & { mapId: Id; rev: number }>(
-    mapId: Id,
-    table: { bulkGet(keys: [Id, Id][]): Promise<(R | undefined)[]>; bulkPut(items: R[]): Promise<unknown> },
-    upserts: T[],
-    base: SaveBase,
-    key: (id: Id) => string,
-    baseRecord: (id: Id) => T | undefined,
-    restoreStored: (raw: R) => { ok: true; value: T } | { ok: false; error: string },
-    adopted: T[],
-    gone: Id[],
-    result: SaveResult,
-  ): Promise<Id[]> {
-    if (upserts.length === 0) return [];
-    const stored = await table.bulkGet(upserts.map((r) => [mapId, r.id] as [Id, Id]));
-    const puts: R[] = [];
-    const written: Id[] = [];
-    upserts.forEach((ours, i) => {
-      const current = stored[i];
-      const baseRev = base.revs.get(key(ours.id));
-      let next = ours;
-      if (!current) {
-        // Known before but now absent: another tab deleted it, and deletion wins.
-        if (baseRev !== undefined) {
-          gone.push(ours.id);
-          return;
-        }
-      } else if ((current.rev ?? 0) !== (baseRev ?? 0)) {
-        const theirs = restoreStored(current);
-        const before = baseRecord(ours.id);
-        if (theirs.ok) {
-          next = before ? mergeRecord(before, ours, theirs.value) : ours;
-          adopted.push(next);
-        }
-      }
-      const rev = (current?.rev ?? 0) + 1;
-      puts.push({ ...next, mapId, rev } as unknown as R);
-      result.revs.set(key(ours.id), rev);
-      written.push(ours.id);
-    });
-    await table.bulkPut(puts);
-    result.written += puts.length;
-    return written;
-  }
-
-  /** Reads the current stored version of some records, for adopting another tab's change. */
-  async readRecords(mapId: Id, stakeholderIds: Id[], tieIds: Id[]) {
-    return this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
-      const [mapRaw, sRaw, tRaw] = await Promise.all([
-        this.db.maps.get(mapId),
-        this.db.stakeholders.bulkGet(stakeholderIds.map((id) => [mapId, id] as [Id, Id])),
-        this.db.ties.bulkGet(tieIds.map((id) => [mapId, id] as [Id, Id])),
+  /** Writes a plan in one transaction, or returns false if something it relied on changed. */
+  private async commitPlan(mapId: Id, changes: ChangeSet, plan: SavePlan, now: number): Promise<boolean> {
+    return this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+      const map = await this.db.maps.get(mapId);
+      if (!map) throw new MapMissingError(mapId);
+      if ((map.rev ?? 0) !== plan.expect.map) return false;
+      const sIds = [...plan.expect.stakeholders.keys()];
+      const tIds = [...plan.expect.ties.keys()];
+      const [sNow, tNow, endpoints] = await Promise.all([
+        this.db.stakeholders.bulkGet(sIds.map((id) => key2(mapId, id))),
+        this.db.ties.bulkGet(tIds.map((id) => key2(mapId, id))),
+        this.db.stakeholders.bulkGet(plan.expect.endpoints.map((id) => key2(mapId, id))),
       ]);
-      const stakeholders: { id: Id; value: Stakeholder | null; rev: number }[] = stakeholderIds.map((id, i) => {
-        const raw = sRaw[i] as StakeholderRecord | undefined;
-        const r = raw && raw.mapId === mapId ? restore(StakeholderSchema, strip(raw)) : null;
-        return { id, value: r?.ok ? r.value : null, rev: raw?.rev ?? 0 };
-      });
-      const ties: { id: Id; value: Tie | null; rev: number }[] = tieIds.map((id, i) => {
-        const raw = tRaw[i] as TieRecord | undefined;
-        const r = raw && raw.mapId === mapId ? restore(TieSchema, strip(raw)) : null;
-        return { id, value: r?.ok ? r.value : null, rev: raw?.rev ?? 0 };
-      });
-      const map = mapRaw ? { value: restoreMapRecord(mapRaw as MapRecord).value ?? null, rev: mapRaw.rev ?? 0 } : null;
-      return { map, stakeholders, ties };
+      const revOf = (r: { rev?: number } | undefined) => (r ? (r.rev ?? 0) : -1);
+      if (sIds.some((id, i) => revOf(sNow[i]) !== plan.expect.stakeholders.get(id))) return false;
+      if (tIds.some((id, i) => revOf(tNow[i]) !== plan.expect.ties.get(id))) return false;
+      if (endpoints.some((r) => !r)) return false;
+
+      if (plan.mapRecord) await this.db.maps.put(plan.mapRecord);
+      // Touch updatedAt so the maps list orders by last edit, without bumping the revision.
+      else await this.db.maps.update(mapId, { updatedAt: now });
+      await this.db.stakeholders.bulkDelete(changes.deleteStakeholders.map((id) => key2(mapId, id)));
+      await this.db.ties.bulkDelete(changes.deleteTies.map((id) => key2(mapId, id)));
+      if (plan.stakeholderPuts.length) await this.db.stakeholders.bulkPut(plan.stakeholderPuts as unknown as StakeholderRecord[]);
+      if (plan.tiePuts.length) await this.db.ties.bulkPut(plan.tiePuts as unknown as TieRecord[]);
+      return true;
     });
   }
 

@@ -6,14 +6,18 @@
 import { newId } from '../domain/ids';
 import type { Id, MapDocument } from '../domain/types';
 import { readMapFile, toMapFile } from '../io/map-file';
-import type { InfluenceDb, SnapshotRecord } from './db';
+import type { SnapshotRecord } from './db';
+import type { Repository } from './repository';
 
 export const MAX_AUTO_SNAPSHOTS = 20;
 
 export type SnapshotSummary = Omit<SnapshotRecord, 'file'>;
 
-export async function saveSnapshot(db: InfluenceDb, doc: MapDocument, options: { name?: string | null; auto?: boolean; now?: number } = {}): Promise<SnapshotSummary> {
+export async function saveSnapshot(repo: Repository, doc: MapDocument, options: { name?: string | null; auto?: boolean; now?: number } = {}): Promise<SnapshotSummary> {
+  const db = repo.db;
   const auto = options.auto ?? false;
+  // A locked map's snapshots are sealed with the same key as its records.
+  const file = await repo.encodeSnapshotFile(doc.map.id, toMapFile(doc));
   const record: SnapshotRecord = {
     id: newId(),
     mapId: doc.map.id,
@@ -22,7 +26,7 @@ export async function saveSnapshot(db: InfluenceDb, doc: MapDocument, options: {
     auto,
     people: Object.keys(doc.stakeholders).length,
     ties: Object.keys(doc.ties).length,
-    file: toMapFile(doc),
+    file,
   };
   await db.transaction('rw', db.snapshots, async () => {
     await db.snapshots.add(record);
@@ -36,26 +40,30 @@ export async function saveSnapshot(db: InfluenceDb, doc: MapDocument, options: {
   return summary;
 }
 
-export async function listSnapshots(db: InfluenceDb, mapId: Id): Promise<SnapshotSummary[]> {
-  const records = await db.snapshots.where('mapId').equals(mapId).toArray();
+export async function listSnapshots(repo: Repository, mapId: Id): Promise<SnapshotSummary[]> {
+  const records = await repo.db.snapshots.where('mapId').equals(mapId).toArray();
   return records.map(({ file: _file, ...summary }) => summary).sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export async function latestSnapshotTime(db: InfluenceDb, mapId: Id): Promise<number | null> {
-  const last = await db.snapshots.where('[mapId+createdAt]').between([mapId, -Infinity], [mapId, Infinity]).last();
+export async function latestSnapshotTime(repo: Repository, mapId: Id): Promise<number | null> {
+  const last = await repo.db.snapshots.where('[mapId+createdAt]').between([mapId, -Infinity], [mapId, Infinity]).last();
   return last?.createdAt ?? null;
 }
 
-export async function loadSnapshot(db: InfluenceDb, id: Id): Promise<{ ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string }> {
-  const record = await db.snapshots.get(id);
+export async function loadSnapshot(repo: Repository, id: Id): Promise<{ ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string }> {
+  const record = await repo.db.snapshots.get(id);
   if (!record) return { ok: false, error: 'That snapshot no longer exists.' };
-  return readMapFile(record.file);
+  try {
+    return readMapFile(await repo.decodeSnapshotFile(record.file));
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
-export async function deleteSnapshot(db: InfluenceDb, id: Id): Promise<void> {
-  await db.snapshots.delete(id);
+export async function deleteSnapshot(repo: Repository, id: Id): Promise<void> {
+  await repo.db.snapshots.delete(id);
 }
 
-export async function deleteSnapshotsOf(db: InfluenceDb, mapId: Id): Promise<void> {
-  await db.snapshots.where('mapId').equals(mapId).delete();
+export async function deleteSnapshotsOf(repo: Repository, mapId: Id): Promise<void> {
+  await repo.db.snapshots.where('mapId').equals(mapId).delete();
 }

@@ -16,7 +16,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const [confirm, setConfirm] = useState<SnapshotSummary | null>(null);
 
   const refresh = useCallback(async () => {
-    if (mapId) setSnapshots(await listSnapshots(workspace.repo.db, mapId));
+    if (mapId) setSnapshots(await listSnapshots(workspace.repo, mapId));
   }, [mapId, workspace]);
   useEffect(() => {
     void refresh();
@@ -73,7 +73,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                 >
                   Restore as new map
                 </button>
-                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo.db, s.id).then(refresh)}>
+                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo, s.id).then(refresh)}>
                   <Icon name="trash" size={14} />
                 </button>
               </div>

@@ -4,7 +4,9 @@ import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } 
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { removeLevel } from '../domain/operations';
+import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
+import { RelationshipSection } from './nurture/RelationshipSection';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -110,6 +112,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       </Field>
       <TagsField person={person} onChange={(tags) => update({ tags })} />
       <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
+      {!isMe && <RelationshipSection doc={doc} person={person} />}
       <PersonInsights person={person} />
       <AddTie doc={doc} person={person} />
       <div className="field field--check">
@@ -355,6 +358,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
           </select>
         )}
       </Field>
+      <LockSection />
     </div>
   );
 }

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createMapDocument } from '../../../src/domain/factories';
 import { addStakeholderAt } from '../../../src/domain/operations';
 import { InfluenceDb } from '../../../src/storage/db';
+import { Repository } from '../../../src/storage/repository';
 import { deleteSnapshot, latestSnapshotTime, listSnapshots, loadSnapshot, MAX_AUTO_SNAPSHOTS, saveSnapshot } from '../../../src/storage/snapshots';
 
-const freshDb = () => new InfluenceDb(`snapshots-${crypto.randomUUID()}`);
+const freshDb = () => new Repository(new InfluenceDb(`snapshots-${crypto.randomUUID()}`));
 
 describe('version history snapshots', () => {
   it('stores a whole map and restores it through validation, equal to what was saved', async () => {
@@ -47,7 +48,7 @@ describe('version history snapshots', () => {
     const db = freshDb();
     const doc = createMapDocument('A');
     const s = await saveSnapshot(db, doc);
-    await db.snapshots.update(s.id, { file: { type: 'something-else' } });
+    await db.db.snapshots.update(s.id, { file: { type: 'something-else' } });
     const loaded = await loadSnapshot(db, s.id);
     expect(loaded.ok).toBe(false);
   });
