@@ -8,7 +8,7 @@ const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as 
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
 
 function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>) {
-  const { person, level, senior, isMe, faded, badge, colour } = data;
+  const { person, level, senior, isMe, faded, badge, colour, overdue } = data;
   // Only flips twice per connection gesture, so nodes do not re-render while the line follows the pointer.
   const connecting = useConnection(isConnecting);
   const hue = person.department ? departmentHue(person.department) : null;
@@ -17,6 +17,7 @@ function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>)
   if (faded) classes.push('person--faded');
   if (isMe) classes.push('person--me');
   if (senior) classes.push('person--senior');
+  if (overdue) classes.push('person--overdue');
   return (
     <div
       className={classes.join(' ')}
@@ -37,6 +38,7 @@ function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>)
       </div>
       <span className="person__stance" aria-hidden="true" />
       {badge && <span className="person__badge">{badge}</span>}
+      {overdue && <span className="person__overdue" title="Catch-up overdue" aria-label="Catch-up overdue" role="img" />}
       {SIDES.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="person__handle" />
       ))}

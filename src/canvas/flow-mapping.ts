@@ -19,6 +19,8 @@ export interface StakeholderNodeData extends Record<string, unknown> {
   badge: string;
   /** Colour from "Colour by" (a CSS colour), or empty for the stance colour. */
   colour: string;
+  /** A catch-up with this person is overdue (a small marker on the card). */
+  overdue?: boolean;
 }
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
 
@@ -42,6 +44,8 @@ export interface Overlay {
   colours?: ReadonlyMap<Id, string> | null;
   /** "Size by": an influence-like 1-5 score per person, drawn as card width. */
   sizes?: ReadonlyMap<Id, number> | null;
+  /** People whose catch-up is overdue. */
+  overdue?: ReadonlySet<Id> | null;
 }
 
 export function createNodeMapper() {
@@ -60,6 +64,7 @@ export function createNodeMapper() {
       const isMe = meId === person.id;
       const colour = overlay.colours?.get(person.id) ?? '';
       const width = nodeWidth(overlay.sizes?.get(person.id) ?? person.influence);
+      const overdue = overlay.overdue?.has(person.id) ?? false;
       const prev = cache.get(person.id);
       if (
         prev &&
@@ -72,6 +77,7 @@ export function createNodeMapper() {
         prev.data.faded === faded &&
         prev.data.badge === badge &&
         prev.data.colour === colour &&
+        (prev.data.overdue ?? false) === overdue &&
         prev.width === width
       ) {
         nodes.push(prev);
@@ -86,7 +92,7 @@ export function createNodeMapper() {
         height: NODE_HEIGHT,
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
-        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour },
+        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue },
       };
       cache.set(person.id, node);
       nodes.push(node);

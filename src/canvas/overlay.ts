@@ -7,6 +7,7 @@ import { departmentHue } from '../domain/describe';
 import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
 import type { Id, MapDocument } from '../domain/types';
 import { neighbourhood } from '../domain/views';
+import { isOverdue, localDate } from '../domain/nurture';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
 
@@ -81,10 +82,13 @@ export interface OverlayInput {
   paths: IntroductionPath[] | null;
   filters?: Filters;
   focus?: { id: Id | null; steps: 1 | 2 | 3; direction: 'in' | 'out' | 'both' } | null;
+  /** Today as 'YYYY-MM-DD' for the overdue markers (default: the local date now). */
+  today?: string;
 }
 
-export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, filters, focus }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
+export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, filters, focus, today }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
   const overlay: Overlay = {};
+  overlay.overdue = overdueIds(doc, today ?? localDate());
   let legend: OverlayLegend | null = null;
   const metrics = analysis?.people ?? [];
 
@@ -164,6 +168,14 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     overlay.fadedTies = fadedTies;
   }
   return { overlay, legend };
+}
+
+/** People whose catch-up is overdue (Me never is): a subtle marker on their card. */
+export function overdueIds(doc: MapDocument, today: string): Set<Id> {
+  const out = new Set<Id>();
+  const { settings, meId } = doc.map;
+  for (const s of Object.values(doc.stakeholders)) if (s.id !== meId && isOverdue(s, settings, today)) out.add(s.id);
+  return out;
 }
 
 function union(a: ReadonlySet<Id> | null | undefined, b: Set<Id>): Set<Id> {

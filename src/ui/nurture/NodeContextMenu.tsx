@@ -1,0 +1,135 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from '../../canvas/MapCanvas';
+import { displayName } from '../../domain/describe';
+import { useEditor, useServices } from '../../state/context';
+import { LogCatchUpDialog } from './LogCatchUpDialog';
+
+/** The right-click menu of a card: log a catch-up, focus, mark as me, delete. */
+export function NodeContextMenu() {
+  const { store } = useServices();
+  const [menu, setMenu] = useState<NodeContextMenuDetail | null>(null);
+  const [logFor, setLogFor] = useState<string | null>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const person = useEditor((s) => (menu ? s.doc?.stakeholders[menu.id] : undefined));
+  const isMe = useEditor((s) => (menu ? s.doc?.map.meId === menu.id : false));
+
+  useEffect(() => {
+    const onMenu = (e: Event) => {
+      const detail = (e as CustomEvent<NodeContextMenuDetail>).detail;
+      if (detail?.id) {
+        setPos(null);
+        setMenu(detail);
+      }
+    };
+    window.addEventListener(NODE_CONTEXT_MENU_EVENT, onMenu);
+    return () => window.removeEventListener(NODE_CONTEXT_MENU_EVENT, onMenu);
+  }, []);
+
+  // Keep the menu on screen, then focus its first item.
+  useLayoutEffect(() => {
+    if (!menu || !ref.current) return;
+    const rect = ref.current.getBoundingClientRect();
+    const left = Math.max(4, Math.min(menu.x, window.innerWidth - rect.width - 4));
+    const top = Math.max(4, Math.min(menu.y, window.innerHeight - rect.height - 4));
+    setPos({ left, top });
+    ref.current.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [menu]);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (e: Event) => {
+      if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
+      setMenu(null);
+    };
+    const onBlur = () => setMenu(null);
+    window.addEventListener('pointerdown', close, true);
+    window.addEventListener('wheel', close, true);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('resize', onBlur);
+    return () => {
+      window.removeEventListener('pointerdown', close, true);
+      window.removeEventListener('wheel', close, true);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('resize', onBlur);
+    };
+  }, [menu]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopPropagation();
+      setMenu(null);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = e.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
+      items[next]?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      items[e.key === 'Home' ? 0 : items.length - 1]?.focus();
+    }
+  };
+
+  const id = menu?.id;
+  const act = (fn: () => void) => () => {
+    setMenu(null);
+    fn();
+  };
+
+  return (
+    <>
+      {menu && person && id && (
+        <div
+          ref={ref}
+          className="context-menu"
+          role="menu"
+          aria-label={`Actions for ${displayName(person)}`}
+          style={{ left: pos?.left ?? menu.x, top: pos?.top ?? menu.y, visibility: pos ? 'visible' : 'hidden' }}
+          onKeyDown={onKeyDown}
+          onContextMenu={(e) => e.preventDefault()}
+        >
+          <div className="context-menu__title" aria-hidden="true">
+            {displayName(person)}
+          </div>
+          {!isMe && (
+            <button type="button" role="menuitem" className="menu__item" onClick={act(() => setLogFor(id))}>
+              Log a catch-up
+            </button>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item"
+            onClick={act(() => {
+              const state = store.getState();
+              state.select([id]);
+              state.setView('focus');
+              state.setFocus({ id });
+            })}
+          >
+            Focus on this person
+          </button>
+          <button type="button" role="menuitem" className="menu__item" onClick={act(() => store.getState().setMe(isMe ? null : id))}>
+            {isMe ? 'Unmark as me' : 'Mark as me'}
+          </button>
+          <div className="context-menu__sep" role="separator" />
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item menu__item--danger"
+            onClick={act(() => {
+              const state = store.getState();
+              state.select([id]);
+              state.deleteSelection();
+            })}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+      {logFor && <LogCatchUpDialog personId={logFor} onClose={() => setLogFor(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { useId, useState } from 'react';
+import { displayName, levelName } from '../../domain/describe';
+import { daysBetween, effectiveCadence, followUp, lastContact, localDate, removeInteraction } from '../../domain/nurture';
+import { updateStakeholder } from '../../domain/operations';
+import type { MapDocument, Stakeholder } from '../../domain/types';
+import { useServices } from '../../state/context';
+import { INTERACTION_LABELS, LogCatchUpDialog } from './LogCatchUpDialog';
+
+/** "in 3 days", "today", "5 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** Nurture in the Inspector: cadence, next follow-up, last contact and the interaction log. */
+export function RelationshipSection({ doc, person, today: todayProp }: { doc: MapDocument; person: Stakeholder; today?: string }) {
+  const { store } = useServices();
+  const [today] = useState(() => todayProp ?? localDate());
+  const [logging, setLogging] = useState(false);
+  const ids = { cadence: useId(), next: useId() };
+  const settings = doc.map.settings;
+  const levelDefault = effectiveCadence({ cadenceDays: null, seniority: person.seniority }, settings);
+  const last = lastContact(person);
+  const due = followUp(person, settings, today);
+  const edit = (patch: Partial<Stakeholder>, group: string) => store.getState().edit((d) => updateStakeholder(d, person.id, patch), `nurture:${group}:${person.id}`);
+  const log = [...person.interactions].reverse();
+
+  let dueText = 'No catch-up planned: set a cadence or a next follow-up to be reminded.';
+  let overdue = false;
+  if (due) {
+    const delta = daysBetween(today, due.due);
+    overdue = delta < 0;
+    dueText = overdue ? `Catch-up overdue by ${-delta} ${delta === -1 ? 'day' : 'days'} (due ${due.due}).` : `Next catch-up due ${relativeDays(delta)} (${due.due}).`;
+  }
+
+  return (
+    <section className="nurture" aria-label="Relationship">
+      <h3 className="nurture__title">Relationship</h3>
+      <p className={overdue ? 'nurture__due nurture__due--overdue' : 'nurture__due'} data-testid="nurture-due">
+        {dueText}
+      </p>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ids.cadence}>Cadence (days)</label>
+          <input
+            id={ids.cadence}
+            type="number"
+            min={1}
+            max={730}
+            inputMode="numeric"
+            placeholder={String(levelDefault)}
+            value={person.cadenceDays ?? ''}
+            onChange={(e) => {
+              const n = Math.round(Number(e.target.value));
+              edit({ cadenceDays: e.target.value === '' || !Number.isFinite(n) || n < 1 ? null : Math.min(730, n) }, 'cadence');
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.next}>Next follow-up</label>
+          <input id={ids.next} type="date" value={person.nextFollowUp ?? ''} onChange={(e) => edit({ nextFollowUp: e.target.value || null }, 'next')} />
+        </div>
+      </div>
+      <p className="field__hint nurture__hint">
+        {person.cadenceDays === null ? `Empty: every ${levelDefault} days, the default for ${levelName(person, settings) || 'this level'}.` : `Every ${person.cadenceDays} days.`}
+      </p>
+      <dl className="nurture__facts">
+        <dt>Last contact</dt>
+        <dd data-testid="last-contact">{last ? `${last} (${relativeDays(daysBetween(today, last))})` : 'Never logged'}</dd>
+      </dl>
+      <button type="button" className="button button--primary nurture__log" onClick={() => setLogging(true)}>
+        Log a catch-up
+      </button>
+      {log.length > 0 && (
+        <ul className="nurture__log-list" aria-label={`Interactions with ${displayName(person)}`}>
+          {log.map((i) => (
+            <li key={i.id} className="nurture__entry">
+              <div className="nurture__entry-head">
+                <span className="nurture__date">{i.date}</span>
+                <span className="nurture__kind">{INTERACTION_LABELS[i.kind]}</span>
+                <button
+                  type="button"
+                  className="button button--icon nurture__remove"
+                  aria-label={`Remove the ${INTERACTION_LABELS[i.kind].toLowerCase()} on ${i.date}`}
+                  onClick={() => store.getState().edit((d) => removeInteraction(d, person.id, i.id))}
+                >
+                  ×
+                </button>
+              </div>
+              {i.note && <p className="nurture__note">{i.note}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {logging && <LogCatchUpDialog personId={person.id} today={today} onClose={() => setLogging(false)} />}
+    </section>
+  );
+}
