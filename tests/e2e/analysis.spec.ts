@@ -56,3 +56,22 @@ test('results update after an edit', async ({ page }) => {
   await page.keyboard.press('n');
   await expect(table.getByRole('row')).toHaveCount(42);
 });
+
+test('Export → Metrics CSV writes one row per person with every required column', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
+  await expect(page.locator('.person__badge', { hasText: 'Broker' }).first()).toBeVisible();
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Metrics CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Sample organisation metrics.csv');
+  const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+  const lines = text.trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  for (const column of ['id', 'name', 'department', 'seniority', 'is_senior_leader', 'degree', 'in_degree', 'out_degree', 'betweenness', 'betweenness_unweighted', 'pagerank', 'closeness', 'constraint', 'effective_size', 'brokerage_role', 'cluster', 'leaders_advised', 'hidden_influence']) {
+    expect(header).toContain(column);
+  }
+  expect(lines).toHaveLength(41);
+  expect(text).not.toMatch(/\de-\d/);
+});
