@@ -11,6 +11,8 @@ export interface HeaderProps {
   onHelp: () => void;
   onHistory: () => void;
   exportMenu: ReactNode;
+  /** The "Arrange" menu (layouts), shown next to Export when a map is open. */
+  arrangeMenu?: ReactNode;
   theme: ThemeChoice;
   onTheme: (t: ThemeChoice) => void;
 }
@@ -33,7 +35,7 @@ function MapNameInput() {
   );
 }
 
-export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, exportMenu, theme, onTheme }: HeaderProps) {
+export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, exportMenu, arrangeMenu, theme, onTheme }: HeaderProps) {
   const { store } = useServices();
   const hasDoc = useEditor((s) => s.doc !== null);
   const snap = useEditor((s) => s.snapToGrid);
@@ -62,6 +64,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
           Import
         </button>
         {hasDoc && exportMenu}
+        {hasDoc && arrangeMenu}
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="button button--icon" aria-label="Undo" title="Undo (Ctrl/⌘ Z)" disabled={!canUndo} onClick={() => store.getState().undo()}>
           <Icon name="undo" />

@@ -1,10 +1,36 @@
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { asNewMap, readMapJson } from '../io/map-file';
+import type { MapDocument } from '../domain/types';
+import { importTiesFile } from '../io/import';
+import { asNewMap } from '../io/map-file';
+import { buildOrgChart } from '../io/org-chart';
+import type { ColumnMapping } from '../io/org-chart';
+import { MAX_IMPORT_BYTES, formatBytes, quote } from '../io/text';
+import { startLayout } from '../layout/client';
+import { layoutInputFromDoc } from '../layout/types';
 import { useServices } from '../state/context';
+import type { CsvTable } from '../io/csv';
+import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, TiesConfirmDialog } from './import/ImportDialogs';
+import type { OkImport } from './import/ImportDialogs';
+import { ReadCancelledError, startRead } from './import/read-file';
+import { writeNewMaps } from './import/write-maps';
 
-/** Import from the picker or a file dropped anywhere on the window. Always creates a new map. */
+type Stage =
+  | { kind: 'reading'; name: string; cancel: () => void }
+  | { kind: 'error'; title: string; message: string }
+  | { kind: 'confirm'; name: string; result: OkImport; table: CsvTable | null }
+  | { kind: 'org'; name: string; table: CsvTable; mapName: string }
+  | { kind: 'ties'; name: string; mapName: string; doc: MapDocument; added: number; problems: string[] };
+
+const ACCEPT = '.json,.png,.csv,.tsv,.txt,.graphml,.gexf,.xml,application/json,image/png,text/csv';
+
+/**
+ * Import from the picker or a file dropped anywhere on the window: the file is read in a
+ * worker, a dialog shows what will be created and every problem, and only "Import" writes.
+ * Every import creates NEW maps; "Add ties from CSV…" adds ties to the open map as one undo step.
+ */
 export function useImport(): {
   openPicker: () => void;
+  openTiesPicker: () => void;
   fileInput: ReactNode;
   importDialog: ReactNode;
   onWindowDrop: (e: DragEvent) => void;
@@ -12,41 +38,208 @@ export function useImport(): {
 } {
   const { store, workspace } = useServices();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [dialog] = useState<ReactNode>(null);
+  const tiesInputRef = useRef<HTMLInputElement>(null);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const importFile = useCallback(
-    async (file: File) => {
-      const text = await file.text();
-      const result = readMapJson(text);
-      if (!result.ok) {
-        store.getState().notify(`Could not import ${file.name}: ${result.error}`, 'error');
-        return;
+  const fail = useCallback((message: string, title = 'Could not import') => setStage({ kind: 'error', title, message }), []);
+
+  const readBytes = useCallback(
+    async (file: File): Promise<Uint8Array | null> => {
+      if (file.size > MAX_IMPORT_BYTES) {
+        fail(`${quote(file.name, 60)} is ${formatBytes(file.size)}; Influence Map imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it, or remove columns or notes you do not need.`);
+        return null;
       }
-      const id = await workspace.createMap(asNewMap(result.doc));
-      if (id) store.getState().notify(`Imported "${result.doc.map.name}" as a new map.`);
+      try {
+        return new Uint8Array(await file.arrayBuffer());
+      } catch {
+        fail(`${quote(file.name, 60)} could not be read from the disk.`);
+        return null;
+      }
     },
-    [store, workspace],
+    [fail],
   );
 
-  const onFiles = useCallback((files: FileList | null) => {
-    const file = files?.[0];
-    if (file) void importFile(file);
-  }, [importFile]);
+  /** A ties CSV: added to the open map (after the dialog), never to a new one. */
+  const offerTies = useCallback(
+    (name: string, bytes: Uint8Array) => {
+      const doc = store.getState().doc;
+      if (!doc) {
+        fail(`${quote(name, 60)} is a ties file (from, to, ...). Open the map its people are in (or import the people first), then add these ties to it.`);
+        return;
+      }
+      const result = importTiesFile(doc, name, bytes);
+      if (!result.ok) return fail(result.error, 'Could not add ties');
+      if (result.added === 0) return fail(`None of the ties in ${quote(name, 60)} could be added to “${doc.map.name}”. ${result.problems[0] ?? ''}`.trim(), 'Could not add ties');
+      setStage({ kind: 'ties', name, mapName: doc.map.name, doc: result.doc, added: result.added, problems: result.problems });
+    },
+    [fail, store],
+  );
+
+  const importOne = useCallback(
+    async (file: File) => {
+      const bytes = await readBytes(file);
+      if (!bytes) return;
+      const job = startRead(file.name, bytes);
+      setStage({ kind: 'reading', name: file.name, cancel: job.cancel });
+      let reply;
+      try {
+        reply = await job.promise;
+      } catch (error) {
+        if (error instanceof ReadCancelledError) setStage(null);
+        else fail(`${quote(file.name, 60)} could not be read (${error instanceof Error ? error.message : String(error)}).`);
+        return;
+      }
+      if (!reply.result.ok) {
+        if (reply.tiesFile) return offerTies(file.name, bytes);
+        return fail(reply.result.error);
+      }
+      if (reply.result.format === 'org-chart-csv' && reply.table) {
+        setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name });
+        return;
+      }
+      setStage({ kind: 'confirm', name: file.name, result: reply.result, table: reply.table });
+    },
+    [fail, offerTies, readBytes],
+  );
+
+  const addTies = useCallback(
+    async (file: File) => {
+      const bytes = await readBytes(file);
+      if (bytes) offerTies(file.name, bytes);
+    },
+    [offerTies, readBytes],
+  );
+
+  const write = useCallback(
+    async (docs: MapDocument[]) => {
+      setBusy(true);
+      try {
+        const written = await writeNewMaps(workspace, docs);
+        if (!written.ok) return fail(written.error);
+        setStage(null);
+        const names = docs.length > 1 ? `${docs.length} maps` : `“${docs[0].map.name}”`;
+        store.getState().notify(`Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.`);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail, store, workspace],
+  );
+
+  const importOrgChart = useCallback(
+    async (table: CsvTable, mapping: ColumnMapping, mapName: string) => {
+      setBusy(true);
+      try {
+        const chart = buildOrgChart(table.rows, mapping, { mapName });
+        let doc = chart.doc;
+        // Lay it out as a layered org chart (ELK in a worker); the tidy tree from buildOrgChart
+        // stays if that cannot finish in time.
+        try {
+          const outcome = await startLayout('org-chart', layoutInputFromDoc(doc)).promise;
+          const stakeholders = { ...doc.stakeholders };
+          for (const [id, p] of Object.entries(outcome.positions)) if (stakeholders[id]) stakeholders[id] = { ...stakeholders[id], x: p.x, y: p.y };
+          doc = { ...doc, stakeholders };
+        } catch {
+          // keep the tree positions
+        }
+        await write([asNewMap(doc)]);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [write],
+  );
+
+  const onFiles = useCallback(
+    (files: FileList | null) => {
+      const file = files?.[0];
+      if (!file) return;
+      if (files.length > 1) store.getState().notify('One file at a time: importing the first one.');
+      void importOne(file);
+    },
+    [importOne, store],
+  );
+
+  const close = () => {
+    if (!busy) setStage(null);
+  };
+
+  let dialog: ReactNode = null;
+  if (stage?.kind === 'reading') dialog = <BusyIndicator label={`Reading ${stage.name}…`} onCancel={stage.cancel} />;
+  else if (stage?.kind === 'error') dialog = <ImportErrorDialog title={stage.title} message={stage.message} onClose={() => setStage(null)} />;
+  else if (stage?.kind === 'confirm') {
+    const { result, table, name } = stage;
+    dialog = (
+      <ImportConfirmDialog
+        fileName={name}
+        result={result}
+        busy={busy}
+        onCancel={close}
+        onImport={() => void write(result.docs)}
+        onMapColumns={result.format === 'people-csv' && table ? () => setStage({ kind: 'org', name, table, mapName: result.doc.map.name }) : undefined}
+      />
+    );
+  } else if (stage?.kind === 'org') {
+    const { table, mapName, name } = stage;
+    dialog = <OrgChartDialog fileName={name} table={table} mapName={mapName} busy={busy} onCancel={close} onImport={(mapping) => void importOrgChart(table, mapping, mapName)} />;
+  } else if (stage?.kind === 'ties') {
+    const s = stage;
+    dialog = (
+      <TiesConfirmDialog
+        fileName={s.name}
+        mapName={s.mapName}
+        added={s.added}
+        problems={s.problems}
+        onCancel={close}
+        onAdd={() => {
+          const state = store.getState();
+          if (state.doc?.map.id !== s.doc.map.id) {
+            fail('The map changed to another one before the ties were added; nothing was added.', 'Could not add ties');
+            return;
+          }
+          // Re-apply on the current document so edits made meanwhile are kept: only new ties.
+          state.edit((doc) => {
+            const ties = { ...doc.ties };
+            for (const [id, tie] of Object.entries(s.doc.ties)) if (!(id in doc.ties) && tie.source in doc.stakeholders && tie.target in doc.stakeholders) ties[id] = tie;
+            return { ...doc, ties };
+          });
+          setStage(null);
+          state.notify(`Added ${s.added} ${s.added === 1 ? 'tie' : 'ties'} to “${s.mapName}”. Undo removes them all.`);
+        }}
+      />
+    );
+  }
 
   return {
     openPicker: () => inputRef.current?.click(),
+    openTiesPicker: () => tiesInputRef.current?.click(),
     fileInput: (
-      <input
-        ref={inputRef}
-        type="file"
-        hidden
-        aria-label="Import file"
-        accept=".json,application/json"
-        onChange={(e) => {
-          onFiles(e.target.files);
-          e.target.value = '';
-        }}
-      />
+      <>
+        <input
+          ref={inputRef}
+          type="file"
+          hidden
+          aria-label="Import file"
+          accept={ACCEPT}
+          onChange={(e) => {
+            onFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={tiesInputRef}
+          type="file"
+          hidden
+          aria-label="Ties CSV file"
+          accept=".csv,.tsv,.txt,text/csv"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void addTies(file);
+            e.target.value = '';
+          }}
+        />
+      </>
     ),
     importDialog: dialog,
     onWindowDrop: (e) => {
