@@ -19,6 +19,7 @@ export type ShortcutAction =
   | 'toggle-snap'
   | 'escape'
   | 'help'
+  | 'search'
   | `tie-${TieKind}`;
 
 export interface Shortcut {
@@ -51,6 +52,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'tie-tension', keys: ['4'], description: 'Draw tension ties', match: (e) => plain(e) && !e.shiftKey && e.key === '4' },
   { action: 'escape', keys: ['Esc'], description: 'Clear the selection, close a dialog', match: (e) => e.key === 'Escape' },
   { action: 'help', keys: ['?'], description: 'Show keyboard shortcuts', match: (e) => e.key === '?' },
+  { action: 'search', keys: ['Ctrl/⌘ K', 'F'], description: 'Find a person by name, title, department or tag', match: (e) => (mod(e) && !e.shiftKey && !e.altKey && key(e) === 'k') || (plain(e) && !e.shiftKey && key(e) === 'f') },
 ];
 
 /** Typing in a field must never trigger canvas shortcuts. */

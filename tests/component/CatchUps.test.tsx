@@ -67,6 +67,13 @@ describe('Catch-ups due', () => {
     expect(screen.getByRole('list', { name: 'Overdue catch-ups' })).toBeInTheDocument();
   });
 
+  it('a snoozed catch-up leaves this week\'s list', async () => {
+    const { user, doc } = setup();
+    await user.click(screen.getByRole('button', { name: 'Snooze Ann for 7 days' }));
+    expect(doc().stakeholders.ann.nextFollowUp).toBe('2025-03-17');
+    expect(screen.queryByRole('list', { name: 'Catch-ups due this week' })).not.toBeInTheDocument();
+  });
+
   it('logs a catch-up in one click plus the dialog, dated today', async () => {
     const { user, doc } = setup();
     await user.click(screen.getByRole('button', { name: 'Log a catch-up with Ann' }));

@@ -182,7 +182,7 @@ function BalanceBody({ doc }: { doc: MapDocument }) {
                   <button
                     type="button"
                     className={pathTarget === r.targetId ? 'button button--small button--pressed' : 'button button--small'}
-                    aria-label={`Show the path to ${displayName(doc.stakeholders[r.targetId])} on the map`}
+                    aria-label={r.key.startsWith('leader:') ? `Show the path to ${displayName(doc.stakeholders[r.targetId])} on the map` : `Show the path into ${r.label} on the map`}
                     onClick={() => showPath(r.targetId)}
                   >
                     Show on map

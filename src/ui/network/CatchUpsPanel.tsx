@@ -12,6 +12,8 @@ import { advisorReasons } from './reasons';
 /** How far ahead the calendar export reaches. */
 export const EXPORT_DAYS = 90;
 export const SNOOZE_DAYS = 7;
+/** "This week": today and the six days after it, so a catch-up snoozed for 7 days leaves the list. */
+export const WEEK_AHEAD_DAYS = 6;
 
 function statusText(c: CatchUp): string {
   if (c.status === 'overdue') return `Overdue ${c.daysOverdue} ${c.daysOverdue === 1 ? 'day' : 'days'}`;
@@ -28,7 +30,7 @@ export function CatchUpsPanel({ today: todayProp }: { today?: string }) {
   const [logFor, setLogFor] = useState<Id | null>(null);
   const focus = useFocusPerson();
   const reasons = useMemo(() => (doc ? advisorReasons(doc, analysis) : {}), [doc, analysis]);
-  const items = useMemo(() => (doc ? catchUpsDue(doc, today, reasons) : []), [doc, today, reasons]);
+  const items = useMemo(() => (doc ? catchUpsDue(doc, today, reasons, { withinDays: WEEK_AHEAD_DAYS }) : []), [doc, today, reasons]);
   if (!doc) return null;
   const overdue = items.filter((c) => c.status === 'overdue');
   const soon = items.filter((c) => c.status === 'due-soon');

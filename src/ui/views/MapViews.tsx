@@ -1,0 +1,46 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
+import { AltViewCanvas } from '../../canvas/AltViewCanvas';
+import { MapCanvas } from '../../canvas/MapCanvas';
+import { useEditor, useServices } from '../../state/context';
+import type { MapView } from '../../state/store';
+import { NodeContextMenu } from '../nurture/NodeContextMenu';
+import { SearchDialog } from '../search/SearchDialog';
+import { ViewBar } from './ViewBar';
+
+const onNetworkCanvas = (view: MapView) => view === 'network' || view === 'focus';
+
+/**
+ * The canvas area: the View control, the active filters, and the view itself. Network and Focus
+ * share the free canvas; the grid and "Me at the centre" are separate canvases whose layouts never
+ * touch the network positions.
+ */
+export function MapViews({ colorMode }: { colorMode: 'light' | 'dark' }) {
+  const { store } = useServices();
+  const view = useEditor((s) => s.view);
+  const searchOpen = useEditor((s) => s.searchOpen);
+  const flow = useReactFlow();
+
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        // Leaving the network canvas: remember its viewport so coming back lands where the user was.
+        if (onNetworkCanvas(prev.view) && !onNetworkCanvas(state.view)) store.setState({ initialViewport: flow.getViewport() });
+        // In Focus, selecting one person focuses on them.
+        if (state.view === 'focus' && state.selectedNodes !== prev.selectedNodes && state.selectedNodes.size === 1) {
+          const [id] = state.selectedNodes;
+          if (id !== state.focusId) state.setFocus({ id });
+        }
+      }),
+    [store, flow],
+  );
+
+  return (
+    <div className="views">
+      <ViewBar />
+      {onNetworkCanvas(view) ? <MapCanvas colorMode={colorMode} /> : <AltViewCanvas key={view} mode={view as 'grid' | 'ego'} colorMode={colorMode} />}
+      {searchOpen && <SearchDialog />}
+      <NodeContextMenu />
+    </div>
+  );
+}
