@@ -50,6 +50,25 @@ function defaultWorker(): Worker | null {
 }
 
 let nextId = 1;
+/** A worker started ahead of time (the Arrange menu was opened) with elkjs loading in it. */
+let warm: Worker | null = null;
+
+/**
+ * Starts a worker and loads elkjs in it, so the next layout does not wait for the 1.5 MB
+ * script. Called when the Arrange menu opens; harmless to call again.
+ */
+export function prepareLayoutWorker(createWorker: () => Worker | null = defaultWorker): void {
+  if (warm) return;
+  warm = createWorker();
+  warm?.postMessage({ id: 0, kind: 'warm-up', input: { cards: [], ties: [] } } satisfies LayoutRequest);
+}
+
+function takeWorker(createWorker?: () => Worker | null): Worker | null {
+  if (createWorker) return createWorker();
+  const w = warm;
+  warm = null;
+  return w ?? defaultWorker();
+}
 
 export function networkBudget(people: number): number {
   return people > 1000 ? 2500 : 1500;
@@ -101,7 +120,7 @@ export function startLayout(kind: LayoutKind, input: LayoutInput, options: Layou
     }, 0);
   };
 
-  worker = (options.createWorker ?? defaultWorker)();
+  worker = takeWorker(options.createWorker);
   if (!worker) inProcess();
   else {
     const id = nextId++;

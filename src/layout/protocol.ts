@@ -6,7 +6,8 @@ export type LayoutEngine = 'elk' | 'tree' | 'forceatlas2';
 
 export interface LayoutRequest {
   id: number;
-  kind: LayoutKind;
+  /** 'warm-up' loads elkjs ahead of time and answers nothing. */
+  kind: LayoutKind | 'warm-up';
   input: LayoutInput;
   /** Network: stop iterating after this long (ms). */
   budgetMs?: number;

@@ -32,6 +32,10 @@ function reply(message: LayoutReply): void {
 self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
   const request = event.data;
   if (!request || typeof request !== 'object' || typeof request.id !== 'number' || !request.kind) return;
+  if (request.kind === 'warm-up') {
+    void loadElk().catch(() => undefined);
+    return;
+  }
   void (async () => {
     try {
       if (request.kind === 'org-chart') {

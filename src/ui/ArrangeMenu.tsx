@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorStoreApi } from '../state/store';
 import { useEditor, useServices } from '../state/context';
-import { isLayoutCancelled, startLayout } from '../layout/client';
+import { isLayoutCancelled, prepareLayoutWorker, startLayout } from '../layout/client';
 import type { LayoutJob } from '../layout/client';
 import type { LayoutKind } from '../layout/protocol';
 import { tidyLayout } from '../layout/tidy';
@@ -112,7 +112,10 @@ export function ArrangeMenu({ onAddTies }: { onAddTies?: () => void }) {
   if (onAddTies) items.push({ label: 'Add ties from CSV…', onSelect: onAddTies });
   return (
     <>
-      <MenuButton label="Arrange" items={items} />
+      {/* Opening the menu starts the layout worker and loads ELK, so "Org chart" starts at once. */}
+      <span style={{ display: 'contents' }} onPointerDown={() => prepareLayoutWorker()} onKeyDown={() => prepareLayoutWorker()} onFocus={() => prepareLayoutWorker()}>
+        <MenuButton label="Arrange" items={items} />
+      </span>
       {busy && <BusyIndicator label={busy.label} progress={busy.progress} onCancel={() => job.current?.cancel()} />}
     </>
   );

@@ -5,7 +5,7 @@ import { asNewMap } from '../io/map-file';
 import { buildOrgChart } from '../io/org-chart';
 import type { ColumnMapping } from '../io/org-chart';
 import { MAX_IMPORT_BYTES, formatBytes, quote } from '../io/text';
-import { startLayout } from '../layout/client';
+import { prepareLayoutWorker, startLayout } from '../layout/client';
 import { layoutInputFromDoc } from '../layout/types';
 import { useServices } from '../state/context';
 import type { CsvTable } from '../io/csv';
@@ -95,6 +95,7 @@ export function useImport(): {
         return fail(reply.result.error);
       }
       if (reply.result.format === 'org-chart-csv' && reply.table) {
+        prepareLayoutWorker();
         setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name });
         return;
       }
