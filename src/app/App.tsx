@@ -18,8 +18,6 @@ import { InsightsPanel } from '../ui/InsightsPanel';
 import { MetricsTable } from '../ui/MetricsTable';
 import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
 import { MapViews } from '../ui/views/MapViews';
-import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
-import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
@@ -158,8 +156,6 @@ function AppShell() {
           return setHelpOpen(true);
         case 'search':
           return state.setSearchOpen(true);
-        case 'search':
-          return state.setSearchOpen(true);
         default:
           if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
       }
@@ -244,10 +240,6 @@ function SidePanel() {
         </button>
         <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
           Insights{updating && <span className="side__busy" aria-label="updating" />}
-        </button>
-        {/* 'network' is not in the store's SidePanel union yet; the store accepts any panel name. */}
-        <button type="button" role="tab" id="tab-network" aria-selected={(panel as string) === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network' as typeof panel)}>
-          My network
         </button>
         {/* 'network' is not in the store's SidePanel union yet; the store accepts any panel name. */}
         <button type="button" role="tab" id="tab-network" aria-selected={(panel as string) === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network' as typeof panel)}>

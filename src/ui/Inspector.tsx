@@ -7,7 +7,6 @@ import { removeLevel } from '../domain/operations';
 import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
-import { RelationshipSection } from './nurture/RelationshipSection';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -113,7 +112,6 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       </Field>
       <TagsField person={person} onChange={(tags) => update({ tags })} />
       <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
-      {!isMe && <RelationshipSection doc={doc} person={person} />}
       {!isMe && <RelationshipSection doc={doc} person={person} />}
       <PersonInsights person={person} />
       <AddTie doc={doc} person={person} />
