@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { networkxStyleGexf, peopleCsv } from '../../../bench/lib/formats';
+import { generateOrganisation } from '../../../src/analysis/generate';
+import { importFile } from '../../../src/io/import';
+
+const doc = generateOrganisation(60, 3);
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('benchmark input files', () => {
+  it('a people CSV imports every row', () => {
+    const result = importFile('people.csv', bytes(peopleCsv(doc)));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.format).toBe('people-csv');
+    expect(Object.keys(result.doc.stakeholders)).toHaveLength(60);
+  });
+  it('a NetworkX-style GEXF imports every person and tie with positions', () => {
+    const result = importFile('network.gexf', bytes(networkxStyleGexf(doc)));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.format).toBe('gexf');
+    expect(Object.keys(result.doc.stakeholders)).toHaveLength(60);
+    expect(Object.keys(result.doc.ties)).toHaveLength(Object.keys(doc.ties).length);
+    const xs = new Set(Object.values(result.doc.stakeholders).map((s) => s.x));
+    expect(xs.size).toBeGreaterThan(1);
+  });
+});
