@@ -11,7 +11,13 @@ import { App } from './App';
 const store = createEditorStore();
 const workspace = new Workspace(new Repository(), store, createSyncChannel());
 // Exposed for the browser tests and the benchmark harness to read save statistics.
-(window as unknown as { __influenceMap?: unknown }).__influenceMap = { store, workspace };
+// `benchTools` loads the import and PNG export code on demand (a separate chunk) for
+// scripts/bench.mjs, which times them in the page.
+(window as unknown as { __influenceMap?: unknown }).__influenceMap = {
+  store,
+  workspace,
+  benchTools: async () => ({ ...(await import('../io/import')), ...(await import('../io/png-browser')) }),
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

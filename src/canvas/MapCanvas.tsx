@@ -6,12 +6,14 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id } from '../domain/types';
@@ -22,12 +24,19 @@ import { useIntroductionPaths } from '../state/hooks';
 import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
+import { LodLayer } from './lod/LodLayer';
+import { isLodZoom } from './lod/scene';
+import { fittedViewport } from './lod/viewport';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
 const edgeTypes = { tie: TieEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Zoomed out, ties are drawn on the level-of-detail canvas, not by React Flow. */
+const NO_EDGES: TieFlowEdge[] = [];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+const MIN_ZOOM = 0.05;
 export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
 export const NODE_CONTEXT_MENU_EVENT = 'influence-map:node-context-menu';
 export interface NodeContextMenuDetail {
@@ -76,8 +85,27 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
   );
   const { screenToFlowPosition } = useReactFlow();
+  // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
+  const lod = useStore(isLodZoom);
   // Fit only a map that already has people: fitting an empty map would jump on the first drop.
   const [fitOnOpen] = useState(() => !initialViewport && Object.keys(doc.stakeholders).length > 0);
+  // The opening viewport (the saved one, else fitted from the document: lod/viewport.ts) is put
+  // into React Flow's store before React Flow first renders, so a large map opens straight at its
+  // zoomed-out level of detail instead of first mounting cards at zoom 1. Falls back to fitView
+  // when the canvas has no size yet.
+  const flowStore = useStoreApi();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null }>(() => ({ measured: false, viewport: initialViewport ?? null }));
+  useLayoutEffect(() => {
+    if (opening.measured) return;
+    let viewport = initialViewport ?? null;
+    if (fitOnOpen) {
+      const box = containerRef.current?.getBoundingClientRect();
+      viewport = box ? fittedViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+    }
+    if (viewport) flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+    setOpening({ measured: true, viewport });
+  }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
 
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
@@ -160,11 +188,11 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const empty = nodes.length === 0;
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
+    <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
-      <ReactFlow<StakeholderFlowNode, TieFlowEdge>
+      {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={lod ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -180,20 +208,22 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         zoomOnDoubleClick={false}
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
-        defaultViewport={initialViewport ?? undefined}
-        fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
-        minZoom={0.05}
+        defaultViewport={opening.viewport ?? undefined}
+        fitView={fitOnOpen && !opening.viewport}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         colorMode={colorMode}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >
-        <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} />
+        {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
+        {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
         <Controls position="bottom-left" aria-label="Zoom controls" />
         <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
-      </ReactFlow>
+      </ReactFlow>}
       {legend && <OverlayLegendCard legend={legend} />}
       {empty && (
         <div className="canvas__hint" role="note">

@@ -1,13 +1,31 @@
-import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useConnection, useStore, useStoreApi, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useLayoutEffect } from 'react';
 import { departmentHue } from '../domain/describe';
 import { STANCE_LABELS } from '../domain/defaults';
 import type { StakeholderFlowNode } from './flow-mapping';
+import { isLodZoom } from './lod/scene';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
 
-function StakeholderNodeView({ data, selected }: NodeProps<StakeholderFlowNode>) {
+/**
+ * Zoomed out past the level-of-detail threshold the card is drawn on the canvas layer (lod/), so
+ * the node is only a transparent hit target: clicks, box selection and drags still work, and the
+ * name stays available as a tooltip.
+ */
+function StakeholderNodeView(props: NodeProps<StakeholderFlowNode>) {
+  const lod = useStore(isLodZoom);
+  if (lod) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
+  return <StakeholderCard {...props} />;
+}
+
+function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>) {
+  const storeApi = useStoreApi();
+  const updateNodeInternals = useUpdateNodeInternals();
+  useLayoutEffect(() => {
+    // A node first measured as a mark has no handles on record: measure the card's once it is back.
+    if (!storeApi.getState().nodeLookup.get(id)?.internals.handleBounds?.source?.length) updateNodeInternals(id);
+  }, [id, storeApi, updateNodeInternals]);
   const { person, level, senior, isMe, faded, badge, colour, overdue } = data;
   // Only flips twice per connection gesture, so nodes do not re-render while the line follows the pointer.
   const connecting = useConnection(isConnecting);

@@ -7,6 +7,7 @@ import { isSeniorLeader, levelName } from '../domain/describe';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+import { handlesFor } from './lod/viewport';
 
 export interface StakeholderNodeData extends Record<string, unknown> {
   person: Stakeholder;
@@ -90,6 +91,8 @@ export function createNodeMapper() {
         // Known sizes mean React Flow never has to measure a card before drawing edges.
         width,
         height: NODE_HEIGHT,
+        // Known handles too: React Flow can cull off-screen cards from the first frame.
+        handles: handlesFor(width, NODE_HEIGHT),
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
         data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue },

@@ -1,0 +1,76 @@
+/**
+ * The level-of-detail layer: one <canvas> under React Flow's (then transparent) nodes, showing
+ * every person as a mark and every tie as a line while the map is zoomed out too far to read
+ * cards. It follows React Flow's viewport through a store subscription, outside React, so a pan
+ * or zoom frame never re-renders a component. Selection, box selection and dragging still go
+ * through React Flow's own lightweight nodes on top, so they work the same at every zoom.
+ */
+import { useStoreApi } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
+import { DEFAULT_PALETTE, readPalette } from './draw';
+import { LodRenderer, type RenderInfo } from './renderer';
+import { buildScene } from './scene';
+
+export interface LodLayerProps {
+  nodes: readonly StakeholderFlowNode[];
+  edges: readonly TieFlowEdge[];
+  /** Zoomed out past the threshold: draw. Otherwise the layer is empty and hidden. */
+  active: boolean;
+  colorMode: string;
+}
+
+function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
+  // For tests and the benchmark: how many marks the last full draw put on the canvas.
+  const marks = String(info.marks);
+  if (canvas.dataset.lodMarks !== marks) canvas.dataset.lodMarks = marks;
+  const renders = String(info.renders);
+  if (canvas.dataset.lodRenders !== renders) canvas.dataset.lodRenders = renders;
+}
+
+function LodLayerView({ nodes, edges, active, colorMode }: LodLayerProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<LodRenderer | null>(null);
+  const storeApi = useStoreApi();
+  const scene = useMemo(() => (active ? buildScene(nodes, edges) : null), [active, nodes, edges]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const renderer = new LodRenderer(canvas, DEFAULT_PALETTE, (info) => markDrawn(canvas, info));
+    rendererRef.current = renderer;
+    const follow = (transform: [number, number, number]) => renderer.setTransform(transform[0], transform[1], transform[2]);
+    follow(storeApi.getState().transform);
+    const unsubscribe = storeApi.subscribe((state, prev) => {
+      if (state.transform !== prev.transform) follow(state.transform);
+    });
+    const parent = canvas.parentElement;
+    const resize = () => {
+      if (parent) renderer.setSize(parent.clientWidth, parent.clientHeight, window.devicePixelRatio || 1);
+    };
+    resize();
+    const observer = typeof ResizeObserver !== 'undefined' && parent ? new ResizeObserver(resize) : null;
+    if (observer && parent) observer.observe(parent);
+    return () => {
+      unsubscribe();
+      observer?.disconnect();
+      renderer.dispose();
+      rendererRef.current = null;
+    };
+  }, [storeApi]);
+
+  useEffect(() => {
+    if (canvasRef.current) rendererRef.current?.setPalette(readPalette(canvasRef.current));
+  }, [colorMode]);
+
+  useEffect(() => {
+    rendererRef.current?.setScene(scene);
+    if (!scene && canvasRef.current) {
+      delete canvasRef.current.dataset.lodMarks;
+    }
+  }, [scene]);
+
+  return <canvas ref={canvasRef} className={active ? 'lod-layer' : 'lod-layer lod-layer--off'} data-testid="lod-layer" aria-hidden="true" />;
+}
+
+export const LodLayer = memo(LodLayerView);

@@ -1,0 +1,133 @@
+/**
+ * Level of detail, the drawing: people as filled rectangles at their card's size, ties as straight
+ * centre-to-centre lines, batched into one path per (kind, state) and one fill per colour, so a
+ * frame costs a handful of canvas calls however many people there are. Only what intersects the
+ * visible rectangle is drawn.
+ */
+import type { Stance, TieKind } from '../../domain/types';
+import { MARK_FADED, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_KIND_ORDER, TIE_SELECTED, type LodScene } from './scene';
+
+export interface LodPalette {
+  stance: Record<Stance, string>;
+  tie: Record<TieKind, string>;
+  accent: string;
+  /** Outline for "Me". */
+  text: string;
+}
+
+export const DEFAULT_PALETTE: LodPalette = {
+  stance: { champion: '#15803d', supporter: '#0d9488', neutral: '#64748b', sceptic: '#d97706', blocker: '#dc2626', unknown: '#94a3b8' },
+  tie: { influence: '#4338ca', trust: '#0f766e', 'reports-to': '#98a2b3', tension: '#dc2626' },
+  accent: '#4338ca',
+  text: '#111827',
+};
+
+/** Reads the theme's colours (CSS custom properties) as seen from `element`. */
+export function readPalette(element: Element): LodPalette {
+  const style = getComputedStyle(element);
+  const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const stance = { ...DEFAULT_PALETTE.stance };
+  for (const key of Object.keys(stance) as Stance[]) stance[key] = get(`--stance-${key}`, stance[key]);
+  const tie = { ...DEFAULT_PALETTE.tie };
+  for (const key of Object.keys(tie) as TieKind[]) tie[key] = get(`--tie-${key}`, tie[key]);
+  return { stance, tie, accent: get('--accent', DEFAULT_PALETTE.accent), text: get('--text', DEFAULT_PALETTE.text) };
+}
+
+/** World -> screen: screen = world * zoom + (tx, ty); the visible world rectangle. */
+export interface View {
+  tx: number;
+  ty: number;
+  zoom: number;
+  /** Visible world rectangle (anything outside is skipped). */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export function viewFor(tx: number, ty: number, zoom: number, width: number, height: number): View {
+  return { tx, ty, zoom, minX: -tx / zoom, minY: -ty / zoom, maxX: (width - tx) / zoom, maxY: (height - ty) / zoom };
+}
+
+export interface DrawStats {
+  marks: number;
+  ties: number;
+}
+
+const TIE_WIDTH = [0.8, 1, 2.5, 2.5];
+const TIE_ALPHA = [0.12, 0.55, 1, 1];
+
+/**
+ * Draws the scene into a context whose transform maps screen px (CSS px) to its pixels. The
+ * caller clears. Returns what was drawn.
+ */
+export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palette: LodPalette, view: View): DrawStats {
+  const { tx, ty, zoom } = view;
+  const { x, y, w, h, flags } = scene;
+  let ties = 0;
+  let marks = 0;
+  // Ties: one path per kind and state, so 25,000 lines are a few stroke calls.
+  if (scene.tieCount) {
+    ctx.lineCap = 'butt';
+    for (let state = 0; state < 4; state++) {
+      for (let k = 0; k < TIE_KIND_ORDER.length; k++) {
+        const style = k * 4 + state;
+        let any = false;
+        ctx.beginPath();
+        for (let t = 0; t < scene.tieCount; t++) {
+          if (scene.tieStyle[t] !== style) continue;
+          const a = scene.tieFrom[t];
+          const b = scene.tieTo[t];
+          const ax = x[a] + w[a] / 2;
+          const ay = y[a] + h[a] / 2;
+          const bx = x[b] + w[b] / 2;
+          const by = y[b] + h[b] / 2;
+          if ((ax < view.minX && bx < view.minX) || (ax > view.maxX && bx > view.maxX) || (ay < view.minY && by < view.minY) || (ay > view.maxY && by > view.maxY)) continue;
+          ctx.moveTo(ax * zoom + tx, ay * zoom + ty);
+          ctx.lineTo(bx * zoom + tx, by * zoom + ty);
+          any = true;
+          ties++;
+        }
+        if (!any) continue;
+        const kind = TIE_KIND_ORDER[k];
+        ctx.strokeStyle = state === TIE_SELECTED || state === TIE_HIGHLIGHTED ? palette.accent : palette.tie[kind];
+        ctx.globalAlpha = TIE_ALPHA[state];
+        ctx.lineWidth = TIE_WIDTH[state];
+        ctx.stroke();
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+  // Marks: grouped by colour, faded ones first and translucent; at least 2 x 1.5 px so a person never vanishes.
+  const visible: number[][] = scene.colours.map(() => []);
+  const emphasised: number[] = [];
+  for (let i = 0; i < scene.count; i++) {
+    if (x[i] + w[i] < view.minX || x[i] > view.maxX || y[i] + h[i] < view.minY || y[i] > view.maxY) continue;
+    visible[scene.colour[i]].push(i);
+    if (flags[i] & (MARK_SELECTED | MARK_ME)) emphasised.push(i);
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    const faded = pass === 0;
+    ctx.globalAlpha = faded ? 0.22 : 1;
+    for (let c = 0; c < visible.length; c++) {
+      const list = visible[c];
+      if (!list.length) continue;
+      const key = scene.colours[c];
+      ctx.fillStyle = key.startsWith('stance:') ? (palette.stance[key.slice(7) as Stance] ?? palette.stance.unknown) : key;
+      for (const i of list) {
+        if (((flags[i] & MARK_FADED) !== 0) !== faded) continue;
+        ctx.fillRect(x[i] * zoom + tx, y[i] * zoom + ty, Math.max(2, w[i] * zoom), Math.max(1.5, h[i] * zoom));
+        marks++;
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+  for (const i of emphasised) {
+    const selected = (flags[i] & MARK_SELECTED) !== 0;
+    ctx.strokeStyle = selected ? palette.accent : palette.text;
+    ctx.lineWidth = selected ? 2 : 1.25;
+    const pad = selected ? 2 : 1;
+    ctx.strokeRect(x[i] * zoom + tx - pad, y[i] * zoom + ty - pad, Math.max(2, w[i] * zoom) + 2 * pad, Math.max(1.5, h[i] * zoom) + 2 * pad);
+  }
+  return { marks, ties };
+}

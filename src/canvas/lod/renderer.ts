@@ -1,0 +1,215 @@
+/**
+ * Level of detail, the frame loop: owns the on-screen <canvas> and an off-screen cache.
+ *
+ * - The cache holds the scene drawn at one zoom over a region (the whole map when that fits in
+ *   MAX_CACHE_PIXELS, else the view plus a margin). A pan at that zoom is one drawImage: no work
+ *   proportional to the map per frame.
+ * - A zoom gesture redraws the vectors when that is cheap (the last full draw took under
+ *   FAST_DRAW_MS); otherwise it scales the cached image for the frame and redraws crisply once
+ *   the zoom has been still for SETTLE_MS, like a map application.
+ * - A new scene (an edit, a drag step, a selection) redraws the vectors.
+ * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
+ */
+import { drawScene, viewFor, type LodPalette } from './draw';
+import type { LodScene } from './scene';
+
+const MAX_CACHE_SIDE = 4096;
+const MAX_CACHE_PIXELS = 12_000_000;
+const FAST_DRAW_MS = 10;
+const SETTLE_MS = 140;
+/** World units of margin around marks (selection outlines, line ends). */
+const WORLD_MARGIN = 40;
+
+export interface Transform {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+interface Cache {
+  canvas: HTMLCanvasElement | OffscreenCanvas;
+  scene: LodScene;
+  palette: LodPalette;
+  zoom: number;
+  /** World rectangle the cache covers, and whether it holds the whole map. */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  complete: boolean;
+  dpr: number;
+}
+
+export interface RenderInfo {
+  /** Vector draws so far (a pan at a steady zoom adds none). */
+  renders: number;
+  /** Frames shown so far. */
+  frames: number;
+  marks: number;
+  ties: number;
+  lastDrawMs: number;
+}
+
+function makeCanvas(width: number, height: number): HTMLCanvasElement | OffscreenCanvas {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  return c;
+}
+
+export class LodRenderer {
+  readonly info: RenderInfo = { renders: 0, frames: 0, marks: 0, ties: 0, lastDrawMs: 0 };
+  private scene: LodScene | null = null;
+  private palette: LodPalette;
+  private transform: Transform = { x: 0, y: 0, zoom: 1 };
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private cache: Cache | null = null;
+  private frame = 0;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    palette: LodPalette,
+    private readonly onDrawn: ((info: RenderInfo) => void) | null = null,
+  ) {
+    this.palette = palette;
+  }
+
+  setScene(scene: LodScene | null): void {
+    if (scene === this.scene) return;
+    this.scene = scene;
+    this.request();
+  }
+
+  setPalette(palette: LodPalette): void {
+    this.palette = palette;
+    this.cache = null;
+    this.request();
+  }
+
+  setTransform(x: number, y: number, zoom: number): void {
+    const t = this.transform;
+    if (t.x === x && t.y === y && t.zoom === zoom) return;
+    this.transform = { x, y, zoom };
+    this.request();
+  }
+
+  setSize(width: number, height: number, dpr = 1): void {
+    if (width === this.width && height === this.height && dpr === this.dpr) return;
+    this.width = Math.max(0, Math.floor(width));
+    this.height = Math.max(0, Math.floor(height));
+    this.dpr = dpr;
+    this.canvas.width = Math.max(1, Math.round(this.width * dpr));
+    this.canvas.height = Math.max(1, Math.round(this.height * dpr));
+    this.canvas.style.width = `${this.width}px`;
+    this.canvas.style.height = `${this.height}px`;
+    if (this.cache && !this.cache.complete) this.cache = null;
+    this.request();
+  }
+
+  /** Schedules a frame (coalesced). */
+  request(): void {
+    if (this.disposed || this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  /** Draws now (tests call this directly). */
+  render(settled = false): void {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx || this.disposed) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const scene = this.scene;
+    if (!scene || !this.width || !this.height) return;
+    const { x: tx, y: ty, zoom } = this.transform;
+    const view = viewFor(tx, ty, zoom, this.width, this.height);
+    let cache = this.cache;
+    const usable = cache && cache.scene === scene && cache.palette === this.palette && cache.dpr === this.dpr;
+    const covers = (c: Cache) => c.complete || (view.minX >= c.minX && view.minY >= c.minY && view.maxX <= c.maxX && view.maxY <= c.maxY);
+    if (usable && cache!.zoom === zoom && covers(cache!)) {
+      this.blit(ctx, cache!);
+    } else if (usable && !settled && this.info.lastDrawMs > FAST_DRAW_MS && covers(cache!) && zoom / cache!.zoom < 2 && zoom / cache!.zoom > 0.5) {
+      // Mid-gesture on a heavy map: show the cached image scaled, redraw crisply when still.
+      this.blit(ctx, cache!);
+      this.scheduleSettle();
+    } else {
+      cache = this.redrawCache(scene, view);
+      this.blit(ctx, cache);
+    }
+    this.info.frames++;
+    this.onDrawn?.(this.info);
+  }
+
+  private scheduleSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.render(true);
+    }, SETTLE_MS);
+  }
+
+  private blit(ctx: CanvasRenderingContext2D, cache: Cache): void {
+    const { x: tx, y: ty, zoom } = this.transform;
+    const scale = zoom / cache.zoom;
+    const dx = (cache.minX * zoom + tx) * this.dpr;
+    const dy = (cache.minY * zoom + ty) * this.dpr;
+    ctx.imageSmoothingEnabled = scale !== 1;
+    ctx.drawImage(cache.canvas as CanvasImageSource, dx, dy, cache.canvas.width * scale, cache.canvas.height * scale);
+  }
+
+  private redrawCache(scene: LodScene, view: ReturnType<typeof viewFor>): Cache {
+    const started = performance.now();
+    const { zoom } = view;
+    const b = scene.bounds;
+    let minX = b.minX - WORLD_MARGIN;
+    let minY = b.minY - WORLD_MARGIN;
+    let maxX = b.maxX + WORLD_MARGIN;
+    let maxY = b.maxY + WORLD_MARGIN;
+    const px = (w: number) => Math.ceil(w * zoom * this.dpr);
+    let complete = true;
+    if (px(maxX - minX) > MAX_CACHE_SIDE || px(maxY - minY) > MAX_CACHE_SIDE || px(maxX - minX) * px(maxY - minY) > MAX_CACHE_PIXELS) {
+      // Too big at this zoom: cache the view plus half a view each way (clamped to the map).
+      complete = false;
+      const vw = view.maxX - view.minX;
+      const vh = view.maxY - view.minY;
+      minX = Math.max(minX, view.minX - vw / 2);
+      minY = Math.max(minY, view.minY - vh / 2);
+      maxX = Math.min(maxX, view.maxX + vw / 2);
+      maxY = Math.min(maxY, view.maxY + vh / 2);
+      if (maxX < minX) maxX = minX;
+      if (maxY < minY) maxY = minY;
+    }
+    const width = Math.max(1, Math.min(MAX_CACHE_SIDE, px(maxX - minX)));
+    const height = Math.max(1, Math.min(MAX_CACHE_SIDE, px(maxY - minY)));
+    let canvas = this.cache?.canvas;
+    if (!canvas || canvas.width !== width || canvas.height !== height) canvas = makeCanvas(width, height);
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
+    if (ctx) {
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      const local = { tx: -minX * zoom, ty: -minY * zoom, zoom, minX, minY, maxX, maxY };
+      const stats = drawScene(ctx, scene, this.palette, local);
+      this.info.marks = stats.marks;
+      this.info.ties = stats.ties;
+    }
+    this.info.renders++;
+    this.info.lastDrawMs = performance.now() - started;
+    this.cache = { canvas, scene, palette: this.palette, zoom, minX, minY, maxX, maxY, complete, dpr: this.dpr };
+    return this.cache;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.cache = null;
+    this.scene = null;
+  }
+}

@@ -1,0 +1,110 @@
+import { act, waitFor } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MapCanvas } from '../../src/canvas/MapCanvas';
+import { buildScene, LOD_ZOOM, personAt } from '../../src/canvas/lod/scene';
+import { createNodeMapper, createEdgeMapper } from '../../src/canvas/flow-mapping';
+import { makeServices, teamDoc } from './helpers';
+
+/** jsdom has no 2D canvas: a context that records what is drawn. */
+const drawn = { fillRect: 0, lineTo: 0, stroke: 0 };
+function fakeContext(): Partial<CanvasRenderingContext2D> {
+  const noop = () => undefined;
+  return {
+    setTransform: noop,
+    clearRect: noop,
+    beginPath: noop,
+    moveTo: noop,
+    lineTo: () => void drawn.lineTo++,
+    stroke: () => void drawn.stroke++,
+    fillRect: () => void drawn.fillRect++,
+    strokeRect: noop,
+    drawImage: noop,
+  };
+}
+
+const restore: (() => void)[] = [];
+beforeAll(() => {
+  const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as CanvasRenderingContext2D);
+  restore.push(() => getContext.mockRestore());
+  // The layer sizes itself from its container, which has no layout in jsdom.
+  for (const prop of ['clientWidth', 'clientHeight'] as const) {
+    const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => (prop === 'clientWidth' ? 800 : 600) });
+    restore.push(() => before && Object.defineProperty(HTMLElement.prototype, prop, before));
+  }
+});
+afterAll(() => restore.forEach((r) => r()));
+
+function renderAt(zoom: number) {
+  const services = makeServices();
+  services.store.getState().openDocument(teamDoc(), { viewport: { x: 40, y: 40, zoom } });
+  const view = services.renderUi(
+    <ReactFlowProvider>
+      <MapCanvas colorMode="light" />
+    </ReactFlowProvider>,
+  );
+  return { ...services, view };
+}
+
+describe('level of detail on the canvas', () => {
+  it('zoomed out: people are marks on the canvas layer, no cards or names', async () => {
+    drawn.fillRect = 0;
+    drawn.lineTo = 0;
+    const { view, dispose } = renderAt(LOD_ZOOM / 2);
+    const layer = view.container.querySelector('canvas.lod-layer') as HTMLCanvasElement;
+    expect(layer).not.toBeNull();
+    await waitFor(() => expect(layer.dataset.lodMarks).toBe('3'));
+    expect(layer.classList.contains('lod-layer--off')).toBe(false);
+    expect(drawn.fillRect).toBeGreaterThanOrEqual(3);
+    // Three ties: one line each (moveTo + lineTo).
+    expect(drawn.lineTo).toBeGreaterThanOrEqual(3);
+    expect(view.container.querySelectorAll('.person__name-text')).toHaveLength(0);
+    // The transparent hit targets are still React Flow nodes, named for assistive technology.
+    await waitFor(() => expect(view.container.querySelectorAll('.react-flow__node .person-mark')).toHaveLength(3));
+    expect(view.container.querySelector('.person-mark[title="Priya"]')).not.toBeNull();
+    dispose();
+  });
+
+  it('zoomed in: full cards with names, and the canvas layer is off', async () => {
+    const { view, dispose } = renderAt(1);
+    await waitFor(() => expect(view.container.querySelectorAll('.person__name-text')).toHaveLength(3));
+    expect([...view.container.querySelectorAll('.person__name-text')].map((e) => e.textContent).sort()).toEqual(['Ann', 'Priya', 'Tom']);
+    const layer = view.container.querySelector('canvas.lod-layer') as HTMLCanvasElement;
+    expect(layer.classList.contains('lod-layer--off')).toBe(true);
+    expect(layer.dataset.lodMarks).toBeUndefined();
+    dispose();
+  });
+
+  it('switches when the zoom crosses the threshold', async () => {
+    const { view, dispose } = renderAt(1);
+    await waitFor(() => expect(view.container.querySelectorAll('.person__name-text')).toHaveLength(3));
+    const zoomOut = view.container.querySelector('.react-flow__controls-zoomout') as HTMLButtonElement;
+    // Each press zooms out by 1.2x; a few presses take 1 below the threshold.
+    for (let i = 0; i < 6; i++) await act(async () => zoomOut.click());
+    await waitFor(() => expect(view.container.querySelectorAll('.person__name-text')).toHaveLength(0));
+    const layer = view.container.querySelector('canvas.lod-layer') as HTMLCanvasElement;
+    await waitFor(() => expect(layer.dataset.lodMarks).toBe('3'));
+    dispose();
+  });
+});
+
+describe('level-of-detail scene', () => {
+  it('flattens people and ties, keeping selection, fading and colour', () => {
+    const base = teamDoc();
+    const doc = { ...base, stakeholders: { priya: { ...base.stakeholders.priya, x: 0 }, tom: { ...base.stakeholders.tom, x: 400 }, ann: { ...base.stakeholders.ann, x: 800 } } };
+    const nodes = createNodeMapper()(doc, new Set(['tom']), null, { faded: new Set(['ann']), colours: new Map([['priya', '#ff0000']]) });
+    const edges = createEdgeMapper()(doc, new Set(['t1']));
+    const scene = buildScene(nodes, edges);
+    expect(scene.count).toBe(3);
+    expect(scene.tieCount).toBe(3);
+    const i = scene.ids.indexOf('tom');
+    expect(scene.flags[i] & 1).toBe(1);
+    expect(scene.flags[scene.ids.indexOf('ann')] & 2).toBe(2);
+    expect(scene.colours[scene.colour[scene.ids.indexOf('priya')]]).toBe('#ff0000');
+    expect(scene.colours[scene.colour[i]]).toBe('stance:unknown');
+    expect(personAt(scene, scene.x[i] + 5, scene.y[i] + 5)).toBe(i);
+    expect(personAt(scene, -1e6, -1e6)).toBe(-1);
+    expect(scene.bounds.maxX).toBeGreaterThan(scene.bounds.minX);
+  });
+});
