@@ -4,7 +4,7 @@
  * stored network x/y. In the grid, dropping a card in another cell changes Influence and Interest
  * (one undo step); in the ego view cards do not move.
  */
-import { Background, BackgroundVariant, Controls, ReactFlow, ViewportPortal, useReactFlow, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ViewportPortal, useReactFlow, useStore, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { displayName } from '../domain/describe';
@@ -16,6 +16,8 @@ import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from './MapCanvas';
+import { LodLayer } from './lod/LodLayer';
+import { isLodZoom } from './lod/scene';
 import { TieMarkers } from './markers';
 import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
@@ -58,7 +60,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const filters = useEditor((s) => s.filters);
   const introductions = useIntroductionPaths();
   const flow = useReactFlow();
-  const lod = false;
+  const lod = useStore(isLodZoom);
   const [drag, setDrag] = useState<Record<Id, Position> | null>(null);
 
   const { overlay } = useMemo(
@@ -196,6 +198,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         proOptions={{ hideAttribution: true }}
         aria-label={label}
       >
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <ViewportPortal>{mode === 'grid' ? <GridBackdrop box={box} /> : ego ? <EgoBackdrop layout={ego} /> : null}</ViewportPortal>
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
