@@ -25,7 +25,7 @@ import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
 import { LodLayer } from './lod/LodLayer';
-import { isLodZoom } from './lod/scene';
+import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport } from './lod/viewport';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
@@ -86,7 +86,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   );
   const { screenToFlowPosition } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
-  const lod = useStore(isLodZoom);
+  const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
+  const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
   // Fit only a map that already has people: fitting an empty map would jump on the first drop.
   const [fitOnOpen] = useState(() => !initialViewport && Object.keys(doc.stakeholders).length > 0);
   // The opening viewport (the saved one, else fitted from the document: lod/viewport.ts) is put

@@ -7,6 +7,7 @@ import { isSeniorLeader, levelName } from '../domain/describe';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+import { LOD_MIN_PEOPLE } from './lod/scene';
 import { handlesFor } from './lod/viewport';
 
 export interface StakeholderNodeData extends Record<string, unknown> {
@@ -55,7 +56,10 @@ export function createNodeMapper() {
     const { settings, meId } = doc.map;
     const nodes: StakeholderFlowNode[] = [];
     const seen = new Set<Id>();
-    for (const person of Object.values(doc.stakeholders)) {
+    const people = Object.values(doc.stakeholders);
+    // Large maps: handles are given, so React Flow culls off-screen cards from the first frame.
+    const knownHandles = people.length >= LOD_MIN_PEOPLE;
+    for (const person of people) {
       seen.add(person.id);
       const pos = drag?.[person.id] ?? person;
       const level = levelName(person, settings);
@@ -79,7 +83,8 @@ export function createNodeMapper() {
         prev.data.badge === badge &&
         prev.data.colour === colour &&
         (prev.data.overdue ?? false) === overdue &&
-        prev.width === width
+        prev.width === width &&
+        !!prev.handles === knownHandles
       ) {
         nodes.push(prev);
         continue;
@@ -91,8 +96,7 @@ export function createNodeMapper() {
         // Known sizes mean React Flow never has to measure a card before drawing edges.
         width,
         height: NODE_HEIGHT,
-        // Known handles too: React Flow can cull off-screen cards from the first frame.
-        handles: handlesFor(width, NODE_HEIGHT),
+        ...(knownHandles ? { handles: handlesFor(width, NODE_HEIGHT) } : {}),
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
         data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue },

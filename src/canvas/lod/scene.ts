@@ -10,8 +10,17 @@ import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
 /** Below this zoom, cards are too small to read (a 150-unit card is under ~70 px): draw marks. */
 export const LOD_ZOOM = 0.45;
 
+/**
+ * Maps smaller than this keep full cards at every zoom: a few hundred cards are cheap, and a small
+ * map fitted into view (often around zoom 0.4) stays readable.
+ */
+export const LOD_MIN_PEOPLE = 200;
+
+/** React Flow store selector: zoomed out past the threshold (whatever the map's size). */
+export const isBelowLodZoom = (s: { transform: [number, number, number] }): boolean => s.transform[2] < LOD_ZOOM;
+
 /** React Flow store selector: true when the canvas should draw marks instead of cards. */
-export const isLodZoom = (s: { transform: [number, number, number] }): boolean => s.transform[2] < LOD_ZOOM;
+export const isLodZoom = (s: { transform: [number, number, number]; nodeLookup: { size: number } }): boolean => s.transform[2] < LOD_ZOOM && s.nodeLookup.size >= LOD_MIN_PEOPLE;
 
 export const MARK_SELECTED = 1;
 export const MARK_FADED = 2;
