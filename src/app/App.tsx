@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cardOrigin } from '../canvas/MapCanvas';
 import { createSampleOrganisation } from '../domain/sample';
 import type { Id } from '../domain/types';
@@ -16,6 +16,7 @@ import { useImport } from '../ui/useImport';
 import { Inspector } from '../ui/Inspector';
 import { InsightsPanel } from '../ui/InsightsPanel';
 import { MetricsTable } from '../ui/MetricsTable';
+import { metricsCsvItem } from '../ui/metricsExport';
 import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
 import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
@@ -178,6 +179,7 @@ function AppShell() {
   }, [run, store]);
 
   const newMap = useCallback(() => void workspace.createMap(), [workspace]);
+  const exportExtras = useMemo(() => [metricsCsvItem(store)], [store]);
   const openSample = useCallback(() => void workspace.createMap(asNewMap(createSampleOrganisation())), [workspace]);
 
   return (
@@ -188,7 +190,7 @@ function AppShell() {
         onFitView={() => run('fit-view')}
         onHelp={() => setHelpOpen(true)}
         onHistory={() => setHistoryOpen(true)}
-        exportMenu={<ExportMenu />}
+        exportMenu={<ExportMenu extraItems={exportExtras} />}
         arrangeMenu={<ArrangeMenu onAddTies={openTiesPicker} />}
         theme={theme.choice}
         onTheme={theme.setChoice}
