@@ -15,9 +15,20 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [confirm, setConfirm] = useState<SnapshotSummary | null>(null);
 
+  // Storage can fail under the dialog (quota, cleared, closed); say so rather than fail silently.
+  const failed = useCallback(
+    (what: string) => (error: unknown) => store.getState().notify(`${what}: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    [store],
+  );
   const refresh = useCallback(async () => {
-    if (mapId) setSnapshots(await listSnapshots(workspace.repo, mapId));
-  }, [mapId, workspace]);
+    if (!mapId) return;
+    try {
+      setSnapshots(await listSnapshots(workspace.repo, mapId));
+    } catch (error) {
+      setSnapshots([]);
+      failed('Could not read the version history')(error);
+    }
+  }, [mapId, workspace, failed]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -34,7 +45,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
             setName('');
             store.getState().notify('Snapshot saved.');
             return refresh();
-          });
+          }, failed('Could not save the snapshot'));
         }}
       >
         <label htmlFor="snapshot-name">Snapshot name</label>
@@ -68,12 +79,12 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                   className="button"
                   onClick={() => {
                     onClose();
-                    void workspace.restoreSnapshotAsNew(s.id, `${mapName} (${s.name ?? when(s.createdAt)})`);
+                    workspace.restoreSnapshotAsNew(s.id, `${mapName} (${s.name ?? when(s.createdAt)})`).catch(failed('Could not restore the snapshot'));
                   }}
                 >
                   Restore as new map
                 </button>
-                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo, s.id).then(refresh)}>
+                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo, s.id).then(refresh, failed('Could not delete the snapshot'))}>
                   <Icon name="trash" size={14} />
                 </button>
               </div>
@@ -90,7 +101,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
             const id = confirm.id;
             setConfirm(null);
             onClose();
-            void workspace.restoreSnapshotHere(id).then((ok) => ok && store.getState().notify('Snapshot restored. Undo (Ctrl/⌘ Z) brings back what was there before.'));
+            workspace.restoreSnapshotHere(id).then((ok) => ok && store.getState().notify('Snapshot restored. Undo (Ctrl/⌘ Z) brings back what was there before.'), failed('Could not restore the snapshot'));
           }}
         >
           The map will go back to “{label(confirm)}”. You can undo this.

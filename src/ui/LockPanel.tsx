@@ -58,7 +58,12 @@ export function LockSection() {
   const mapId = map?.id;
   useEffect(() => {
     let live = true;
-    if (mapId) void workspace.repo.lockInfo(mapId).then((info) => live && setLocked(!!info));
+    // Without working storage there is nothing to lock, so the section stays hidden.
+    if (mapId)
+      workspace.repo.lockInfo(mapId).then(
+        (info) => live && setLocked(!!info),
+        () => live && setLocked(null),
+      );
     return () => {
       live = false;
     };
