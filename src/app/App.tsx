@@ -236,23 +236,25 @@ function SidePanel() {
   const updating = useEditor((s) => s.analysisState === 'updating');
   return (
     <aside className="side" aria-label="Side panel">
-      <div className="side__tabs" role="tablist" aria-label="Side panel">
-        <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
-          Details
-        </button>
-        <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
-          Insights{updating && <span className="side__busy" aria-label="updating" />}
-        </button>
-        {/* 'network' is not in the store's SidePanel union yet; the store accepts any panel name. */}
-        <button type="button" role="tab" id="tab-network" aria-selected={(panel as string) === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network' as typeof panel)}>
-          My network
-        </button>
+      <div className="side__tabs">
+        <div className="side__tablist" role="tablist" aria-label="Side panel">
+          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
+            Details
+          </button>
+          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
+            Insights{updating && <span className="side__busy" aria-label="updating" />}
+          </button>
+          <button type="button" role="tab" id="tab-network" aria-selected={panel === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network')}>
+            My network
+          </button>
+        </div>
+        {/* The Metrics table opens beside the panel, so it is a toggle, not a tab. */}
         <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
           Metrics
         </button>
       </div>
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : (panel as string) === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
+        {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
       </div>
     </aside>
   );

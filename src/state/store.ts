@@ -28,7 +28,7 @@ export type Lens = 'none' | 'brokers' | 'advisors' | 'path';
 export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'leadersAdvised' | 'effectiveSize';
 export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence';
 export type AnalysisState = 'idle' | 'updating' | 'ready' | 'error';
-export type SidePanel = 'details' | 'insights';
+export type SidePanel = 'details' | 'insights' | 'network';
 export type MapView = 'network' | 'grid' | 'ego' | 'focus';
 export type FocusDirection = 'in' | 'out' | 'both';
 
