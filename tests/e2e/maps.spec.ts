@@ -25,6 +25,8 @@ test('keep several maps: create, rename, duplicate, open, delete with confirmati
   await page.getByLabel('New name').fill('Atlas, second draft');
   await page.getByLabel('New name').press('Enter');
   await expect(page.getByLabel('Map name')).toHaveValue('Atlas, second draft');
+  // What the status calls "Saved" survives a reload (crash safety is tested in privacy.spec.ts).
+  await waitSaved(page);
 
   // A bookmark of the first map opens it.
   await page.goto(atlasUrl);

@@ -115,3 +115,100 @@ test('a page killed in the middle of rapid edits reopens consistent, with every 
   expect(lost.every((n) => Number(n.slice(1)) % 7 === 3)).toBe(true);
   expect(names.size).toBeGreaterThan(0);
 });
+
+test('a full session (edit, analyse, import, export) sends no request to any other origin, and exports keep hostile names as text', async ({ page, context, baseURL }) => {
+  // Every request the browser makes, from any page or worker of this context.
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const origin = new URL(baseURL!).origin;
+  const evil = '<img src=x onerror=alert(1)>';
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+
+  // Edit: two people, one with a hostile name, and a tie between them.
+  await newMap(page);
+  await dropStakeholder(page, 300, 200);
+  await page.getByLabel('Name', { exact: true }).fill(evil);
+  await dropStakeholder(page, 650, 320);
+  await page.getByLabel('Name', { exact: true }).fill('Ben "B" & Co');
+  await page.evaluate(() => {
+    const app = (window as unknown as { __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, { id: string }> }; connect(a: string, b: string, k: string): void } } } }).__influenceMap;
+    const [a, b] = Object.keys(app.store.getState().doc.stakeholders);
+    app.store.getState().connect(a, b, 'influence');
+  });
+  await waitSaved(page);
+
+  // Analyse: the Insights tab and the Metrics table.
+  await page.getByRole('tab', { name: /Insights/ }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __influenceMap: { store: { getState(): { analysisState: string } } } }).__influenceMap.store.getState().analysisState)).toBe('ready');
+  await page.getByRole('button', { name: 'Metrics', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Metrics' }).getByRole('rowheader', { name: evil })).toBeVisible();
+
+  // Export in every text format and as images; each file holds the name as text, never as markup.
+  const exportMenu = () => page.getByRole('button', { name: /^Export/ }).first().click();
+  const download = async (start: () => Promise<void>) => {
+    const file = page.waitForEvent('download');
+    await start();
+    return readFileSync((await (await file).path())!, 'utf8');
+  };
+  const json = await download(async () => {
+    await exportMenu();
+    await page.getByRole('menuitem', { name: 'JSON' }).click();
+  });
+  expect(JSON.parse(json).stakeholders.some((s: { name: string }) => s.name === evil)).toBe(true);
+  const graphml = await download(async () => {
+    await exportMenu();
+    await page.getByRole('menuitem', { name: 'GraphML' }).click();
+  });
+  expect(graphml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(graphml).not.toContain(evil);
+  const gexf = await download(async () => {
+    await exportMenu();
+    await page.getByRole('menuitem', { name: 'GEXF' }).click();
+  });
+  expect(gexf).not.toContain(evil);
+  await exportMenu();
+  await page.getByRole('menuitem', { name: 'CSV', exact: true }).click();
+  const csv = await download(() => page.getByRole('button', { name: /People CSV/ }).click());
+  expect(csv).toContain(evil);
+  await page.getByRole('dialog', { name: 'Export CSV' }).getByRole('button', { name: 'Close' }).click();
+  const metrics = await download(async () => {
+    await exportMenu();
+    await page.getByRole('menuitem', { name: 'Metrics CSV' }).click();
+  });
+  expect(metrics).toContain(evil);
+  await exportMenu();
+  await page.getByRole('menuitem', { name: 'SVG image' }).click();
+  const svg = await download(() => page.getByRole('button', { name: 'Export SVG' }).click());
+  // Long names are shortened on cards; what is there is escaped text, never an element.
+  expect(svg).toContain('&lt;img src=x onerror=');
+  expect(svg).not.toMatch(/<img|<script|<foreignObject/);
+  expect(svg).toContain('Ben &quot;B&quot; &amp; Co');
+  await exportMenu();
+  await page.getByRole('menuitem', { name: 'PNG image' }).click();
+  const png = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const pngPath = (await (await png).path())!;
+
+  // Import: the exported PNG (map embedded) and JSON come back as new maps.
+  await page.getByLabel('Import file').setInputFiles({ name: 'map.png', mimeType: 'image/png', buffer: readFileSync(pngPath) });
+  const dialog = page.getByRole('dialog', { name: /^Import/ });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.person__name-text', { hasText: evil })).toHaveText(evil);
+  await page.getByLabel('Import file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.person__name-text', { hasText: evil })).toHaveText(evil);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await waitSaved(page);
+
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  console.log(`full session: ${requests.length} requests, ${foreign.length} to other origins`);
+  expect(requests.length).toBeGreaterThan(0);
+  expect(foreign).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
