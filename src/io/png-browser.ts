@@ -1,39 +1,167 @@
 /**
- * Browser only (canvas, Image, Blob): turns the SVG from svg-render.ts into a PNG and embeds the
- * map in it. Not unit-tested in Node; the browser tests cover it.
+ * Browser only (canvas, Blob): draws the map's scene (svg-render.ts, the same description the
+ * SVG export writes) straight onto a 2D canvas, encodes it as PNG and embeds the map in it.
+ * Drawing directly is several times faster than rasterising an SVG of a large map. Not
+ * unit-tested in Node; the browser tests cover it.
  */
 import type { MapDocument } from '../domain/types';
 import { exportMapJson, redactDocument } from './map-file';
-import { MAP_KEYWORD, embedText, planExportSize } from './png';
+import { MAP_KEYWORD, embedText, makeTextChunk, planExportSize } from './png';
 import type { ExportSize } from './png';
-import { renderMapSvgSized } from './svg-render';
-import type { SvgOptions } from './svg-render';
+import { DEFAULT_FONT_SIZE, buildMapScene } from './svg-render';
+import type { MapScene, MarkerKind, SceneItem, SvgOptions } from './svg-render';
 
-/** Draws an SVG string (width x height map units) into a canvas at `ratio` and returns a PNG blob. */
-export async function svgToPngBlob(svg: string, width: number, height: number, ratio: number): Promise<{ blob: Blob; size: ExportSize }> {
-  const size = planExportSize(width, height, ratio);
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const image = new Image();
-    image.decoding = 'async';
-    const loaded = new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The map image could not be drawn.'));
-    });
-    image.src = url;
-    await loaded;
-    const canvas = document.createElement('canvas');
-    canvas.width = size.width;
-    canvas.height = size.height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot draw images (no 2D canvas).');
-    context.drawImage(image, 0, 0, size.width, size.height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('The browser could not make a PNG of this size.');
-    return { blob, size };
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+type Context = CanvasRenderingContext2D;
+
+interface Inherited {
+  size: number;
+  fill: string;
+}
+
+/**
+ * Draws a scene in map units (the caller sets the transform). Consecutive lines with the same
+ * style are stroked as one path and their arrowheads filled together; fonts and colours are
+ * only set when they change.
+ */
+export function drawScene(ctx: Context, scene: MapScene): void {
+  const state = { font: '', fill: '', align: '' as CanvasTextAlign | '' };
+  const setFill = (fill: string) => {
+    if (state.fill !== fill) ctx.fillStyle = state.fill = fill;
+  };
+  // A run of lines drawn with one stroke, and the arrowheads that go with it.
+  let run: { key: string; stroke: string; sw: number; dash: boolean; heads: Map<MarkerKind, number[]> } | null = null;
+  const flush = () => {
+    if (!run) return;
+    ctx.strokeStyle = run.stroke;
+    ctx.lineWidth = run.sw;
+    ctx.setLineDash(run.dash ? [7, 5] : []);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    for (const [kind, pts] of run.heads) {
+      ctx.beginPath();
+      for (let i = 0; i < pts.length; i += 6) {
+        ctx.moveTo(pts[i], pts[i + 1]);
+        ctx.lineTo(pts[i + 2], pts[i + 3]);
+        ctx.lineTo(pts[i + 4], pts[i + 5]);
+        ctx.closePath();
+      }
+      setFill(scene.markers[kind]);
+      ctx.fill();
+    }
+    run = null;
+  };
+
+  const draw = (items: SceneItem[], dx: number, dy: number, inherited: Inherited) => {
+    for (const item of items) {
+      if (item.t === 'line') {
+        const key = `${item.stroke}|${item.sw}|${item.dash ? 1 : 0}`;
+        if (run?.key !== key) {
+          flush();
+          run = { key, stroke: item.stroke, sw: item.sw, dash: !!item.dash, heads: new Map() };
+          ctx.beginPath();
+        }
+        const p = item.pts;
+        ctx.moveTo(p[0] + dx, p[1] + dy);
+        for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i] + dx, p[i + 1] + dy);
+        const n = p.length;
+        if (item.end) arrowhead(run.heads, item.end, p[n - 2] + dx, p[n - 1] + dy, p[n - 2] - p[n - 4], p[n - 1] - p[n - 3]);
+        if (item.start) arrowhead(run.heads, item.start, p[0] + dx, p[1] + dy, p[0] - p[2], p[1] - p[3]);
+        continue;
+      }
+      flush();
+      switch (item.t) {
+        case 'rect': {
+          ctx.beginPath();
+          if (item.rx) ctx.roundRect(item.x + dx, item.y + dy, item.w, item.h, item.rx);
+          else ctx.rect(item.x + dx, item.y + dy, item.w, item.h);
+          if (item.fill) {
+            setFill(item.fill);
+            ctx.fill();
+          }
+          if (item.stroke) {
+            ctx.strokeStyle = item.stroke;
+            ctx.lineWidth = item.sw ?? 1;
+            ctx.stroke();
+          }
+          break;
+        }
+        case 'band': {
+          // M1,10 A9,9 0 0 1 10,1 H(w-10) A9,9 0 0 1 (w-1),10 Z
+          ctx.beginPath();
+          ctx.moveTo(dx + 1, dy + 10);
+          ctx.arc(dx + 10, dy + 10, 9, Math.PI, 1.5 * Math.PI);
+          ctx.lineTo(dx + item.w - 10, dy + 1);
+          ctx.arc(dx + item.w - 10, dy + 10, 9, 1.5 * Math.PI, 2 * Math.PI);
+          ctx.closePath();
+          setFill(item.fill);
+          ctx.fill();
+          break;
+        }
+        case 'circle':
+          ctx.beginPath();
+          ctx.arc(item.cx + dx, item.cy + dy, item.r, 0, 2 * Math.PI);
+          setFill(item.fill);
+          ctx.fill();
+          break;
+        case 'text': {
+          const font = `${item.bold ? '700 ' : ''}${item.size ?? inherited.size}px ${scene.font}`;
+          if (state.font !== font) ctx.font = state.font = font;
+          const align: CanvasTextAlign = item.anchor === 'end' ? 'right' : item.anchor === 'middle' ? 'center' : 'left';
+          if (state.align !== align) ctx.textAlign = state.align = align;
+          setFill(item.fill ?? inherited.fill);
+          ctx.fillText(item.text, item.x + dx, item.y + dy);
+          break;
+        }
+        case 'group':
+          draw(item.items, dx + item.x, dy + item.y, { size: item.size ?? inherited.size, fill: item.fill ?? inherited.fill });
+          break;
+      }
+    }
+    flush();
+  };
+  ctx.textBaseline = 'alphabetic';
+  draw(scene.items, 0, 0, { size: DEFAULT_FONT_SIZE, fill: '#000000' });
+}
+
+/** SVG's arrow marker (M0,0 L10,5 L0,10 z, reference point 9,5) at (x, y) pointing along (ux, uy). */
+function arrowhead(heads: Map<MarkerKind, number[]>, kind: MarkerKind, x: number, y: number, ux: number, uy: number): void {
+  const len = Math.hypot(ux, uy);
+  if (len === 0) return;
+  const c = ux / len;
+  const s = uy / len;
+  // Marker coordinates relative to the reference point: (-9,-5), (1,0), (-9,5), rotated.
+  let pts = heads.get(kind);
+  if (!pts) heads.set(kind, (pts = []));
+  pts.push(x - 9 * c + 5 * s, y - 9 * s - 5 * c, x + c, y + s, x - 9 * c - 5 * s, y - 9 * s + 5 * c);
+}
+
+/** Draws a scene onto a canvas of the planned size and returns a PNG blob. */
+export async function sceneToPngBlob(scene: MapScene, ratio: number): Promise<{ blob: Blob; size: ExportSize }> {
+  const size = planExportSize(scene.width, scene.height, ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw images (no 2D canvas).');
+  context.setTransform(size.width / scene.width, 0, 0, size.height / scene.height, 0, 0);
+  drawScene(context, scene);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  // Let the canvas memory go at once (a 2,000-person map is about 64 MB of pixels).
+  canvas.width = 0;
+  canvas.height = 0;
+  if (!blob) throw new Error('The browser could not make a PNG of this size.');
+  return { blob, size };
+}
+
+/**
+ * Puts text into a PNG blob without reading the image data: a canvas PNG ends with its 12-byte
+ * IEND chunk, so the text chunk goes just before it. Anything else takes the general path.
+ */
+export async function embedTextInBlob(blob: Blob, keyword: string, text: string): Promise<Blob> {
+  const tail = blob.size >= 20 ? new Uint8Array(await blob.slice(blob.size - 12).arrayBuffer()) : null;
+  const iend = tail && tail[0] === 0 && tail[1] === 0 && tail[2] === 0 && tail[3] === 0 && String.fromCharCode(tail[4], tail[5], tail[6], tail[7]) === 'IEND';
+  if (!iend) return new Blob([embedText(new Uint8Array(await blob.arrayBuffer()), keyword, text) as BlobPart], { type: 'image/png' });
+  return new Blob([blob.slice(0, blob.size - 12), makeTextChunk(keyword, text) as BlobPart, tail as BlobPart], { type: 'image/png' });
 }
 
 export interface PngExportOptions extends SvgOptions {
@@ -46,10 +174,8 @@ export interface PngExportOptions extends SvgOptions {
  * image re-opens as a map. Returns the note to show when the image had to be scaled down.
  */
 export async function exportMapPng(doc: MapDocument, options: PngExportOptions = {}): Promise<{ blob: Blob; note: string | null }> {
-  const rendered = renderMapSvgSized(doc, { ...options, scale: 1 });
-  const { blob, size } = await svgToPngBlob(rendered.svg, rendered.width, rendered.height, options.ratio ?? 2);
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const scene = buildMapScene(doc, { ...options, scale: 1 });
+  const { blob, size } = await sceneToPngBlob(scene, options.ratio ?? 2);
   const json = exportMapJson(options.redacted ? redactDocument(doc) : doc);
-  const withMap = embedText(bytes, MAP_KEYWORD, json);
-  return { blob: new Blob([withMap as BlobPart], { type: 'image/png' }), note: size.note };
+  return { blob: await embedTextInBlob(blob, MAP_KEYWORD, json), note: size.note };
 }

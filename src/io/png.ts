@@ -71,6 +71,19 @@ function validKeyword(keyword: string): boolean {
   return /^[\x20-\x7e\xa1-\xff]{1,79}$/.test(keyword) && !/^ | $| {2}/.test(keyword);
 }
 
+/** The iTXt chunk (keyword -> uncompressed UTF-8 text), length and CRC included. */
+export function makeTextChunk(keyword: string, text: string): Uint8Array {
+  if (!validKeyword(keyword)) throw new Error(`"${keyword}" is not a valid PNG keyword.`);
+  const key = new TextEncoder().encode(keyword);
+  const body = new TextEncoder().encode(text);
+  // keyword \0, compression flag 0, method 0, language "" \0, translated keyword "" \0, text
+  const data = new Uint8Array(key.length + 5 + body.length);
+  data.set(key, 0);
+  data.set([0, 0, 0, 0, 0], key.length);
+  data.set(body, key.length + 5);
+  return makeChunk('iTXt', data);
+}
+
 /**
  * Returns a copy of the PNG with an iTXt chunk (keyword -> UTF-8 text) inserted before IEND.
  * Earlier text chunks with the same keyword are removed, so re-embedding replaces.
@@ -80,14 +93,7 @@ export function embedText(pngBytes: Uint8Array, keyword: string, text: string): 
   if (!validKeyword(keyword)) throw new Error(`"${keyword}" is not a valid PNG keyword.`);
   const chunks = readChunks(pngBytes);
   if (!chunks) throw new Error('Not a valid PNG image.');
-  const key = new TextEncoder().encode(keyword);
-  const body = new TextEncoder().encode(text);
-  // keyword \0, compression flag 0, method 0, language "" \0, translated keyword "" \0, text
-  const data = new Uint8Array(key.length + 5 + body.length);
-  data.set(key, 0);
-  data.set([0, 0, 0, 0, 0], key.length);
-  data.set(body, key.length + 5);
-  const chunk = makeChunk('iTXt', data);
+  const chunk = makeTextChunk(keyword, text);
   const parts: Uint8Array[] = [PNG_SIGNATURE];
   for (const c of chunks) {
     if ((c.type === 'iTXt' || c.type === 'tEXt') && keywordOf(c.data) === keyword) continue;

@@ -1,6 +1,6 @@
 /**
  * PNG / SVG export options: pixel density, background, redaction. The image is drawn from the
- * map's data (svg-render.ts), never by cloning the page, so large maps export quickly; the PNG
+ * map's data (one scene from svg-render.ts, written as SVG or drawn on a canvas), never by cloning the page, so large maps export quickly; the PNG
  * carries the map (or, when redacted, only the redacted map) so it re-opens as a map.
  */
 import { useId, useMemo, useState } from 'react';
@@ -8,7 +8,7 @@ import type { MapDocument } from '../../domain/types';
 import { fileBaseName } from '../../io/map-file';
 import { planExportSize } from '../../io/png';
 import { exportMapPng } from '../../io/png-browser';
-import { renderMapSvgSized } from '../../io/svg-render';
+import { mapImageSize, renderMapSvgSized } from '../../io/svg-render';
 import { Dialog } from '../Dialog';
 import { downloadBlob, downloadText } from '../download';
 
@@ -48,10 +48,7 @@ export function ImageExportDialog({ doc, format, initialBackground = 'white', on
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
   // The image size depends only on where the cards are.
-  const size = useMemo(() => {
-    const { width, height } = renderMapSvgSized({ ...doc, ties: {} }, { title: true, legend: true });
-    return { width, height };
-  }, [doc]);
+  const size = useMemo(() => mapImageSize(doc, { title: true, legend: true }), [doc]);
   const plan = planExportSize(size.width, size.height, format === 'png' ? ratio : 1);
   const label = format === 'png' ? 'PNG image' : 'SVG image';
 
