@@ -12,7 +12,7 @@ import type { CsvTable } from '../io/csv';
 import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, TiesConfirmDialog } from './import/ImportDialogs';
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
-import { writeNewMaps } from './import/write-maps';
+import { prepareWriteWorker, writeNewMaps } from './import/write-maps';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
@@ -96,9 +96,12 @@ export function useImport(): {
       }
       if (reply.result.format === 'org-chart-csv' && reply.table) {
         prepareLayoutWorker();
+        prepareWriteWorker();
         setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name });
         return;
       }
+      // Start the worker that will store the map while the user reads the dialog.
+      if (reply.result.docs.length === 1) prepareWriteWorker();
       setStage({ kind: 'confirm', name: file.name, result: reply.result, table: reply.table });
     },
     [fail, offerTies, readBytes],

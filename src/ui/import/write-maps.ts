@@ -1,14 +1,86 @@
 /**
- * Stores imported maps: all of them or none. A backup restores several maps in ONE IndexedDB
- * transaction (the repository's per-map transactions join it), so a failure half-way leaves
- * nothing behind. Then the first map is opened.
+ * Stores imported maps and opens the first one.
+ *
+ * One map (the usual import): its records are written in a Web Worker (one transaction) while
+ * the page opens the map straight from memory (it was validated when the file was read, so it is
+ * not read back and validated again); autosave attaches once the write has finished, and edits
+ * made meanwhile are saved then. If the write fails, the map is closed again and the previous one
+ * reopened, with the reason. Where there is no Worker (tests) the write runs here instead.
+ *
+ * Several maps (a backup) are restored in ONE IndexedDB transaction (the repository's per-map
+ * transactions join it), so a failure half-way leaves nothing behind; then the first is opened.
  */
-import type { MapDocument } from '../../domain/types';
+import type { Id, MapDocument } from '../../domain/types';
+import { Autosave } from '../../state/autosave';
 import type { Workspace } from '../../state/workspace';
 import { describeStorageError } from '../../storage/errors';
+import { revKey } from '../../storage/repository';
+import type { Revisions } from '../../storage/repository';
 
-export async function writeNewMaps(workspace: Workspace, docs: MapDocument[]): Promise<{ ok: true } | { ok: false; error: string }> {
+/** The key under which the workspace remembers the last map opened (see state/workspace.ts). */
+const LAST_MAP_KEY = 'lastMapId';
+
+export interface WriteRequest {
+  id: number;
+  dbName: string;
+  doc: MapDocument;
+}
+
+export type WriteReply = { id: number; ok: true } | { id: number; ok: false; error: string };
+
+export type WriteResult = { ok: true } | { ok: false; error: string };
+
+function defaultWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+let warm: Worker | null = null;
+let nextId = 1;
+
+/** Starts the write worker ahead of time (the confirm dialog is showing), so Import starts at once. */
+export function prepareWriteWorker(createWorker: () => Worker | null = defaultWorker): void {
+  warm ??= createWorker();
+}
+
+/** Writes one new map in a worker; null when no worker could be started. */
+function writeInWorker(dbName: string, doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> | null {
+  const worker = createWorker ? createWorker() : (warm ?? defaultWorker());
+  if (!createWorker) warm = null;
+  if (!worker) return null;
+  const id = nextId++;
+  return new Promise<WriteResult>((resolve) => {
+    const done = (result: WriteResult) => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.addEventListener('message', (event: MessageEvent<WriteReply>) => {
+      if (event.data?.id !== id) return;
+      done(event.data.ok ? { ok: true } : { ok: false, error: event.data.error });
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      done({ ok: false, error: 'worker-failed' });
+    });
+    worker.postMessage({ id, dbName, doc } satisfies WriteRequest);
+  });
+}
+
+function createdRevisions(doc: MapDocument): Revisions {
+  const revs: Revisions = new Map();
+  revs.set(revKey.map(doc.map.id), 1);
+  for (const id in doc.stakeholders) revs.set(revKey.stakeholder(id), 1);
+  for (const id in doc.ties) revs.set(revKey.tie(id), 1);
+  return revs;
+}
+
+export async function writeNewMaps(workspace: Workspace, docs: MapDocument[], options: { createWorker?: () => Worker | null } = {}): Promise<WriteResult> {
   if (docs.length === 0) return { ok: false, error: 'There is nothing to import.' };
+  if (docs.length === 1) return writeAndOpen(workspace, docs[0], options.createWorker);
   const repo = workspace.repo;
   try {
     await repo.db.transaction('rw', [repo.db.maps, repo.db.stakeholders, repo.db.ties], async () => {
@@ -19,5 +91,48 @@ export async function writeNewMaps(workspace: Workspace, docs: MapDocument[]): P
   }
   workspace.channel?.post({ type: 'maps-changed' });
   await workspace.openMap(docs[0].map.id);
+  return { ok: true };
+}
+
+async function writeAndOpen(workspace: Workspace, doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> {
+  const { repo, store } = workspace;
+  const mapId: Id = doc.map.id;
+  // Whatever is still unsaved on the map being left is written first.
+  await workspace.flush();
+  const previous = workspace.openMapId;
+  const mainThreadWrite = () => repo.createMap(doc).then(
+    (): WriteResult => ({ ok: true }),
+    (error: unknown): WriteResult => ({ ok: false, error: describeStorageError(error).message }),
+  );
+  let writing = writeInWorker(repo.db.name, doc, createWorker) ?? mainThreadWrite();
+
+  // Open from memory at once; nothing is saved until the map's records are stored.
+  workspace.autosave?.dispose();
+  workspace.autosave = null;
+  store.getState().openDocument(doc);
+  store.getState().setSaveStatus({ state: 'saving' });
+
+  let result = await writing;
+  if (!result.ok && result.error === 'worker-failed') {
+    // The worker could not start (or died): write here instead.
+    writing = mainThreadWrite();
+    result = await writing;
+  }
+  if (!result.ok) {
+    if (store.getState().doc?.map.id === mapId) {
+      if (previous && previous !== mapId) await workspace.openMap(previous).catch(() => false);
+      else store.getState().closeDocument();
+    }
+    return result;
+  }
+  workspace.channel?.post({ type: 'maps-changed' });
+  if (store.getState().doc?.map.id === mapId && !workspace.autosave) {
+    const autosave = new Autosave(repo, store, { doc, revs: createdRevisions(doc) }, workspace.channel, undefined, (saved) => void workspace.maybeAutoSnapshot(saved));
+    workspace.autosave = autosave;
+    // Edits made while the records were being written are saved now.
+    if (store.getState().doc !== doc) autosave.schedule();
+    else store.getState().setSaveStatus({ state: 'saved' });
+    await repo.setSetting(LAST_MAP_KEY, mapId).catch(() => undefined);
+  }
   return { ok: true };
 }
