@@ -33,10 +33,12 @@ export function applyPositions(store: EditorStoreApi, target: Positions, ms = AN
   const mapId = doc.map.id;
   const start = performance.now();
   return new Promise((resolve) => {
-    const step = (now: number) => {
+    const step = () => {
       const state = store.getState();
       if (state.doc?.map.id !== mapId) return resolve(0);
-      const t = (now - start) / ms;
+      // performance.now(), not the frame's timestamp: some environments (jsdom) time frames
+      // from another origin, and the animation would never end.
+      const t = (performance.now() - start) / ms;
       if (t >= 1) {
         state.dragEnd(moving);
         return resolve(count);
@@ -46,6 +48,26 @@ export function applyPositions(store: EditorStoreApi, target: Positions, ms = AN
     };
     requestAnimationFrame(step);
   });
+}
+
+/** From this many people, a map with reporting lines loads ELK in idle time, before Arrange is opened. */
+export const WARM_LAYOUT_AT = 300;
+
+/** Whether a map has reporting lines, remembered per ties object (checked on every store change). */
+const reportsToCache = new WeakMap<object, boolean>();
+function hasReportsToTies(ties: Record<string, { kind: string }>): boolean {
+  let known = reportsToCache.get(ties);
+  if (known === undefined) {
+    known = false;
+    for (const id in ties) {
+      if (ties[id].kind === 'reports-to') {
+        known = true;
+        break;
+      }
+    }
+    reportsToCache.set(ties, known);
+  }
+  return known;
 }
 
 const LABELS: Record<LayoutKind, string> = { 'org-chart': 'Arranging as an org chart…', network: 'Arranging as a network…' };
@@ -59,11 +81,23 @@ export function ArrangeMenu({ onAddTies }: { onAddTies?: () => void }) {
   const { store } = useServices();
   const selected = useEditor((s) => s.selectedNodes.size);
   const people = useEditor((s) => (s.doc ? Object.keys(s.doc.stakeholders).length : 0));
-  const hasReportsTo = useEditor((s) => (s.doc ? Object.values(s.doc.ties).some((t) => t.kind === 'reports-to') : false));
+  const hasReportsTo = useEditor((s) => (s.doc ? hasReportsToTies(s.doc.ties) : false));
   const [busy, setBusy] = useState<{ label: string; progress: number | null } | null>(null);
   const job = useRef<LayoutJob | null>(null);
 
   useEffect(() => () => job.current?.cancel(), []);
+
+  // A large org chart: load ELK in a worker while the browser is idle, so "Org chart" starts at once.
+  const warmUp = hasReportsTo && people >= WARM_LAYOUT_AT;
+  useEffect(() => {
+    if (!warmUp) return;
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => prepareLayoutWorker(), { timeout: 3000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => prepareLayoutWorker(), 1000);
+    return () => clearTimeout(timer);
+  }, [warmUp]);
 
   const run = useCallback(
     (kind: LayoutKind) => {
