@@ -50,7 +50,7 @@ export function applyPositions(store: EditorStoreApi, target: Positions, ms = AN
   });
 }
 
-/** From this many people, a map with reporting lines loads ELK in idle time, before Arrange is opened. */
+/** From this many people, a map with reporting lines loads ELK when it opens, before Arrange is used. */
 export const WARM_LAYOUT_AT = 300;
 
 /** Whether a map has reporting lines, remembered per ties object (checked on every store change). */
@@ -87,15 +87,12 @@ export function ArrangeMenu({ onAddTies }: { onAddTies?: () => void }) {
 
   useEffect(() => () => job.current?.cancel(), []);
 
-  // A large org chart: load ELK in a worker while the browser is idle, so "Org chart" starts at once.
+  // A large org chart: load ELK in a worker as soon as the map is open (off the main thread), so
+  // "Org chart" starts at once.
   const warmUp = hasReportsTo && people >= WARM_LAYOUT_AT;
   useEffect(() => {
     if (!warmUp) return;
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(() => prepareLayoutWorker(), { timeout: 3000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(() => prepareLayoutWorker(), 1000);
+    const timer = setTimeout(() => prepareLayoutWorker(), 0);
     return () => clearTimeout(timer);
   }, [warmUp]);
 
