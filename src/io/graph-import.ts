@@ -280,12 +280,19 @@ function indexLevel(value: string, lowest: number): number | null {
   return n !== null && Number.isInteger(n) && n >= 0 && n <= lowest ? n : null;
 }
 
+/** Attribute names repeat on every node and edge: each is normalised once. */
+const normalisedKeys = new Map<string, string>();
+
 function lowerKeys(attrs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) {
-    const key = normHeader(k).replace(/ /g, '_');
-    const alias = KEY_ALIASES[key] ?? key;
-    if (!(alias in out)) out[alias] = v;
+  for (const k in attrs) {
+    let alias = normalisedKeys.get(k);
+    if (alias === undefined) {
+      const key = normHeader(k).replace(/ /g, '_');
+      alias = Object.hasOwn(KEY_ALIASES, key) ? KEY_ALIASES[key] : key;
+      if (normalisedKeys.size < 10_000) normalisedKeys.set(k, alias);
+    }
+    if (!(alias in out)) out[alias] = attrs[k];
   }
   return out;
 }
