@@ -16,6 +16,7 @@ import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from './MapCanvas';
+import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { isLodZoom } from './lod/scene';
 import { TieMarkers } from './markers';
@@ -178,6 +179,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   return (
     <div className={`canvas alt-view alt-view--${mode}${lod ? ' canvas--lod' : ''}`} data-testid="canvas" data-view={mode}>
       <TieMarkers />
+      <LodContext.Provider value={lod}>
       <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
         edges={lod ? NO_EDGES : edges}
@@ -203,6 +205,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         <ViewportPortal>{mode === 'grid' ? <GridBackdrop box={box} /> : ego ? <EgoBackdrop layout={ego} /> : null}</ViewportPortal>
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
       </ReactFlow>
+      </LodContext.Provider>
       {mode === 'ego' && !ego && (
         <div className="canvas__hint" role="note">
           <strong>Who is Me?</strong>

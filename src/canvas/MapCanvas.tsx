@@ -24,6 +24,7 @@ import { useIntroductionPaths } from '../state/hooks';
 import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
+import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport } from './lod/viewport';
@@ -191,6 +192,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
+      <LodContext.Provider value={lod}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
         edges={lod ? NO_EDGES : edges}
@@ -215,7 +217,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
         colorMode={colorMode}
-        onlyRenderVisibleElements
+        // Zoomed out the whole map is in view: culling would only re-filter every node each frame.
+        onlyRenderVisibleElements={!lod}
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >
@@ -225,6 +228,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         <Controls position="bottom-left" aria-label="Zoom controls" />
         <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
       </ReactFlow>}
+      </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}
       {empty && (
         <div className="canvas__hint" role="note">

@@ -1,9 +1,9 @@
-import { Handle, Position, useConnection, useStore, useStoreApi, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useConnection, useStoreApi, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useLayoutEffect } from 'react';
 import { departmentHue } from '../domain/describe';
 import { STANCE_LABELS } from '../domain/defaults';
 import type { StakeholderFlowNode } from './flow-mapping';
-import { isLodZoom } from './lod/scene';
+import { useLod } from './lod/context';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
@@ -14,7 +14,7 @@ const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
  * name stays available as a tooltip.
  */
 function StakeholderNodeView(props: NodeProps<StakeholderFlowNode>) {
-  const lod = useStore(isLodZoom);
+  const lod = useLod();
   if (lod) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
   return <StakeholderCard {...props} />;
 }

@@ -111,32 +111,77 @@ export function createNodeMapper() {
 
 const pairKey = (t: Tie) => (t.source < t.target ? `${t.source}|${t.target}` : `${t.target}|${t.source}`);
 
+/** Lane and lane count per tie: parallel ties between the same two people fan apart. */
+interface Lanes {
+  lane: Map<Id, number>;
+  lanes: Map<Id, number>;
+}
+
+function computeLanes(ties: readonly Tie[]): Lanes {
+  const byPair = new Map<string, Id[]>();
+  for (const t of ties) {
+    const key = pairKey(t);
+    const list = byPair.get(key);
+    if (list) list.push(t.id);
+    else byPair.set(key, [t.id]);
+  }
+  const lane = new Map<Id, number>();
+  const lanes = new Map<Id, number>();
+  for (const ids of byPair.values()) {
+    for (let i = 0; i < ids.length; i++) {
+      lane.set(ids[i], i);
+      lanes.set(ids[i], ids.length);
+    }
+  }
+  return { lane, lanes };
+}
+
+/**
+ * Lanes depend only on which ties join which people, in order. An edit that changes a tie's
+ * strength or kind, a selection or an analysis result keeps them, so they are reused instead of
+ * re-keying every tie (10,000 string keys on a large map).
+ */
+function sameTopology(prev: readonly Tie[], next: readonly Tie[]): boolean {
+  if (prev.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i];
+    const b = next[i];
+    if (a !== b && (a.id !== b.id || a.source !== b.source || a.target !== b.target)) return false;
+  }
+  return true;
+}
+
 export function createEdgeMapper() {
   const cache = new Map<Id, TieFlowEdge>();
+  let lastTiesRecord: MapDocument['ties'] | null = null;
+  let lastTies: Tie[] = [];
+  let lastLanes: Lanes = { lane: new Map(), lanes: new Map() };
+  let lastEdges: TieFlowEdge[] = [];
   return function mapEdges(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] {
-    const ties = Object.values(doc.ties);
-    const lanesByPair = new Map<string, Tie[]>();
-    for (const t of ties) {
-      const key = pairKey(t);
-      const list = lanesByPair.get(key);
-      if (list) list.push(t);
-      else lanesByPair.set(key, [t]);
+    let ties = lastTies;
+    if (doc.ties !== lastTiesRecord) {
+      ties = Object.values(doc.ties);
+      if (!sameTopology(lastTies, ties)) lastLanes = computeLanes(ties);
+      lastTiesRecord = doc.ties;
+      lastTies = ties;
     }
+    const laneOf = lastLanes.lane;
+    const lanesOf = lastLanes.lanes;
     const edges: TieFlowEdge[] = [];
-    const seen = new Set<Id>();
+    let changed = ties.length !== lastEdges.length;
     for (const tie of ties) {
-      seen.add(tie.id);
-      const siblings = lanesByPair.get(pairKey(tie))!;
-      const lanes = siblings.length;
-      const lane = lanes === 1 ? 0 : siblings.indexOf(tie);
+      const lanes = lanesOf.get(tie.id) ?? 1;
+      const lane = laneOf.get(tie.id) ?? 0;
       const isSelected = selected.has(tie.id);
       const faded = (overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false) || (overlay.fadedTies?.has(tie.id) ?? false);
       const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
       const prev = cache.get(tie.id);
       if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted) {
+        if (prev !== lastEdges[edges.length]) changed = true;
         edges.push(prev);
         continue;
       }
+      changed = true;
       const edge: TieFlowEdge = {
         id: tie.id,
         type: 'tie',
@@ -148,7 +193,15 @@ export function createEdgeMapper() {
       cache.set(tie.id, edge);
       edges.push(edge);
     }
-    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    // Every tie has its entry, so more entries than ties means some ties are gone.
+    if (cache.size !== ties.length) {
+      const seen = new Set(ties.map((t) => t.id));
+      for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    }
+    // Nothing changed (a new overlay that touches no tie): the same array, so nothing downstream
+    // (React Flow, the level-of-detail scene) has to look at 10,000 edges again.
+    if (!changed) return lastEdges;
+    lastEdges = edges;
     return edges;
   };
 }
