@@ -3,11 +3,11 @@
  * map's data (one scene from svg-render.ts, written as SVG or drawn on a canvas), never by cloning the page, so large maps export quickly; the PNG
  * carries the map (or, when redacted, only the redacted map) so it re-opens as a map.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { MapDocument } from '../../domain/types';
 import { fileBaseName } from '../../io/map-file';
 import { planExportSize } from '../../io/png';
-import { exportMapPng } from '../../io/png-browser';
+import { exportMapPng, preparePngWorker } from '../../io/png-browser';
 import { mapImageSize, renderMapSvgSized } from '../../io/svg-render';
 import { Dialog } from '../Dialog';
 import { downloadBlob, downloadText } from '../download';
@@ -47,6 +47,10 @@ export function ImageExportDialog({ doc, format, initialBackground = 'white', on
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
+  // The PNG is drawn in a worker: start it while the user picks the options.
+  useEffect(() => {
+    if (format === 'png') preparePngWorker();
+  }, [format]);
   // The image size depends only on where the cards are.
   const size = useMemo(() => mapImageSize(doc, { title: true, legend: true }), [doc]);
   const plan = planExportSize(size.width, size.height, format === 'png' ? ratio : 1);
