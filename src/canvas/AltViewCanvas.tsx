@@ -200,7 +200,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         proOptions={{ hideAttribution: true }}
         aria-label={label}
       >
-        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <ViewportPortal>{mode === 'grid' ? <GridBackdrop box={box} /> : ego ? <EgoBackdrop layout={ego} /> : null}</ViewportPortal>
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />

@@ -222,7 +222,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >
-        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
         <Controls position="bottom-left" aria-label="Zoom controls" />

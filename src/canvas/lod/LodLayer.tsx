@@ -10,7 +10,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
 import { DEFAULT_PALETTE, readPalette } from './draw';
 import { LodRenderer, type RenderInfo } from './renderer';
-import { buildScene } from './scene';
+import { createSceneSplitter } from './scene';
 
 export interface LodLayerProps {
   nodes: readonly StakeholderFlowNode[];
@@ -18,6 +18,8 @@ export interface LodLayerProps {
   /** Zoomed out past the threshold: draw. Otherwise the layer is empty and hidden. */
   active: boolean;
   colorMode: string;
+  /** People being dragged (id -> position), or null: drawn over a cached image of the rest. */
+  moving?: Readonly<Record<string, unknown>> | null;
 }
 
 function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
@@ -28,11 +30,12 @@ function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
   if (canvas.dataset.lodRenders !== renders) canvas.dataset.lodRenders = renders;
 }
 
-function LodLayerView({ nodes, edges, active, colorMode }: LodLayerProps) {
+function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLayerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<LodRenderer | null>(null);
   const storeApi = useStoreApi();
-  const scene = useMemo(() => (active ? buildScene(nodes, edges) : null), [active, nodes, edges]);
+  const split = useMemo(createSceneSplitter, []);
+  const scene = useMemo(() => (active ? split(nodes, edges, moving ? Object.keys(moving) : null) : null), [split, active, nodes, edges, moving]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -64,7 +67,7 @@ function LodLayerView({ nodes, edges, active, colorMode }: LodLayerProps) {
   }, [colorMode]);
 
   useEffect(() => {
-    rendererRef.current?.setScene(scene);
+    rendererRef.current?.setScene(scene?.base ?? null, scene?.top ?? null);
     if (!scene && canvasRef.current) {
       delete canvasRef.current.dataset.lodMarks;
     }

@@ -5,7 +5,7 @@
  * visible rectangle is drawn.
  */
 import type { Stance, TieKind } from '../../domain/types';
-import { MARK_FADED, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_KIND_ORDER, TIE_SELECTED, type LodScene } from './scene';
+import { MARK_FADED, MARK_HIDDEN, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_KIND_ORDER, TIE_SELECTED, type LodScene } from './scene';
 
 export interface LodPalette {
   stance: Record<Stance, string>;
@@ -103,6 +103,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palett
   const emphasised: number[] = [];
   for (let i = 0; i < scene.count; i++) {
     if (x[i] + w[i] < view.minX || x[i] > view.maxX || y[i] + h[i] < view.minY || y[i] > view.maxY) continue;
+    if (flags[i] & MARK_HIDDEN) {
+      // Only an end of a tie here (its mark is on the layer below), but a selection is outlined.
+      if (flags[i] & MARK_SELECTED) emphasised.push(i);
+      continue;
+    }
     visible[scene.colour[i]].push(i);
     if (flags[i] & (MARK_SELECTED | MARK_ME)) emphasised.push(i);
   }

@@ -7,7 +7,9 @@
  * - A zoom gesture redraws the vectors when that is cheap (the last full draw took under
  *   FAST_DRAW_MS); otherwise it scales the cached image for the frame and redraws crisply once
  *   the zoom has been still for SETTLE_MS, like a map application.
- * - A new scene (an edit, a drag step, a selection) redraws the vectors.
+ * - A new scene (an edit, a selection) redraws the vectors. During a drag the scene is split
+ *   (scene.ts, createSceneSplitter): the still part stays cached and only the moving people and
+ *   their ties (the `top` scene) are drawn over it each frame.
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette } from './draw';
@@ -61,6 +63,7 @@ function makeCanvas(width: number, height: number): HTMLCanvasElement | Offscree
 export class LodRenderer {
   readonly info: RenderInfo = { renders: 0, frames: 0, marks: 0, ties: 0, lastDrawMs: 0 };
   private scene: LodScene | null = null;
+  private top: LodScene | null = null;
   private palette: LodPalette;
   private transform: Transform = { x: 0, y: 0, zoom: 1 };
   private width = 0;
@@ -79,9 +82,10 @@ export class LodRenderer {
     this.palette = palette;
   }
 
-  setScene(scene: LodScene | null): void {
-    if (scene === this.scene) return;
+  setScene(scene: LodScene | null, top: LodScene | null = null): void {
+    if (scene === this.scene && top === this.top) return;
     this.scene = scene;
+    this.top = top;
     this.request();
   }
 
@@ -142,6 +146,10 @@ export class LodRenderer {
     } else {
       cache = this.redrawCache(scene, view);
       this.blit(ctx, cache);
+    }
+    if (this.top) {
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      drawScene(ctx, this.top, this.palette, view);
     }
     this.info.frames++;
     this.onDrawn?.(this.info);

@@ -25,6 +25,8 @@ export const isLodZoom = (s: { transform: [number, number, number]; nodeLookup: 
 export const MARK_SELECTED = 1;
 export const MARK_FADED = 2;
 export const MARK_ME = 4;
+/** In the scene only as a tie's end: its mark is not drawn (it is already on the layer below). */
+export const MARK_HIDDEN = 8;
 
 export const TIE_KIND_ORDER: readonly TieKind[] = ['reports-to', 'trust', 'influence', 'tension'];
 /** Tie states, drawn in this order (faded first, selected last, on top). */
@@ -68,8 +70,16 @@ export function stanceColourKey(stance: Stance): string {
   return `stance:${stance}`;
 }
 
+export interface BuildOptions {
+  /** Only these people get marks; the others are only ends of ties (see createSceneSplitter). */
+  marked?: ReadonlySet<string>;
+  /** Draw selected people and ties as unselected (the selection is drawn on top instead). */
+  ignoreSelection?: boolean;
+}
+
 /** Flattens nodes and edges; ties whose ends are missing are left out. */
-export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[]): LodScene {
+export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions = {}): LodScene {
+  const { marked, ignoreSelection = false } = options;
   const count = nodes.length;
   const ids = new Array<string>(count);
   const x = new Float64Array(count);
@@ -102,7 +112,7 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
     if (px + pw > maxX) maxX = px + pw;
     if (py + ph > maxY) maxY = py + ph;
     const data = node.data;
-    flags[i] = (node.selected ? MARK_SELECTED : 0) | (data.faded ? MARK_FADED : 0) | (data.isMe ? MARK_ME : 0);
+    flags[i] = (node.selected && !ignoreSelection ? MARK_SELECTED : 0) | (data.faded ? MARK_FADED : 0) | (data.isMe ? MARK_ME : 0) | (marked && !marked.has(node.id) ? MARK_HIDDEN : 0);
     const key = data.colour || stanceColourKey(data.person.stance);
     let c = colourIndex.get(key);
     if (c === undefined) {
@@ -121,7 +131,7 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
     const b = index.get(edge.target);
     if (a === undefined || b === undefined || !edge.data) continue;
     const { tie, faded, highlighted } = edge.data;
-    const state = edge.selected ? TIE_SELECTED : highlighted ? TIE_HIGHLIGHTED : faded ? TIE_FADED : TIE_NORMAL;
+    const state = edge.selected && !ignoreSelection ? TIE_SELECTED : highlighted ? TIE_HIGHLIGHTED : faded ? TIE_FADED : TIE_NORMAL;
     tieFrom[tieCount] = a;
     tieTo[tieCount] = b;
     tieStyle[tieCount] = Math.max(0, TIE_KIND_ORDER.indexOf(tie.kind)) * 4 + state;
@@ -142,6 +152,78 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
     tieTo,
     tieStyle,
     bounds: count ? { minX, minY, maxX, maxY } : EMPTY_BOUNDS,
+  };
+}
+
+export interface SplitScene {
+  /** Drawn once and cached: everything that does not move, drawn as if nothing were selected. */
+  base: LodScene;
+  /** Drawn every frame over the cached base: people being dragged, their ties, the selection. */
+  top: LodScene | null;
+}
+
+/** The same mark in the base scene (selection aside)? */
+const sameBaseNode = (a: StakeholderFlowNode, b: StakeholderFlowNode) =>
+  a === b ||
+  (a.id === b.id &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.data.faded === b.data.faded &&
+    a.data.colour === b.data.colour &&
+    a.data.isMe === b.data.isMe &&
+    a.data.person.stance === b.data.person.stance);
+
+/** The same line in the base scene (selection aside)? */
+const sameBaseEdge = (a: TieFlowEdge, b: TieFlowEdge) =>
+  a === b || (a.id === b.id && a.source === b.source && a.target === b.target && a.data?.tie.kind === b.data?.tie.kind && a.data?.faded === b.data?.faded && a.data?.highlighted === b.data?.highlighted);
+
+/**
+ * Splits the scene so that selecting or dragging does not redraw the whole map: the base (everyone
+ * not being dragged, and the ties between them, drawn unselected) is rebuilt only when something
+ * in it changed, so the renderer keeps its cached image; the top scene (the people being dragged
+ * and their ties, selection outlines, selected ties) is small and drawn over it every frame. Node
+ * and edge objects are cached by flow-mapping, so most comparisons are pointer comparisons.
+ */
+export function createSceneSplitter() {
+  let last: { key: string; nodes: readonly StakeholderFlowNode[]; edges: readonly TieFlowEdge[]; moving: ReadonlySet<string>; base: LodScene } | null = null;
+  const baseReusable = (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], key: string) => {
+    if (!last || last.key !== key || last.nodes.length !== nodes.length || last.edges.length !== edges.length) return false;
+    const { moving } = last;
+    for (let i = 0; i < nodes.length; i++) {
+      const a = last.nodes[i];
+      const b = nodes[i];
+      if (a !== b && !(a.id === b.id && moving.has(b.id)) && !sameBaseNode(a, b)) return false;
+    }
+    if (last.edges !== edges) for (let i = 0; i < edges.length; i++) if (!sameBaseEdge(last.edges[i], edges[i])) return false;
+    return true;
+  };
+  return function split(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], movingIds: readonly string[] | null): SplitScene {
+    const key = movingIds?.length ? [...movingIds].sort().join('\n') : '';
+    if (baseReusable(nodes, edges, key)) {
+      last!.nodes = nodes;
+      last!.edges = edges;
+    } else {
+      const moving = new Set(movingIds ?? []);
+      const base = moving.size
+        ? buildScene(
+            nodes.filter((n) => !moving.has(n.id)),
+            edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)),
+            { ignoreSelection: true },
+          )
+        : buildScene(nodes, edges, { ignoreSelection: true });
+      last = { key, nodes, edges, moving, base };
+    }
+    const { moving, base } = last!;
+    const topEdges = edges.filter((e) => e.selected || moving.has(e.source) || moving.has(e.target));
+    const ends = new Set(moving);
+    for (const e of topEdges) {
+      ends.add(e.source);
+      ends.add(e.target);
+    }
+    const topNodes = nodes.filter((n) => n.selected || ends.has(n.id));
+    return { base, top: topNodes.length || topEdges.length ? buildScene(topNodes, topEdges, { marked: moving }) : null };
   };
 }
 
