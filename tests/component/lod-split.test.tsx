@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEdgeMapper, createNodeMapper } from '../../src/canvas/flow-mapping';
+import { drawScene, DEFAULT_PALETTE, viewFor } from '../../src/canvas/lod/draw';
+import { LodRenderer } from '../../src/canvas/lod/renderer';
+import { createSceneSplitter, MARK_HIDDEN, MARK_SELECTED, TIE_SELECTED } from '../../src/canvas/lod/scene';
+import { createTie } from '../../src/domain/factories';
+import { moveStakeholders, updateTie } from '../../src/domain/operations';
+import type { MapDocument } from '../../src/domain/types';
+import { teamDoc } from './helpers';
+
+/** jsdom has no 2D canvas: a context that counts what is drawn. */
+const drawn = { fillRect: 0, strokeRect: 0, lineTo: 0 };
+function fakeContext(): Partial<CanvasRenderingContext2D> {
+  const noop = () => undefined;
+  return {
+    setTransform: noop,
+    clearRect: noop,
+    beginPath: noop,
+    moveTo: noop,
+    lineTo: () => void drawn.lineTo++,
+    stroke: noop,
+    fillRect: () => void drawn.fillRect++,
+    strokeRect: () => void drawn.strokeRect++,
+    drawImage: noop,
+  };
+}
+const restore: (() => void)[] = [];
+beforeAll(() => {
+  const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as CanvasRenderingContext2D);
+  restore.push(() => getContext.mockRestore());
+});
+afterAll(() => restore.forEach((r) => r()));
+
+const none = new Set<string>();
+
+function spreadDoc(): MapDocument {
+  const base = teamDoc();
+  return { ...base, stakeholders: { priya: { ...base.stakeholders.priya, x: 0 }, tom: { ...base.stakeholders.tom, x: 400 }, ann: { ...base.stakeholders.ann, x: 800 } } };
+}
+
+describe('edge mapping on large maps', () => {
+  it('returns the same array when nothing about the ties changed, a new one when a tie did', () => {
+    const doc = spreadDoc();
+    const map = createEdgeMapper();
+    const first = map(doc, none);
+    expect(map(doc, none, { badges: new Map([['tom', 'Broker']]) })).toBe(first);
+    const selected = map(doc, new Set(['t1']));
+    expect(selected).not.toBe(first);
+    expect(selected.find((e) => e.id === 't1')!.selected).toBe(true);
+    const edited = updateTie(doc, 't1', { strength: 1 });
+    if (!edited.ok) throw new Error(edited.error);
+    const after = map(edited.doc, new Set(['t1']));
+    expect(after).not.toBe(selected);
+    expect(after.find((e) => e.id === 't1')!.data!.tie.strength).toBe(1);
+  });
+
+  it('keeps parallel ties in their lanes through edits, and re-lanes when a tie is added', () => {
+    const doc = spreadDoc();
+    const parallel = createTie('tom', 'priya', 'trust', { id: 't4' });
+    const withFour = { ...doc, ties: { ...doc.ties, t4: parallel } };
+    const map = createEdgeMapper();
+    const lanes = (edges: ReturnType<typeof map>) => Object.fromEntries(edges.map((e) => [e.id, `${e.data!.lane}/${e.data!.lanes}`]));
+    expect(lanes(map(doc, none))).toEqual({ t1: '0/1', t2: '0/1', t3: '0/1' });
+    expect(lanes(map(withFour, none))).toEqual({ t1: '0/2', t2: '0/1', t3: '0/1', t4: '1/2' });
+    const edited = updateTie(withFour, 't4', { strength: 1 });
+    if (!edited.ok) throw new Error(edited.error);
+    expect(lanes(map(edited.doc, none))).toEqual({ t1: '0/2', t2: '0/1', t3: '0/1', t4: '1/2' });
+    expect(lanes(map(doc, none))).toEqual({ t1: '0/1', t2: '0/1', t3: '0/1' });
+  });
+});
+
+describe('level-of-detail scene split', () => {
+  it('selecting keeps the cached base and draws the selection on top', () => {
+    const doc = spreadDoc();
+    const nodes = createNodeMapper();
+    const edges = createEdgeMapper();
+    const split = createSceneSplitter();
+    const before = split(nodes(doc, none, null), edges(doc, none), null);
+    expect(before.top).toBeNull();
+    expect(before.base.count).toBe(3);
+    const after = split(nodes(doc, new Set(['tom']), null), edges(doc, new Set(['t2'])), null);
+    expect(after.base).toBe(before.base);
+    const top = after.top!;
+    // Tom outlined (his mark is in the base), t2 drawn selected, its other end only a line's end.
+    const tom = top.ids.indexOf('tom');
+    expect(top.flags[tom] & (MARK_SELECTED | MARK_HIDDEN)).toBe(MARK_SELECTED | MARK_HIDDEN);
+    expect(top.tieCount).toBe(1);
+    expect(top.tieStyle[0] % 4).toBe(TIE_SELECTED);
+    drawn.fillRect = drawn.strokeRect = 0;
+    const ctx = fakeContext() as CanvasRenderingContext2D;
+    drawScene(ctx, top, DEFAULT_PALETTE, viewFor(0, 0, 0.2, 1000, 1000));
+    expect(drawn.fillRect).toBe(0);
+    expect(drawn.strokeRect).toBe(1);
+  });
+
+  it('a drag reuses the base without the dragged person; the drop rebuilds it', () => {
+    const doc = spreadDoc();
+    const nodes = createNodeMapper();
+    const edges = createEdgeMapper();
+    const split = createSceneSplitter();
+    const sel = new Set(['ann']);
+    const idle = split(nodes(doc, sel, null), edges(doc, none), null);
+    const step1 = split(nodes(doc, sel, { ann: { x: 810, y: 10 } }), edges(doc, none), ['ann']);
+    expect(step1.base).not.toBe(idle.base);
+    expect(step1.base.ids).toEqual(['priya', 'tom']);
+    expect(step1.base.tieCount).toBe(1);
+    const step2 = split(nodes(doc, sel, { ann: { x: 840, y: 30 } }), edges(doc, none), ['ann']);
+    expect(step2.base).toBe(step1.base);
+    const top = step2.top!;
+    const ann = top.ids.indexOf('ann');
+    expect(top.x[ann]).toBe(840);
+    expect(top.flags[ann] & MARK_HIDDEN).toBe(0);
+    // Ann's two ties (to Tom and to Priya) follow her; their other ends are not redrawn.
+    expect(top.tieCount).toBe(2);
+    expect(top.flags[top.ids.indexOf('tom')] & MARK_HIDDEN).toBe(MARK_HIDDEN);
+    const dropped = moveStakeholders(doc, { ann: { x: 840, y: 30 } });
+    const end = split(nodes(dropped, sel, null), edges(dropped, none), null);
+    expect(end.base).not.toBe(step2.base);
+    expect(end.base.count).toBe(3);
+    expect(end.base.x[end.base.ids.indexOf('ann')]).toBe(840);
+  });
+
+  it('the renderer redraws its cached image once per base, not per drag frame', () => {
+    const doc = spreadDoc();
+    const nodes = createNodeMapper();
+    const edges = createEdgeMapper();
+    const split = createSceneSplitter();
+    const canvas = document.createElement('canvas');
+    const renderer = new LodRenderer(canvas, DEFAULT_PALETTE);
+    renderer.setSize(800, 600);
+    let scene = split(nodes(doc, none, null), edges(doc, none), null);
+    renderer.setScene(scene.base, scene.top);
+    renderer.render();
+    expect(renderer.info.renders).toBe(1);
+    for (let i = 1; i <= 5; i++) {
+      scene = split(nodes(doc, new Set(['ann']), { ann: { x: 800 + i * 10, y: 0 } }), edges(doc, none), ['ann']);
+      renderer.setScene(scene.base, scene.top);
+      renderer.render();
+    }
+    // One redraw for the base without Ann, none for the five drag frames after it.
+    expect(renderer.info.renders).toBe(2);
+    expect(renderer.info.frames).toBe(6);
+    renderer.dispose();
+  });
+});
