@@ -24,7 +24,10 @@ interface Inherited {
  * thousands of lines across the whole image rasterises 2-3 times slower than the same lines
  * stroked one by one (the scan converter walks every edge of the big path on every row).
  */
-export function drawScene(ctx: Context, scene: MapScene): void {
+export function drawScene(ctx: Context, scene: MapScene, band?: { top: number; bottom: number }): void {
+  // Drawing one horizontal band of the image: lines and cards wholly outside it are skipped.
+  const top = band ? band.top - 12 : -Infinity;
+  const bottom = band ? band.bottom + 12 : Infinity;
   const state = { font: '', fill: '', stroke: '', width: -1, dash: false, align: '' as CanvasTextAlign | '' };
   const setFill = (fill: string) => {
     if (state.fill !== fill) ctx.fillStyle = state.fill = fill;
@@ -57,6 +60,15 @@ export function drawScene(ctx: Context, scene: MapScene): void {
       switch (item.t) {
         case 'line': {
           const p = item.pts;
+          if (band) {
+            let min = Infinity;
+            let max = -Infinity;
+            for (let i = 1; i < p.length; i += 2) {
+              if (p[i] < min) min = p[i];
+              if (p[i] > max) max = p[i];
+            }
+            if (max + dy < top || min + dy > bottom) break;
+          }
           setStroke(item.stroke, item.sw, !!item.dash);
           ctx.beginPath();
           ctx.moveTo(p[0] + dx, p[1] + dy);
@@ -109,6 +121,7 @@ export function drawScene(ctx: Context, scene: MapScene): void {
           break;
         }
         case 'group':
+          if (item.h !== undefined && (item.y + dy + item.h < top || item.y + dy > bottom)) break;
           draw(item.items, dx + item.x, dy + item.y, { size: item.size ?? inherited.size, fill: item.fill ?? inherited.fill });
           break;
       }
@@ -167,13 +180,42 @@ export async function renderMapPng(doc: MapDocument, options: PngExportOptions =
   return { blob: await embedTextInBlob(blob, MAP_KEYWORD, json), note: size.note };
 }
 
+/** A horizontal band of the image: band `index` of `count` equal bands. */
+export interface Band {
+  index: number;
+  count: number;
+}
+
 export interface PngWorkerRequest {
   id: number;
   doc: MapDocument;
   options: PngExportOptions;
+  /** Draw only this band and send back its pixels (the page joins the bands and encodes). */
+  band?: Band;
 }
 
-export type PngWorkerReply = { id: number; ok: true; blob: Blob; note: string | null } | { id: number; ok: false; error: string };
+export type PngWorkerReply =
+  | { id: number; ok: true; blob: Blob; note: string | null }
+  | { id: number; ok: true; bitmap: ImageBitmap; top: number; size: ExportSize; json: string | null }
+  | { id: number; ok: false; error: string };
+
+/** Draws one band of the image on an OffscreenCanvas (in a worker); band 0 also makes the map JSON. */
+export function renderMapPngBand(doc: MapDocument, options: PngExportOptions, band: Band): { bitmap: ImageBitmap; top: number; size: ExportSize; json: string | null } {
+  const scene = buildMapScene(doc, { ...options, scale: 1 });
+  const size = planExportSize(scene.width, scene.height, options.ratio ?? 2);
+  const bandHeight = Math.ceil(size.height / band.count);
+  const top = band.index * bandHeight;
+  const height = Math.max(1, Math.min(bandHeight, size.height - top));
+  const canvas = new OffscreenCanvas(size.width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw images (no 2D canvas).');
+  const sx = size.width / scene.width;
+  const sy = size.height / scene.height;
+  context.setTransform(sx, 0, 0, sy, 0, -top);
+  drawScene(context, scene, { top: top / sy, bottom: (top + height) / sy });
+  const json = band.index === 0 ? exportMapJson(options.redacted ? redactDocument(doc) : doc) : null;
+  return { bitmap: canvas.transferToImageBitmap(), top, size, json };
+}
 
 let nextId = 1;
 
@@ -186,53 +228,93 @@ function startWorker(): Worker | null {
   }
 }
 
-let warm: Worker | null = null;
+const warm: Worker[] = [];
 
-/** Starts the export worker ahead of time (the export dialog is open), so Export starts at once. */
-export function preparePngWorker(): void {
-  warm ??= startWorker();
+/** How many workers draw a large image, each one band (one per core, at most two). */
+function bandCount(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+  return Math.max(1, Math.min(2, cores));
 }
 
-/** In a worker: null when the worker could not run (then the caller draws on this thread). */
-function renderInWorker(doc: MapDocument, options: PngExportOptions): Promise<PngExportResult> | null {
-  const worker = warm ?? startWorker();
-  warm = null;
-  if (!worker) return null;
-  const id = nextId++;
-  return new Promise<PngExportResult>((resolve, reject) => {
-    const end = () => worker.terminate();
-    worker.addEventListener('message', (event: MessageEvent<PngWorkerReply>) => {
-      const reply = event.data;
-      if (reply?.id !== id) return;
-      end();
-      if (reply.ok) resolve({ blob: reply.blob, note: reply.note });
-      else reject(new Error(reply.error));
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      end();
-      reject(new WorkerUnavailable());
-    });
-    worker.postMessage({ id, doc, options } satisfies PngWorkerRequest);
-  });
+/** Starts the export workers ahead of time (the export dialog is open), so Export starts at once. */
+export function preparePngWorker(): void {
+  while (warm.length < bandCount()) {
+    const worker = startWorker();
+    if (!worker) return;
+    warm.push(worker);
+  }
 }
 
 class WorkerUnavailable extends Error {}
 
+function ask(worker: Worker, request: PngWorkerRequest): Promise<PngWorkerReply> {
+  return new Promise<PngWorkerReply>((resolve, reject) => {
+    worker.addEventListener('message', (event: MessageEvent<PngWorkerReply>) => {
+      if (event.data?.id === request.id) resolve(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new WorkerUnavailable());
+    });
+    worker.postMessage(request);
+  });
+}
+
+/** Below this many ties one worker draws the whole image (splitting would not pay). */
+const BANDS_FROM_TIES = 1000;
+
+/** In workers: null when no worker could run (then the caller draws on this thread). */
+async function renderInWorkers(doc: MapDocument, options: PngExportOptions): Promise<PngExportResult | null> {
+  const count = Object.keys(doc.ties).length >= BANDS_FROM_TIES ? bandCount() : 1;
+  const workers: Worker[] = [];
+  while (workers.length < count) {
+    const worker = warm.shift() ?? startWorker();
+    if (!worker) break;
+    workers.push(worker);
+  }
+  for (const w of warm.splice(0)) w.terminate();
+  if (!workers.length) return null;
+  try {
+    if (workers.length === 1) {
+      const reply = await ask(workers[0], { id: nextId++, doc, options });
+      if (!reply.ok) throw new Error(reply.error);
+      if (!('blob' in reply)) throw new WorkerUnavailable();
+      return { blob: reply.blob, note: reply.note };
+    }
+    // Each worker draws one band; the bands are joined here and encoded once.
+    const replies = await Promise.all(workers.map((w, index) => ask(w, { id: nextId++, doc, options, band: { index, count: workers.length } })));
+    const parts = replies.map((r) => {
+      if (!r.ok) throw new Error(r.error);
+      if (!('bitmap' in r)) throw new WorkerUnavailable();
+      return r;
+    });
+    const { size } = parts[0];
+    const canvas = new OffscreenCanvas(size.width, size.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser cannot draw images (no 2D canvas).');
+    for (const part of parts) {
+      context.drawImage(part.bitmap, 0, part.top);
+      part.bitmap.close();
+    }
+    const blob = await canvas.convertToBlob({ type: 'image/png' }).catch(() => null);
+    if (!blob) throw new Error('The browser could not make a PNG of this size.');
+    const json = parts[0].json ?? exportMapJson(options.redacted ? redactDocument(doc) : doc);
+    return { blob: await embedTextInBlob(blob, MAP_KEYWORD, json), note: size.note };
+  } catch (error) {
+    if (error instanceof WorkerUnavailable) return null;
+    throw error;
+  } finally {
+    for (const w of workers) w.terminate();
+  }
+}
+
 /**
  * The whole map as a PNG with the map JSON embedded (the redacted map when `redacted`), so the
- * image re-opens as a map. Drawn in a worker on an OffscreenCanvas, so the page stays responsive;
- * on this thread where that is not possible. Returns the note to show when the image had to be
+ * image re-opens as a map. Drawn in workers on OffscreenCanvases, so the page stays responsive (a
+ * large map in two horizontal bands, one per core, joined here and encoded once); on this thread
+ * where that is not possible. Returns the note to show when the image had to be
  * scaled down.
  */
 export async function exportMapPng(doc: MapDocument, options: PngExportOptions = {}): Promise<PngExportResult> {
-  const inWorker = renderInWorker(doc, options);
-  if (inWorker) {
-    try {
-      return await inWorker;
-    } catch (error) {
-      if (!(error instanceof WorkerUnavailable)) throw error;
-    }
-  }
-  return renderMapPng(doc, options);
+  return (await renderInWorkers(doc, options)) ?? renderMapPng(doc, options);
 }

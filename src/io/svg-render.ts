@@ -52,7 +52,8 @@ export type SceneItem =
   | { t: 'text'; x: number; y: number; text: string; size?: number; bold?: boolean; fill?: string; anchor?: 'end' | 'middle' }
   | { t: 'circle'; cx: number; cy: number; r: number; fill: string }
   /** `lines`: written one child per line in the SVG (the map's content group). */
-  | { t: 'group'; x: number; y: number; items: SceneItem[]; size?: number; fill?: string; lines?: boolean };
+  /** `h`: the group's height (a card), so a drawing of part of the image can skip it. */
+  | { t: 'group'; x: number; y: number; items: SceneItem[]; size?: number; fill?: string; lines?: boolean; h?: number };
 
 export interface MapScene {
   /** Size in map units. */
@@ -307,7 +308,7 @@ function card(s: Stakeholder, doc: MapDocument, theme: Theme, redacted: boolean,
   items.push({ t: 'text', x: 17, y: h - 10.5, size: 10, fill: theme.badgeText, text: badgeText });
   items.push({ t: 'circle', cx: round(w - 12 - stanceText.length * 6.2 - 7), cy: h - 14, r: 4, fill: stance });
   items.push({ t: 'text', x: w - 12, y: h - 10, size: 10, anchor: 'end', fill: stance, text: stanceText });
-  return { t: 'group', x: round(s.x), y: round(s.y), items };
+  return { t: 'group', x: round(s.x), y: round(s.y), items, h };
 }
 
 function legend(theme: Theme, top: number): SceneItem {
