@@ -26,6 +26,7 @@ import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
+import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport } from './lod/viewport';
 
@@ -226,7 +227,12 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
         <Controls position="bottom-left" aria-label="Zoom controls" />
-        <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
+        {/* Large maps: one canvas, not an SVG rect and a store subscription per person. */}
+        {people >= LOD_MIN_PEOPLE ? (
+          <LodMiniMap nodes={nodes} colorMode={colorMode} />
+        ) : (
+          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
+        )}
       </ReactFlow>}
       </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}

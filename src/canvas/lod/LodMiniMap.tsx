@@ -1,0 +1,195 @@
+/**
+ * The minimap of a large map: one small <canvas> instead of React Flow's <MiniMap>, which renders
+ * an SVG rect per person, each with its own store subscription, and re-renders on every pan and
+ * drag frame (2,000 selectors and an SVG of 2,000 rects repainted per frame). This one draws the
+ * people as marks and the view as a window, redrawn at most once per displayed frame from a store
+ * subscription outside React. Drag in it to pan, scroll in it to zoom, like React Flow's.
+ */
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
+import { memo, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import type { StakeholderFlowNode } from '../flow-mapping';
+import { DEFAULT_PALETTE, readPalette, type LodPalette } from './draw';
+
+export const MINIMAP_WIDTH = 200;
+export const MINIMAP_HEIGHT = 150;
+const OFFSET_SCALE = 5;
+
+interface Frame {
+  /** Flow rectangle shown (top-left and size) and flow units per minimap pixel. */
+  x: number;
+  y: number;
+  scale: number;
+}
+
+/** The flow rectangle the minimap shows: the people and the view, centred, as React Flow's does. */
+export function minimapFrame(bounds: { minX: number; minY: number; maxX: number; maxY: number } | null, view: { x: number; y: number; width: number; height: number }): Frame {
+  const minX = Math.min(bounds?.minX ?? view.x, view.x);
+  const minY = Math.min(bounds?.minY ?? view.y, view.y);
+  const maxX = Math.max(bounds?.maxX ?? view.x + view.width, view.x + view.width);
+  const maxY = Math.max(bounds?.maxY ?? view.y + view.height, view.y + view.height);
+  const bw = maxX - minX;
+  const bh = maxY - minY;
+  const viewScale = Math.max(bw / MINIMAP_WIDTH, bh / MINIMAP_HEIGHT) || 1;
+  const offset = OFFSET_SCALE * viewScale;
+  const width = viewScale * MINIMAP_WIDTH + 2 * offset;
+  return { x: minX - (viewScale * MINIMAP_WIDTH - bw) / 2 - offset, y: minY - (viewScale * MINIMAP_HEIGHT - bh) / 2 - offset, scale: width / MINIMAP_WIDTH };
+}
+
+function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowNode[]; colorMode: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const nodesRef = useRef(nodes);
+  const drawRef = useRef<(() => void) | null>(null);
+  const themeRef = useRef<(() => void) | null>(null);
+  const frameRef = useRef<Frame>({ x: 0, y: 0, scale: 1 });
+  const paletteRef = useRef<LodPalette>(DEFAULT_PALETTE);
+  const storeApi = useStoreApi();
+  const { setViewport } = useReactFlow();
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(MINIMAP_WIDTH * dpr);
+    canvas.height = Math.round(MINIMAP_HEIGHT * dpr);
+    let frame = 0;
+    let mask = 'rgba(240, 240, 240, 0.6)';
+    let marks: { image: HTMLCanvasElement; nodes: readonly StakeholderFlowNode[]; palette: LodPalette; x: number; y: number; scale: number } | null = null;
+    const draw = () => {
+      frame = 0;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      const list = nodesRef.current;
+      const { transform, width, height } = storeApi.getState();
+      const [tx, ty, zoom] = transform;
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      for (const n of list) {
+        const w = n.width ?? 150;
+        const h = n.height ?? 76;
+        if (n.position.x < minX) minX = n.position.x;
+        if (n.position.y < minY) minY = n.position.y;
+        if (n.position.x + w > maxX) maxX = n.position.x + w;
+        if (n.position.y + h > maxY) maxY = n.position.y + h;
+      }
+      const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+      const f = minimapFrame(list.length ? { minX, minY, maxX, maxY } : null, view);
+      frameRef.current = f;
+      const palette = paletteRef.current;
+      // The marks are cached, drawn framing the people alone: a pan or zoom only moves the window
+      // and scales that image, the people are drawn again only when they change.
+      if (!marks || marks.nodes !== list || marks.palette !== palette) {
+        const m = list.length ? minimapFrame({ minX, minY, maxX, maxY }, { x: minX, y: minY, width: maxX - minX, height: maxY - minY }) : f;
+        const image = marks?.image ?? document.createElement('canvas');
+        image.width = canvas.width;
+        image.height = canvas.height;
+        const mctx = image.getContext('2d');
+        if (mctx) {
+          mctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+          mctx.clearRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+          let fill = '';
+          for (const n of list) {
+            const colour = palette.stance[n.data.person.stance] ?? palette.stance.unknown;
+            if (colour !== fill) mctx.fillStyle = fill = colour;
+            mctx.fillRect((n.position.x - m.x) / m.scale, (n.position.y - m.y) / m.scale, Math.max(1, (n.width ?? 150) / m.scale), Math.max(1, (n.height ?? 76) / m.scale));
+          }
+        }
+        marks = { image, nodes: list, palette, x: m.x, y: m.y, scale: m.scale };
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+      const k = marks.scale / f.scale;
+      ctx.drawImage(marks.image, (marks.x - f.x) / f.scale, (marks.y - f.y) / f.scale, MINIMAP_WIDTH * k, MINIMAP_HEIGHT * k);
+      // Everything outside the view is veiled.
+      ctx.beginPath();
+      ctx.rect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+      ctx.rect((view.x - f.x) / f.scale, (view.y - f.y) / f.scale, view.width / f.scale, view.height / f.scale);
+      ctx.fillStyle = mask;
+      ctx.fill('evenodd');
+    };
+    const request = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    drawRef.current = request;
+    themeRef.current = () => {
+      // Reading computed style forces a style pass: only on mount and theme changes.
+      mask = getComputedStyle(canvas).getPropertyValue('--xy-minimap-mask-background-color').trim() || mask;
+      paletteRef.current = readPalette(canvas);
+      request();
+    };
+    themeRef.current();
+    const unsubscribe = storeApi.subscribe((s, p) => {
+      if (s.transform !== p.transform || s.width !== p.width || s.height !== p.height) request();
+    });
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+      drawRef.current = null;
+      themeRef.current = null;
+    };
+  }, [storeApi]);
+
+  useEffect(() => {
+    nodesRef.current = nodes;
+    drawRef.current?.();
+  }, [nodes]);
+
+  useEffect(() => {
+    themeRef.current?.();
+  }, [colorMode]);
+
+  // Drag to pan: the view follows the pointer (one minimap pixel is `scale` flow units).
+  const dragRef = useRef<{ x: number; y: number } | null>(null);
+  const onPointerDown = (event: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    dragRef.current = { x: event.clientX, y: event.clientY };
+  };
+  const onPointerMove = (event: ReactPointerEvent<HTMLCanvasElement>) => {
+    const last = dragRef.current;
+    if (!last) return;
+    const [tx, ty, zoom] = storeApi.getState().transform;
+    const scale = frameRef.current.scale;
+    void setViewport({ x: tx - (event.clientX - last.x) * scale * zoom, y: ty - (event.clientY - last.y) * scale * zoom, zoom });
+    dragRef.current = { x: event.clientX, y: event.clientY };
+  };
+  const onPointerUp = () => {
+    dragRef.current = null;
+  };
+
+  // Scroll to zoom about the view's centre.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const { transform, width, height, minZoom, maxZoom } = storeApi.getState();
+      const [tx, ty, zoom] = transform;
+      const next = Math.min(maxZoom, Math.max(minZoom, zoom * Math.pow(2, -event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002))));
+      const cx = (width / 2 - tx) / zoom;
+      const cy = (height / 2 - ty) / zoom;
+      void setViewport({ x: width / 2 - cx * next, y: height / 2 - cy * next, zoom: next });
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [storeApi, setViewport]);
+
+  return (
+    <Panel position="bottom-right" className="react-flow__minimap lod-minimap" data-testid="rf__minimap">
+      <canvas
+        ref={canvasRef}
+        className="react-flow__minimap-svg"
+        style={{ width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT, display: 'block', touchAction: 'none' }}
+        role="img"
+        aria-label="Minimap"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+      />
+    </Panel>
+  );
+}
+
+export const LodMiniMap = memo(LodMiniMapView);
