@@ -95,5 +95,9 @@ test('while a mark is dragged the map keeps drawing it under the pointer, and ev
     )
     .toBeGreaterThan(0);
   expect(await paintedPixels(page, 'canvas.lod-layer')).toBeGreaterThan(painted * 0.8);
+  const renders = Number(await page.locator('canvas.lod-layer').getAttribute('data-lod-renders'));
   await page.mouse.up();
+  // Dropped: the whole map is drawn again (in the raster worker) with the person in the new place.
+  await expect.poll(async () => Number(await page.locator('canvas.lod-layer').getAttribute('data-lod-renders'))).toBeGreaterThan(renders);
+  await expect.poll(() => paintedPixels(page, 'canvas.lod-layer')).toBeGreaterThan(painted * 0.8);
 });

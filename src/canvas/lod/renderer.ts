@@ -10,9 +10,13 @@
  * - A new scene (an edit, a selection) redraws the vectors. During a drag the scene is split
  *   (scene.ts, createSceneSplitter): the still part stays cached and only the moving people and
  *   their ties (the `top` scene) are drawn over it each frame.
+ * - A new scene at the same zoom, while an image of the last one is on screen, is rasterised in a
+ *   worker (raster-worker.ts); the last image (and the top scene) stays on screen meanwhile, so
+ *   rasterising 10,000 lines never blocks a drag or a click. Without workers it is drawn here.
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
-import { drawScene, viewFor, type LodPalette } from './draw';
+import { drawScene, viewFor, type LodPalette, type View } from './draw';
+import type { RasterDone, RasterJob } from './raster-worker';
 import type { LodScene } from './scene';
 
 const MAX_CACHE_SIDE = 4096;
@@ -29,7 +33,7 @@ export interface Transform {
 }
 
 interface Cache {
-  canvas: HTMLCanvasElement | OffscreenCanvas;
+  canvas: HTMLCanvasElement | OffscreenCanvas | ImageBitmap;
   scene: LodScene;
   palette: LodPalette;
   zoom: number;
@@ -50,6 +54,31 @@ export interface RenderInfo {
   marks: number;
   ties: number;
   lastDrawMs: number;
+}
+
+interface Plan {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  complete: boolean;
+  width: number;
+  height: number;
+  zoom: number;
+}
+
+function rasterWorker(): Worker | null {
+  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined') return null;
+  try {
+    return new Worker(new URL('./raster-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+/** Frees a worker's image (the cache may also hold a canvas, which needs nothing). */
+function closeBitmap(image: Cache['canvas'] | undefined): void {
+  if (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap) image.close();
 }
 
 function makeCanvas(width: number, height: number): HTMLCanvasElement | OffscreenCanvas {
@@ -73,11 +102,18 @@ export class LodRenderer {
   private frame = 0;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  /** The canvas synchronous redraws draw into (the cache may instead hold a worker's bitmap). */
+  private surface: HTMLCanvasElement | OffscreenCanvas | null = null;
+  private worker: Worker | null | undefined;
+  private job: { id: number; scene: LodScene; palette: LodPalette; plan: Plan; dpr: number } | null = null;
+  private jobs = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     palette: LodPalette,
     private readonly onDrawn: ((info: RenderInfo) => void) | null = null,
+    /** Rasterise new scenes in a worker when there is one (tests pass false). */
+    private readonly offThread = true,
   ) {
     this.palette = palette;
   }
@@ -143,6 +179,9 @@ export class LodRenderer {
       // Mid-gesture on a heavy map: show the cached image scaled, redraw crisply when still.
       this.blit(ctx, cache!);
       this.scheduleSettle();
+    } else if (cache && cache.zoom === zoom && cache.dpr === this.dpr && covers(cache) && this.rasterOffThread(scene, view)) {
+      // A new scene at the same zoom: the last image stays up until the worker's arrives.
+      this.blit(ctx, cache);
     } else {
       cache = this.redrawCache(scene, view);
       this.blit(ctx, cache);
@@ -172,8 +211,8 @@ export class LodRenderer {
     ctx.drawImage(cache.canvas as CanvasImageSource, dx, dy, cache.canvas.width * scale, cache.canvas.height * scale);
   }
 
-  private redrawCache(scene: LodScene, view: ReturnType<typeof viewFor>): Cache {
-    const started = performance.now();
+  /** The world rectangle and pixel size to cache for the scene at this view's zoom. */
+  private plan(scene: LodScene, view: View): Plan {
     const { zoom } = view;
     const b = scene.bounds;
     let minX = b.minX - WORLD_MARGIN;
@@ -196,20 +235,79 @@ export class LodRenderer {
     }
     const width = Math.max(1, Math.min(MAX_CACHE_SIDE, px(maxX - minX)));
     const height = Math.max(1, Math.min(MAX_CACHE_SIDE, px(maxY - minY)));
-    let canvas = this.cache?.canvas;
+    return { minX, minY, maxX, maxY, complete, width, height, zoom };
+  }
+
+  private localView(plan: Plan): View {
+    const { minX, minY, maxX, maxY, zoom } = plan;
+    return { tx: -minX * zoom, ty: -minY * zoom, zoom, minX, minY, maxX, maxY };
+  }
+
+  /** Asks the worker for the scene's image; false when there is no worker (draw here instead). */
+  private rasterOffThread(scene: LodScene, view: View): boolean {
+    if (!this.offThread) return false;
+    if (this.worker === undefined) {
+      this.worker = rasterWorker();
+      this.worker?.addEventListener('message', (event: MessageEvent<RasterDone>) => this.rasterDone(event.data));
+      this.worker?.addEventListener('error', () => {
+        // A broken worker: draw on the main thread from now on.
+        this.worker?.terminate();
+        this.worker = null;
+        this.job = null;
+        this.request();
+      });
+    }
+    if (!this.worker) return false;
+    // One job at a time; when it comes back stale, the next frame asks for the newest scene.
+    if (this.job) return true;
+    const plan = this.plan(scene, view);
+    const id = ++this.jobs;
+    this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr };
+    const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: { ...scene, ids: [] } };
+    this.worker.postMessage(job);
+    return true;
+  }
+
+  private rasterDone(done: RasterDone): void {
+    const job = this.job;
+    if (!job || job.id !== done.id || this.disposed) {
+      done.bitmap.close();
+      return;
+    }
+    this.job = null;
+    if (job.scene === this.scene && job.palette === this.palette && job.dpr === this.dpr) {
+      closeBitmap(this.cache?.canvas);
+      const { plan } = job;
+      this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr };
+      this.info.marks = done.marks;
+      this.info.ties = done.ties;
+      this.info.renders++;
+      this.info.lastDrawMs = done.ms;
+    } else {
+      done.bitmap.close();
+    }
+    this.request();
+  }
+
+  private redrawCache(scene: LodScene, view: View): Cache {
+    const started = performance.now();
+    const plan = this.plan(scene, view);
+    const { width, height } = plan;
+    let canvas = this.surface;
     if (!canvas || canvas.width !== width || canvas.height !== height) canvas = makeCanvas(width, height);
+    this.surface = canvas;
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
     if (ctx) {
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       ctx.clearRect(0, 0, width, height);
-      const local = { tx: -minX * zoom, ty: -minY * zoom, zoom, minX, minY, maxX, maxY };
-      const stats = drawScene(ctx, scene, this.palette, local);
+      const stats = drawScene(ctx, scene, this.palette, this.localView(plan));
       this.info.marks = stats.marks;
       this.info.ties = stats.ties;
     }
     this.info.renders++;
     this.info.lastDrawMs = performance.now() - started;
-    this.cache = { canvas, scene, palette: this.palette, zoom, minX, minY, maxX, maxY, complete, dpr: this.dpr };
+    closeBitmap(this.cache?.canvas);
+    this.cache = { canvas, scene, palette: this.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: this.dpr };
     return this.cache;
   }
 
@@ -217,6 +315,10 @@ export class LodRenderer {
     this.disposed = true;
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    this.job = null;
+    closeBitmap(this.cache?.canvas);
     this.cache = null;
     this.scene = null;
   }
