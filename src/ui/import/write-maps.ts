@@ -1,10 +1,10 @@
 /**
  * Stores imported maps and opens the first one.
  *
- * One map (the usual import): its records are written in a Web Worker (one transaction) while
- * the page opens the map straight from memory (it was validated when the file was read, so it is
- * not read back and validated again); autosave attaches once the write has finished, and edits
- * made meanwhile are saved then. If the write fails, the map is closed again and the previous one
+ * One map (the usual import): the page opens the map straight from memory (it was validated when
+ * the file was read, so it is not read back and validated again) and, once it is drawn, its
+ * records are written in a Web Worker (one transaction). Autosave attaches when the write has
+ * finished, and edits made meanwhile are saved then. If the write fails, the map is closed again and the previous one
  * reopened, with the reason. Where there is no Worker (tests) the write runs here instead.
  *
  * Several maps (a backup) are restored in ONE IndexedDB transaction (the repository's per-map
@@ -70,6 +70,12 @@ function writeInWorker(dbName: string, doc: MapDocument, createWorker?: () => Wo
   });
 }
 
+/** Resolves after the next frame has been painted (at once where there are no frames). */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 function createdRevisions(doc: MapDocument): Revisions {
   const revs: Revisions = new Map();
   revs.set(revKey.map(doc.map.id), 1);
@@ -104,13 +110,14 @@ async function writeAndOpen(workspace: Workspace, doc: MapDocument, createWorker
     (): WriteResult => ({ ok: true }),
     (error: unknown): WriteResult => ({ ok: false, error: describeStorageError(error).message }),
   );
-  let writing = writeInWorker(repo.db.name, doc, createWorker) ?? mainThreadWrite();
-
   // Open from memory at once; nothing is saved until the map's records are stored.
   workspace.autosave?.dispose();
   workspace.autosave = null;
   store.getState().openDocument(doc);
   store.getState().setSaveStatus({ state: 'saving' });
+  // The map is drawn first, then stored: the write would otherwise take CPU from the first frame.
+  await afterNextFrame();
+  let writing = writeInWorker(repo.db.name, doc, createWorker) ?? mainThreadWrite();
 
   let result = await writing;
   if (!result.ok && result.error === 'worker-failed') {
