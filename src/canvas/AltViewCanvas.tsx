@@ -23,6 +23,7 @@ import { TieMarkers } from './markers';
 import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
+import './canvas.css';
 
 const nodeTypes = { stakeholder: StakeholderNode };
 const edgeTypes = { tie: TieEdge };

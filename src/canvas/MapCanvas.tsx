@@ -29,6 +29,7 @@ import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport } from './lod/viewport';
+import './canvas.css';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
