@@ -13,6 +13,7 @@ import { DEFAULT_PALETTE, readPalette, type LodPalette } from './draw';
 export const MINIMAP_WIDTH = 200;
 export const MINIMAP_HEIGHT = 150;
 const OFFSET_SCALE = 5;
+const MARKS_EVERY_MS = 200;
 
 interface Frame {
   /** Flow rectangle shown (top-left and size) and flow units per minimap pixel. */
@@ -53,6 +54,8 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
     canvas.height = Math.round(MINIMAP_HEIGHT * dpr);
     let frame = 0;
     let mask = 'rgba(240, 240, 240, 0.6)';
+    let marksAt = 0;
+    let marksTimer: ReturnType<typeof setTimeout> | null = null;
     let marks: { image: HTMLCanvasElement; nodes: readonly StakeholderFlowNode[]; palette: LodPalette; x: number; y: number; scale: number } | null = null;
     const draw = () => {
       frame = 0;
@@ -79,7 +82,13 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
       const palette = paletteRef.current;
       // The marks are cached, drawn framing the people alone: a pan or zoom only moves the window
       // and scales that image, the people are drawn again only when they change.
-      if (!marks || marks.nodes !== list || marks.palette !== palette) {
+      // While people are dragged the nodes change every frame: the marks follow at most every
+      // MARKS_EVERY_MS (the window still moves every frame).
+      const sinceMarks = performance.now() - marksAt;
+      if (marks && marks.nodes !== list && marks.palette === palette && sinceMarks < MARKS_EVERY_MS) {
+        if (!marksTimer) marksTimer = setTimeout(() => ((marksTimer = null), request()), MARKS_EVERY_MS - sinceMarks);
+      } else if (!marks || marks.nodes !== list || marks.palette !== palette) {
+        marksAt = performance.now();
         const m = list.length ? minimapFrame({ minX, minY, maxX, maxY }, { x: minX, y: minY, width: maxX - minX, height: maxY - minY }) : f;
         const image = marks?.image ?? document.createElement('canvas');
         image.width = canvas.width;
@@ -125,6 +134,7 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
     return () => {
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
+      if (marksTimer) clearTimeout(marksTimer);
       drawRef.current = null;
       themeRef.current = null;
     };

@@ -188,6 +188,7 @@ const sameBaseEdge = (a: TieFlowEdge, b: TieFlowEdge) =>
  */
 export function createSceneSplitter() {
   let last: { key: string; nodes: readonly StakeholderFlowNode[]; edges: readonly TieFlowEdge[]; moving: ReadonlySet<string>; base: LodScene } | null = null;
+  let lastTop: { edges: readonly TieFlowEdge[]; key: string; list: TieFlowEdge[] } | null = null;
   const baseReusable = (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], key: string) => {
     if (!last || last.key !== key || last.nodes.length !== nodes.length || last.edges.length !== edges.length) return false;
     const { moving } = last;
@@ -216,7 +217,9 @@ export function createSceneSplitter() {
       last = { key, nodes, edges, moving, base };
     }
     const { moving, base } = last!;
-    const topEdges = edges.filter((e) => e.selected || moving.has(e.source) || moving.has(e.target));
+    // The ties drawn on top change only with the edges or who is moving, not with each drag step.
+    if (!lastTop || lastTop.edges !== edges || lastTop.key !== key) lastTop = { edges, key, list: edges.filter((e) => e.selected || moving.has(e.source) || moving.has(e.target)) };
+    const topEdges = lastTop.list;
     const ends = new Set(moving);
     for (const e of topEdges) {
       ends.add(e.source);
