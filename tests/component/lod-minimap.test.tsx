@@ -1,23 +1,19 @@
 import { act, fireEvent, waitFor } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapCanvas } from '../../src/canvas/MapCanvas';
 import { minimapFrame } from '../../src/canvas/lod/LodMiniMap';
 import { LOD_MIN_PEOPLE } from '../../src/canvas/lod/scene';
 import { generateOrganisation } from '../../src/analysis/generate';
 import type { MapDocument } from '../../src/domain/types';
 import { makeServices, teamDoc } from './helpers';
+import { installCountingCanvas, type DrawCounts } from './fake-canvas';
 
-/** jsdom has no 2D canvas: a context that counts filled rectangles. */
-const drawn = { fillRect: 0 };
-function fakeContext(): Partial<CanvasRenderingContext2D> {
-  const noop = () => undefined;
-  return { setTransform: noop, clearRect: noop, beginPath: noop, moveTo: noop, lineTo: noop, stroke: noop, rect: noop, fill: noop, strokeRect: noop, drawImage: noop, fillRect: () => void drawn.fillRect++ };
-}
+/** Counts of drawing calls on every canvas (jsdom has none of its own). */
+const drawn: DrawCounts = { fillRect: 0 };
 const restore: (() => void)[] = [];
 beforeAll(() => {
-  const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as CanvasRenderingContext2D);
-  restore.push(() => getContext.mockRestore());
+  restore.push(installCountingCanvas(drawn));
   for (const prop of ['clientWidth', 'clientHeight'] as const) {
     const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
     Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => (prop === 'clientWidth' ? 800 : 600) });

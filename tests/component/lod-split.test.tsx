@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEdgeMapper, createNodeMapper } from '../../src/canvas/flow-mapping';
 import { drawScene, DEFAULT_PALETTE, viewFor } from '../../src/canvas/lod/draw';
 import { LodRenderer } from '../../src/canvas/lod/renderer';
@@ -7,27 +7,13 @@ import { createTie } from '../../src/domain/factories';
 import { moveStakeholders, updateTie } from '../../src/domain/operations';
 import type { MapDocument } from '../../src/domain/types';
 import { teamDoc } from './helpers';
+import { countingContext, installCountingCanvas, type DrawCounts } from './fake-canvas';
 
-/** jsdom has no 2D canvas: a context that counts what is drawn. */
-const drawn = { fillRect: 0, strokeRect: 0, lineTo: 0 };
-function fakeContext(): Partial<CanvasRenderingContext2D> {
-  const noop = () => undefined;
-  return {
-    setTransform: noop,
-    clearRect: noop,
-    beginPath: noop,
-    moveTo: noop,
-    lineTo: () => void drawn.lineTo++,
-    stroke: noop,
-    fillRect: () => void drawn.fillRect++,
-    strokeRect: () => void drawn.strokeRect++,
-    drawImage: noop,
-  };
-}
+/** Counts of drawing calls on every canvas (jsdom has none of its own). */
+const drawn: DrawCounts = { fillRect: 0, strokeRect: 0, lineTo: 0 };
 const restore: (() => void)[] = [];
 beforeAll(() => {
-  const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as CanvasRenderingContext2D);
-  restore.push(() => getContext.mockRestore());
+  restore.push(installCountingCanvas(drawn));
 });
 afterAll(() => restore.forEach((r) => r()));
 
@@ -87,7 +73,7 @@ describe('level-of-detail scene split', () => {
     expect(top.tieCount).toBe(1);
     expect(top.tieStyle[0] % 4).toBe(TIE_SELECTED);
     drawn.fillRect = drawn.strokeRect = 0;
-    const ctx = fakeContext() as CanvasRenderingContext2D;
+    const ctx = countingContext(drawn);
     drawScene(ctx, top, DEFAULT_PALETTE, viewFor(0, 0, 0.2, 1000, 1000));
     expect(drawn.fillRect).toBe(0);
     expect(drawn.strokeRect).toBe(1);

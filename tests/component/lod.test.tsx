@@ -1,34 +1,20 @@
 import { act, waitFor } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapCanvas } from '../../src/canvas/MapCanvas';
 import { buildScene, LOD_MIN_PEOPLE, LOD_ZOOM, personAt } from '../../src/canvas/lod/scene';
 import { generateOrganisation } from '../../src/analysis/generate';
 import type { MapDocument } from '../../src/domain/types';
 import { createNodeMapper, createEdgeMapper } from '../../src/canvas/flow-mapping';
 import { makeServices, teamDoc } from './helpers';
+import { installCountingCanvas, type DrawCounts } from './fake-canvas';
 
-/** jsdom has no 2D canvas: a context that records what is drawn. */
-const drawn = { fillRect: 0, lineTo: 0, stroke: 0 };
-function fakeContext(): Partial<CanvasRenderingContext2D> {
-  const noop = () => undefined;
-  return {
-    setTransform: noop,
-    clearRect: noop,
-    beginPath: noop,
-    moveTo: noop,
-    lineTo: () => void drawn.lineTo++,
-    stroke: () => void drawn.stroke++,
-    fillRect: () => void drawn.fillRect++,
-    strokeRect: noop,
-    drawImage: noop,
-  };
-}
+/** Counts of drawing calls on every canvas (jsdom has none of its own). */
+const drawn: DrawCounts = { fillRect: 0, lineTo: 0, stroke: 0 };
 
 const restore: (() => void)[] = [];
 beforeAll(() => {
-  const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as CanvasRenderingContext2D);
-  restore.push(() => getContext.mockRestore());
+  restore.push(installCountingCanvas(drawn));
   // The layer sizes itself from its container, which has no layout in jsdom.
   for (const prop of ['clientWidth', 'clientHeight'] as const) {
     const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);

@@ -1,0 +1,36 @@
+import { vi } from 'vitest';
+
+/**
+ * jsdom has no 2D canvas. This context accepts every drawing call (so a new call in the
+ * renderer cannot break unrelated tests) and counts how often each was made, which is
+ * what the level-of-detail tests assert on.
+ */
+export type DrawCounts = Record<string, number>;
+
+export function countingContext(counts: DrawCounts): CanvasRenderingContext2D {
+  const state: Record<string | symbol, unknown> = {};
+  return new Proxy(state, {
+    get(target, key) {
+      if (key in target) return target[key];
+      if (typeof key !== 'string') return undefined;
+      return () => {
+        counts[key] = (counts[key] ?? 0) + 1;
+        return undefined;
+      };
+    },
+    set(target, key, value) {
+      target[key] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+}
+
+/** Installs the counting context on every canvas; returns the undo. */
+export function installCountingCanvas(counts: DrawCounts): () => void {
+  const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => countingContext(counts));
+  return () => spy.mockRestore();
+}
+
+export function resetCounts(counts: DrawCounts): void {
+  for (const key of Object.keys(counts)) counts[key] = 0;
+}
