@@ -169,7 +169,20 @@ export class Autosave {
 
   private async onRemote(message: SyncMessage): Promise<void> {
     if (message.type !== 'changed' || message.mapId !== this.mapId || this.disposed) return;
+    // Taking another tab's records and saving our own take turns: a save in flight relies on
+    // `synced` and `revs` as its base, and a remote change adopted under it (between its reads)
+    // made it write over the other tab's edit without merging it.
     while (this.inFlight) await this.inFlight;
+    const run = this.applyRemote(message)
+      .catch(() => undefined)
+      .finally(() => {
+        this.inFlight = null;
+      });
+    this.inFlight = run;
+    await run;
+  }
+
+  private async applyRemote(message: Extract<SyncMessage, { type: 'changed' }>): Promise<void> {
     // Unreadable here (e.g. locked in another tab meanwhile): the workspace handles that case.
     const stored = await this.repo.readRecords(this.mapId, message.stakeholders, message.ties).catch(() => null);
     if (!stored) return;

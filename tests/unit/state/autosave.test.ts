@@ -221,6 +221,45 @@ describe('Autosave with two tabs', () => {
     expect(a.store.getState().doc!.stakeholders.tom.name).toBe('Renamed in A');
   });
 
+  it("another tab's change read while a save starts is merged into that save, never written over", async () => {
+    const ctx = await setup();
+    const hub = new FakeBroadcast();
+    const a = await openTab(ctx.repo, ctx.mapId, hub.channel());
+    const repoB = new Repository(ctx.db);
+    const b = await openTab(repoB, ctx.mapId, hub.channel());
+    // Hold B at the two points that raced: reading A's records, and the start of B's own save.
+    let releaseRead!: () => void;
+    const readGate = new Promise<void>((resolve) => (releaseRead = resolve));
+    const read = repoB.readRecords.bind(repoB);
+    const reading = vi.spyOn(repoB, 'readRecords').mockImplementation(async (...args) => {
+      await readGate;
+      return read(...args);
+    });
+    let releaseSave!: () => void;
+    const saveGate = new Promise<void>((resolve) => (releaseSave = resolve));
+    const save = repoB.saveChanges.bind(repoB);
+    const firstWrite: unknown[] = [];
+    vi.spyOn(repoB, 'saveChanges').mockImplementation(async (...args) => {
+      await saveGate;
+      const result = await save(...args);
+      if (!firstWrite.length) firstWrite.push(await storedPerson(repoB, ctx.mapId, 'tom'));
+      return result;
+    });
+
+    a.store.getState().updateStakeholder('tom', { name: 'From A' });
+    await a.autosave.flush();
+    await vi.waitFor(() => expect(reading).toHaveBeenCalled());
+    b.store.getState().updateStakeholder('tom', { title: 'From B' });
+    const saving = b.autosave.flush();
+    releaseRead();
+    await vi.waitFor(() => expect(b.store.getState().doc!.stakeholders.tom.name).toBe('From A'));
+    releaseSave();
+    await saving;
+    // B's first write already carries A's name: A's tab never sees its edit undone.
+    expect(firstWrite[0]).toMatchObject({ name: 'From A', title: 'From B' });
+    expect(await storedPerson(ctx.repo, ctx.mapId, 'tom')).toMatchObject({ name: 'From A', title: 'From B' });
+  });
+
   it('without any message from the other tab, a save still merges instead of overwriting', async () => {
     const { repo, mapId } = await setup();
     const a = await openTab(repo, mapId);
