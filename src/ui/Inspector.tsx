@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import { displayName, tieSentence } from '../domain/describe';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
@@ -23,8 +23,10 @@ function Field({ label, children, hint }: { label: string; children: (id: string
 
 export function Inspector() {
   const doc = useEditor((s) => s.doc);
-  const selectedNodes = useEditor((s) => s.selectedNodes);
-  const selectedTies = useEditor((s) => s.selectedTies);
+  // Deferred: grabbing a card selects it, and on a large map the canvas must answer that first
+  // drag step at once; the panel follows in an interruptible render a moment later.
+  const selectedNodes = useDeferredValue(useEditor((s) => s.selectedNodes));
+  const selectedTies = useDeferredValue(useEditor((s) => s.selectedTies));
   if (!doc) return null;
   const people = [...selectedNodes].filter((id) => id in doc.stakeholders);
   const ties = [...selectedTies].filter((id) => id in doc.ties);
