@@ -351,7 +351,7 @@ async function baselineRun(browser, url, lib, size, canvas, ms) {
   return { size, openMs: drawnAt - generateMs, generateMs, heapMb: heap, zoom, ...g };
 }
 
-async function ioRun(browser, url, lib, { csvSize, gexfSize, pngSize }) {
+async function ioRun(browser, url, lib, { csvSize, gexfSize, pngSize, pngLargeSize }) {
   const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(url);
@@ -359,8 +359,9 @@ async function ioRun(browser, url, lib, { csvSize, gexfSize, pngSize }) {
   const csv = lib.peopleCsv(lib.generateOrganisation(csvSize, SEED));
   const gexf = lib.networkxStyleGexf(lib.generateOrganisation(gexfSize, SEED));
   const png = lib.generateOrganisation(pngSize, SEED);
+  const pngLarge = pngLargeSize ? lib.generateOrganisation(pngLargeSize, SEED) : null;
   const result = await page.evaluate(
-    async ({ csv, gexf, png }) => {
+    async ({ csv, png, pngLarge }) => {
       const { workspace, benchTools } = window.__influenceMap;
       const tools = await benchTools();
       const encoder = new TextEncoder();
@@ -375,16 +376,58 @@ async function ioRun(browser, url, lib, { csvSize, gexfSize, pngSize }) {
         return { parseMs: t1 - t0, totalMs: t2 - t0, people: Object.keys(r.doc.stakeholders).length, ties: Object.keys(r.doc.ties).length };
       };
       const csvResult = await timeImport('people.csv', csv);
-      const gexfResult = await timeImport('network.gexf', gexf);
       const t0 = performance.now();
       const out = await tools.exportMapPng(png);
       const pngMs = performance.now() - t0;
-      return { csv: csvResult, gexf: gexfResult, png: { ms: pngMs, bytes: out.blob.size } };
+      // The export dialog's default: 2x pixel density.
+      let large = null;
+      if (pngLarge) {
+        const t1 = performance.now();
+        const big = await tools.exportMapPng(pngLarge, { ratio: 2 });
+        large = { ms: performance.now() - t1, bytes: big.blob.size, note: big.note ?? null };
+      }
+      return { csv: csvResult, png: { ms: pngMs, bytes: out.blob.size }, pngLarge: large };
     },
-    { csv, gexf, png },
+    { csv, png, pngLarge },
   );
+  result.gexf = await uiImport(page, 'network.gexf', gexf, gexfSize);
   await context.close();
   return result;
+}
+
+/**
+ * A file imported the way a user does it: chosen in the file input (read in a worker, a dialog
+ * says what will be made), then "Import" (the map opens and is drawn, then it is stored). The
+ * time spent reading the dialog is left out.
+ */
+async function uiImport(page, name, text, people) {
+  await page.goto(page.url());
+  await page.waitForFunction(() => !!window.__influenceMap && !!document.querySelector('input[aria-label="Import file"]'), null, { timeout: 30_000 });
+  await page.evaluate((n) => {
+    const t = (window.__importTimes = {});
+    document.querySelector('input[aria-label="Import file"]').addEventListener('change', () => (t.chosen = performance.now()), { capture: true, once: true });
+    const seen = new window.MutationObserver(() => {
+      const button = [...document.querySelectorAll('[role="dialog"] button')].find((b) => b.textContent === 'Import');
+      if (!button || t.shown !== undefined) return;
+      t.shown = performance.now();
+      button.addEventListener('click', () => (t.click = performance.now()), { capture: true });
+      seen.disconnect();
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+    window.__influenceMap.store.subscribe((s) => {
+      if (t.open === undefined && s.doc && Object.keys(s.doc.stakeholders).length === n) {
+        t.open = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (t.drawn = performance.now())));
+      }
+      if (t.open !== undefined && s.save.state === 'saving') t.saving = true;
+      if (t.saving && t.saved === undefined && s.save.state === 'saved') t.saved = performance.now();
+    });
+  }, people);
+  await page.locator('input[aria-label="Import file"]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+  await page.locator('[role="dialog"] button', { hasText: /^Import$/ }).click({ timeout: 60_000 });
+  await page.waitForFunction(() => window.__importTimes.drawn !== undefined && window.__importTimes.saved !== undefined, null, { timeout: 120_000 });
+  const t = await page.evaluate(() => window.__importTimes);
+  return { people, readMs: t.shown - t.chosen, openMs: t.drawn - t.click, totalMs: t.shown - t.chosen + (t.drawn - t.click), storedMs: t.saved - t.click };
 }
 
 /** igraph's weighted + unweighted betweenness on the same informal network (the speed reference). */
@@ -440,11 +483,13 @@ function rows(lib, runs, io, igraph) {
     add({ metric: 'autosave, rename one person: write time', unit: 'ms', app: app.autosave.renameMs });
   }
   if (io) {
-    out.push({ metric: `import people CSV (parse; + store & open)`, size: io.csv.people, unit: 'ms', app: io.csv.parseMs, baseline: null });
-    out.push({ metric: `  + store & open`, size: io.csv.people, unit: 'ms', app: io.csv.totalMs, baseline: null });
-    out.push({ metric: `import GEXF (parse; + store & open)`, size: io.gexf.people, unit: 'ms', app: io.gexf.parseMs, baseline: null, target: '< 3000 ms (total)', met: io.gexf.totalMs < 3000 });
-    out.push({ metric: `  + store & open`, size: io.gexf.people, unit: 'ms', app: io.gexf.totalMs, baseline: null });
+    out.push({ metric: 'import people CSV: parse', size: io.csv.people, unit: 'ms', app: io.csv.parseMs, baseline: null });
+    out.push({ metric: '  + stored as a new map (workspace, no UI)', size: io.csv.people, unit: 'ms', app: io.csv.totalMs, baseline: null });
+    out.push({ metric: 'import GEXF in the UI: file chosen → map open and drawn', size: io.gexf.people, unit: 'ms', app: io.gexf.totalMs, baseline: null, target: '< 3000 ms', met: io.gexf.totalMs < 3000 });
+    out.push({ metric: '  of which: read, to the Import dialog', size: io.gexf.people, unit: 'ms', app: io.gexf.readMs, baseline: null });
+    out.push({ metric: '  then stored, after Import', size: io.gexf.people, unit: 'ms', app: io.gexf.storedMs, baseline: null });
     out.push({ metric: 'PNG export', size: io.pngSize, unit: 'ms', app: io.png.ms, baseline: null });
+    if (io.pngLarge) out.push({ metric: 'PNG export at 2x (the dialog default)', size: io.pngLargeSize, unit: 'ms', app: io.pngLarge.ms, baseline: null, target: '< 3000 ms', met: io.pngLarge.ms < 3000 });
   }
   if (igraph && Number.isFinite(igraph.bothMs)) {
     const app = runs.find((r) => r.app.size === igraph.size)?.app;
@@ -483,8 +528,8 @@ async function main() {
       log(`${size} people: open ${app.openMs.toFixed(0)} ms (baseline ${base.openMs.toFixed(0)}), pan ${app.pan.fps.toFixed(1)} fps (baseline ${base.pan.fps.toFixed(1)})`);
     }
     log('import and export');
-    const ioSizes = args.smoke ? { csvSize: 200, gexfSize: 200, pngSize: 200 } : { csvSize: 5000, gexfSize: 2000, pngSize: 500 };
-    results.io = { ...(await ioRun(browser, server.url, lib, ioSizes)), pngSize: ioSizes.pngSize };
+    const ioSizes = args.smoke ? { csvSize: 200, gexfSize: 200, pngSize: 200 } : { csvSize: 5000, gexfSize: 2000, pngSize: 500, pngLargeSize: 2000 };
+    results.io = { ...(await ioRun(browser, server.url, lib, ioSizes)), pngSize: ioSizes.pngSize, pngLargeSize: ioSizes.pngLargeSize ?? null };
     const igraphSize = args.smoke ? sizes[0] : sizes.includes(2000) ? 2000 : sizes[0];
     log(`igraph reference (${igraphSize} people)`);
     results.igraph = { size: igraphSize, ...igraphRun(lib, igraphSize) };
@@ -513,6 +558,7 @@ async function main() {
       if (!(app.lodMarks > 0)) problems.push('the zoomed-out map drew no marks on the level-of-detail canvas');
     }
     if (!(results.io?.png?.bytes > 0)) problems.push('PNG export produced nothing');
+    if (!Number.isFinite(results.io?.gexf?.totalMs)) problems.push('the GEXF import through the UI gave no time');
     if (problems.length) {
       console.error(`bench smoke run failed:\n- ${problems.join('\n- ')}`);
       process.exit(1);
