@@ -7,6 +7,7 @@ import { removeLevel } from '../domain/operations';
 import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
+import { peopleByName, PersonPicker } from './PersonPicker';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -155,7 +156,7 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
   const { store } = useServices();
   const tieKind = useEditor((s) => s.tieKind);
   const [target, setTarget] = useState('');
-  const others = useMemo(() => Object.values(doc.stakeholders).filter((s) => s.id !== person.id).sort((a, b) => a.name.localeCompare(b.name)), [doc.stakeholders, person.id]);
+  const others = useMemo(() => peopleByName(doc.stakeholders).filter((s) => s.id !== person.id), [doc.stakeholders, person.id]);
   if (others.length === 0) return null;
   return (
     <fieldset className="add-tie">
@@ -168,14 +169,7 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
             </option>
           ))}
         </select>
-        <select aria-label="Tie to" value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Choose a person…</option>
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {displayName(o)}
-            </option>
-          ))}
-        </select>
+        <PersonPicker label="Tie to" people={others} value={target} onChange={setTarget} emptyLabel="Choose a person…" />
       </div>
       <button
         type="button"
@@ -307,7 +301,7 @@ function SelectionSummary({ people, ties }: { people: number; ties: number }) {
 function MapInspector({ doc }: { doc: MapDocument }) {
   const { store } = useServices();
   const { settings, meId } = doc.map;
-  const people = useMemo(() => Object.values(doc.stakeholders).sort((a, b) => a.name.localeCompare(b.name)), [doc.stakeholders]);
+  const people = peopleByName(doc.stakeholders);
   const setLevels = (levels: string[], leadershipLevel = settings.leadershipLevel) => {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
     store.getState().updateSettings({ levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
@@ -319,14 +313,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
       <p className="inspector__sub">{counts}. Select a person or a tie to edit it.</p>
       <Field label="Me" hint="Mark yourself to see your network and introduction paths.">
         {(id) => (
-          <select id={id} value={meId ?? ''} onChange={(e) => store.getState().setMe(e.target.value || null)}>
-            <option value="">Nobody</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {displayName(p)}
-              </option>
-            ))}
-          </select>
+          <PersonPicker id={id} people={people} value={meId ?? ''} onChange={(next) => store.getState().setMe(next || null)} emptyLabel="Nobody" />
         )}
       </Field>
       <fieldset className="levels">

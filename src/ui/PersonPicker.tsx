@@ -1,0 +1,127 @@
+/**
+ * Choosing one person from the map. Small maps get a plain <select>. On large maps a <select>
+ * holding every person costs thousands of rendered options each time the Inspector changes
+ * (about 100 ms of style and layout at 2,000 people, right when a card is grabbed), and is slow
+ * to scroll anyway: there the picker is a text field whose suggestions (a <datalist>, never
+ * rendered until asked for) narrow as the user types.
+ */
+import { useId, useMemo, useState } from 'react';
+import { displayName } from '../domain/describe';
+import type { Id, Stakeholder } from '../domain/types';
+
+/** Above this many people, type-to-find replaces the drop-down list. */
+export const PICKER_LIST_MAX = 150;
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const sortedCache = new WeakMap<Record<Id, Stakeholder>, Stakeholder[]>();
+
+/** Everyone on the map by name (cached per version of the people record: one sort per edit). */
+export function peopleByName(stakeholders: Record<Id, Stakeholder>): Stakeholder[] {
+  let sorted = sortedCache.get(stakeholders);
+  if (!sorted) {
+    sorted = Object.values(stakeholders).sort((a, b) => collator.compare(displayName(a), displayName(b)));
+    sortedCache.set(stakeholders, sorted);
+  }
+  return sorted;
+}
+
+/** A label per person that tells namesakes apart (by title, then department, then id). */
+function uniqueLabels(people: readonly Stakeholder[]): Map<Id, string> {
+  const count = new Map<string, number>();
+  for (const p of people) count.set(displayName(p), (count.get(displayName(p)) ?? 0) + 1);
+  const labels = new Map<Id, string>();
+  const used = new Set<string>();
+  for (const p of people) {
+    const name = displayName(p);
+    let label = name;
+    if ((count.get(name) ?? 0) > 1) label = `${name} (${p.title || p.department || p.id})`;
+    if (used.has(label)) label = `${name} (${p.id})`;
+    used.add(label);
+    labels.set(p.id, label);
+  }
+  return labels;
+}
+
+export interface PersonPickerProps {
+  id?: string;
+  label?: string;
+  people: readonly Stakeholder[];
+  value: Id | '';
+  onChange: (id: Id | '') => void;
+  /** What "nobody chosen" reads as. */
+  emptyLabel: string;
+}
+
+export function PersonPicker({ id, label, people, value, onChange, emptyLabel }: PersonPickerProps) {
+  if (people.length <= PICKER_LIST_MAX) {
+    return (
+      <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{emptyLabel}</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {displayName(p)}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return <PersonSearchField id={id} label={label} people={people} value={value} onChange={onChange} emptyLabel={emptyLabel} />;
+}
+
+function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: PersonPickerProps) {
+  const listId = useId();
+  const labels = useMemo(() => uniqueLabels(people), [people]);
+  const byLabel = useMemo(() => {
+    const map = new Map<string, Id>();
+    for (const [pid, text] of labels) map.set(text.toLocaleLowerCase(), pid);
+    return map;
+  }, [labels]);
+  const chosen = value ? (labels.get(value) ?? '') : '';
+  const [text, setText] = useState(chosen);
+  const [shown, setShown] = useState(chosen);
+  // The choice changed elsewhere (undo, another tab): show it.
+  if (shown !== chosen) {
+    setShown(chosen);
+    setText(chosen);
+  }
+  // Suggestions only once the field is used: until then the list costs nothing.
+  const [open, setOpen] = useState(false);
+  const unknown = text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());
+  return (
+    <>
+      <input
+        id={id}
+        aria-label={label}
+        type="search"
+        list={open ? listId : undefined}
+        value={text}
+        placeholder={`${emptyLabel} (type a name)`}
+        autoComplete="off"
+        aria-invalid={unknown || undefined}
+        onFocus={() => setOpen(true)}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          if (next.trim() === '') {
+            if (value) onChange('');
+            return;
+          }
+          const match = byLabel.get(next.trim().toLocaleLowerCase());
+          if (match && match !== value) {
+            // Chosen here: keep what the user typed rather than resync to the label's case.
+            setShown(labels.get(match) ?? '');
+            onChange(match);
+          }
+        }}
+      />
+      {open && (
+        <datalist id={listId}>
+          {people.map((p) => (
+            <option key={p.id} value={labels.get(p.id)} />
+          ))}
+        </datalist>
+      )}
+      {unknown && <p className="field__hint field__hint--error">No one on this map is called “{text.trim()}”.</p>}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateOrganisation } from '../../src/analysis/generate';
+import { Inspector } from '../../src/ui/Inspector';
+import { PICKER_LIST_MAX } from '../../src/ui/PersonPicker';
+import { makeServices } from './helpers';
+
+let dispose: (() => void) | null = null;
+afterEach(() => {
+  dispose?.();
+  dispose = null;
+});
+
+/** A map too large for a drop-down of everyone, with two people of the same name. */
+function largeMap() {
+  const doc = generateOrganisation(PICKER_LIST_MAX + 50, 3);
+  const [a, b, c] = Object.keys(doc.stakeholders);
+  doc.stakeholders[a] = { ...doc.stakeholders[a], name: 'Zoë Quartermaine', title: 'CFO' };
+  doc.stakeholders[b] = { ...doc.stakeholders[b], name: 'Zoë Quartermaine', title: 'Analyst' };
+  doc.stakeholders[c] = { ...doc.stakeholders[c], name: 'Bartholomew Cho' };
+  const services = makeServices(doc);
+  dispose = services.dispose;
+  return { ...services, ids: { a, b, c }, user: userEvent.setup() };
+}
+
+describe('Choosing a person on a large map', () => {
+  it('"Me" is found by typing, with namesakes told apart, and no option is rendered until the field is used', async () => {
+    const { renderUi, store, ids, user } = largeMap();
+    renderUi(<Inspector />);
+    const me = screen.getByLabelText('Me');
+    expect(me.tagName).toBe('INPUT');
+    expect(document.querySelectorAll('option')).toHaveLength(document.querySelectorAll('select option').length);
+    await user.clear(me);
+    await user.type(me, 'Zoë Quartermaine (Analyst)');
+    expect(store.getState().doc!.map.meId).toBe(ids.b);
+    expect(document.querySelector(`datalist option[value="Zoë Quartermaine (CFO)"]`)).not.toBeNull();
+    await user.clear(me);
+    expect(store.getState().doc!.map.meId).toBeNull();
+  });
+
+  it('a name nobody has is pointed out and chooses no one', async () => {
+    const { renderUi, store, user } = largeMap();
+    renderUi(<Inspector />);
+    await user.clear(screen.getByLabelText('Me'));
+    await user.type(screen.getByLabelText('Me'), 'Zed Nobody');
+    expect(screen.getByText('No one on this map is called “Zed Nobody”.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Me')).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().doc!.map.meId ?? null).toBeNull();
+  });
+
+  it('"Tie to" takes a typed name, and Add tie draws the tie', async () => {
+    const { renderUi, store, ids, user } = largeMap();
+    store.getState().select([ids.a]);
+    renderUi(<Inspector />);
+    const before = Object.keys(store.getState().doc!.ties).length;
+    const addTie = screen.getByRole('button', { name: 'Add tie' });
+    expect(addTie).toBeDisabled();
+    await user.type(screen.getByLabelText('Tie to'), 'bartholomew cho');
+    expect(addTie).toBeEnabled();
+    await user.click(addTie);
+    const ties = Object.values(store.getState().doc!.ties);
+    expect(ties).toHaveLength(before + 1);
+    expect(ties.some((t) => t.source === ids.a && t.target === ids.c)).toBe(true);
+  });
+});
