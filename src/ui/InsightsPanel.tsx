@@ -9,6 +9,7 @@ import type { Id, MapDocument } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
+import { peopleByName, PersonPicker } from './PersonPicker';
 
 const LENSES: { value: Lens; label: string; hint: string }[] = [
   { value: 'none', label: 'Everyone', hint: 'No lens' },
@@ -129,7 +130,7 @@ function PathFinder({ doc }: { doc: MapDocument }) {
   const target = useEditor((s) => s.pathTarget);
   const result = useIntroductionPaths();
   const meId = doc.map.meId;
-  const people = useMemo(() => Object.values(doc.stakeholders).filter((s) => s.id !== meId).sort((a, b) => a.name.localeCompare(b.name)), [doc.stakeholders, meId]);
+  const people = useMemo(() => peopleByName(doc.stakeholders).filter((s) => s.id !== meId), [doc.stakeholders, meId]);
   if (!meId) {
     return (
       <Section title="How do I reach…">
@@ -141,14 +142,7 @@ function PathFinder({ doc }: { doc: MapDocument }) {
     <Section title="How do I reach…">
       <div className="field">
         <label htmlFor="path-target">Person to reach</label>
-        <select id="path-target" value={target ?? ''} onChange={(e) => store.getState().setPathTarget(e.target.value || null)}>
-          <option value="">Choose a person…</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {displayName(p)}
-            </option>
-          ))}
-        </select>
+        <PersonPicker id="path-target" people={people} value={target ?? ''} onChange={(id) => store.getState().setPathTarget(id || null)} emptyLabel="Choose a person…" />
       </div>
       {result && (
         <div className="paths" data-testid="introduction-paths">

@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
-import { displayName } from '../../domain/describe';
 import { useEditor, useServices } from '../../state/context';
 import type { FocusDirection, MapView } from '../../state/store';
 import { FilterButton, FilterChips } from '../search/FilterPanel';
+import { peopleByName, PersonPicker } from '../PersonPicker';
+import type { Stakeholder } from '../../domain/types';
+
+const NOBODY: Stakeholder[] = [];
 
 export const VIEW_OPTIONS: { value: MapView; label: string; hint: string }[] = [
   { value: 'network', label: 'Network', hint: 'The free canvas' },
@@ -55,28 +57,23 @@ function FocusControls() {
   const steps = useEditor((s) => s.focusSteps);
   const direction = useEditor((s) => s.focusDirection);
   const stakeholders = useEditor((s) => s.doc?.stakeholders);
-  const people = useMemo(() => Object.values(stakeholders ?? {}).sort((a, b) => displayName(a).localeCompare(displayName(b))), [stakeholders]);
+  const people = stakeholders ? peopleByName(stakeholders) : NOBODY;
   const current = focusId && stakeholders?.[focusId] ? focusId : '';
   return (
     <div className="focusbar" role="group" aria-label="Focus">
       <label className="focusbar__field">
         <span>Focus on</span>
-        <select
-          aria-label="Focus on"
+        <PersonPicker
+          label="Focus on"
+          people={people}
           value={current}
-          onChange={(e) => {
-            const id = e.target.value || null;
+          emptyLabel="Choose a person…"
+          onChange={(next) => {
+            const id = next || null;
             store.getState().setFocus({ id });
             if (id) store.getState().select([id]);
           }}
-        >
-          <option value="">Choose a person…</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {displayName(p)}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       <div className="view-seg view-seg--small" role="radiogroup" aria-label="Steps">
         {([1, 2, 3] as const).map((n) => (
