@@ -86,9 +86,11 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
   }
   // Suggestions only once the field is used: until then the list costs nothing.
   const [open, setOpen] = useState(false);
-  const unknown = text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());
+  // A name that matches nobody is pointed out once the user leaves the field, not mid-word.
+  const [typing, setTyping] = useState(false);
+  const unknown = !typing && text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());
   return (
-    <>
+    <div className="person-picker">
       <input
         id={id}
         aria-label={label}
@@ -98,7 +100,11 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
         placeholder={`${emptyLabel} (type a name)`}
         autoComplete="off"
         aria-invalid={unknown || undefined}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          setTyping(true);
+        }}
+        onBlur={() => setTyping(false)}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
@@ -122,6 +128,6 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
         </datalist>
       )}
       {unknown && <p className="field__hint field__hint--error">No one on this map is called “{text.trim()}”.</p>}
-    </>
+    </div>
   );
 }

@@ -44,6 +44,9 @@ describe('Choosing a person on a large map', () => {
     renderUi(<Inspector />);
     await user.clear(screen.getByLabelText('Me'));
     await user.type(screen.getByLabelText('Me'), 'Zed Nobody');
+    // Not while typing: only once the field is left.
+    expect(screen.queryByText(/No one on this map is called/)).toBeNull();
+    await user.tab();
     expect(screen.getByText('No one on this map is called “Zed Nobody”.')).toBeInTheDocument();
     expect(screen.getByLabelText('Me')).toHaveAttribute('aria-invalid', 'true');
     expect(store.getState().doc!.map.meId ?? null).toBeNull();
