@@ -112,7 +112,9 @@ test('a page killed in the middle of rapid edits reopens consistent, with every 
   const names = new Set(Object.values(doc.stakeholders).map((s) => s.name));
   const lost = savedNames.filter((n) => !names.has(n));
   // A name that was saved and later deleted is not lost; only check names still present at the end.
-  expect(lost.every((n) => Number(n.slice(1)) % 7 === 3)).toBe(true);
+  const lostUndeleted = lost.filter((n) => Number(n.slice(1)) % 7 !== 3);
+  console.log(`crash-kill: ${savedNames.length} people reported saved before the kill, ${names.size} reopened, ${lostUndeleted.length} saved edits lost`);
+  expect(lostUndeleted).toEqual([]);
   expect(names.size).toBeGreaterThan(0);
 });
 
