@@ -52,9 +52,11 @@ export function useAnalysisRunner(): void {
       if (lastInput && sameAnalysisInput(lastInput, input)) return;
       lastInput = input;
       store.getState().setAnalysisState('updating');
+      // Counted now, not when the debounce ends: a run still in flight from before this edit
+      // must not land as "ready" while this edit waits its turn.
+      const mine = ++sequence;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
-        const mine = ++sequence;
         client.run(input).then(
           (result) => {
             if (mine === sequence && result && store.getState().doc?.map.id === lastMapId) store.getState().setAnalysis(result, 'ready');

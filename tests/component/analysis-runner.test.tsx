@@ -1,0 +1,68 @@
+import { act } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AnalysisInput } from '../../src/analysis/types';
+import { makeServices, teamDoc } from './helpers';
+
+/** A worker stand-in whose runs finish only when the test says so. */
+const runs: { input: AnalysisInput; finish: (result: unknown) => void }[] = [];
+vi.mock('../../src/analysis/client', () => ({
+  isAnalysisCancelled: () => false,
+  createAnalysisClient: () => ({
+    run: (input: AnalysisInput) => new Promise((resolve) => runs.push({ input, finish: resolve })),
+    dispose: () => undefined,
+  }),
+}));
+
+const { useAnalysisRunner } = await import('../../src/ui/useAnalysisRunner');
+
+function Runner() {
+  useAnalysisRunner();
+  return null;
+}
+
+let dispose: (() => void) | null = null;
+afterEach(() => {
+  dispose?.();
+  dispose = null;
+  runs.length = 0;
+  vi.useRealTimers();
+});
+
+describe('Analysis runner', () => {
+  it('a result from before the latest edit is never shown as ready', async () => {
+    vi.useFakeTimers();
+    const services = makeServices(teamDoc());
+    dispose = services.dispose;
+    const { store } = services;
+    services.renderUi(<Runner />);
+    await act(async () => void vi.advanceTimersByTime(300));
+    expect(runs).toHaveLength(1);
+
+    // An edit to the network while the first run is still working.
+    act(() => store.getState().updateTie('t1', { strength: 1 }));
+    expect(store.getState().analysisState).toBe('updating');
+    await act(async () => runs[0].finish({ stale: true }));
+    expect(store.getState().analysisState).toBe('updating');
+    expect(store.getState().analysis).toBeNull();
+
+    await act(async () => void vi.advanceTimersByTime(300));
+    expect(runs).toHaveLength(2);
+    expect(runs[1].input.ties.find((t) => t.id === 't1')?.strength).toBe(1);
+    await act(async () => runs[1].finish({ fresh: true }));
+    expect(store.getState().analysisState).toBe('ready');
+    expect(store.getState().analysis).toEqual({ fresh: true });
+  });
+
+  it('moving a card does not ask for a new analysis', async () => {
+    vi.useFakeTimers();
+    const services = makeServices(teamDoc());
+    dispose = services.dispose;
+    services.renderUi(<Runner />);
+    await act(async () => void vi.advanceTimersByTime(300));
+    await act(async () => runs[0].finish({ first: true }));
+    act(() => services.store.getState().dragEnd({ tom: { x: 500, y: 500 } }));
+    await act(async () => void vi.advanceTimersByTime(300));
+    expect(runs).toHaveLength(1);
+    expect(services.store.getState().analysisState).toBe('ready');
+  });
+});
