@@ -9,6 +9,7 @@
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import { analyse } from './analyse';
 import { introductionPaths } from './paths';
+import { unpackResult } from './transfer';
 import type { AnalysisInput, AnalysisResult, IntroductionResult } from './types';
 import type { AnalysisWorkerApi } from './worker';
 
@@ -72,6 +73,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   const worker = (options.createWorker ?? defaultWorker)();
   const remote: Remote<AnalysisWorkerApi> | null = worker ? wrap<AnalysisWorkerApi>(worker) : null;
   const engine = remote ?? inProcess;
+  const analyseOnce = remote ? async (input: AnalysisInput) => unpackResult(await remote.analyse(input)) : inProcess.analyse;
 
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -86,7 +88,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     if (!job) return;
     const mine = ++generation;
     inFlight++;
-    Promise.resolve(engine.analyse(job.input)).then(
+    analyseOnce(job.input).then(
       (result) => {
         inFlight--;
         // A newer run started (or is waiting) meanwhile: this result is stale.

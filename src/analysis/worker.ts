@@ -8,6 +8,7 @@ import { analyse, distanceIndex, hasCachedPathMeasures, rememberPathMeasures } f
 import { introductionPaths } from './paths';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures } from './shortest-paths';
+import { packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
 /** Below this size a second worker's start-up and copying cost more than they save. */
@@ -56,7 +57,8 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
 }
 
 const api = {
-  analyse: analyseWithHelper,
+  // Packed: the result crosses to the page as columns (see transfer.ts).
+  analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
   introductionPaths,
 };
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/analysis/analyse';
+import { generateOrganisation } from '../../../src/analysis/generate';
+import { toAnalysisInput } from '../../../src/analysis/input';
+import { packResult, unpackResult } from '../../../src/analysis/transfer';
+import { createStakeholder } from '../../../src/domain/factories';
+
+describe('Analysis result across the worker boundary', () => {
+  const doc = generateOrganisation(300, 11);
+  // Someone with no ties: their constraint, effective size and cluster are null.
+  doc.stakeholders.loner = createStakeholder({ id: 'loner', name: 'Lone Person' });
+  const result = analyse(toAnalysisInput(doc));
+  // What the page receives: the packed form after a structured clone, as postMessage does it.
+  const received = unpackResult(structuredClone(packResult(result)));
+
+  it('arrives equal to what the worker computed, every metric and null kept', () => {
+    expect(received.people).toEqual(result.people);
+    expect(received.indexById).toEqual(result.indexById);
+    const { people: _a, indexById: _b, explanations: _c, ...rest } = result;
+    expect(received).toMatchObject(rest);
+    expect(received.people[received.indexById.loner]).toMatchObject({ constraint: null, effectiveSize: null, cluster: null });
+  });
+
+  it('explanations read by id as before, and the same object each time', () => {
+    for (const id of Object.keys(result.explanations)) expect(received.explanations[id]).toEqual(result.explanations[id]);
+    const id = result.people[0].id;
+    expect(received.explanations[id]).toBe(received.explanations[id]);
+    expect(received.explanations['nobody']).toBeUndefined();
+    expect(Object.keys(received.explanations).sort()).toEqual(Object.keys(result.explanations).sort());
+    expect(id in received.explanations).toBe(true);
+  });
+
+  it('crosses as typed arrays, not one object per person', () => {
+    const packed = packResult(result);
+    expect(packed.people.numbers.betweenness).toBeInstanceOf(Float64Array);
+    expect(packed.people.numbers.betweenness).toHaveLength(301);
+    expect(typeof packed.explanations[result.people[0].id]).toBe('string');
+  });
+});
