@@ -6,7 +6,7 @@ import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { describeStorageError } from '../storage/errors';
-import { MapLockedError, type Repository } from '../storage/repository';
+import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
 import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
 import type { EditorStoreApi } from './store';
@@ -97,10 +97,35 @@ export class Workspace {
     this.autosave?.dispose();
     const viewport = (await this.repo.getSetting<Viewport>(viewportKey(id)).catch(() => undefined)) ?? null;
     this.store.getState().openDocument(loaded.doc, { problems: loaded.problems, viewport });
-    this.autosave = new Autosave(this.repo, this.store, { doc: loaded.doc, revs: loaded.revs }, this.channel, undefined, (doc) => void this.maybeAutoSnapshot(doc));
-    if (!this.lastSnapshotAt.has(id)) this.lastSnapshotAt.set(id, Date.now());
-    await this.repo.setSetting(LAST_MAP_KEY, id).catch(() => undefined);
+    await this.startSaving(loaded.doc, loaded.revs);
     return true;
+  }
+
+  /** From here on, edits to the open map (stored as `doc` at `revs`) are saved. */
+  private async startSaving(doc: MapDocument, revs: Revisions): Promise<void> {
+    this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => void this.maybeAutoSnapshot(saved));
+    if (!this.lastSnapshotAt.has(doc.map.id)) this.lastSnapshotAt.set(doc.map.id, Date.now());
+    await this.repo.setSetting(LAST_MAP_KEY, doc.map.id).catch(() => undefined);
+  }
+
+  /**
+   * Shows a map that is not stored yet (an import whose records are still being written):
+   * nothing is saved until `openStored(doc)` says the records are there.
+   */
+  showUnstored(doc: MapDocument): void {
+    this.autosave?.dispose();
+    this.autosave = null;
+    this.store.getState().openDocument(doc);
+    this.store.getState().setSaveStatus({ state: 'saving' });
+  }
+
+  /** The map shown by `showUnstored` has been written as `doc`: save it from now on, with any edits made meanwhile. */
+  async openStored(doc: MapDocument): Promise<void> {
+    this.channel?.post({ type: 'maps-changed' });
+    if (this.openMapId !== doc.map.id || this.autosave) return;
+    await this.startSaving(doc, initialRevisions(doc));
+    if (this.store.getState().doc !== doc) this.autosave!.schedule();
+    else this.store.getState().setSaveStatus({ state: 'saved' });
   }
 
   /** Stores a new map (a blank one unless given) and opens it. */

@@ -33,6 +33,15 @@ export const revKey = {
   tie: (id: Id) => `t:${id}`,
 };
 
+/** The revisions of a map just written by `createMap` (every record at revision 1). */
+export function initialRevisions(doc: MapDocument): Revisions {
+  const revs: Revisions = new Map();
+  revs.set(revKey.map(doc.map.id), 1);
+  for (const id in doc.stakeholders) revs.set(revKey.stakeholder(id), 1);
+  for (const id in doc.ties) revs.set(revKey.tie(id), 1);
+  return revs;
+}
+
 export interface LoadedMap {
   doc: MapDocument;
   revs: Revisions;
@@ -328,17 +337,13 @@ export class Repository {
   /** Writes a whole new map in one transaction. Refuses to overwrite an existing map id. */
   async createMap(doc: MapDocument): Promise<Revisions> {
     const mapId = doc.map.id;
-    const revs: Revisions = new Map();
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
       await this.db.maps.add({ ...doc.map, rev: 1 });
       await this.db.stakeholders.bulkAdd(Object.values(doc.stakeholders).map((s) => ({ ...s, mapId, rev: 1 })));
       await this.db.ties.bulkAdd(Object.values(doc.ties).map((t) => ({ ...t, mapId, rev: 1 })));
     });
-    revs.set(revKey.map(mapId), 1);
-    for (const id in doc.stakeholders) revs.set(revKey.stakeholder(id), 1);
-    for (const id in doc.ties) revs.set(revKey.tie(id), 1);
-    return revs;
+    return initialRevisions(doc);
   }
 
   async deleteMap(id: Id): Promise<void> {

@@ -11,14 +11,8 @@
  * transactions join it), so a failure half-way leaves nothing behind; then the first is opened.
  */
 import type { Id, MapDocument } from '../../domain/types';
-import { Autosave } from '../../state/autosave';
 import type { Workspace } from '../../state/workspace';
 import { describeStorageError } from '../../storage/errors';
-import { revKey } from '../../storage/repository';
-import type { Revisions } from '../../storage/repository';
-
-/** The key under which the workspace remembers the last map opened (see state/workspace.ts). */
-const LAST_MAP_KEY = 'lastMapId';
 
 export interface WriteRequest {
   id: number;
@@ -76,14 +70,6 @@ function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-function createdRevisions(doc: MapDocument): Revisions {
-  const revs: Revisions = new Map();
-  revs.set(revKey.map(doc.map.id), 1);
-  for (const id in doc.stakeholders) revs.set(revKey.stakeholder(id), 1);
-  for (const id in doc.ties) revs.set(revKey.tie(id), 1);
-  return revs;
-}
-
 export async function writeNewMaps(workspace: Workspace, docs: MapDocument[], options: { createWorker?: () => Worker | null } = {}): Promise<WriteResult> {
   if (docs.length === 0) return { ok: false, error: 'There is nothing to import.' };
   if (docs.length === 1) return writeAndOpen(workspace, docs[0], options.createWorker);
@@ -111,20 +97,12 @@ async function writeAndOpen(workspace: Workspace, doc: MapDocument, createWorker
     (error: unknown): WriteResult => ({ ok: false, error: describeStorageError(error).message }),
   );
   // Open from memory at once; nothing is saved until the map's records are stored.
-  workspace.autosave?.dispose();
-  workspace.autosave = null;
-  store.getState().openDocument(doc);
-  store.getState().setSaveStatus({ state: 'saving' });
+  workspace.showUnstored(doc);
   // The map is drawn first, then stored: the write would otherwise take CPU from the first frame.
   await afterNextFrame();
-  let writing = writeInWorker(repo.db.name, doc, createWorker) ?? mainThreadWrite();
-
-  let result = await writing;
-  if (!result.ok && result.error === 'worker-failed') {
-    // The worker could not start (or died): write here instead.
-    writing = mainThreadWrite();
-    result = await writing;
-  }
+  let result = await (writeInWorker(repo.db.name, doc, createWorker) ?? mainThreadWrite());
+  // The worker could not start (or died): write here instead.
+  if (!result.ok && result.error === 'worker-failed') result = await mainThreadWrite();
   if (!result.ok) {
     if (store.getState().doc?.map.id === mapId) {
       if (previous && previous !== mapId) await workspace.openMap(previous).catch(() => false);
@@ -132,14 +110,6 @@ async function writeAndOpen(workspace: Workspace, doc: MapDocument, createWorker
     }
     return result;
   }
-  workspace.channel?.post({ type: 'maps-changed' });
-  if (store.getState().doc?.map.id === mapId && !workspace.autosave) {
-    const autosave = new Autosave(repo, store, { doc, revs: createdRevisions(doc) }, workspace.channel, undefined, (saved) => void workspace.maybeAutoSnapshot(saved));
-    workspace.autosave = autosave;
-    // Edits made while the records were being written are saved now.
-    if (store.getState().doc !== doc) autosave.schedule();
-    else store.getState().setSaveStatus({ state: 'saved' });
-    await repo.setSetting(LAST_MAP_KEY, mapId).catch(() => undefined);
-  }
+  await workspace.openStored(doc);
   return { ok: true };
 }
