@@ -99,42 +99,19 @@ function lazyExplanations(packed: Record<Id, string>): Record<Id, PersonExplanat
 
 export function unpackResult(packed: PackedResult): AnalysisResult {
   const { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } = packed.people;
-  const nullIfNaN = (v: number) => (Number.isNaN(v) ? null : v);
   const people: PersonMetrics[] = new Array<PersonMetrics>(ids.length);
   const indexById: Record<Id, number> = {};
   for (let i = 0; i < ids.length; i++) {
-    people[i] = {
-      id: ids[i],
-      degree: numbers.degree[i],
-      inDegree: numbers.inDegree[i],
-      outDegree: numbers.outDegree[i],
-      weightedInDegree: numbers.weightedInDegree[i],
-      weightedOutDegree: numbers.weightedOutDegree[i],
-      betweenness: numbers.betweenness[i],
-      betweennessUnweighted: numbers.betweennessUnweighted[i],
-      pagerank: numbers.pagerank[i],
-      closeness: numbers.closeness[i],
-      reach: numbers.reach[i],
-      constraint: nullIfNaN(nullable.constraint[i]),
-      effectiveSize: nullIfNaN(nullable.effectiveSize[i]),
-      brokerage: {
-        coordinator: brokerage.coordinator[i],
-        itinerant: brokerage.itinerant[i],
-        gatekeeper: brokerage.gatekeeper[i],
-        representative: brokerage.representative[i],
-        liaison: brokerage.liaison[i],
-      },
-      brokerageRole: brokerageRole[i],
-      cluster: nullIfNaN(nullable.cluster[i]),
-      isSeniorLeader: isSeniorLeader[i] === 1,
-      leadersAdvised: numbers.leadersAdvised[i],
-      informalLeadersAdvised: numbers.informalLeadersAdvised[i],
-      reportingDepth: numbers.reportingDepth[i],
-      informalScore: numbers.informalScore[i],
-      informalRank: numbers.informalRank[i],
-      formalRank: numbers.formalRank[i],
-      hiddenInfluence: numbers.hiddenInfluence[i],
-    };
+    // Every record is filled in the same order, so they share one shape.
+    const p: Record<string, unknown> = { id: ids[i] };
+    for (const f of NUMBER_FIELDS) p[f] = numbers[f][i];
+    for (const f of NULLABLE_FIELDS) p[f] = Number.isNaN(nullable[f][i]) ? null : nullable[f][i];
+    const counts: Record<string, number> = {};
+    for (const r of BROKERAGE_ROLES) counts[r] = brokerage[r][i];
+    p.brokerage = counts;
+    p.brokerageRole = brokerageRole[i];
+    p.isSeniorLeader = isSeniorLeader[i] === 1;
+    people[i] = p as unknown as PersonMetrics;
     indexById[ids[i]] = i;
   }
   return { ...packed.rest, people, indexById, explanations: lazyExplanations(packed.explanations) };
