@@ -34,3 +34,14 @@ export function installCountingCanvas(counts: DrawCounts): () => void {
 export function resetCounts(counts: DrawCounts): void {
   for (const key of Object.keys(counts)) counts[key] = 0;
 }
+
+/** jsdom lays nothing out: every element reports this client size (the canvas layers size themselves from it). Returns the undo. */
+export function fakeClientSize(width: number, height: number): () => void {
+  const undo: (() => void)[] = [];
+  for (const [prop, value] of [['clientWidth', width], ['clientHeight', height]] as const) {
+    const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
+    undo.push(() => before && Object.defineProperty(HTMLElement.prototype, prop, before));
+  }
+  return () => undo.forEach((u) => u());
+}

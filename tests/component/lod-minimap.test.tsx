@@ -7,18 +7,14 @@ import { LOD_MIN_PEOPLE } from '../../src/canvas/lod/scene';
 import { generateOrganisation } from '../../src/analysis/generate';
 import type { MapDocument } from '../../src/domain/types';
 import { makeServices, teamDoc } from './helpers';
-import { installCountingCanvas, type DrawCounts } from './fake-canvas';
+import { fakeClientSize, installCountingCanvas, type DrawCounts } from './fake-canvas';
 
 /** Counts of drawing calls on every canvas (jsdom has none of its own). */
 const drawn: DrawCounts = { fillRect: 0 };
 const restore: (() => void)[] = [];
 beforeAll(() => {
   restore.push(installCountingCanvas(drawn));
-  for (const prop of ['clientWidth', 'clientHeight'] as const) {
-    const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
-    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => (prop === 'clientWidth' ? 800 : 600) });
-    restore.push(() => before && Object.defineProperty(HTMLElement.prototype, prop, before));
-  }
+  restore.push(fakeClientSize(800, 600));
 });
 afterAll(() => restore.forEach((r) => r()));
 
