@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import { importFigures, importFinished, watchImport } from './import-timing.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = 7;
@@ -410,31 +411,11 @@ async function ioRun(browser, url, lib, { csvSize, gexfSize, pngSize, pngLargeSi
  */
 async function uiImport(page, name, text, people) {
   await page.waitForFunction(() => !!window.__influenceMap && !!document.querySelector('input[aria-label="Import file"]'), null, { timeout: 30_000 });
-  await page.evaluate((n) => {
-    const t = (window.__importTimes = {});
-    document.querySelector('input[aria-label="Import file"]').addEventListener('change', () => (t.chosen = performance.now()), { capture: true, once: true });
-    const seen = new window.MutationObserver(() => {
-      const button = [...document.querySelectorAll('[role="dialog"] button')].find((b) => b.textContent === 'Import');
-      if (!button || t.shown !== undefined) return;
-      t.shown = performance.now();
-      button.addEventListener('click', () => (t.click = performance.now()), { capture: true });
-      seen.disconnect();
-    });
-    seen.observe(document.body, { childList: true, subtree: true });
-    window.__influenceMap.store.subscribe((s) => {
-      if (t.open === undefined && s.doc && Object.keys(s.doc.stakeholders).length === n) {
-        t.open = performance.now();
-        requestAnimationFrame(() => setTimeout(() => (t.drawn = performance.now())));
-      }
-      if (t.open !== undefined && s.save.state === 'saving') t.saving = true;
-      if (t.saving && t.saved === undefined && s.save.state === 'saved') t.saved = performance.now();
-    });
-  }, people);
+  await page.evaluate(watchImport, people);
   await page.locator('input[aria-label="Import file"]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
   await page.locator('[role="dialog"] button', { hasText: /^Import$/ }).click({ timeout: 60_000 });
-  await page.waitForFunction(() => window.__importTimes.drawn !== undefined && window.__importTimes.saved !== undefined, null, { timeout: 120_000 });
-  const t = await page.evaluate(() => window.__importTimes);
-  return { people, readMs: t.shown - t.chosen, openMs: t.drawn - t.click, totalMs: t.shown - t.chosen + (t.drawn - t.click), storedMs: t.saved - t.click };
+  await page.waitForFunction(importFinished, null, { timeout: 120_000 });
+  return { people, ...importFigures(await page.evaluate(() => window.__importTimes)) };
 }
 
 /** igraph's weighted + unweighted betweenness on the same informal network (the speed reference). */
