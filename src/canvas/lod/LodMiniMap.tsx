@@ -23,7 +23,7 @@ interface Frame {
 }
 
 /** The flow rectangle the minimap shows: the people and the view, centred, as React Flow's does. */
-export function minimapFrame(bounds: { minX: number; minY: number; maxX: number; maxY: number } | null, view: { x: number; y: number; width: number; height: number }): Frame {
+export function minimapFrame(bounds: Bounds | null, view: { x: number; y: number; width: number; height: number }): Frame {
   const minX = Math.min(bounds?.minX ?? view.x, view.x);
   const minY = Math.min(bounds?.minY ?? view.y, view.y);
   const maxX = Math.max(bounds?.maxX ?? view.x + view.width, view.x + view.width);
@@ -34,6 +34,29 @@ export function minimapFrame(bounds: { minX: number; minY: number; maxX: number;
   const offset = OFFSET_SCALE * viewScale;
   const width = viewScale * MINIMAP_WIDTH + 2 * offset;
   return { x: minX - (viewScale * MINIMAP_WIDTH - bw) / 2 - offset, y: minY - (viewScale * MINIMAP_HEIGHT - bh) / 2 - offset, scale: width / MINIMAP_WIDTH };
+}
+
+interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+function boundsOf(nodes: readonly StakeholderFlowNode[]): Bounds & { nodes: readonly StakeholderFlowNode[] } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    const w = n.width ?? 150;
+    const h = n.height ?? 76;
+    if (n.position.x < minX) minX = n.position.x;
+    if (n.position.y < minY) minY = n.position.y;
+    if (n.position.x + w > maxX) maxX = n.position.x + w;
+    if (n.position.y + h > maxY) maxY = n.position.y + h;
+  }
+  return { nodes, minX, minY, maxX, maxY };
 }
 
 function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowNode[]; colorMode: string }) {
@@ -56,6 +79,7 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
     let mask = 'rgba(240, 240, 240, 0.6)';
     let marksAt = 0;
     let marksTimer: ReturnType<typeof setTimeout> | null = null;
+    let bounds: Bounds & { nodes: readonly StakeholderFlowNode[] | null } = { nodes: null, minX: 0, minY: 0, maxX: 0, maxY: 0 };
     let marks: { image: HTMLCanvasElement; nodes: readonly StakeholderFlowNode[]; palette: LodPalette; x: number; y: number; scale: number } | null = null;
     const draw = () => {
       frame = 0;
@@ -64,18 +88,9 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
       const list = nodesRef.current;
       const { transform, width, height } = storeApi.getState();
       const [tx, ty, zoom] = transform;
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
-      for (const n of list) {
-        const w = n.width ?? 150;
-        const h = n.height ?? 76;
-        if (n.position.x < minX) minX = n.position.x;
-        if (n.position.y < minY) minY = n.position.y;
-        if (n.position.x + w > maxX) maxX = n.position.x + w;
-        if (n.position.y + h > maxY) maxY = n.position.y + h;
-      }
+      // Where the people are changes with the nodes only, not with each pan or zoom frame.
+      if (bounds.nodes !== list) bounds = boundsOf(list);
+      const { minX, minY, maxX, maxY } = bounds;
       const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
       const f = minimapFrame(list.length ? { minX, minY, maxX, maxY } : null, view);
       frameRef.current = f;
