@@ -3,6 +3,29 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// Layers from the bottom up (ARCHITECTURE.md): each may import only the layers before it.
+export const LAYERS = ['domain', 'analysis', 'io', 'layout', 'storage', 'state', 'canvas', 'ui', 'app'];
+// Pure layers never reach for React, React Flow, the store or the database.
+const PURE_LAYERS = new Set(['domain', 'analysis', 'io', 'layout']);
+const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo'];
+
+function layerRules() {
+  return LAYERS.map((layer, index) => {
+    const above = LAYERS.slice(index + 1);
+    const patterns = above.map((name) => ({
+      group: [`**/${name}/*`, `**/${name}`],
+      message: `${layer}/ sits below ${name}/ and must not import it (ARCHITECTURE.md: dependencies point downwards).`,
+    }));
+    if (layer !== 'storage') {
+      patterns.push({ group: ['dexie', 'dexie-react-hooks'], message: 'Only src/storage/ talks to the database.' });
+    }
+    if (PURE_LAYERS.has(layer)) {
+      patterns.push({ group: UI_PACKAGES, message: `${layer}/ is pure TypeScript: no React, React Flow or store.` });
+    }
+    return { files: [`src/${layer}/**`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'bench/dist', 'node_modules'] },
   {
@@ -22,20 +45,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/**'],
-    ignores: ['src/storage/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['dexie', 'dexie-react-hooks'] }],
-    },
-  },
-  {
-    // Layering: pure code never reaches for the UI, the store or the database.
-    files: ['src/domain/**', 'src/analysis/**', 'src/io/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', 'dexie', 'zustand', 'zustand/*', '*/state/*', '*/storage/*', '*/ui/*', '*/canvas/*', 'dexie-react-hooks'] }],
-    },
-  },
+  ...layerRules(),
   {
     files: ['scripts/**/*.{js,mjs}', 'eslint.config.js'],
     extends: [js.configs.recommended],
