@@ -207,3 +207,42 @@ export function countChanges(comparison: MapComparison): Record<ChangeKind, numb
   for (const c of comparison.changes) counts[c.kind]++;
   return counts;
 }
+
+export const GHOST_PREFIX = 'was:';
+
+export interface ComparisonScene {
+  /** The later version plus, as ghosts, the people and ties only the earlier one had. */
+  doc: MapDocument;
+  people: Map<Id, PersonChange>;
+  ties: Map<Id, TieChange>;
+}
+
+/**
+ * One document to draw a comparison on: the later version, with removed people (at their old
+ * places) and removed ties added back under ids prefixed `was:`, so they can be drawn as ghosts
+ * without ever colliding with a later id.
+ */
+export function comparisonScene(after: MapDocument, comparison: MapComparison): ComparisonScene {
+  const stakeholders: Record<Id, Stakeholder> = Object.create(null);
+  Object.assign(stakeholders, after.stakeholders);
+  const ties: Record<Id, Tie> = Object.create(null);
+  Object.assign(ties, after.ties);
+  const people = new Map<Id, PersonChange>();
+  const tieStatus = new Map<Id, TieChange>();
+  for (const [id, status] of comparison.people) if (status !== 'removed') people.set(id, status);
+  for (const [id, status] of comparison.ties) if (status !== 'removed') tieStatus.set(id, status);
+  const ghost = (id: Id) => GHOST_PREFIX + id;
+  for (const p of comparison.removedPeople) {
+    stakeholders[ghost(p.id)] = { ...p, id: ghost(p.id) };
+    people.set(ghost(p.id), 'removed');
+  }
+  const endOf = (id: Id) => comparison.matched.get(id) ?? (Object.hasOwn(stakeholders, ghost(id)) ? ghost(id) : undefined);
+  for (const t of comparison.removedTies) {
+    const source = endOf(t.source);
+    const target = endOf(t.target);
+    if (!source || !target) continue;
+    ties[ghost(t.id)] = { ...t, id: ghost(t.id), source, target };
+    tieStatus.set(ghost(t.id), 'removed');
+  }
+  return { doc: { map: after.map, stakeholders, ties }, people, ties: tieStatus };
+}

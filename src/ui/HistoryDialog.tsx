@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useEditor, useServices } from '../state/context';
-import { deleteSnapshot, listSnapshots, type SnapshotSummary } from '../storage/snapshots';
+import { deleteSnapshot, listSnapshots, loadSnapshot, type SnapshotSummary } from '../storage/snapshots';
+import { CompareDialog, type MapVersion } from './compare/CompareDialog';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { Icon } from './Icon';
 
@@ -14,6 +15,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [name, setName] = useState('');
   const [confirm, setConfirm] = useState<SnapshotSummary | null>(null);
+  const [comparing, setComparing] = useState<{ from: number; to: number } | null>(null);
 
   // Storage can fail under the dialog (quota, cleared, closed); say so rather than fail silently.
   const failed = useCallback(
@@ -34,6 +36,33 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   }, [refresh]);
 
   const label = (s: SnapshotSummary) => s.name ?? `Automatic, ${when(s.createdAt)}`;
+
+  // Oldest first, then the map as it is now: the order the timeline steps through.
+  const versions = useMemo((): MapVersion[] => {
+    const snapshotVersions = [...(snapshots ?? [])].reverse().map(
+      (s): MapVersion => ({
+        id: s.id,
+        label: s.name ? `${s.name} (${when(s.createdAt)})` : label(s),
+        load: async () => {
+          const loaded = await loadSnapshot(workspace.repo, s.id);
+          if (!loaded.ok) throw new Error(loaded.error);
+          return loaded.doc;
+        },
+      }),
+    );
+    const now: MapVersion = {
+      id: 'now',
+      label: 'Now',
+      load: async () => {
+        const doc = store.getState().doc;
+        if (!doc) throw new Error('No map is open.');
+        return doc;
+      },
+    };
+    return [...snapshotVersions, now];
+  }, [snapshots, workspace, store]);
+
+  if (comparing) return <CompareDialog versions={versions} from={comparing.from} to={comparing.to} onClose={() => setComparing(null)} />;
 
   return (
     <Dialog title="Version history" onClose={onClose} className="dialog--wide">
@@ -71,6 +100,9 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                 </span>
               </div>
               <div className="history__actions">
+                <button type="button" className="button" aria-label={`Compare ${label(s)} with now`} onClick={() => setComparing({ from: versions.findIndex((v) => v.id === s.id), to: versions.length - 1 })}>
+                  Compare with now
+                </button>
                 <button type="button" className="button" onClick={() => setConfirm(s)}>
                   Restore here
                 </button>

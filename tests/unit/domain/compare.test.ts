@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMaps, countChanges, matchPeople } from '../../../src/domain/compare';
+import { compareMaps, comparisonScene, countChanges, matchPeople } from '../../../src/domain/compare';
 import type { MapDocument } from '../../../src/domain/types';
 import { docOf, person, teamDoc, tie } from '../helpers/docs';
 
@@ -109,5 +109,27 @@ describe('compareMaps', () => {
       d.ties[id].strength = 3;
     });
     expect(texts(before, after)).toEqual(['Stronger: Odd influences Also odd (strong), was moderate.']);
+  });
+});
+
+describe('comparisonScene', () => {
+  it('draws the later map with the removed people and ties as ghosts', () => {
+    const before = teamDoc();
+    const after = later(before, (d) => {
+      delete d.stakeholders.ann;
+      delete d.ties.t2;
+      delete d.ties.t3;
+      d.ties.t1.strength = 1;
+    });
+    const scene = comparisonScene(after, compareMaps(before, after));
+    expect(Object.keys(scene.doc.stakeholders).sort()).toEqual(['priya', 'tom', 'was:ann']);
+    expect(scene.people.get('was:ann')).toBe('removed');
+    expect(scene.doc.stakeholders['was:ann'].x).toBe(before.stakeholders.ann.x);
+    // The removed ties join the ghost to the people still there.
+    expect(scene.doc.ties['was:t2']).toMatchObject({ source: 'tom', target: 'was:ann', kind: 'reports-to' });
+    expect(scene.ties.get('was:t3')).toBe('removed');
+    expect(scene.ties.get('t1')).toBe('weakened');
+    // The later document itself is untouched.
+    expect(Object.keys(after.stakeholders)).toHaveLength(2);
   });
 });
