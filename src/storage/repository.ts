@@ -526,6 +526,19 @@ export class Repository {
     });
   }
 
+  /** Seals a value with a locked map's key (for the close journal); throws if this tab lacks the key. */
+  async sealFor(mapId: Id, value: unknown): Promise<Sealed> {
+    const key = this.keys.get(mapId);
+    if (!key) throw new MapLockedError(mapId);
+    return seal(key, value);
+  }
+
+  async unsealFor<T>(mapId: Id, sealed: Sealed): Promise<T> {
+    const key = this.keys.get(mapId);
+    if (!key) throw new MapLockedError(mapId);
+    return unseal<T>(key, sealed);
+  }
+
   async getSetting<T>(key: string): Promise<T | undefined> {
     return (await this.db.settings.get(key))?.value as T | undefined;
   }
