@@ -24,7 +24,26 @@ import type { EditorStoreApi } from './store';
 const PREFIX = 'influence-map:journal:';
 const JOURNAL_VERSION = 1;
 
-type StoredJournal = { v: number; mapId: Id; at: number; records?: JournalRecords; sealed?: Sealed };
+/** Sealed bytes as localStorage can hold them (text). */
+type SealedText = { iv: string; data: string };
+type StoredJournal = { v: number; mapId: Id; at: number; records?: JournalRecords; sealed?: SealedText };
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In bounded chunks: no spread of a user-sized array.
+  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const sealedToText = (sealed: Sealed): SealedText => ({ iv: toBase64(sealed.iv), data: toBase64(new Uint8Array(sealed.data)) });
+const sealedFromText = (text: SealedText): Sealed => ({ iv: fromBase64(text.iv), data: fromBase64(text.data).buffer as ArrayBuffer });
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 function browserStorage(): JournalStorage | null {
@@ -67,7 +86,7 @@ export class CloseJournal {
     const generation = ++this.generation;
     const sealed = await this.repo.sealFor(mapId, records);
     if (generation !== this.generation) return false;
-    return this.put({ v: JOURNAL_VERSION, mapId, at: now, sealed });
+    return this.put({ v: JOURNAL_VERSION, mapId, at: now, sealed: sealedToText(sealed) });
   }
 
   private put(journal: StoredJournal): boolean {
@@ -119,7 +138,7 @@ export class CloseJournal {
     let records: unknown = journal.records;
     if (journal.sealed) {
       try {
-        records = await this.repo.unsealFor(mapId, journal.sealed);
+        records = await this.repo.unsealFor(mapId, sealedFromText(journal.sealed));
       } catch {
         return unreadable('they were sealed with a key this map no longer has');
       }

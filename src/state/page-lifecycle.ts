@@ -16,8 +16,12 @@ export function attachPageLifecycle(workspace: Pick<Workspace, 'journal' | 'flus
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (workspace.journal.persist()) return;
     event.preventDefault();
-    // Older browsers need returnValue set to show the prompt.
-    event.returnValue = '';
+    // Older browsers need returnValue set to show the prompt (read-only outside a real page).
+    try {
+      event.returnValue = '';
+    } catch {
+      // preventDefault() is enough there.
+    }
   };
   target.addEventListener('pagehide', goingAway);
   target.addEventListener('beforeunload', onBeforeUnload);
