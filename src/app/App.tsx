@@ -5,6 +5,7 @@ import { createSampleOrganisation } from '../domain/sample';
 import type { Id } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
+import { attachPageLifecycle } from '../state/page-lifecycle';
 import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
 import { ArrangeMenu } from '../ui/ArrangeMenu';
@@ -93,17 +94,8 @@ function AppShell() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [openMap]);
 
-  // Anything pending is written the moment the page may go away.
-  useEffect(() => {
-    const flush = () => void workspace.flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [workspace]);
+  // Anything pending is journaled and written the moment the page may go away.
+  useEffect(() => attachPageLifecycle(workspace), [workspace]);
 
   const addInView = useCallback(() => {
     const bounds = document.querySelector('.canvas')?.getBoundingClientRect();

@@ -194,32 +194,47 @@ export function removeLevel(doc: MapDocument, index: number): MapDocument {
   };
 }
 
+/** What `repairDocument` changed, one entry per repair. */
+export type RepairKind = 'level' | 'dangling-tie' | 'self-tie' | 'me';
+
 /**
  * Makes a document internally consistent: ties whose ends are missing are dropped, levels are
  * clamped and a dangling "Me" is cleared. Returns a line per repair so callers can report them.
  */
-export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: string[] } {
+export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: string[]; kinds: RepairKind[] } {
   const repairs: string[] = [];
+  const kinds: RepairKind[] = [];
+  const note = (kind: RepairKind, message: string) => {
+    kinds.push(kind);
+    repairs.push(message);
+  };
   const maxLevel = doc.map.settings.levels.length - 1;
-  const stakeholders: Record<Id, Stakeholder> = {};
-  for (const s of Object.values(doc.stakeholders)) {
-    if (s.seniority > maxLevel) {
-      repairs.push(`"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
-      stakeholders[s.id] = { ...s, seniority: maxLevel };
-    } else stakeholders[s.id] = s;
-  }
-  const ties: Record<Id, Tie> = {};
-  for (const t of Object.values(doc.ties)) {
-    if (!(t.source in stakeholders) || !(t.target in stakeholders)) {
-      repairs.push(`A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
-    } else if (t.source === t.target) {
-      repairs.push(`A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
-    } else ties[t.id] = t;
-  }
+  // Built with Object.fromEntries and checked with Object.hasOwn: ids are user data, and an id
+  // such as "__proto__" must stay an ordinary key.
+  const stakeholders: Record<Id, Stakeholder> = Object.fromEntries(
+    Object.values(doc.stakeholders).map((s) => {
+      if (s.seniority <= maxLevel) return [s.id, s];
+      note('level', `"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
+      return [s.id, { ...s, seniority: maxLevel }];
+    }),
+  );
+  const ties: Record<Id, Tie> = Object.fromEntries(
+    Object.values(doc.ties).flatMap((t) => {
+      if (!Object.hasOwn(stakeholders, t.source) || !Object.hasOwn(stakeholders, t.target)) {
+        note('dangling-tie', `A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
+        return [];
+      }
+      if (t.source === t.target) {
+        note('self-tie', `A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
+        return [];
+      }
+      return [[t.id, t] as const];
+    }),
+  );
   let map = doc.map;
-  if (map.meId && !(map.meId in stakeholders)) {
-    repairs.push('"Me" pointed to a person who is not on the map; it was cleared.');
+  if (map.meId && !Object.hasOwn(stakeholders, map.meId)) {
+    note('me', '"Me" pointed to a person who is not on the map; it was cleared.');
     map = { ...map, meId: null };
   }
-  return { doc: repairs.length ? { map, stakeholders, ties } : doc, repairs };
+  return { doc: repairs.length ? { map, stakeholders, ties } : doc, repairs, kinds };
 }

@@ -132,7 +132,7 @@ function importPng(label: string, bytes: Uint8Array, options: ImportOptions): Im
   if (text === null) return { ok: false, error: `${label} is a PNG image with no map in it. Only PNG images exported by Influence Map can be opened as maps.` };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, error: `${label}: the map inside the image is damaged (${parsed.error})` };
-  const result = readMapFile(parsed.value);
+  const result = readMapFile(parsed.value, 'png');
   if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
   return success('png', [result.doc], result.problems, label, options);
 }

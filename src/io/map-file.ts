@@ -5,19 +5,17 @@
  *     "map": MapMeta, "stakeholders": Stakeholder[], "ties": Tie[] }
  *   { "type": "influence-map-backup", "version": 1, "exportedAt": ISO-8601, "maps": [file, ...] }
  *
- * Reading goes parse -> migrate -> validate -> restore: each record goes through its zod schema
- * (defaults fill what is missing), a record that cannot be restored is dropped with a problem
- * line naming it, and `repairDocument` makes the rest consistent. Reading never throws.
+ * Reading goes parse -> migrate the file -> `restoreDocument` (domain/restore.ts, the one path every
+ * document takes into the app: per-record migrations, limits, schemas, consistency), which names
+ * every record it dropped or fixed. Reading never throws.
  */
-import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import { newId } from '../domain/ids';
-import { repairDocument } from '../domain/operations';
-import { MapMetaSchema, StakeholderSchema, TieSchema, restore } from '../domain/schemas';
+import { isObject, restoreDocument, type RestoreSource } from '../domain/restore';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { initials } from '../domain/describe';
 import { migrateFile, MAP_FILE_VERSION } from './migrations';
 import type { RawFile } from './migrations';
-import { MAX_NOTES, MAX_SHORT_TEXT, clampText, plural, quote } from './text';
+import { plural, quote } from './text';
 
 export const MAP_FILE_TYPE = 'influence-map';
 export const BACKUP_FILE_TYPE = 'influence-map-backup';
@@ -61,105 +59,17 @@ export function exportBackupJson(docs: MapDocument[], now: Date = new Date()): s
   return JSON.stringify(backup, null, 2);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Records may come as an array (what we write) or as an id-keyed object (the in-memory shape). */
-function recordList(value: unknown): unknown[] | null {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  if (isObject(value)) return Object.values(value);
-  return null;
-}
-
-function labelOf(raw: unknown): string {
-  if (!isObject(raw)) return '';
-  if (typeof raw.name === 'string' && raw.name.trim()) return ` (${quote(raw.name)})`;
-  if (typeof raw.id === 'string' && raw.id) return ` (id ${quote(raw.id)})`;
-  return '';
-}
-
-/** Cuts over-long text fields before validation so they are shortened, not silently emptied. */
-function clampRawText(raw: Record<string, unknown>, fields: Record<string, number>, what: string, problems: string[]): Record<string, unknown> {
-  let out = raw;
-  for (const [field, max] of Object.entries(fields)) {
-    const value = raw[field];
-    if (typeof value === 'string' && value.length > max) {
-      if (out === raw) out = { ...raw };
-      out[field] = clampText(value, max, `${what}: the ${field}`, problems);
-    }
-  }
-  return out;
-}
-
-const PERSON_TEXT_LIMITS = { name: MAX_SHORT_TEXT, title: MAX_SHORT_TEXT, department: MAX_SHORT_TEXT, email: MAX_SHORT_TEXT, notes: MAX_NOTES };
-
-/** Reads a parsed map file (any supported version). */
-export function readMapFile(value: unknown): ReadResult {
+/** Reads a parsed map file (any supported version) through the one restore path. */
+export function readMapFile(value: unknown, source: RestoreSource = 'file'): ReadResult {
   if (!isObject(value)) return { ok: false, error: 'This is not an Influence Map file: it does not hold a map object.' };
   if (value.type === BACKUP_FILE_TYPE) return { ok: false, error: 'This is a backup of several maps, not a single map. Use "Restore backup".' };
   if (value.type !== MAP_FILE_TYPE) return { ok: false, error: `This JSON file is not an Influence Map file (its "type" is ${typeof value.type === 'string' ? quote(value.type) : 'missing'}).` };
   const migrated = migrateFile(value as RawFile);
   if (!migrated.ok) return migrated;
   const file = migrated.file;
-  const problems: string[] = [];
-
-  const rawMap: Record<string, unknown> = isObject(file.map) ? { ...file.map } : {};
-  if (!isObject(file.map)) problems.push('The file had no map settings; defaults were used.');
-  if (typeof rawMap.id !== 'string' || rawMap.id === '') rawMap.id = newId();
-  if (typeof rawMap.name === 'string') rawMap.name = clampText(rawMap.name, 500, 'The map name', problems);
-  const mapResult = restore(MapMetaSchema, rawMap);
-  if (!mapResult.ok) return { ok: false, error: `The map settings could not be read (${mapResult.error}).` };
-
-  const people = recordList(file.stakeholders);
-  if (people === null) return { ok: false, error: 'The file\'s "stakeholders" is not a list of people.' };
-  const tieList = recordList(file.ties);
-  if (tieList === null) return { ok: false, error: 'The file\'s "ties" is not a list of ties.' };
-
-  const stakeholders: Record<Id, Stakeholder> = {};
-  const firstSeen = new Map<Id, number>();
-  people.forEach((raw, i) => {
-    const what = `Person ${i + 1}${labelOf(raw)}`;
-    const clamped = isObject(raw) ? clampRawText(raw, PERSON_TEXT_LIMITS, what, problems) : raw;
-    const result = restore(StakeholderSchema, clamped);
-    if (!result.ok) {
-      problems.push(`${what} could not be read (${result.error}); skipped.`);
-      return;
-    }
-    const seen = firstSeen.get(result.value.id);
-    if (seen !== undefined) {
-      problems.push(`${what} has the same id as person ${seen}; skipped.`);
-      return;
-    }
-    firstSeen.set(result.value.id, i + 1);
-    stakeholders[result.value.id] = result.value;
-  });
-
-  const ties: Record<Id, Tie> = {};
-  tieList.forEach((raw, i) => {
-    const what = `Tie ${i + 1}${isObject(raw) && typeof raw.id === 'string' ? ` (id ${quote(raw.id)})` : ''}`;
-    const clamped = isObject(raw) ? clampRawText(raw, { note: MAX_NOTES }, what, problems) : raw;
-    const result = restore(TieSchema, clamped);
-    if (!result.ok) {
-      problems.push(`${what} could not be read (${result.error}); skipped.`);
-      return;
-    }
-    let tie = result.value;
-    if (tie.id in ties) {
-      problems.push(`${what} has the same id as an earlier tie; skipped.`);
-      return;
-    }
-    const rule = TIE_DIRECTION_RULES[tie.kind];
-    if (rule.fixed && tie.mutual !== rule.defaultMutual) {
-      problems.push(`${what}: a ${tie.kind} tie is always ${rule.defaultMutual ? 'mutual' : 'one-way'}; corrected.`);
-      tie = { ...tie, mutual: rule.defaultMutual };
-    }
-    ties[tie.id] = tie;
-  });
-
-  const repaired = repairDocument({ map: mapResult.value, stakeholders, ties });
-  return { ok: true, doc: repaired.doc, problems: [...problems, ...repaired.repairs] };
+  const restored = restoreDocument({ map: file.map, stakeholders: file.stakeholders, ties: file.ties }, { source });
+  if (!restored.ok) return { ok: false, error: restored.error.replace(/^The "/, 'The file\'s "') };
+  return { ok: true, doc: restored.doc, problems: restored.problems };
 }
 
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -195,7 +105,7 @@ export function readBackupFile(value: unknown): BackupReadResult {
   const problems: string[] = [];
   value.maps.forEach((raw, i) => {
     const name = isObject(raw) && isObject(raw.map) && typeof raw.map.name === 'string' ? ` (${quote(raw.map.name)})` : '';
-    const result = readMapFile(raw);
+    const result = readMapFile(raw, 'backup');
     if (!result.ok) problems.push(`Map ${i + 1}${name} could not be read: ${result.error} Skipped.`);
     else {
       maps.push({ doc: result.doc, problems: result.problems });

@@ -3,14 +3,17 @@
  * limits, XML escaping and wording for problem lines. No DOM, no framework.
  */
 
+import { cutText, TEXT_LIMITS } from '../domain/limits';
+
 /** Files larger than this are refused before they are read (see docs in import.ts). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+// The limits come from the one table in domain/limits.ts, which the editor and restore use too.
 /** Longest name, title, department or e-mail kept on import; longer text is cut with a note. */
-export const MAX_SHORT_TEXT = 500;
-/** Longest notes kept on import (the schema's own limit). */
-export const MAX_NOTES = 100_000;
+export const MAX_SHORT_TEXT = TEXT_LIMITS.personName;
+/** Longest notes kept on import. */
+export const MAX_NOTES = TEXT_LIMITS.notes;
 /** Longest single tag. */
-export const MAX_TAG = 200;
+export const MAX_TAG = TEXT_LIMITS.tag;
 
 export interface Decoded {
   text: string;
@@ -77,8 +80,7 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Cuts `value` to `max` characters (not splitting a surrogate pair); reports when it did. */
 export function clampText(value: string, max: number, what: string, problems: string[]): string {
   if (value.length <= max) return value;
-  let cut = value.slice(0, max);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  const cut = cutText(value, max);
   problems.push(`${what} was ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max.toLocaleString('en-US')}.`);
   return cut;
 }

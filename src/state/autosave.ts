@@ -29,7 +29,7 @@ export class Autosave {
   private disposed = false;
   private unsubscribe: () => void;
   private unlisten: (() => void) | null = null;
-  private readonly mapId: Id;
+  readonly mapId: Id;
 
   constructor(
     private readonly repo: Repository,
@@ -47,6 +47,11 @@ export class Autosave {
       if (state.doc !== prev.doc && state.doc?.map.id === this.mapId) this.schedule();
     });
     if (channel) this.unlisten = channel.listen((message) => void this.onRemote(message));
+  }
+
+  /** The document as last stored: what the screen's edits are measured against. */
+  get base(): MapDocument {
+    return this.synced;
   }
 
   /** True when the screen holds edits not yet written. */

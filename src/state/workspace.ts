@@ -9,6 +9,7 @@ import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
 import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
+import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
 
@@ -22,12 +23,17 @@ export class Workspace {
   private viewportTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingViewport: { mapId: Id; viewport: Viewport } | null = null;
   private lastSnapshotAt = new Map<Id, number>();
+  /** Makes the last edits durable when the page goes away (state/journal.ts). */
+  readonly journal: JournalKeeper;
 
   constructor(
     readonly repo: Repository,
     readonly store: EditorStoreApi,
     readonly channel: SyncChannel | null = null,
+    journal: CloseJournal = new CloseJournal(repo),
   ) {
+    // A map only has a key in this tab when it is locked (and unlocked here).
+    this.journal = new JournalKeeper(journal, store, () => this.autosave, (mapId) => repo.isUnlocked(mapId));
     // Storage cleared under an open map: put what is on screen back at once.
     repo.db.events.on((trouble) => {
       if (trouble === 'deleted') void this.autosave?.restoreWholeMap();
@@ -96,14 +102,24 @@ export class Workspace {
     }
     this.autosave?.dispose();
     const viewport = (await this.repo.getSetting<Viewport>(viewportKey(id)).catch(() => undefined)) ?? null;
-    this.store.getState().openDocument(loaded.doc, { problems: loaded.problems, viewport });
+    // Edits the page had no time to save when it last went away come back first.
+    const replayed = await this.journal.journal.replay(loaded.doc);
+    const shown = replayed && replayed.replayed > 0 ? replayed.doc : loaded.doc;
+    this.store.getState().openDocument(shown, { problems: [...loaded.problems, ...(replayed?.problems ?? [])], viewport });
     await this.startSaving(loaded.doc, loaded.revs);
+    if (shown !== loaded.doc) {
+      this.autosave!.schedule(0);
+      this.store.getState().notify('Edits you made just before the page last closed were brought back.');
+    } else if (replayed) this.journal.journal.clear(id);
     return true;
   }
 
   /** From here on, edits to the open map (stored as `doc` at `revs`) are saved. */
   private async startSaving(doc: MapDocument, revs: Revisions): Promise<void> {
-    this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => void this.maybeAutoSnapshot(saved));
+    this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => {
+      this.journal.onSaved(saved.map.id);
+      void this.maybeAutoSnapshot(saved);
+    });
     if (!this.lastSnapshotAt.has(doc.map.id)) this.lastSnapshotAt.set(doc.map.id, Date.now());
     await this.repo.setSetting(LAST_MAP_KEY, doc.map.id).catch(() => undefined);
   }
@@ -246,6 +262,7 @@ export class Workspace {
       this.store.getState().closeDocument();
     }
     await this.repo.deleteMap(id);
+    this.journal.journal.clear(id);
     await deleteSnapshotsOf(this.repo, id).catch(() => undefined);
     this.channel?.post({ type: 'map-deleted', mapId: id });
   }
@@ -273,5 +290,6 @@ export class Workspace {
   dispose(): void {
     this.autosave?.dispose();
     this.autosave = null;
+    this.journal.dispose();
   }
 }

@@ -4,11 +4,9 @@
  */
 import type { ChangeSet } from '../domain/diff';
 import { mergeRecord } from '../domain/diff';
-import { documentFrom } from '../domain/factories';
-import { repairDocument } from '../domain/operations';
-import { MapMetaSchema, restore, StakeholderSchema, TieSchema } from '../domain/schemas';
+import { MapRecordType, stampVersion, StakeholderRecordType, TieRecordType, type RecordType } from '../domain/records';
+import { restoreDocument, restoreRecordValue } from '../domain/restore';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
-import type { z } from 'zod';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
@@ -79,8 +77,8 @@ function strip<T extends { mapId?: Id; rev?: number }>(record: T): Omit<T, 'mapI
 }
 
 export function restoreMapRecord(raw: unknown): { value?: MapMeta; error?: string } {
-  const r = restore(MapMetaSchema, raw);
-  return r.ok ? { value: r.value } : { error: r.error };
+  const value = restoreRecordValue(MapRecordType, raw);
+  return value ? { value } : { error: 'the map record could not be read' };
 }
 
 /** The map is locked with a passphrase and this tab does not hold its key. */
@@ -99,20 +97,24 @@ type AnyRecord = { id: Id; mapId?: Id; rev?: number; sealed?: Sealed; [key: stri
  */
 interface Codec {
   decode(raw: AnyRecord): Promise<unknown>;
-  encode<T extends { id: Id }>(mapId: Id, rev: number, value: T): Promise<AnyRecord>;
+  encode<T extends { id: Id }>(type: RecordType<T>, mapId: Id, rev: number, value: T): Promise<AnyRecord>;
   encodeMap(meta: MapMeta, rev: number, raw: MapRecord): Promise<MapRecord>;
+  /** Seals something that is not a record (a snapshot's file); null when the map is not locked. */
+  sealPayload(value: object): Promise<Sealed | null>;
 }
 
 const plainCodec: Codec = {
   decode: async (raw) => strip(raw),
-  encode: async (mapId, rev, value) => ({ ...value, mapId, rev }) as AnyRecord,
-  encodeMap: async (meta, rev) => ({ ...meta, rev }),
+  encode: async (type, mapId, rev, value) => ({ ...stampVersion(type, value), mapId, rev }) as AnyRecord,
+  encodeMap: async (meta, rev) => ({ ...stampVersion(MapRecordType, meta), rev }),
+  sealPayload: async () => null,
 };
 
 function sealedCodec(key: CryptoKey): Codec {
   return {
     decode: async (raw) => (raw.sealed ? unseal(key, raw.sealed) : strip(raw)),
-    encode: async (mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, value) }),
+    // The record version is sealed with the record: migrations run after decryption.
+    encode: async (type, mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, stampVersion(type, value)) }),
     // Only what listing maps needs stays in the clear; the name and settings are sealed.
     encodeMap: async (meta, rev, raw) => ({
       id: meta.id,
@@ -123,8 +125,9 @@ function sealedCodec(key: CryptoKey): Codec {
       meId: null,
       rev,
       lock: raw.lock,
-      sealed: await seal(key, meta),
+      sealed: await seal(key, stampVersion(MapRecordType, meta)),
     }),
+    sealPayload: (value) => seal(key, value),
   };
 }
 
@@ -200,8 +203,8 @@ export class Repository {
   private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec): Promise<void> {
     const mapId = doc.map.id;
     const mapRecord = await codec.encodeMap(doc.map, (rawMap.rev ?? 0) + 1, rawMap);
-    const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(mapId, 1, s)));
-    const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(mapId, 1, t)));
+    const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(StakeholderRecordType, mapId, 1, s)));
+    const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(TieRecordType, mapId, 1, t)));
     const snapshots = await this.db.snapshots.where('mapId').equals(mapId).toArray();
     const resealed = await Promise.all(snapshots.map(async (snap) => ({ ...snap, file: await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file)) })));
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
@@ -228,7 +231,8 @@ export class Repository {
   }
 
   private async encodeSnapshotWith(codec: Codec, file: unknown): Promise<unknown> {
-    return codec === plainCodec ? file : { sealed: (await codec.encode('', 0, { id: 'snapshot', file })).sealed };
+    const sealed = await codec.sealPayload({ id: 'snapshot', file });
+    return sealed ? { sealed } : file;
   }
 
   async decodeSnapshotFile(file: unknown): Promise<unknown> {
@@ -279,35 +283,38 @@ export class Repository {
     if (!raw) return null;
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
-    const revs: Revisions = new Map();
-    const decodedMap = raw.map.lock && raw.map.sealed ? await sealedCodec(this.keys.get(id)!).decode({ id, sealed: raw.map.sealed }) : raw.map;
-    const map = restoreMapRecord(decodedMap);
-    if (!map.value) problems.push(`The map's own record was damaged (${map.error}); default settings were used.`);
-    const meta: MapMeta = map.value ?? { ...restoreMapRecord({ id, name: 'Recovered map', settings: {} }).value! };
-    revs.set(revKey.map(id), raw.map.rev ?? 0);
-
-    const decodeAll = async <T extends { id: Id }>(records: AnyRecord[], schema: z.ZodType<T, unknown>, what: string, key: (id: Id) => string): Promise<T[]> => {
-      const out: T[] = [];
+    // Decrypt first: record migrations and restore run on the plain records, locked or not.
+    const decodeAll = async (records: AnyRecord[], what: string): Promise<unknown[]> => {
+      const out: unknown[] = [];
       for (const record of records) {
-        let value: unknown;
         try {
-          value = await codec.decode(record);
+          out.push(await codec.decode(record));
         } catch {
           problems.push(`Skipped a ${what} record that could not be decrypted (${record.id || 'no id'}).`);
-          continue;
         }
-        const r = restore(schema, value);
-        if (r.ok) {
-          out.push(r.value);
-          revs.set(key(r.value.id), record.rev ?? 0);
-        } else problems.push(`Skipped a damaged ${what} record (${record.id || 'no id'}): ${r.error}.`);
       }
       return out;
     };
-    const stakeholders = await decodeAll<Stakeholder>(raw.stakeholders, StakeholderSchema as z.ZodType<Stakeholder, unknown>, 'person', revKey.stakeholder);
-    const ties = await decodeAll<Tie>(raw.ties, TieSchema as z.ZodType<Tie, unknown>, 'tie', revKey.tie);
-    const repaired = repairDocument(documentFrom(meta, stakeholders, ties));
-    return { doc: repaired.doc, revs, problems: [...problems, ...repaired.repairs] };
+    let decodedMap: unknown = raw.map;
+    if (raw.map.lock && raw.map.sealed) {
+      decodedMap = await codec.decode({ id, sealed: raw.map.sealed }).catch(() => {
+        problems.push("The map's own record could not be decrypted; default settings were used.");
+        return null;
+      });
+    }
+    const restored = restoreDocument(
+      { map: decodedMap, stakeholders: await decodeAll(raw.stakeholders, 'person'), ties: await decodeAll(raw.ties, 'tie') },
+      { source: 'indexeddb', mapId: id },
+    );
+    // Only lists can fail, and these are lists.
+    if (!restored.ok) throw new Error(restored.error);
+    const revs: Revisions = new Map();
+    revs.set(revKey.map(id), raw.map.rev ?? 0);
+    for (const r of raw.stakeholders) if (Object.hasOwn(restored.doc.stakeholders, r.id)) revs.set(revKey.stakeholder(r.id), r.rev ?? 0);
+    for (const r of raw.ties) if (Object.hasOwn(restored.doc.ties, r.id)) revs.set(revKey.tie(r.id), r.rev ?? 0);
+    // The stored map id wins over whatever a damaged record says.
+    const doc = restored.doc.map.id === id ? restored.doc : { ...restored.doc, map: { ...restored.doc.map, id } };
+    return { doc, revs, problems: [...problems, ...restored.problems] };
   }
 
   /** Reads the current stored version of some records, for adopting another tab's change. */
@@ -319,14 +326,13 @@ export class Repository {
     }));
     if (!raw.map) return { map: null, stakeholders: stakeholderIds.map((id) => ({ id, value: null, rev: 0 })), ties: tieIds.map((id) => ({ id, value: null, rev: 0 })) };
     const codec = this.codecFor(raw.map);
-    const decode = async <T>(record: AnyRecord | undefined, schema: z.ZodType<T, unknown>): Promise<T | null> => {
+    const decode = async <T>(record: AnyRecord | undefined, type: RecordType<T>): Promise<T | null> => {
       if (!record) return null;
       const value = await codec.decode(record).catch(() => null);
-      const r = value === null ? null : restore(schema, value);
-      return r?.ok ? r.value : null;
+      return value === null ? null : restoreRecordValue(type, value);
     };
-    const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode<Stakeholder>(raw.stakeholders[i], StakeholderSchema), rev: raw.stakeholders[i]?.rev ?? 0 })));
-    const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode<Tie>(raw.ties[i], TieSchema), rev: raw.ties[i]?.rev ?? 0 })));
+    const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode(raw.stakeholders[i], StakeholderRecordType), rev: raw.stakeholders[i]?.rev ?? 0 })));
+    const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode(raw.ties[i], TieRecordType), rev: raw.ties[i]?.rev ?? 0 })));
     const metaValue = raw.map.lock && raw.map.sealed ? await codec.decode({ id: mapId, sealed: raw.map.sealed }).catch(() => null) : raw.map;
     const map = { value: metaValue ? (restoreMapRecord(metaValue).value ?? null) : null, rev: raw.map.rev ?? 0 };
     return { map, stakeholders, ties };
@@ -339,9 +345,9 @@ export class Repository {
     const mapId = doc.map.id;
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
-      await this.db.maps.add({ ...doc.map, rev: 1 });
-      await this.db.stakeholders.bulkAdd(Object.values(doc.stakeholders).map((s) => ({ ...s, mapId, rev: 1 })));
-      await this.db.ties.bulkAdd(Object.values(doc.ties).map((t) => ({ ...t, mapId, rev: 1 })));
+      await this.db.maps.add({ ...stampVersion(MapRecordType, doc.map), rev: 1 });
+      await this.db.stakeholders.bulkAdd(Object.values(doc.stakeholders).map((s) => ({ ...stampVersion(StakeholderRecordType, s), mapId, rev: 1 })));
+      await this.db.ties.bulkAdd(Object.values(doc.ties).map((t) => ({ ...stampVersion(TieRecordType, t), mapId, rev: 1 })));
     });
     return initialRevisions(doc);
   }
@@ -417,7 +423,7 @@ export class Repository {
       storedRecords: (AnyRecord | undefined)[],
       key: (id: Id) => string,
       baseRecord: (id: Id) => T | undefined,
-      schema: z.ZodType<T, unknown>,
+      type: RecordType<T>,
       adopted: T[],
       gone: Id[],
       expectRevs: Map<Id, number>,
@@ -437,15 +443,15 @@ export class Repository {
           }
         } else if ((current.rev ?? 0) !== (baseRev ?? 0)) {
           const decoded = await codec.decode(current).catch(() => null);
-          const theirs = decoded === null ? null : restore(schema, decoded);
+          const theirs = decoded === null ? null : restoreRecordValue(type, decoded);
           const before = baseRecord(ours.id);
-          if (theirs?.ok) {
-            next = before ? mergeRecord(before, ours, theirs.value) : ours;
+          if (theirs) {
+            next = before ? mergeRecord(before, ours, theirs) : ours;
             adopted.push(next);
           }
         }
         const rev = (current?.rev ?? 0) + 1;
-        puts.push(await codec.encode(mapId, rev, next));
+        puts.push(await codec.encode(type, mapId, rev, next));
         result.revs.set(key(ours.id), rev);
       }
     };
@@ -455,7 +461,7 @@ export class Repository {
       stored.stakeholders,
       revKey.stakeholder,
       (id) => base.doc.stakeholders[id],
-      StakeholderSchema as z.ZodType<Stakeholder, unknown>,
+      StakeholderRecordType,
       result.adopted.stakeholders,
       result.goneStakeholders,
       plan.expect.stakeholders,
@@ -481,7 +487,7 @@ export class Repository {
       tieStored,
       revKey.tie,
       (id) => base.doc.ties[id],
-      TieSchema as z.ZodType<Tie, unknown>,
+      TieRecordType,
       result.adopted.ties,
       result.goneTies,
       plan.expect.ties,
@@ -518,6 +524,19 @@ export class Repository {
       if (plan.tiePuts.length) await this.db.ties.bulkPut(plan.tiePuts as unknown as TieRecord[]);
       return true;
     });
+  }
+
+  /** Seals a value with a locked map's key (for the close journal); throws if this tab lacks the key. */
+  async sealFor(mapId: Id, value: unknown): Promise<Sealed> {
+    const key = this.keys.get(mapId);
+    if (!key) throw new MapLockedError(mapId);
+    return seal(key, value);
+  }
+
+  async unsealFor<T>(mapId: Id, sealed: Sealed): Promise<T> {
+    const key = this.keys.get(mapId);
+    if (!key) throw new MapLockedError(mapId);
+    return unseal<T>(key, sealed);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

@@ -54,7 +54,7 @@ export async function loadSnapshot(repo: Repository, id: Id): Promise<{ ok: true
   const record = await repo.db.snapshots.get(id);
   if (!record) return { ok: false, error: 'That snapshot no longer exists.' };
   try {
-    return readMapFile(await repo.decodeSnapshotFile(record.file));
+    return readMapFile(await repo.decodeSnapshotFile(record.file), 'snapshot');
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { useEditor, useHistoryFlags, useServices } from '../state/context';
 import { Icon } from './Icon';
 import { SaveIndicator } from './SaveIndicator';
@@ -27,7 +28,12 @@ function MapNameInput() {
       aria-label="Map name"
       value={name}
       placeholder="Untitled map"
-      onChange={(e) => store.getState().renameMap(e.target.value)}
+      onChange={(e) => {
+        // One line with no room under it: the limit is said in a notice instead.
+        const value = e.target.value;
+        if (value.length > TEXT_LIMITS.mapName) store.getState().notify(limitMessage('mapName'), 'error');
+        store.getState().renameMap(cutText(value, TEXT_LIMITS.mapName));
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
       }}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import { displayName, tieSentence } from '../domain/describe';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
+import { cutText, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { removeLevel } from '../domain/operations';
@@ -8,16 +9,18 @@ import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
 import { peopleByName, PersonPicker } from './PersonPicker';
+import { LimitNote, useTextLimits } from './useTextLimits';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
-function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+function Field({ label, children, hint, limitMessage }: { label: string; children: (id: string) => ReactNode; hint?: string; limitMessage?: string | null }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {hint && <p className="field__hint">{hint}</p>}
+      <LimitNote message={limitMessage ?? null} />
     </div>
   );
 }
@@ -46,6 +49,7 @@ export function Inspector() {
 function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
   const { store } = useServices();
   const update = (patch: Partial<Stakeholder>) => store.getState().updateStakeholder(person.id, patch);
+  const limits = useTextLimits();
   const departments = useMemo(() => [...new Set(Object.values(doc.stakeholders).map((s) => s.department).filter(Boolean))].sort(), [doc.stakeholders]);
   const deptListId = useId();
   const isMe = doc.map.meId === person.id;
@@ -56,12 +60,16 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       <p className="inspector__sub">
         {tieCount === 0 ? 'No ties yet: drag from a dot on the card to another person.' : `${tieCount} ${tieCount === 1 ? 'tie' : 'ties'}`}
       </p>
-      <Field label="Name">{(id) => <input id={id} value={person.name} onChange={(e) => update({ name: e.target.value })} autoComplete="off" />}</Field>
-      <Field label="Title">{(id) => <input id={id} value={person.title} onChange={(e) => update({ title: e.target.value })} autoComplete="off" />}</Field>
-      <Field label="Department">
+      <Field label="Name" limitMessage={limits.messageFor('name')}>
+        {(id) => <input id={id} value={person.name} onChange={(e) => update({ name: limits.accept('name', 'personName', e.target.value) })} autoComplete="off" />}
+      </Field>
+      <Field label="Title" limitMessage={limits.messageFor('title')}>
+        {(id) => <input id={id} value={person.title} onChange={(e) => update({ title: limits.accept('title', 'title', e.target.value) })} autoComplete="off" />}
+      </Field>
+      <Field label="Department" limitMessage={limits.messageFor('department')}>
         {(id) => (
           <>
-            <input id={id} value={person.department} list={deptListId} onChange={(e) => update({ department: e.target.value })} autoComplete="off" />
+            <input id={id} value={person.department} list={deptListId} onChange={(e) => update({ department: limits.accept('department', 'department', e.target.value) })} autoComplete="off" />
             <datalist id={deptListId}>
               {departments.map((d) => (
                 <option key={d} value={d} />
@@ -114,7 +122,9 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         )}
       </Field>
       <TagsField person={person} onChange={(tags) => update({ tags })} />
-      <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
+      <Field label="Notes" limitMessage={limits.messageFor('notes')}>
+        {(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: limits.accept('notes', 'notes', e.target.value) })} />}
+      </Field>
       {!isMe && <RelationshipSection doc={doc} person={person} />}
       <PersonInsights person={person} />
       <AddTie doc={doc} person={person} />
@@ -191,12 +201,13 @@ function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags:
   // The text keeps what the user is typing (a trailing comma, say) while the tags list stays clean.
   const [draft, setDraft] = useState(person.tags.join(', '));
   const [seen, setSeen] = useState(person.tags);
+  const limits = useTextLimits();
   if (seen !== person.tags) {
     setSeen(person.tags);
     if (parseTags(draft).join('\u0000') !== person.tags.join('\u0000')) setDraft(person.tags.join(', '));
   }
   return (
-    <Field label="Tags" hint="Separate tags with commas.">
+    <Field label="Tags" hint="Separate tags with commas." limitMessage={limits.messageFor('tags')}>
       {(id) => (
         <input
           id={id}
@@ -204,7 +215,10 @@ function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags:
           autoComplete="off"
           onChange={(e) => {
             setDraft(e.target.value);
-            const tags = parseTags(e.target.value);
+            const parsed = parseTags(e.target.value);
+            const longest = parsed.reduce((a, t) => (t.length > a.length ? t : a), '');
+            limits.accept('tags', 'tag', longest);
+            const tags = [...new Set(parsed.map((t) => cutText(t, TEXT_LIMITS.tag)))];
             if (tags.join('\u0000') !== person.tags.join('\u0000')) onChange(tags);
           }}
         />
@@ -216,6 +230,7 @@ function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags:
 function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
   const { store } = useServices();
   const update = (patch: Partial<Tie>) => store.getState().updateTie(tie.id, patch);
+  const limits = useTextLimits();
   const rules = TIE_DIRECTION_RULES[tie.kind];
   const from = displayName(doc.stakeholders[tie.source]);
   const to = displayName(doc.stakeholders[tie.target]);
@@ -265,8 +280,8 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
           Swap direction
         </button>
       </div>
-      <Field label={tie.kind === 'tension' ? 'Next step to repair it' : 'Note'}>
-        {(id) => <textarea id={id} rows={3} value={tie.note} onChange={(e) => update({ note: e.target.value })} />}
+      <Field label={tie.kind === 'tension' ? 'Next step to repair it' : 'Note'} limitMessage={limits.messageFor('note')}>
+        {(id) => <textarea id={id} rows={3} value={tie.note} onChange={(e) => update({ note: limits.accept('note', 'tieNote', e.target.value) })} />}
       </Field>
       <div className="inspector__actions">
         <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
@@ -302,6 +317,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
   const { store } = useServices();
   const { settings, meId } = doc.map;
   const people = peopleByName(doc.stakeholders);
+  const limits = useTextLimits();
   const setLevels = (levels: string[], leadershipLevel = settings.leadershipLevel) => {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
     store.getState().updateSettings({ levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
@@ -320,7 +336,14 @@ function MapInspector({ doc }: { doc: MapDocument }) {
         <legend>Seniority levels (most senior first)</legend>
         {settings.levels.map((level, i) => (
           <div className="levels__row" key={i}>
-            <input aria-label={`Level ${i + 1} name`} value={level} onChange={(e) => setLevels(settings.levels.map((l, j) => (j === i ? e.target.value : l)))} />
+            <input
+              aria-label={`Level ${i + 1} name`}
+              value={level}
+              onChange={(e) => {
+                const name = limits.accept(`level:${i}`, 'levelName', e.target.value);
+                setLevels(settings.levels.map((l, j) => (j === i ? name : l)));
+              }}
+            />
             <button
               type="button"
               className="button button--icon"
@@ -332,6 +355,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
             </button>
           </div>
         ))}
+        <LimitNote message={settings.levels.map((_, i) => limits.messageFor(`level:${i}`)).find(Boolean) ?? null} />
         <button type="button" className="button" onClick={() => setLevels([...settings.levels, `Level ${settings.levels.length + 1}`])}>
           Add level
         </button>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { PALETTE_DRAG_TYPE } from '../canvas/MapCanvas';
 import { STANCE_LABELS, TIE_KIND_LABELS } from '../domain/defaults';
+import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
@@ -91,7 +92,7 @@ export function Legend() {
 }
 
 export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSample?: () => void }) {
-  const { workspace } = useServices();
+  const { workspace, store } = useServices();
   const maps = useMapSummaries(workspace.repo);
   const openId = useEditor((s) => s.doc?.map.id ?? null);
   const [renaming, setRenaming] = useState<Id | null>(null);
@@ -127,7 +128,11 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                     aria-label="New name"
                     value={draft}
                     autoFocus
-                    onChange={(e) => setDraft(e.target.value)}
+                    onChange={(e) => {
+                      // One line with no room under it: the limit is said in a notice instead.
+                      if (e.target.value.length > TEXT_LIMITS.mapName) store.getState().notify(limitMessage('mapName'), 'error');
+                      setDraft(cutText(e.target.value, TEXT_LIMITS.mapName));
+                    }}
                     onBlur={finishRename}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') finishRename();

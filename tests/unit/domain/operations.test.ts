@@ -325,7 +325,7 @@ describe('updateSettings', () => {
 describe('repairDocument', () => {
   it('returns a consistent document untouched, with no repairs', () => {
     const doc = teamDoc();
-    expect(repairDocument(doc)).toEqual({ doc, repairs: [] });
+    expect(repairDocument(doc)).toEqual({ doc, repairs: [], kinds: [] });
     expect(repairDocument(doc).doc).toBe(doc);
   });
 
