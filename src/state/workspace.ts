@@ -7,7 +7,7 @@ import type { Id, MapDocument, Viewport } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
-import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
+import { loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
@@ -36,11 +36,16 @@ export class Workspace {
     channel?.listen((message) => {
       // Locked or unlocked in another tab: record ids were renewed there, so read the map again.
       if (message.type === 'map-locked' && this.openMapId === message.mapId) {
+        const what = message.locked === false ? 'The passphrase lock was removed from this map in another tab' : 'This map was locked with a passphrase in another tab';
         if (this.autosave?.dirty) {
-          this.store.getState().setSaveStatus({ state: 'error', message: 'This map was locked or unlocked in another tab. Download a copy of what is on screen, then reload.' });
+          // The records were renewed there, so the last changes here cannot be merged into them.
+          this.store.getState().setSaveStatus({ state: 'error', message: `${what} before your last change here was saved. Download a copy of what is on screen, then reload.` });
           this.autosave.dispose();
           this.autosave = null;
-        } else void this.openMap(message.mapId);
+        } else {
+          this.store.getState().notify(message.locked === false ? `${what}.` : `${what}; everything saved here is in it. Enter the passphrase to go on.`);
+          void this.openMap(message.mapId);
+        }
         return;
       }
       if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
@@ -129,9 +134,9 @@ export class Workspace {
   }
 
   /** Stores a new map (a blank one unless given) and opens it. */
-  async createMap(doc: MapDocument = createMapDocument('Untitled map')): Promise<Id | null> {
+  async createMap(doc: MapDocument = createMapDocument('Untitled map'), options: { lockedLike?: Id } = {}): Promise<Id | null> {
     try {
-      await this.repo.createMap(doc);
+      await this.repo.createMap(doc, options);
     } catch (error) {
       this.store.getState().notify(describeStorageError(error).message, 'error');
       return null;
@@ -141,12 +146,28 @@ export class Workspace {
     return doc.map.id;
   }
 
+  /** A copy of a locked map is locked with the same passphrase (and open in this tab, as the original is). */
   async duplicateMap(id: Id): Promise<Id | null> {
     await this.flush();
-    const loaded = await this.repo.loadMap(id);
+    let loaded;
+    try {
+      loaded = await this.repo.loadMap(id);
+    } catch (error) {
+      if (!(error instanceof MapLockedError)) throw error;
+      this.store.getState().notify('This map is locked: open it with its passphrase first, then duplicate it.', 'error');
+      return null;
+    }
     if (!loaded) return null;
     const copy = asNewMap(loaded.doc, { reIdRecords: true, name: `${loaded.doc.map.name} (copy)` });
-    return this.createMap(copy);
+    return this.createCopy(copy, id);
+  }
+
+  /** Stores a copy of map `sourceId` and opens it: sealed with the same passphrase when the source is locked. */
+  private async createCopy(copy: MapDocument, sourceId: Id): Promise<Id | null> {
+    const locked = this.repo.isUnlocked(sourceId) && !!(await this.repo.lockInfo(sourceId).catch(() => null));
+    const id = await this.createMap(copy, locked ? { lockedLike: sourceId } : {});
+    if (id && locked) this.store.getState().notify('The copy is locked with the same passphrase as the original.');
+    return id;
   }
 
   async renameMap(id: Id, name: string): Promise<void> {
@@ -174,7 +195,7 @@ export class Workspace {
     if (!id) return;
     await this.flush();
     await this.repo.lockMap(id, passphrase);
-    this.channel?.post({ type: 'map-locked', mapId: id });
+    this.channel?.post({ type: 'map-locked', mapId: id, locked: true });
     await this.openMap(id);
   }
 
@@ -183,7 +204,7 @@ export class Workspace {
     if (!id) return;
     await this.flush();
     await this.repo.removeLock(id);
-    this.channel?.post({ type: 'map-locked', mapId: id });
+    this.channel?.post({ type: 'map-locked', mapId: id, locked: false });
     await this.openMap(id);
   }
 
@@ -236,7 +257,7 @@ export class Workspace {
       this.store.getState().notify(loaded.error, 'error');
       return null;
     }
-    return this.createMap(asNewMap(loaded.doc, { reIdRecords: true, name }));
+    return this.createCopy(asNewMap(loaded.doc, { reIdRecords: true, name }), loaded.mapId);
   }
 
   async deleteMap(id: Id): Promise<void> {
@@ -245,8 +266,8 @@ export class Workspace {
       this.autosave = null;
       this.store.getState().closeDocument();
     }
+    // Its snapshots go in the same transaction; a save under way in another tab cannot bring it back.
     await this.repo.deleteMap(id);
-    await deleteSnapshotsOf(this.repo, id).catch(() => undefined);
     this.channel?.post({ type: 'map-deleted', mapId: id });
   }
 

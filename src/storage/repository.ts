@@ -12,7 +12,10 @@ import type { z } from 'zod';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
-import { InfluenceDb, type MapRecord, type StakeholderRecord, type TieRecord } from './db';
+import { InfluenceDb, type MapRecord, type SnapshotRecord, type StakeholderRecord, type TieRecord } from './db';
+
+/** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
+export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
 
 export interface MapSummary {
   id: Id;
@@ -83,6 +86,26 @@ export function restoreMapRecord(raw: unknown): { value?: MapMeta; error?: strin
   return r.ok ? { value: r.value } : { error: r.error };
 }
 
+/**
+ * The map was deleted on purpose (confirmed by the user, maybe in another tab): it is not written
+ * again from a screen that still shows it. Storage cleared by the browser leaves no such mark.
+ */
+export class MapDeletedError extends Error {
+  constructor(readonly mapId: Id) {
+    super('This map was deleted.');
+    this.name = 'MapDeletedError';
+  }
+}
+
+/** The key a tab holds for a locked map, with the lock it belongs to (salt and check value). */
+interface HeldLock {
+  key: CryptoKey;
+  lock: LockInfo;
+}
+
+/** The mark a deliberate deletion leaves in the settings table. */
+const deletedKey = (id: Id) => `deleted:${id}`;
+
 /** The map is locked with a passphrase and this tab does not hold its key. */
 export class MapLockedError extends Error {
   constructor(readonly mapId: Id) {
@@ -141,6 +164,8 @@ interface SavePlan {
 
 const key2 = (mapId: Id, id: Id) => [mapId, id] as [Id, Id];
 
+const sameSalt = (a: LockInfo, b: LockInfo) => a.salt.length === b.salt.length && a.salt.every((byte, i) => byte === b.salt[i]);
+
 function withFreshRecordIds(doc: MapDocument): MapDocument {
   const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
   return { ...fresh, map: { ...fresh.map, id: doc.map.id, createdAt: doc.map.createdAt } };
@@ -148,7 +173,11 @@ function withFreshRecordIds(doc: MapDocument): MapDocument {
 
 export class Repository {
   readonly db: InfluenceDb;
-  private readonly keys = new Map<Id, CryptoKey>();
+  /**
+   * Locked maps this tab holds the key of. The lock travels with the map id: whatever writes that
+   * map (a save, a snapshot, writing it again after storage was cleared, a copy) seals it.
+   */
+  private readonly keys = new Map<Id, HeldLock>();
 
   constructor(db: InfluenceDb = new InfluenceDb()) {
     this.db = db;
@@ -168,7 +197,7 @@ export class Repository {
   async unlockMap(mapId: Id, passphrase: string): Promise<void> {
     const lock = await this.lockInfo(mapId);
     if (!lock) return;
-    this.keys.set(mapId, await unlock(passphrase, lock));
+    this.keys.set(mapId, { key: await unlock(passphrase, lock), lock });
   }
 
   /** Forgets the key: the map needs the passphrase again. */
@@ -176,72 +205,130 @@ export class Repository {
     this.keys.delete(mapId);
   }
 
-  /** Encrypts every record of a map (and its snapshots) under a new passphrase, in one transaction. */
+  /**
+   * Encrypts every record of a map (and its snapshots) under a new passphrase, in one transaction.
+   * The key is derived first (the slow part); the map is then read, sealed and written in one
+   * go that only commits if no other tab saved in between, otherwise it is read again, so an edit
+   * another tab has shown as saved is never overwritten by the lock.
+   */
   async lockMap(mapId: Id, passphrase: string): Promise<void> {
-    const loaded = await this.loadMap(mapId);
-    if (!loaded) throw new MapMissingError(mapId);
     const { lock, key } = await createLock(passphrase);
     // Ids stay readable (they are the keys), and ids from imported files can be names: give
     // every person and tie a fresh random id first.
-    const doc = withFreshRecordIds(loaded.doc);
-    await this.rewriteAll(doc, { ...(await this.db.maps.get(mapId))!, lock }, sealedCodec(key));
-    this.keys.set(mapId, key);
+    await this.rewriteAllFresh(mapId, (doc) => withFreshRecordIds(doc), { lock }, sealedCodec(key));
+    this.keys.set(mapId, { key, lock });
   }
 
   /** Stores the map in the clear again (the user must have unlocked it). */
   async removeLock(mapId: Id): Promise<void> {
-    const loaded = await this.loadMap(mapId);
-    if (!loaded) throw new MapMissingError(mapId);
-    const { lock: _lock, sealed: _sealed, ...raw } = (await this.db.maps.get(mapId))!;
-    await this.rewriteAll(loaded.doc, raw, plainCodec);
+    await this.rewriteAllFresh(mapId, (doc) => doc, { lock: undefined }, plainCodec);
     this.keys.delete(mapId);
   }
 
-  private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec): Promise<void> {
+  private async rewriteAllFresh(mapId: Id, prepare: (doc: MapDocument) => MapDocument, lock: { lock: LockInfo | undefined }, codec: Codec): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const loaded = await this.loadMap(mapId);
+      const raw = await this.db.maps.get(mapId);
+      if (!loaded || !raw) throw new MapMissingError(mapId);
+      const { lock: _lock, sealed: _sealed, ...clear } = raw;
+      const rawMap: MapRecord = lock.lock ? { ...clear, lock: lock.lock } : clear;
+      if (await this.rewriteAll(prepare(loaded.doc), rawMap, codec, { rev: raw.rev ?? 0, updatedAt: raw.updatedAt, revs: loaded.revs })) return;
+    }
+    throw new Error('Another tab kept saving this map; try again in a moment.');
+  }
+
+  /**
+   * Replaces every record of a map. With `expect`, only if the map is still as it was read
+   * (same revision and last-saved time, no record changed or gone); returns false otherwise.
+   */
+  private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec, expect?: { rev: number; updatedAt: number; revs: Revisions }): Promise<boolean> {
     const mapId = doc.map.id;
     const mapRecord = await codec.encodeMap(doc.map, (rawMap.rev ?? 0) + 1, rawMap);
     const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(mapId, 1, s)));
     const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(mapId, 1, t)));
     const snapshots = await this.db.snapshots.where('mapId').equals(mapId).toArray();
-    const resealed = await Promise.all(snapshots.map(async (snap) => ({ ...snap, file: await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file)) })));
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
+    const resealed = await Promise.all(
+      snapshots.map(async (snap) => {
+        const { sealedName: _old, ...rest } = snap;
+        return { ...rest, ...(await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file), await this.decodeSnapshotName(snap))) };
+      }),
+    );
+    return this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
+      if (expect) {
+        const now = await this.db.maps.get(mapId);
+        if (!now || (now.rev ?? 0) !== expect.rev || now.updatedAt !== expect.updatedAt) return false;
+        const [sNow, tNow] = await Promise.all([this.db.stakeholders.where('mapId').equals(mapId).toArray(), this.db.ties.where('mapId').equals(mapId).toArray()]);
+        let known = 0;
+        for (const [records, key] of [
+          [sNow, revKey.stakeholder],
+          [tNow, revKey.tie],
+        ] as const) {
+          for (const r of records) {
+            const rev = expect.revs.get(key(r.id));
+            if (rev === undefined) continue;
+            if (rev !== (r.rev ?? 0)) return false;
+            known++;
+          }
+        }
+        // A record read before and deleted since.
+        if (known !== expect.revs.size - 1) return false;
+      }
       await this.db.stakeholders.where('mapId').equals(mapId).delete();
       await this.db.ties.where('mapId').equals(mapId).delete();
       await this.db.maps.put(mapRecord);
       await this.db.stakeholders.bulkPut(people as unknown as StakeholderRecord[]);
       await this.db.ties.bulkPut(ties as unknown as TieRecord[]);
       await this.db.snapshots.bulkPut(resealed);
+      return true;
     });
   }
 
   private codecFor(raw: MapRecord): Codec {
     if (!raw.lock) return plainCodec;
-    const key = this.keys.get(raw.id);
-    if (!key) throw new MapLockedError(raw.id);
-    return sealedCodec(key);
+    const held = this.keys.get(raw.id);
+    // A key for an earlier lock (removed and locked again in another tab) must not write here.
+    if (held && sameSalt(held.lock, raw.lock)) return sealedCodec(held.key);
+    throw new MapLockedError(raw.id);
   }
 
-  /** Snapshot files of a locked map are sealed like its records. */
-  async encodeSnapshotFile(mapId: Id, file: unknown): Promise<unknown> {
+  /**
+   * A snapshot's file and name as stored: sealed when the map is locked. A map this tab holds the
+   * key of is sealed even when its record is gone (storage cleared under it).
+   */
+  async encodeSnapshot(mapId: Id, file: unknown, name: string | null): Promise<SealableSnapshot> {
     const raw = await this.db.maps.get(mapId);
-    return raw ? this.encodeSnapshotWith(this.codecFor(raw), file) : file;
+    const held = this.keys.get(mapId);
+    return this.encodeSnapshotWith(raw ? this.codecFor(raw) : held ? sealedCodec(held.key) : plainCodec, file, name);
   }
 
-  private async encodeSnapshotWith(codec: Codec, file: unknown): Promise<unknown> {
-    return codec === plainCodec ? file : { sealed: (await codec.encode('', 0, { id: 'snapshot', file })).sealed };
+  private async encodeSnapshotWith(codec: Codec, file: unknown, name: string | null): Promise<SealableSnapshot> {
+    if (codec === plainCodec) return { file, name };
+    return {
+      file: { sealed: (await codec.encode('', 0, { id: 'snapshot', file })).sealed },
+      name: null,
+      ...(name === null ? {} : { sealedName: (await codec.encode('', 0, { id: 'snapshot-name', name })).sealed }),
+    };
   }
 
-  async decodeSnapshotFile(file: unknown): Promise<unknown> {
-    const sealed = (file as { sealed?: Sealed } | null)?.sealed;
-    if (!sealed) return file;
-    for (const key of this.keys.values()) {
+  private async unsealAny<T>(sealed: Sealed): Promise<T> {
+    for (const { key } of this.keys.values()) {
       try {
-        return (await unseal<{ file: unknown }>(key, sealed)).file;
+        return await unseal<T>(key, sealed);
       } catch {
         // Not this map's key.
       }
     }
     throw new Error('This snapshot belongs to a locked map; unlock the map first.');
+  }
+
+  async decodeSnapshotFile(file: unknown): Promise<unknown> {
+    const sealed = (file as { sealed?: Sealed } | null)?.sealed;
+    return sealed ? (await this.unsealAny<{ file: unknown }>(sealed)).file : file;
+  }
+
+  /** A snapshot's name: sealed names are read with the key this tab holds. */
+  async decodeSnapshotName(snap: Pick<SnapshotRecord, 'name' | 'sealedName'>): Promise<string | null> {
+    return snap.sealedName ? (await this.unsealAny<{ name: string }>(snap.sealedName)).name : snap.name;
   }
 
   // ---- Reading -----------------------------------------------------------------------------
@@ -257,7 +344,7 @@ export class Repository {
           this.db.ties.where('mapId').equals(m.id).count(),
         ]);
         let name = m.name;
-        const key = this.keys.get(m.id);
+        const key = this.keys.get(m.id)?.key;
         if (raw.lock && raw.sealed && key) name = (await unseal<MapMeta>(key, raw.sealed).catch(() => m)).name;
         const summary: MapSummary = { id: m.id, name, createdAt: m.createdAt, updatedAt: m.updatedAt, people, ties, locked: !!raw.lock };
         return summary;
@@ -280,7 +367,7 @@ export class Repository {
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
     const revs: Revisions = new Map();
-    const decodedMap = raw.map.lock && raw.map.sealed ? await sealedCodec(this.keys.get(id)!).decode({ id, sealed: raw.map.sealed }) : raw.map;
+    const decodedMap = raw.map.lock && raw.map.sealed ? await codec.decode({ id, sealed: raw.map.sealed }) : raw.map;
     const map = restoreMapRecord(decodedMap);
     if (!map.value) problems.push(`The map's own record was damaged (${map.error}); default settings were used.`);
     const meta: MapMeta = map.value ?? { ...restoreMapRecord({ id, name: 'Recovered map', settings: {} }).value! };
@@ -334,24 +421,75 @@ export class Repository {
 
   // ---- Writing -----------------------------------------------------------------------------
 
-  /** Writes a whole new map in one transaction. Refuses to overwrite an existing map id. */
-  async createMap(doc: MapDocument): Promise<Revisions> {
+  /**
+   * Writes a whole new map in one transaction. Refuses to overwrite an existing map id. A copy
+   * of a locked map (`lockedLike`: the original's id) is sealed with the same passphrase, and this
+   * tab keeps it unlocked, as it has the original.
+   */
+  async createMap(doc: MapDocument, options: { lockedLike?: Id } = {}): Promise<Revisions> {
     const mapId = doc.map.id;
+    const held = options.lockedLike ? this.keys.get(options.lockedLike) : undefined;
+    if (options.lockedLike && !held) throw new MapLockedError(options.lockedLike);
+    const records = await this.encodeDoc(doc, held);
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
-      await this.db.maps.add({ ...doc.map, rev: 1 });
-      await this.db.stakeholders.bulkAdd(Object.values(doc.stakeholders).map((s) => ({ ...s, mapId, rev: 1 })));
-      await this.db.ties.bulkAdd(Object.values(doc.ties).map((t) => ({ ...t, mapId, rev: 1 })));
+      await this.db.maps.add(records.map);
+      await this.db.stakeholders.bulkAdd(records.stakeholders);
+      await this.db.ties.bulkAdd(records.ties);
+    });
+    if (held) this.keys.set(mapId, held);
+    return initialRevisions(doc);
+  }
+
+  /**
+   * Writes the map again from what is on screen, after its records vanished (the browser's
+   * storage was cleared). Sealed if this tab holds its key; refused with MapDeletedError if the
+   * user deleted the map, and with MapLockedError rather than write over a locked map in clear.
+   */
+  async writeAgain(doc: MapDocument): Promise<Revisions> {
+    const mapId = doc.map.id;
+    const held = this.keys.get(mapId);
+    const records = await this.encodeDoc(doc, held);
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.settings], async () => {
+      if (await this.db.settings.get(deletedKey(mapId))) throw new MapDeletedError(mapId);
+      if (!held && (await this.db.maps.get(mapId))?.lock) throw new MapLockedError(mapId);
+      await this.db.stakeholders.where('mapId').equals(mapId).delete();
+      await this.db.ties.where('mapId').equals(mapId).delete();
+      await this.db.maps.put(records.map);
+      await this.db.stakeholders.bulkPut(records.stakeholders);
+      await this.db.ties.bulkPut(records.ties);
     });
     return initialRevisions(doc);
   }
 
-  async deleteMap(id: Id): Promise<void> {
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.settings], async () => {
+  /** Every record of a new map at revision 1, sealed with `held` when given. */
+  private async encodeDoc(doc: MapDocument, held: HeldLock | undefined) {
+    const mapId = doc.map.id;
+    const codec = held ? sealedCodec(held.key) : plainCodec;
+    return {
+      map: await codec.encodeMap(doc.map, 1, { lock: held?.lock } as MapRecord),
+      stakeholders: (await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(mapId, 1, s)))) as unknown as StakeholderRecord[],
+      ties: (await Promise.all(Object.values(doc.ties).map((t) => codec.encode(mapId, 1, t)))) as unknown as TieRecord[],
+    };
+  }
+
+  /** True when the user deleted this map (in any tab): nothing writes it again. */
+  async wasDeleted(id: Id): Promise<boolean> {
+    return !!(await this.db.settings.get(deletedKey(id)));
+  }
+
+  /**
+   * Deletes a map, its snapshots and its viewport in one transaction, and leaves a mark so that a
+   * save under way in another tab cannot bring it back.
+   */
+  async deleteMap(id: Id, now = Date.now()): Promise<void> {
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots, this.db.settings], async () => {
       await this.db.stakeholders.where('mapId').equals(id).delete();
       await this.db.ties.where('mapId').equals(id).delete();
+      await this.db.snapshots.where('mapId').equals(id).delete();
       await this.db.maps.delete(id);
       await this.db.settings.delete(`viewport:${id}`);
+      await this.db.settings.put({ key: deletedKey(id), value: now });
     });
     this.keys.delete(id);
   }
