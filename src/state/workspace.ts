@@ -4,7 +4,8 @@
  */
 import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
-import { asNewMap } from '../io/map-file';
+import { asNewMap, exportBackupJson } from '../io/map-file';
+import type { SealedMapFile } from '../io/sealed-map-file';
 import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
 import { loadSnapshot, saveSnapshot } from '../storage/snapshots';
@@ -258,6 +259,25 @@ export class Workspace {
       return null;
     }
     return this.createCopy(asNewMap(loaded.doc, { reIdRecords: true, name }), loaded.mapId);
+  }
+
+  /**
+   * "Back up all maps": one file with every map. Locked maps go in still sealed, whether or not
+   * this tab has unlocked them (a locked map is never written out in clear); they are restored
+   * locked and open with their passphrase.
+   */
+  async backUpAll(now: Date = new Date()): Promise<{ text: string; maps: number; locked: number }> {
+    await this.flush();
+    const docs: MapDocument[] = [];
+    const sealed: SealedMapFile[] = [];
+    for (const m of await this.repo.listMaps()) {
+      if (m.locked) sealed.push(await this.repo.exportSealed(m.id));
+      else {
+        const loaded = await this.repo.loadMap(m.id);
+        if (loaded) docs.push(loaded.doc);
+      }
+    }
+    return { text: exportBackupJson(docs, now, sealed), maps: docs.length + sealed.length, locked: sealed.length };
   }
 
   async deleteMap(id: Id): Promise<void> {

@@ -11,6 +11,8 @@ import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types
 import type { z } from 'zod';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
+import { fromBase64, SEALED_MAP_TYPE, SEALED_MAP_VERSION, toBase64, type SealedMapFile, type SealedText } from '../io/sealed-map-file';
+import { newId } from '../domain/ids';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type SnapshotRecord, type StakeholderRecord, type TieRecord } from './db';
 
@@ -81,8 +83,10 @@ function strip<T extends { mapId?: Id; rev?: number }>(record: T): Omit<T, 'mapI
   return rest;
 }
 
-export function restoreMapRecord(raw: unknown): { value?: MapMeta; error?: string } {
-  const r = restore(MapMetaSchema, raw);
+export function restoreMapRecord(raw: unknown, id?: Id): { value?: MapMeta; error?: string } {
+  // The id is the record's key: a locked map restored from a backup under a new id still has
+  // its old id inside its sealed meta.
+  const r = restore(MapMetaSchema, id !== undefined && raw && typeof raw === 'object' ? { ...raw, id } : raw);
   return r.ok ? { value: r.value } : { error: r.error };
 }
 
@@ -331,6 +335,52 @@ export class Repository {
     return snap.sealedName ? (await this.unsealAny<{ name: string }>(snap.sealedName)).name : snap.name;
   }
 
+  // ---- Locked maps in backups ------------------------------------------------------------------
+
+  /** A locked map exactly as stored (still sealed), for a backup file: no key is needed. */
+  async exportSealed(mapId: Id): Promise<SealedMapFile> {
+    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
+      map: await this.db.maps.get(mapId),
+      stakeholders: (await this.db.stakeholders.where('mapId').equals(mapId).toArray()) as unknown as AnyRecord[],
+      ties: (await this.db.ties.where('mapId').equals(mapId).toArray()) as unknown as AnyRecord[],
+    }));
+    if (!raw.map) throw new MapMissingError(mapId);
+    if (!raw.map.lock || !raw.map.sealed) throw new Error('This map is not locked.');
+    const text = (sealed: Sealed): SealedText => ({ iv: toBase64(sealed.iv), data: toBase64(sealed.data) });
+    const records = (list: AnyRecord[], what: string) =>
+      list.map((r) => {
+        if (!r.sealed) throw new Error(`A ${what} of this locked map is not sealed; open the map with its passphrase and back it up again.`);
+        return { id: r.id, ...text(r.sealed) };
+      });
+    return {
+      type: SEALED_MAP_TYPE,
+      version: SEALED_MAP_VERSION,
+      createdAt: raw.map.createdAt,
+      updatedAt: raw.map.updatedAt,
+      people: raw.stakeholders.length,
+      ties: raw.ties.length,
+      lock: { salt: toBase64(raw.map.lock.salt), iterations: raw.map.lock.iterations, check: text(raw.map.lock.check) },
+      map: text(raw.map.sealed),
+      stakeholders: records(raw.stakeholders, 'person'),
+      tieRecords: records(raw.ties, 'tie'),
+    };
+  }
+
+  /** Stores a locked map from a backup as a new map, still locked: it opens with its passphrase. */
+  async restoreSealed(file: SealedMapFile, mapId: Id = newId()): Promise<Id> {
+    const sealed = (t: SealedText): Sealed => ({ iv: fromBase64(t.iv), data: fromBase64(t.data).buffer });
+    const lock: LockInfo = { salt: fromBase64(file.lock.salt), iterations: file.lock.iterations, check: sealed(file.lock.check) };
+    const map: MapRecord = { id: mapId, name: LOCKED_NAME, createdAt: file.createdAt, updatedAt: file.updatedAt, settings: defaultSettings(), meId: null, rev: 1, lock, sealed: sealed(file.map) };
+    const records = (list: SealedMapFile['stakeholders']) => list.map((r) => ({ id: r.id, mapId, rev: 1, sealed: sealed(r) }));
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+      if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
+      await this.db.maps.add(map);
+      await this.db.stakeholders.bulkAdd(records(file.stakeholders) as unknown as StakeholderRecord[]);
+      await this.db.ties.bulkAdd(records(file.tieRecords) as unknown as TieRecord[]);
+    });
+    return mapId;
+  }
+
   // ---- Reading -----------------------------------------------------------------------------
 
   async listMaps(): Promise<MapSummary[]> {
@@ -368,7 +418,7 @@ export class Repository {
     const problems: string[] = [];
     const revs: Revisions = new Map();
     const decodedMap = raw.map.lock && raw.map.sealed ? await codec.decode({ id, sealed: raw.map.sealed }) : raw.map;
-    const map = restoreMapRecord(decodedMap);
+    const map = restoreMapRecord(decodedMap, id);
     if (!map.value) problems.push(`The map's own record was damaged (${map.error}); default settings were used.`);
     const meta: MapMeta = map.value ?? { ...restoreMapRecord({ id, name: 'Recovered map', settings: {} }).value! };
     revs.set(revKey.map(id), raw.map.rev ?? 0);
@@ -415,7 +465,7 @@ export class Repository {
     const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode<Stakeholder>(raw.stakeholders[i], StakeholderSchema), rev: raw.stakeholders[i]?.rev ?? 0 })));
     const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode<Tie>(raw.ties[i], TieSchema), rev: raw.ties[i]?.rev ?? 0 })));
     const metaValue = raw.map.lock && raw.map.sealed ? await codec.decode({ id: mapId, sealed: raw.map.sealed }).catch(() => null) : raw.map;
-    const map = { value: metaValue ? (restoreMapRecord(metaValue).value ?? null) : null, rev: raw.map.rev ?? 0 };
+    const map = { value: metaValue ? (restoreMapRecord(metaValue, mapId).value ?? null) : null, rev: raw.map.rev ?? 0 };
     return { map, stakeholders, ties };
   }
 
@@ -539,7 +589,7 @@ export class Repository {
       let next: MapMeta = { ...changes.map, updatedAt: now };
       if ((stored.map.rev ?? 0) !== baseRev) {
         const theirsRaw = stored.map.lock && stored.map.sealed ? await codec.decode({ id: mapId, sealed: stored.map.sealed }).catch(() => null) : stored.map;
-        const theirs = theirsRaw ? restoreMapRecord(theirsRaw).value : undefined;
+        const theirs = theirsRaw ? restoreMapRecord(theirsRaw, mapId).value : undefined;
         if (theirs) {
           next = { ...mergeRecord(base.doc.map, changes.map, theirs), updatedAt: now };
           result.adopted.map = next;

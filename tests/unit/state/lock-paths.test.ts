@@ -11,6 +11,7 @@ import { Workspace } from '../../../src/state/workspace';
 import type { InfluenceDb } from '../../../src/storage/db';
 import { MapLockedError, Repository } from '../../../src/storage/repository';
 import { listSnapshots, saveSnapshot } from '../../../src/storage/snapshots';
+import { importFile } from '../../../src/io/import';
 import { docOf, person, tie } from '../helpers/docs';
 import { freshDb } from '../helpers/storage';
 import { FakeBroadcast } from '../helpers/sync';
@@ -194,5 +195,44 @@ describe('a locked map at rest', () => {
     await a.lockOpenMap(PASS);
     await vi.waitFor(() => expect(b.store.getState().lockedMapId).toBe(doc.map.id));
     expect(b.store.getState().notice?.text).toMatch(/locked with a passphrase in another tab; everything saved here is in it/);
+  });
+
+  it('"Back up all maps" includes a locked map this tab has not unlocked, still sealed, and it restores locked', async () => {
+    const { db, a, mapId } = await lockedMapOpen();
+    await a.createMap(docOf([person('open', { name: 'Olga Open' })], [], 'Open map'));
+    // A tab that never unlocked it: before, the whole backup failed here.
+    const c = tab(db, null);
+    const backup = await c.backUpAll(new Date(5_000));
+    expect(backup).toMatchObject({ maps: 2, locked: 1 });
+    for (const secret of SECRETS) expect(backup.text).not.toContain(secret);
+    expect(backup.text).toContain('Olga Open');
+    const file = JSON.parse(backup.text) as { note: string };
+    expect(file.note).toBe('1 locked map is in this file still encrypted ("influence-map-sealed"): restored, it opens only with its passphrase.');
+
+    const read = importFile('backup.json', new TextEncoder().encode(backup.text));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.docs.map((d) => d.map.name)).toEqual(['Open map']);
+    expect(read.sealed).toHaveLength(1);
+    expect(read.summary).toMatch(/and 1 locked map \(encrypted\)\.$/);
+
+    const elsewhere = freshDb();
+    cleanups.push(() => elsewhere.close());
+    const restoredRepo = new Repository(elsewhere);
+    const restoredId = await restoredRepo.restoreSealed(read.sealed![0]);
+    expect(restoredId).not.toBe(mapId);
+    await expectNoSecret(elsewhere);
+    await expect(restoredRepo.loadMap(restoredId)).rejects.toBeInstanceOf(MapLockedError);
+    await restoredRepo.unlockMap(restoredId, PASS);
+    const restored = (await restoredRepo.loadMap(restoredId))!;
+    expect(restored.problems).toEqual([]);
+    expect(restored.doc.map).toMatchObject({ id: restoredId, name: SECRETS[3] });
+    expect(names(restored.doc)).toEqual([SECRETS[0], SECRETS[1]].sort());
+    expect(Object.keys(restored.doc.ties)).toHaveLength(1);
+    // And it keeps saving, sealed, under its new id.
+    const id = Object.keys(restored.doc.stakeholders)[0];
+    const edited = updateStakeholder(restored.doc, id, { title: 'Edited after restore' });
+    await restoredRepo.saveChanges(restoredId, diffDocuments(restored.doc, edited), { doc: restored.doc, revs: restored.revs });
+    await expectNoSecret(elsewhere, ['Edited after restore']);
+    expect((await restoredRepo.loadMap(restoredId))!.doc.stakeholders[id].title).toBe('Edited after restore');
   });
 });
