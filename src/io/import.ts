@@ -19,6 +19,7 @@ import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
 import { importGexf } from './gexf';
 import { importGraphml } from './graphml';
+import type { SealedMapFile } from './sealed-map-file';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
 import { buildOrgChart, guessColumns } from './org-chart';
 import { MAP_KEYWORD, extractText } from './png';
@@ -34,6 +35,8 @@ export type ImportResult =
       doc: MapDocument;
       /** Every map in the file (one, except for a backup). */
       docs: MapDocument[];
+      /** Locked maps in a backup, still encrypted: restored locked (they open with their passphrase). */
+      sealed?: SealedMapFile[];
       problems: string[];
       summary: string;
     }
@@ -117,7 +120,9 @@ function importJson(label: string, text: string, notes: string[], options: Impor
   if (value && typeof value === 'object' && value.type === BACKUP_FILE_TYPE) {
     const backup = readBackupFile(value);
     if (!backup.ok) return { ok: false, error: `${label}: ${backup.error}` };
-    return success('backup', backup.maps.map((m) => m.doc), [...notes, ...backup.problems], label, options);
+    const result = success('backup', backup.maps.map((m) => m.doc), [...notes, ...backup.problems], label, options);
+    if (!result.ok || !backup.sealed.length) return result;
+    return { ...result, sealed: backup.sealed, summary: `${result.summary.slice(0, -1)}, and ${plural(backup.sealed.length, 'locked map')} (encrypted).` };
   }
   if (!value || typeof value !== 'object' || value.type !== MAP_FILE_TYPE) {
     return { ok: false, error: `${label} is JSON, but not an Influence Map file (it has no "type": "influence-map").` };

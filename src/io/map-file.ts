@@ -14,6 +14,7 @@ import { isObject, restoreDocument, type RestoreSource } from '../domain/restore
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { initials } from '../domain/describe';
 import { migrateFile, MAP_FILE_VERSION } from './migrations';
+import { isSealedMapEntry, readSealedMapFile, SEALED_MAP_TYPE, type SealedMapFile } from './sealed-map-file';
 import type { RawFile } from './migrations';
 import { plural, quote } from './text';
 
@@ -34,7 +35,10 @@ export interface BackupFile {
   type: typeof BACKUP_FILE_TYPE;
   version: number;
   exportedAt: string;
-  maps: MapFile[];
+  /** Says in the file itself what a reader without the app needs to know (locked maps are sealed). */
+  note?: string;
+  /** Maps in clear, and locked maps still sealed (see sealed-map-file.ts). */
+  maps: (MapFile | SealedMapFile)[];
 }
 
 export type ReadResult = { ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string };
@@ -54,8 +58,11 @@ export function exportMapJson(doc: MapDocument, now?: Date): string {
   return JSON.stringify(toMapFile(doc, now), null, 2);
 }
 
-export function exportBackupJson(docs: MapDocument[], now: Date = new Date()): string {
-  const backup: BackupFile = { type: BACKUP_FILE_TYPE, version: BACKUP_VERSION, exportedAt: now.toISOString(), maps: docs.map((d) => toMapFile(d, now)) };
+export function exportBackupJson(docs: MapDocument[], now: Date = new Date(), sealed: SealedMapFile[] = []): string {
+  const backup: BackupFile = { type: BACKUP_FILE_TYPE, version: BACKUP_VERSION, exportedAt: now.toISOString(), maps: [...docs.map((d) => toMapFile(d, now)), ...sealed] };
+  if (sealed.length) {
+    backup.note = `${plural(sealed.length, 'locked map')} ${sealed.length === 1 ? 'is' : 'are'} in this file still encrypted ("${SEALED_MAP_TYPE}"): restored, ${sealed.length === 1 ? 'it opens' : 'each opens'} only with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.`;
+  }
   return JSON.stringify(backup, null, 2);
 }
 
@@ -91,7 +98,8 @@ export interface BackupMap {
   problems: string[];
 }
 
-export type BackupReadResult = { ok: true; maps: BackupMap[]; problems: string[] } | { ok: false; error: string };
+/** `sealed`: locked maps, still encrypted; restored as locked maps (Repository.restoreSealed). */
+export type BackupReadResult = { ok: true; maps: BackupMap[]; sealed: SealedMapFile[]; problems: string[] } | { ok: false; error: string };
 
 /** Reads a backup: every map that can be read is returned; the rest are named in `problems`. */
 export function readBackupFile(value: unknown): BackupReadResult {
@@ -102,8 +110,15 @@ export function readBackupFile(value: unknown): BackupReadResult {
   }
   if (!Array.isArray(value.maps)) return { ok: false, error: 'The backup has no list of maps.' };
   const maps: BackupMap[] = [];
+  const sealed: SealedMapFile[] = [];
   const problems: string[] = [];
   value.maps.forEach((raw, i) => {
+    if (isSealedMapEntry(raw)) {
+      const read = readSealedMapFile(raw);
+      if (read.ok) sealed.push(read.file);
+      else problems.push(`Locked map ${i + 1} could not be read: ${read.error} Skipped.`);
+      return;
+    }
     const name = isObject(raw) && isObject(raw.map) && typeof raw.map.name === 'string' ? ` (${quote(raw.map.name)})` : '';
     const result = readMapFile(raw, 'backup');
     if (!result.ok) problems.push(`Map ${i + 1}${name} could not be read: ${result.error} Skipped.`);
@@ -112,8 +127,8 @@ export function readBackupFile(value: unknown): BackupReadResult {
       if (result.problems.length) problems.push(`Map ${i + 1}${name}: ${plural(result.problems.length, 'problem')} (${result.problems[0]}${result.problems.length > 1 ? ' …' : ''})`);
     }
   });
-  if (maps.length === 0) return { ok: false, error: value.maps.length ? `None of the ${plural(value.maps.length, 'map')} in the backup could be read. ${problems[0] ?? ''}`.trim() : 'The backup holds no maps.' };
-  return { ok: true, maps, problems };
+  if (maps.length === 0 && sealed.length === 0) return { ok: false, error: value.maps.length ? `None of the ${plural(value.maps.length, 'map')} in the backup could be read. ${problems[0] ?? ''}`.trim() : 'The backup holds no maps.' };
+  return { ok: true, maps, sealed, problems };
 }
 
 export interface AsNewMapOptions {

@@ -7,7 +7,7 @@
 import { diffDocuments, isEmptyChangeSet, mergeRecord, changeCount } from '../domain/diff';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { describeStorageError } from '../storage/errors';
-import { MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
+import { MapDeletedError, MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel, SyncMessage } from './sync-channel';
 
@@ -105,6 +105,9 @@ export class Autosave {
         this.onSaved?.(this.synced);
       })
       .catch(async (error: unknown) => {
+        // Closed meanwhile (the map was deleted or locked elsewhere, or another map opened): the
+        // workspace has told the user; writing the map again here would bring it back.
+        if (this.disposed) return;
         if (error instanceof MapMissingError && (await this.restoreWholeMap(doc))) return;
         const problem = describeStorageError(error);
         const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
@@ -122,21 +125,26 @@ export class Autosave {
   }
 
   /**
-   * The map vanished from storage (the browser cleared it, or another tab deleted it) while it is
-   * open here: write everything on screen again rather than lose it, and say so.
+   * The map vanished from storage while it is open here: the browser cleared it, so write
+   * everything on screen again rather than lose it (sealed, if it is locked), and say so. A map
+   * the user deleted (in another tab) stays deleted: it closes here, with a word.
    */
   async restoreWholeMap(doc: MapDocument = this.store.getState().doc ?? this.synced): Promise<boolean> {
+    if (this.disposed) return true;
     try {
-      await this.repo.deleteMap(this.mapId);
-      const revs = await this.repo.createMap(doc);
+      const revs = await this.repo.writeAgain(doc);
       this.revs = revs;
       this.synced = doc;
       this.failures = 0;
-      this.store.getState().notify('This map had been removed from the browser\'s storage (cleared, or deleted in another tab). It was saved again from what is on screen.');
+      this.store.getState().notify('This map had been removed from the browser\'s storage (cleared). It was saved again from what is on screen' + (this.repo.isUnlocked(this.mapId) ? ', locked with its passphrase as before.' : '.'));
       if (this.store.getState().doc === doc) this.store.getState().setSaveStatus({ state: 'saved' });
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if (!(error instanceof MapDeletedError) || this.disposed) return false;
+      this.dispose();
+      this.store.getState().closeDocument();
+      this.store.getState().notify('This map was deleted in another tab.');
+      return true;
     }
   }
 

@@ -4,10 +4,11 @@
  */
 import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
-import { asNewMap } from '../io/map-file';
+import { asNewMap, exportBackupJson } from '../io/map-file';
+import type { SealedMapFile } from '../io/sealed-map-file';
 import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
-import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
+import { loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
 import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
@@ -42,11 +43,16 @@ export class Workspace {
     channel?.listen((message) => {
       // Locked or unlocked in another tab: record ids were renewed there, so read the map again.
       if (message.type === 'map-locked' && this.openMapId === message.mapId) {
+        const what = message.locked === false ? 'The passphrase lock was removed from this map in another tab' : 'This map was locked with a passphrase in another tab';
         if (this.autosave?.dirty) {
-          this.store.getState().setSaveStatus({ state: 'error', message: 'This map was locked or unlocked in another tab. Download a copy of what is on screen, then reload.' });
+          // The records were renewed there, so the last changes here cannot be merged into them.
+          this.store.getState().setSaveStatus({ state: 'error', message: `${what} before your last change here was saved. Download a copy of what is on screen, then reload.` });
           this.autosave.dispose();
           this.autosave = null;
-        } else void this.openMap(message.mapId);
+        } else {
+          this.store.getState().notify(message.locked === false ? `${what}.` : `${what}; everything saved here is in it. Enter the passphrase to go on.`);
+          void this.openMap(message.mapId);
+        }
         return;
       }
       if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
@@ -145,9 +151,9 @@ export class Workspace {
   }
 
   /** Stores a new map (a blank one unless given) and opens it. */
-  async createMap(doc: MapDocument = createMapDocument('Untitled map')): Promise<Id | null> {
+  async createMap(doc: MapDocument = createMapDocument('Untitled map'), options: { lockedLike?: Id } = {}): Promise<Id | null> {
     try {
-      await this.repo.createMap(doc);
+      await this.repo.createMap(doc, options);
     } catch (error) {
       this.store.getState().notify(describeStorageError(error).message, 'error');
       return null;
@@ -157,12 +163,28 @@ export class Workspace {
     return doc.map.id;
   }
 
+  /** A copy of a locked map is locked with the same passphrase (and open in this tab, as the original is). */
   async duplicateMap(id: Id): Promise<Id | null> {
     await this.flush();
-    const loaded = await this.repo.loadMap(id);
+    let loaded;
+    try {
+      loaded = await this.repo.loadMap(id);
+    } catch (error) {
+      if (!(error instanceof MapLockedError)) throw error;
+      this.store.getState().notify('This map is locked: open it with its passphrase first, then duplicate it.', 'error');
+      return null;
+    }
     if (!loaded) return null;
     const copy = asNewMap(loaded.doc, { reIdRecords: true, name: `${loaded.doc.map.name} (copy)` });
-    return this.createMap(copy);
+    return this.createCopy(copy, id);
+  }
+
+  /** Stores a copy of map `sourceId` and opens it: sealed with the same passphrase when the source is locked. */
+  private async createCopy(copy: MapDocument, sourceId: Id): Promise<Id | null> {
+    const locked = this.repo.isUnlocked(sourceId) && !!(await this.repo.lockInfo(sourceId).catch(() => null));
+    const id = await this.createMap(copy, locked ? { lockedLike: sourceId } : {});
+    if (id && locked) this.store.getState().notify('The copy is locked with the same passphrase as the original.');
+    return id;
   }
 
   async renameMap(id: Id, name: string): Promise<void> {
@@ -190,7 +212,7 @@ export class Workspace {
     if (!id) return;
     await this.flush();
     await this.repo.lockMap(id, passphrase);
-    this.channel?.post({ type: 'map-locked', mapId: id });
+    this.channel?.post({ type: 'map-locked', mapId: id, locked: true });
     await this.openMap(id);
   }
 
@@ -199,7 +221,7 @@ export class Workspace {
     if (!id) return;
     await this.flush();
     await this.repo.removeLock(id);
-    this.channel?.post({ type: 'map-locked', mapId: id });
+    this.channel?.post({ type: 'map-locked', mapId: id, locked: false });
     await this.openMap(id);
   }
 
@@ -252,7 +274,26 @@ export class Workspace {
       this.store.getState().notify(loaded.error, 'error');
       return null;
     }
-    return this.createMap(asNewMap(loaded.doc, { reIdRecords: true, name }));
+    return this.createCopy(asNewMap(loaded.doc, { reIdRecords: true, name }), loaded.mapId);
+  }
+
+  /**
+   * "Back up all maps": one file with every map. Locked maps go in still sealed, whether or not
+   * this tab has unlocked them (a locked map is never written out in clear); they are restored
+   * locked and open with their passphrase.
+   */
+  async backUpAll(now: Date = new Date()): Promise<{ text: string; maps: number; locked: number }> {
+    await this.flush();
+    const docs: MapDocument[] = [];
+    const sealed: SealedMapFile[] = [];
+    for (const m of await this.repo.listMaps()) {
+      if (m.locked) sealed.push(await this.repo.exportSealed(m.id));
+      else {
+        const loaded = await this.repo.loadMap(m.id);
+        if (loaded) docs.push(loaded.doc);
+      }
+    }
+    return { text: exportBackupJson(docs, now, sealed), maps: docs.length + sealed.length, locked: sealed.length };
   }
 
   async deleteMap(id: Id): Promise<void> {
@@ -261,9 +302,9 @@ export class Workspace {
       this.autosave = null;
       this.store.getState().closeDocument();
     }
+    // Its snapshots go in the same transaction; a save under way in another tab cannot bring it back.
     await this.repo.deleteMap(id);
     this.journal.journal.clear(id);
-    await deleteSnapshotsOf(this.repo, id).catch(() => undefined);
     this.channel?.post({ type: 'map-deleted', mapId: id });
   }
 

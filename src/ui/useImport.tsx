@@ -13,6 +13,7 @@ import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, 
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
 import { prepareWriteWorker, writeNewMaps } from './import/write-maps';
+import type { SealedMapFile } from '../io/sealed-map-file';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
@@ -116,14 +117,15 @@ export function useImport(): {
   );
 
   const write = useCallback(
-    async (docs: MapDocument[]) => {
+    async (docs: MapDocument[], sealed: SealedMapFile[] = []) => {
       setBusy(true);
       try {
-        const written = await writeNewMaps(workspace, docs);
+        const written = await writeNewMaps(workspace, docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);
-        const names = docs.length > 1 ? `${docs.length} maps` : `“${docs[0].map.name}”`;
-        store.getState().notify(`Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.`);
+        const names = docs.length > 1 ? `${docs.length} maps` : docs.length ? `“${docs[0].map.name}”` : '';
+        const locked = sealed.length ? `${sealed.length} locked ${sealed.length === 1 ? 'map is' : 'maps are'} restored still locked: ${sealed.length === 1 ? 'it opens' : 'each opens'} with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.` : '';
+        store.getState().notify(docs.length ? `Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.${locked ? ` ${locked}` : ''}` : locked);
       } finally {
         setBusy(false);
       }
@@ -180,7 +182,7 @@ export function useImport(): {
         result={result}
         busy={busy}
         onCancel={close}
-        onImport={() => void write(result.docs)}
+        onImport={() => void write(result.docs, result.sealed)}
         onMapColumns={result.format === 'people-csv' && table ? () => setStage({ kind: 'org', name, table, mapName: result.doc.map.name }) : undefined}
       />
     );

@@ -103,6 +103,11 @@ export function ImportConfirmDialog({
               <strong>{d.map.name || 'Untitled map'}</strong> · {plural(Object.keys(d.stakeholders).length, 'person', 'people')}, {plural(Object.keys(d.ties).length, 'tie')}
             </li>
           ))}
+          {result.sealed?.map((m, i) => (
+            <li key={`sealed-${i}`}>
+              <strong>Locked map</strong> · {plural(m.people, 'person', 'people')}, {plural(m.ties, 'tie')} · restored still locked: it opens with its passphrase
+            </li>
+          ))}
         </ul>
       )}
       <ProblemList problems={result.problems} />
@@ -115,7 +120,7 @@ export function ImportConfirmDialog({
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button button--primary" onClick={onImport} disabled={busy || people === 0}>
+        <button type="button" className="button button--primary" onClick={onImport} disabled={busy || (people === 0 && !result.sealed?.length)}>
           {busy ? 'Importing…' : backup ? 'Restore' : 'Import'}
         </button>
       </div>
