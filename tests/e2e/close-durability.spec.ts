@@ -64,10 +64,12 @@ test('a locked map: the last edit survives a close, and localStorage never holds
   await expect(dialog).toBeHidden({ timeout: 20_000 });
   await page.locator('.react-flow__node').filter({ hasText: 'Durable Dana' }).click();
   await lastKeystroke(page, 'S');
-  // The sealed journal follows the edit a few milliseconds behind (Web Crypto is asynchronous).
-  await page.waitForTimeout(100);
-  const atRest = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-  expect(atRest).toContain('journal');
+  // The sealed journal follows the edit a few milliseconds behind (Web Crypto is asynchronous):
+  // wait for it (not for the save, which would clear it), then read what is at rest.
+  const atRest = await expect
+    .poll(() => page.evaluate(() => JSON.stringify({ ...localStorage })), { intervals: [5], timeout: 5_000 })
+    .toContain('journal')
+    .then(() => page.evaluate(() => JSON.stringify({ ...localStorage })));
   expect(atRest).not.toContain('Durable Dana');
   expect(atRest).not.toContain('saved part');
   await page.close();
