@@ -53,7 +53,7 @@ function advicePhrase(advice: LeaderAdvice, advisor: AnalysisPerson, leader: Ana
   if (advice.relation === 'direct-report') return `advises their manager ${name}`;
   if (advice.relation === 'manager') return `advises ${name}, who reports to them`;
   const where = positionWords(advice.relation, advice.levels, advisor, leader);
-  return `has ${name}'s ear from ${where}`;
+  return `has ${name}'s ear from ${where.replace(/^in /, '')}`;
 }
 
 /** The person's explanation for "Leaders advised"; counts match the table's two columns. */

@@ -8,6 +8,7 @@ import { findClusters } from './clusters';
 import { explainPerson, rankShares } from './explain';
 import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
+import { lowerFirst } from './format';
 import { METRIC_INFO } from './metric-info';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
@@ -138,7 +139,7 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
         ': nobody can be reached across them.',
     );
   if (n > 1 && result.stats.influenceTies === 0 && result.stats.informalTies > 0)
-    messages.push(`No influence ties: ${METRIC_INFO.pagerank.label.toLowerCase()} is the same for everyone.`);
+    messages.push(`No influence ties: ${lowerFirst(METRIC_INFO.pagerank.label)} is the same for everyone.`);
   const levelName = input.levels[Math.min(Math.max(0, input.leadershipLevel), input.levels.length - 1)] ?? 'the leadership level';
   if (result.seniorLeaderIds.length === 0)
     messages.push(`No senior leaders: nobody is at or above the leadership level (${levelName}). Set someone's seniority to see who advises them.`);

@@ -3,7 +3,7 @@
  */
 import { displayName } from '../domain/describe';
 import { leadersAdvisedSentence } from './advice-words';
-import { count, decimal, place, places, plural } from './format';
+import { count, decimal, lowerFirst, place, places, plural } from './format';
 import { METRIC_INFO } from './metric-info';
 import type { AnalysisInput, AnalysisPerson, BrokerageRole, Cluster, LeaderAdvice, PersonExplanations, PersonMetrics } from './types';
 
@@ -164,7 +164,7 @@ export function explainPerson(ctx: ExplainContext, i: number): PersonExplanation
         : `Counting every tie as one step, lies on ${METRIC_INFO.betweennessUnweighted.format(m.betweennessUnweighted)} of the shortest routes between other people.`,
     pagerank:
       ctx.influenceTies === 0
-        ? `No influence ties on the map yet, so everyone has the same ${METRIC_INFO.pagerank.label.toLowerCase()}.`
+        ? `No influence ties on the map yet, so everyone has the same ${lowerFirst(METRIC_INFO.pagerank.label)}.`
         : `${METRIC_INFO.pagerank.label} ${METRIC_INFO.pagerank.format(m.pagerank)}, ${decimal(m.pagerank * n, 1)} times the average: it rises when influential people are swayed by ${name}.`,
     closeness:
       m.reach === 0

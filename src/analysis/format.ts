@@ -52,3 +52,8 @@ export function listNames(names: string[], max = 3): string {
 export function decimal(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '0';
 }
+
+/** "Informal influence (PageRank)" -> "informal influence (PageRank)", for use inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
