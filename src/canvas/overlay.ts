@@ -2,6 +2,7 @@
  * What the analysis adds to the canvas: badges for top brokers, lenses that fade everyone but
  * the people a question is about, and "Size by" / "Colour by" mappings with their legend.
  */
+import { METRIC_INFO } from '../analysis/metric-info';
 import type { AnalysisResult, IntroductionPath, PersonMetrics } from '../analysis/types';
 import { departmentHue } from '../domain/describe';
 import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
@@ -23,23 +24,25 @@ export interface OverlayLegend {
   gradient?: { low: string; high: string; lowLabel: string; highLabel: string };
 }
 
+// Metric names come from the one metric table, so the menus and legends say what the Metrics
+// table, the CSV and the sentences say.
 export const SIZE_BY_LABELS: Record<SizeBy, string> = {
   influence: 'Influence (your rating)',
-  betweenness: 'Brokerage (betweenness)',
-  pagerank: 'Informal influence (PageRank)',
-  degree: 'Number of ties',
-  leadersAdvised: 'Leaders advised',
-  effectiveSize: 'Effective size',
+  betweenness: METRIC_INFO.betweenness.label,
+  pagerank: METRIC_INFO.pagerank.label,
+  degree: METRIC_INFO.degree.label,
+  leadersAdvised: METRIC_INFO.leadersAdvised.label,
+  effectiveSize: METRIC_INFO.effectiveSize.label,
 };
 
 export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
   stance: 'Stance',
   department: 'Department',
-  cluster: 'Cluster',
-  betweenness: 'Brokerage (betweenness)',
-  pagerank: 'Informal influence (PageRank)',
-  closeness: 'Closeness',
-  hiddenInfluence: 'Influence beyond position',
+  cluster: METRIC_INFO.cluster.label,
+  betweenness: METRIC_INFO.betweenness.label,
+  pagerank: METRIC_INFO.pagerank.label,
+  closeness: METRIC_INFO.closeness.label,
+  hiddenInfluence: METRIC_INFO.hiddenInfluence.label,
 };
 
 const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'];
