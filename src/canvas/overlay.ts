@@ -136,17 +136,26 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     const keep = new Set(analysis.topBrokerIds);
     overlay.faded = fadedExcept(doc, keep);
   } else if (analysis && lens === 'advisors') {
+    // Leaders, their advisors and exactly the ties that carry the advice the analysis found;
+    // informal advisors (anyone but the leader's direct manager or direct reports) are badged.
     const keep = new Set<Id>(analysis.seniorLeaderIds);
+    const advice = new Set<string>();
+    const badges = new Map(overlay.badges ?? []);
+    for (const a of analysis.advisors) {
+      keep.add(a.id);
+      for (const l of a.leaders) advice.add(`${a.id}>${l.leaderId}`);
+      if (a.informalLeaderCount > 0) badges.set(a.id, 'Informal advisor');
+    }
     const highlighted = new Set<Id>();
-    const leaders = new Set(analysis.seniorLeaderIds);
-    for (const a of analysis.advisors) keep.add(a.id);
     for (const t of Object.values(doc.ties)) {
-      const advises = (t.kind === 'influence' && leaders.has(t.target) && keep.has(t.source)) || (t.kind === 'trust' && leaders.has(t.source) && keep.has(t.target));
-      const mutualAdvice = t.mutual && (t.kind === 'influence' || t.kind === 'trust') && (leaders.has(t.source) || leaders.has(t.target)) && keep.has(t.source) && keep.has(t.target);
-      if (advises || mutualAdvice) highlighted.add(t.id);
+      if (t.kind !== 'influence' && t.kind !== 'trust') continue;
+      // influence: the source advises the target; trust: the trusted target advises the source.
+      const [advisor, leader] = t.kind === 'influence' ? [t.source, t.target] : [t.target, t.source];
+      if (advice.has(`${advisor}>${leader}`) || (t.mutual && advice.has(`${leader}>${advisor}`))) highlighted.add(t.id);
     }
     overlay.faded = fadedExcept(doc, keep);
     overlay.highlightedTies = highlighted;
+    overlay.badges = badges;
   } else if (lens === 'path' && paths && paths.length) {
     const keep = new Set<Id>();
     const highlighted = new Set<Id>();
