@@ -8,7 +8,7 @@
  *   ('=SUM(...) is shown as text). Numeric columns are never prefixed: -3 stays a number.
  * - Numbers are plain decimals at full precision (shortest round-trip digits, never 1e-7 notation).
  */
-import { positionWords } from '../analysis/advice-words';
+import { leaderSeenFromAdvisor } from '../analysis/advice-words';
 import { INFORMAL_LEADERS_ADVISED, METRIC_INFO } from '../analysis/metric-info';
 import type { AnalysisResult, PersonMetrics } from '../analysis/types';
 import type { MapDocument, Stakeholder } from '../domain/types';
@@ -39,7 +39,7 @@ type Column = [header: string, cell: (m: PersonMetrics) => string];
 
 const asPerson = (s: Stakeholder | undefined) => ({ id: s?.id ?? '', name: s?.name ?? '', department: s?.department ?? '', seniority: s?.seniority ?? 0, title: s?.title ?? '' });
 
-/** "Ana Diaz: 3 levels below (informal); Vic Park: their direct report (formal)". */
+/** Each leader as seen from the advisor: "Ana Diaz: 3 levels above them (informal); Vic Park: their direct report (formal)". */
 function adviceCell(doc: MapDocument, result: AnalysisResult): (m: PersonMetrics) => string {
   const byId = new Map(result.advisors.map((a) => [a.id, a]));
   return (m) => {
@@ -49,7 +49,7 @@ function adviceCell(doc: MapDocument, result: AnalysisResult): (m: PersonMetrics
     return advisor.leaders
       .map((l) => {
         const leader = asPerson(doc.stakeholders[l.leaderId]);
-        return `${leader.name.trim() || 'Unnamed person'}: ${positionWords(l.relation, l.levels, me, leader)} (${l.informal ? 'informal' : 'formal'})`;
+        return `${leader.name.trim() || 'Unnamed person'}: ${leaderSeenFromAdvisor(l, me, leader)} (${l.informal ? 'informal' : 'formal'})`;
       })
       .join('; ');
   };

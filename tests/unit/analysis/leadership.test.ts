@@ -44,9 +44,9 @@ describe('advisors of senior leaders', () => {
     expect(r.informalAdvisorIds).toEqual(['x', 'ic']);
     expect(r.people[r.indexById.x]).toMatchObject({ leadersAdvised: 2, informalLeadersAdvised: 2 });
     expect(r.people[r.indexById.vp]).toMatchObject({ leadersAdvised: 1, informalLeadersAdvised: 0 });
-    expect(r.explanations.x.leadersAdvised).toBe("Advises 2 senior leaders (all informally): has VP's ear from outside their line and has CEO's ear from 2 levels below.");
-    expect(r.explanations.ic.leadersAdvised).toBe("Advises 1 senior leader (informally): has CEO's ear from 3 levels below.");
-    expect(r.explanations.vp.leadersAdvised).toBe('Advises 1 senior leader (none informally): advises their manager CEO.');
+    expect(r.explanations.x.leadersAdvised).toBe("Advises 2 senior leaders (all informally): VP from outside their line; CEO from 2 levels below.");
+    expect(r.explanations.ic.leadersAdvised).toBe("Advises 1 senior leader (informally): CEO from 3 levels below.");
+    expect(r.explanations.vp.leadersAdvised).toBe('Advises 1 senior leader (none informally): their manager CEO.');
     expect(r.people.map((m) => m.reportingDepth)).toEqual([0, 1, 2, 3, 2, 1]);
   });
 
@@ -94,12 +94,13 @@ describe('the advisor rule, hand-checked: formal = the leader\'s direct manager 
   it('direct report: formal', () => {
     const { advice, advisor } = adviceTo([tie('vpe', 'ceo', 'influence', 3)], 'vpe', 'ceo');
     expect(advice).toMatchObject({ relation: 'direct-report', levels: 1, informal: false });
-    expect(advisor?.headline).toBe('Vic Park (VP Engineering, their direct report) advises Ana Diaz (Chief Executive) from within their own line.');
+    expect(advisor?.headline).toBe('Vic Park (VP Engineering) advises their manager Ana Diaz (Chief Executive).');
   });
 
   it('direct manager: formal', () => {
-    const { advice } = adviceTo([tie('ceo', 'vpe', 'influence', 2)], 'ceo', 'vpe');
+    const { advice, advisor } = adviceTo([tie('ceo', 'vpe', 'influence', 2)], 'ceo', 'vpe');
     expect(advice).toMatchObject({ relation: 'manager', levels: 1, informal: false });
+    expect(advisor?.headline).toBe('Ana Diaz (Chief Executive) advises Vic Park (VP Engineering), who reports to them.');
   });
 
   it('skip-level: informal, with how far below', () => {

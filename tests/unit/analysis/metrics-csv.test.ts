@@ -68,8 +68,8 @@ describe('metricsCsv', () => {
     const doc = documentFrom(createMapMeta('m', 0), [ceo, vp, em, rita], ties);
     const rows = Papa.parse<Record<string, string>>(metricsCsv(doc, analyse(toAnalysisInput(doc))), { header: true, skipEmptyLines: true }).data;
     const row = (id: string) => rows.find((r) => r.id === id)!;
-    expect(row('rita')).toMatchObject({ leaders_advised: '1', informal_leaders_advised: '1', leaders_advised_how: 'Ana Diaz: 3 levels below (informal)' });
-    expect(row('vp')).toMatchObject({ leaders_advised: '1', informal_leaders_advised: '0', leaders_advised_how: 'Ana Diaz: their direct report (formal)' });
+    expect(row('rita')).toMatchObject({ leaders_advised: '1', informal_leaders_advised: '1', leaders_advised_how: 'Ana Diaz: 3 levels above them (informal)' });
+    expect(row('vp')).toMatchObject({ leaders_advised: '1', informal_leaders_advised: '0', leaders_advised_how: 'Ana Diaz: their manager (formal)' });
     expect(row('em')).toMatchObject({ leaders_advised: '0', informal_leaders_advised: '0', leaders_advised_how: '' });
   });
 

@@ -241,9 +241,12 @@ describe('the other per-person templates', () => {
     const people = [person('a', { name: 'Ana', department: 'Sales' }), ...['l1', 'l2', 'l3', 'l4'].map((id, k) => person(id, { name: `Lee ${k + 1}`, department: k ? 'Finance' : 'Sales', seniority: 0 }))];
     const advice = (leaderId: string, relation: LeaderAdvice['relation'], levels: number | null): LeaderAdvice => ({ leaderId, strength: 2, via: 'influence', relation, levels, informal: relation !== 'direct-report' && relation !== 'manager' });
     const one = explain({}, { people, n: 5, advice: [advice('l1', 'direct-report', 1)] });
-    expect(one.leadersAdvised).toBe('Advises 1 senior leader (none informally): advises their manager Lee 1.');
+    expect(one.leadersAdvised).toBe('Advises 1 senior leader (none informally): their manager Lee 1.');
+    // Lee 1 shares Ana's department (Sales): beside them; Lee 3 is in Finance: another department.
     const many = explain({}, { people, n: 5, advice: [advice('l2', 'below', 2), advice('l3', 'beside', null), advice('l1', 'beside', null), advice('l4', 'manager', 1)] });
-    expect(many.leadersAdvised).toBe("Advises 4 senior leaders (3 informally): has Lee 2's ear from 2 levels below, has Lee 3's ear from another department and 2 more.");
+    expect(many.leadersAdvised).toBe('Advises 4 senior leaders (3 informally): Lee 2 from 2 levels below; Lee 3 from another department; Lee 1 from beside them in Sales; Lee 4, who reports to them.');
+    const grouped = explain({}, { people, n: 5, advice: [advice('l2', 'beside', null), advice('l3', 'beside', null), advice('l4', 'beside', null)] });
+    expect(grouped.leadersAdvised).toBe('Advises 3 senior leaders (all informally): Lee 2, Lee 3 and Lee 4 from another department.');
   });
 });
 
