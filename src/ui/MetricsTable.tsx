@@ -1,3 +1,4 @@
+import './MetricsTable.css';
 import { useMemo, useState } from 'react';
 import { INFORMAL_LEADERS_ADVISED, METRIC_INFO } from '../analysis/metric-info';
 import type { MetricKey, PersonMetrics } from '../analysis/types';
