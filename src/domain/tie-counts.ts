@@ -1,5 +1,5 @@
 /**
- * "5 ties: 3 of influence or trust (2 contacts), 1 reporting line, 1 tension": the Details header
+ * "5 ties: 3 of influence or trust (2 contacts), 1 reporting line, 1 of tension": the Details header
  * names what it counts, so it never seems to disagree with the Metrics table's "Contacts" (distinct
  * people linked by influence or trust, the analysis's degree).
  */

@@ -14,7 +14,7 @@ import { peopleByName, PersonPicker } from './PersonPicker';
 const LENSES: { value: Lens; label: string; hint: string }[] = [
   { value: 'none', label: 'Everyone', hint: 'No lens' },
   { value: 'brokers', label: 'Brokers', hint: 'Fade everyone but the key brokers' },
-  { value: 'advisors', label: 'Advisors', hint: 'Senior leaders, their advisors and the ties between them' },
+  { value: 'advisors', label: 'Advisors', hint: 'Senior leaders, their advisors and the advising ties; informal advisors are badged' },
   { value: 'path', label: 'Path', hint: 'The way from Me to the person you want to reach' },
 ];
 
