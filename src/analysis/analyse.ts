@@ -3,12 +3,13 @@
  * the worker wraps it. Never throws on odd maps and never returns NaN (see tests/unit/analysis).
  */
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { displayName } from '../domain/describe';
 import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
 import { findClusters } from './clusters';
-import { explainPerson } from './explain';
+import { explainPerson, rankShares } from './explain';
 import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
+import { lowerFirst } from './format';
+import { METRIC_INFO } from './metric-info';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
 import { pathMeasures, type PathMeasures } from './shortest-paths';
@@ -138,7 +139,7 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
         ': nobody can be reached across them.',
     );
   if (n > 1 && result.stats.influenceTies === 0 && result.stats.informalTies > 0)
-    messages.push('No influence ties: the influence score (PageRank) is the same for everyone.');
+    messages.push(`No influence ties: ${lowerFirst(METRIC_INFO.pagerank.label)} is the same for everyone.`);
   const levelName = input.levels[Math.min(Math.max(0, input.leadershipLevel), input.levels.length - 1)] ?? 'the leadership level';
   if (result.seniorLeaderIds.length === 0)
     messages.push(`No senior leaders: nobody is at or above the leadership level (${levelName}). Set someone's seniority to see who advises them.`);
@@ -261,9 +262,17 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
     },
   };
 
-  const names = input.people.map((p) => displayName(p));
-  const leadersAdvisedNames = input.people.map((p) => (advisorById.get(p.id)?.leaders ?? []).map((l) => names[indexById[l.leaderId]]));
-  const ctx = { input, metrics: people, clusters: clustering.clusters, neighbours, leadersAdvisedNames, influenceTies };
+  const ctx = {
+    input,
+    metrics: people,
+    clusters: clustering.clusters,
+    neighbours,
+    adviceOf: input.people.map((p) => advisorById.get(p.id)?.leaders ?? []),
+    personById: (id: string) => input.people[indexById[id]],
+    informalRankShares: rankShares(ranks.informalRank),
+    formalRankShares: rankShares(ranks.formalRank),
+    influenceTies,
+  };
   const explanations: Record<string, PersonExplanations> = {};
   input.people.forEach((p, i) => (explanations[p.id] = explainPerson(ctx, i)));
 

@@ -135,6 +135,43 @@ export function isOverdue(s: Stakeholder, settings: MapSettings, today: string):
 }
 
 // ---------------------------------------------------------------------------------------------
+// The words in a person's Relationship section
+
+/** "in 3 days", "today", "5 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days.toLocaleString('en-GB')} days` : `${(-days).toLocaleString('en-GB')} days ago`;
+}
+
+/**
+ * The cadence line under the field: "Empty: every 45 days, the default for Manager." or
+ * "Every 14 days." Always the effective cadence, the same number the due line counts with.
+ */
+export function cadenceHint(s: Stakeholder, settings: MapSettings): string {
+  const cadence = effectiveCadence(s, settings);
+  if (s.cadenceDays !== null && Number.isFinite(s.cadenceDays) && s.cadenceDays >= 1) return `Every ${cadence.toLocaleString('en-GB')} days.`;
+  return `Empty: every ${cadence.toLocaleString('en-GB')} days, the default for ${levelName(s, settings) || 'this level'}.`;
+}
+
+/**
+ * The due line. When nothing is due yet (never contacted, no date, not tracked: rule 3 above) there
+ * is still a cadence (the level's default), so it says what the cadence will do, never "set a
+ * cadence" beside a cadence that is already in force.
+ */
+export function dueSentence(s: Stakeholder, settings: MapSettings, today: string): { text: string; overdue: boolean } {
+  const due = followUp(s, settings, today);
+  if (!due) {
+    const cadence = effectiveCadence(s, settings).toLocaleString('en-GB');
+    return { text: `No catch-up logged yet: log the first one and the next falls due ${cadence} days later, or pick a next follow-up date.`, overdue: false };
+  }
+  const delta = daysBetween(today, due.due);
+  if (delta < 0) return { text: `Catch-up overdue by ${(-delta).toLocaleString('en-GB')} ${delta === -1 ? 'day' : 'days'} (due ${due.due}).`, overdue: true };
+  return { text: `Next catch-up due ${relativeDays(delta)} (${due.due}).`, overdue: false };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The "Catch-ups due" list
 
 /** Extra context per person for the "why" line, e.g. "advises Dana (CFO)"; from the analysis. */

@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import { displayName, tieSentence } from '../domain/describe';
+import { tieCountSummary } from '../domain/tie-counts';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
 import { cutText, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
@@ -53,12 +54,12 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
   const departments = useMemo(() => [...new Set(Object.values(doc.stakeholders).map((s) => s.department).filter(Boolean))].sort(), [doc.stakeholders]);
   const deptListId = useId();
   const isMe = doc.map.meId === person.id;
-  const tieCount = useMemo(() => Object.values(doc.ties).filter((t) => t.source === person.id || t.target === person.id).length, [doc.ties, person.id]);
+  const tieSummary = useMemo(() => tieCountSummary(doc, person.id), [doc, person.id]);
   return (
     <div className="inspector__section">
       <h2 className="inspector__heading">{displayName(person)}</h2>
       <p className="inspector__sub">
-        {tieCount === 0 ? 'No ties yet: drag from a dot on the card to another person.' : `${tieCount} ${tieCount === 1 ? 'tie' : 'ties'}`}
+        {tieSummary}
       </p>
       <Field label="Name" limitMessage={limits.messageFor('name')}>
         {(id) => <input id={id} value={person.name} onChange={(e) => update({ name: limits.accept('name', 'personName', e.target.value) })} autoComplete="off" />}
