@@ -3,7 +3,7 @@
  * the people a question is about, and "Size by" / "Colour by" mappings with their legend.
  */
 import type { AnalysisResult, IntroductionPath, PersonMetrics } from '../analysis/types';
-import { departmentHue } from '../domain/describe';
+import { CLUSTER_COLOURS, departmentColour } from '../io/palette';
 import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
 import type { Id, MapDocument } from '../domain/types';
 import { neighbourhood } from '../domain/views';
@@ -42,7 +42,6 @@ export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
   hiddenInfluence: 'Influence beyond position',
 };
 
-const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'];
 
 const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInfluence', (m: PersonMetrics) => number> = {
   betweenness: (m) => m.betweenness,
@@ -104,7 +103,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     const seen = new Map<string, string>();
     for (const s of Object.values(doc.stakeholders)) {
       if (!s.department.trim()) continue;
-      const colour = `hsl(${departmentHue(s.department)} 62% 52%)`;
+      const colour = departmentColour(s.department);
       colours.set(s.id, colour);
       seen.set(s.department.trim(), colour);
     }
