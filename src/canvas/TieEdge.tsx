@@ -25,6 +25,7 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   const arrows = tieArrows(tie);
   const dash = TIE_DASH[tie.kind];
   const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];
+  if (tie.mutual) classes.push('tie--mutual');
   if (selected) classes.push('tie--selected');
   if (faded) classes.push('tie--faded');
   if (highlighted) classes.push('tie--highlighted');

@@ -98,8 +98,10 @@ export function cardItems({ person, width: w, height: h, settings, isMe, redacte
   const senior = isSeniorLeader(person, settings);
   const colours = senior ? theme.seniorLevel : theme.level;
   const maxBadge = room * CARD.level.maxShare;
-  const levelText = fitText(levelName(person, settings), maxBadge - 2 * CARD.level.padX, CARD.meta, measure);
-  const badgeW = round(Math.min(maxBadge, measure(levelText, CARD.meta) + 2 * CARD.level.padX));
+  const level = levelName(person, settings);
+  const levelText = fitText(level, maxBadge - 2 * CARD.level.padX, CARD.meta, measure);
+  // A cut level fills its badge's whole room, as the screen's ellipsis does.
+  const badgeW = round(levelText === level.replace(/\s+/g, ' ').trim() ? Math.min(maxBadge, measure(levelText, CARD.meta) + 2 * CARD.level.padX) : maxBadge);
   items.push({ t: 'rect', x: left, y: round(metaTop), w: badgeW, h: round(lh(CARD.meta)), rx: CARD.level.radius, fill: colours.fill });
   items.push({ t: 'text', x: left + CARD.level.padX, y: baseline(metaTop, CARD.meta), size: CARD.meta.size, weight: CARD.meta.weight, fill: colours.text, text: levelText, cls: 'card__level' });
   if (person.department.trim()) {

@@ -283,7 +283,7 @@ function edge(tie: Tie, a: Stakeholder, b: Stakeholder, theme: Theme): SceneItem
   const sw = tieWidth(tie.kind, tie.strength);
   const arrows = tieArrows(tie);
   const dash = TIE_DASH[tie.kind];
-  const cls = `tie tie--${tie.kind}`;
+  const cls = `tie tie--${tie.kind}${tie.mutual ? ' tie--mutual' : ''}`;
   let line: Extract<SceneItem, { t: 'line' }>;
   if (tie.kind === 'reports-to' && to.cy + to.hh < from.cy - from.hh - 10) {
     // Elbow from the person's top edge up to the manager's bottom edge.
