@@ -66,6 +66,10 @@ interface Look {
   border: Record<string, number[]>;
   /** rgb of the stance dot, by stance */
   dot: Record<string, number[]>;
+  /** rgb of the card's fill, the seniority badge's fill and text, by stance (one person per stance) */
+  fill: Record<string, number[]>;
+  badge: Record<string, number[]>;
+  badgeText: Record<string, number[]>;
   /** by "kind" or "kind mutual" */
   ties: Record<string, { stroke: number[]; width: number; dash: number[]; start: boolean; end: boolean; head: number[] | null }>;
   /** legend: tie kind -> has an arrowhead; stance -> rgb */
@@ -91,7 +95,7 @@ function readLook(page: Page, svg: string | null): Promise<Look> {
       return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
     };
     const dashOf = (value: string) => (value === 'none' || !value ? [] : value.split(/[\s,]+/).map((v) => Number.parseFloat(v)));
-    const look: Look = { border: {}, dot: {}, ties: {}, legendArrows: {}, legendDots: {} };
+    const look: Look = { border: {}, dot: {}, fill: {}, badge: {}, badgeText: {}, ties: {}, legendArrows: {}, legendDots: {} };
     const markerFill = (root: ParentNode, url: string | null) => {
       const id = url?.match(/#([^)"']+)/)?.[1];
       const path = id ? root.querySelector(`[id="${id}"] path`) : null;
@@ -102,6 +106,10 @@ function readLook(page: Page, svg: string | null): Promise<Look> {
         const stance = [...card.classList].find((c) => /^person--(champion|supporter|neutral|sceptic|blocker|unknown)$/.test(c))!.slice(8);
         look.border[stance] = rgb(getComputedStyle(card).borderTopColor);
         look.dot[stance] = rgb(getComputedStyle(card.querySelector('.person__stance')!).backgroundColor);
+        look.fill[stance] = rgb(getComputedStyle(card).backgroundColor);
+        const level = getComputedStyle(card.querySelector('.person__level')!);
+        look.badge[stance] = rgb(level.backgroundColor);
+        look.badgeText[stance] = rgb(level.color);
       }
       for (const g of document.querySelectorAll<SVGGElement>('.react-flow__edge g.tie')) {
         const path = g.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
@@ -133,6 +141,15 @@ function readLook(page: Page, svg: string | null): Promise<Look> {
       const outline = [...card.querySelectorAll('rect')].find((r) => r.getAttribute('stroke'))!;
       look.border[stance] = rgb(getComputedStyle(outline).stroke);
       look.dot[stance] = rgb(getComputedStyle(card.querySelector('circle')!).fill);
+      look.fill[stance] = rgb(getComputedStyle(card.querySelector('rect')!).fill);
+      const level = card.querySelector<SVGTextElement>('.card__level')!;
+      const levelBox = level.getBBox();
+      const badge = [...card.querySelectorAll('rect')].find((r) => {
+        const b = r.getBBox();
+        return b.height < 20 && b.x <= levelBox.x && b.x + b.width >= levelBox.x + levelBox.width;
+      })!;
+      look.badge[stance] = rgb(getComputedStyle(badge).fill);
+      look.badgeText[stance] = rgb(getComputedStyle(level).fill);
     }
     for (const line of root.querySelectorAll<SVGElement>('.tie')) {
       const kind = [...line.classList].find((c) => c.startsWith('tie--') && c !== 'tie--mutual')!.slice(5);
@@ -163,7 +180,7 @@ function expectClose(actual: number[] | null, expected: number[] | null, what: s
 }
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the exported SVG (${theme}) has the screen's stance colours, tie strokes, dashes and arrowheads, and the legend's`, async ({ page }) => {
+  test(`the exported SVG (${theme}) has the screen's card, stance and seniority colours, tie strokes, dashes and arrowheads, and the legend's`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem('influence-map:theme', t), theme);
     await page.goto('/');
     await openMap(page, everyKindMap());
@@ -176,6 +193,9 @@ for (const theme of ['light', 'dark'] as const) {
     for (const stance of STANCES) {
       expectClose(file.border[stance], screen.border[stance], `${stance} card border`);
       expectClose(file.dot[stance], screen.dot[stance], `${stance} stance dot`, 0);
+      expectClose(file.fill[stance], screen.fill[stance], `${stance} card fill`, 0);
+      expectClose(file.badge[stance], screen.badge[stance], `${stance} card's seniority badge`, 0);
+      expectClose(file.badgeText[stance], screen.badgeText[stance], `${stance} card's seniority text`, 0);
       expectClose(file.legendDots[stance], screen.dot[stance], `${stance} in the exported legend`, 0);
       expectClose(screen.legendDots[stance], screen.dot[stance], `${stance} in the on-screen legend`, 0);
     }
