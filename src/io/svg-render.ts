@@ -13,7 +13,7 @@
 import { STANCE_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS, nodeWidth } from '../domain/defaults';
 import { STANCES, TIE_KINDS } from '../domain/types';
 import type { MapDocument, Stakeholder, Tie, TieKind } from '../domain/types';
-import { cardItems } from './card-layout';
+import { CARD, cardItems } from './card-layout';
 import { NODE_HEIGHT } from './graph-import';
 import { ARROWHEAD, PALETTE, TIE_DASH, hexToRgb, tieArrows, tieWidth } from './palette';
 import type { Theme } from './palette';
@@ -74,8 +74,8 @@ export interface MapScene {
   items: SceneItem[];
 }
 
-/** The wash: this opacity at the left edge, none from `until` of the width. */
-export const TINT = { opacity: 0.09, until: 0.7 } as const;
+/** The stance wash on cards (as the stylesheet's): this opacity at the left edge, none from `until` of the width. */
+export const TINT = CARD.wash;
 
 export interface RenderedSvg {
   svg: string;
@@ -166,7 +166,7 @@ export function buildMapScene(doc: MapDocument, options: SvgOptions = {}): MapSc
     if (a && b && a !== b) content.push(edge(tie, a, b, theme));
   }
   const redacted = options.redacted === true;
-  const tints = [...STANCES.map((stance) => theme.stance[stance])];
+  const tints = STANCES.map((stance) => theme.stance[stance]);
   for (const s of people) {
     const w = nodeWidth(s.influence);
     const card = cardItems({ person: s, width: w, height: NODE_HEIGHT, settings: doc.map.settings, isMe: doc.map.meId === s.id, redacted }, theme, measure, STANCES.indexOf(s.stance));
