@@ -2,9 +2,8 @@ import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@x
 import { memo } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
 import { floatingPath, orthogonalPath, type Box } from './geometry';
+import { TIE_DASH, tieArrows, tieWidth } from '../io/palette';
 import { markerId } from './markers';
-
-const STROKE_BY_STRENGTH = { 1: 1.5, 2: 2.5, 3: 4 } as const;
 
 function boxOf(node: InternalNode): Box {
   return {
@@ -23,8 +22,10 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
   const path = tie.kind === 'reports-to' ? orthogonalPath(from, to) : floatingPath(from, to, lane, lanes).path;
-  const oneWay = !tie.mutual;
+  const arrows = tieArrows(tie);
+  const dash = TIE_DASH[tie.kind];
   const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];
+  if (tie.mutual) classes.push('tie--mutual');
   if (selected) classes.push('tie--selected');
   if (faded) classes.push('tie--faded');
   if (highlighted) classes.push('tie--highlighted');
@@ -33,8 +34,9 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={oneWay ? `url(#${markerId(tie.kind)})` : undefined}
-        style={{ strokeWidth: tie.kind === 'reports-to' ? 1.5 : STROKE_BY_STRENGTH[tie.strength] }}
+        markerStart={arrows.start ? `url(#${markerId(tie.kind)})` : undefined}
+        markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined}
+        style={{ strokeWidth: tieWidth(tie.kind, tie.strength), strokeDasharray: dash ? dash.join(' ') : undefined }}
         interactionWidth={18}
       />
     </g>

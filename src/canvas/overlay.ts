@@ -4,7 +4,7 @@
  */
 import { METRIC_INFO } from '../analysis/metric-info';
 import type { AnalysisResult, IntroductionPath, PersonMetrics } from '../analysis/types';
-import { departmentHue } from '../domain/describe';
+import { CLUSTER_COLOURS, departmentColour } from '../io/palette';
 import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
 import type { Id, MapDocument } from '../domain/types';
 import { neighbourhood } from '../domain/views';
@@ -45,7 +45,6 @@ export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
   hiddenInfluence: METRIC_INFO.hiddenInfluence.label,
 };
 
-const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'];
 
 const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInfluence', (m: PersonMetrics) => number> = {
   betweenness: (m) => m.betweenness,
@@ -107,7 +106,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     const seen = new Map<string, string>();
     for (const s of Object.values(doc.stakeholders)) {
       if (!s.department.trim()) continue;
-      const colour = `hsl(${departmentHue(s.department)} 62% 52%)`;
+      const colour = departmentColour(s.department);
       colours.set(s.id, colour);
       seen.set(s.department.trim(), colour);
     }

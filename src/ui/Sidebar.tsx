@@ -8,10 +8,11 @@ import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } fr
 import { useMapSummaries } from '../storage/hooks';
 import { ConfirmDialog } from './Dialog';
 import { Icon } from './Icon';
+import { TieSymbol } from './TieSymbol';
 
 const TIE_KIND_HINTS: Record<TieKind, string> = {
   influence: 'sways their decisions',
-  trust: 'confides in',
+  trust: 'confides in; an arrow when one-way',
   'reports-to': 'formal line to a manager',
   tension: 'a strained relationship',
 };
@@ -49,9 +50,7 @@ export function Palette() {
         {TIE_KINDS.map((kind, i) => (
           <label key={kind} className={kind === tieKind ? 'tie-kind tie-kind--active' : 'tie-kind'}>
             <input type="radio" name="tie-kind" value={kind} checked={kind === tieKind} onChange={() => store.getState().setTieKind(kind)} />
-            <svg className={`tie-kind__swatch tie--${kind}`} width="28" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2="27" y2="5" />
-            </svg>
+            <TieSymbol kind={kind} width={28} className="tie-kind__swatch" />
             <span className="tie-kind__label">{TIE_KIND_LABELS[kind]}</span>
             <kbd aria-hidden="true">{i + 1}</kbd>
           </label>
@@ -76,17 +75,14 @@ export function Legend() {
       <ul className="legend__list legend__list--ties">
         {TIE_KINDS.map((kind) => (
           <li key={kind}>
-            <svg className={`tie--${kind}`} width="34" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2={kind === 'influence' || kind === 'reports-to' ? 26 : 33} y2="5" />
-              {(kind === 'influence' || kind === 'reports-to') && <path className="legend__arrow" d="M26 1 L33 5 L26 9 z" />}
-            </svg>
+            <TieSymbol kind={kind} />
             <span>
               {TIE_KIND_LABELS[kind]} <span className="legend__hint">{TIE_KIND_HINTS[kind]}</span>
             </span>
           </li>
         ))}
       </ul>
-      <p className="legend__note">Card size shows influence; the coloured band shows department; thicker lines are stronger ties.</p>
+      <p className="legend__note">Card size shows influence; the coloured band shows department; thicker lines are stronger ties; an arrowhead points the way a one-way tie runs, and mutual ties have none.</p>
     </section>
   );
 }
