@@ -75,11 +75,9 @@ describe('SVG render', () => {
     expect(renderMapSvg(createMapDocument('Nothing'))).toContain('no people yet');
   });
 
-  it('renders 2,000 people quickly', () => {
+  it('renders 2,000 people (timed in npm run bench)', () => {
     const doc = bigDoc(2000);
-    const start = performance.now();
     const svg = renderMapSvg(doc);
-    expect(performance.now() - start).toBeLessThan(1500);
     expect(svg.match(/<g[^>]* transform="translate/g)!.length).toBe(2002); // cards + the map group + the legend
   });
 });
