@@ -11,7 +11,8 @@ import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
-import { pathMeasures, type PathMeasures } from './shortest-paths';
+import { keyPersonRisk, pathMeasures, type PathMeasures } from './shortest-paths';
+import { explainKeyPersonRisk } from './key-person';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
 
@@ -49,7 +50,8 @@ export function hasCachedPathMeasures(g: IndexedGraph): boolean {
   return lastPaths?.key === shapeKey(g);
 }
 
-function cachedPathMeasures(g: IndexedGraph): PathMeasures {
+/** The shortest-path measures of this network, reusing the last run's when the shape is the same. */
+export function cachedPathMeasures(g: IndexedGraph): PathMeasures {
   const key = shapeKey(g);
   if (lastPaths?.key !== key) lastPaths = { key, measures: pathMeasures(g) };
   return lastPaths.measures;
@@ -158,6 +160,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
   const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
   const byStrength = indexProjection(informal, (s) => s);
   const paths = cachedPathMeasures(byDistance);
+  const risk = keyPersonRisk(paths);
   const holes = structuralHoles(byStrength);
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
   const { inW, outW } = weightedDegrees(byStrength);
@@ -204,6 +207,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
       informalRank: ranks.informalRank[i],
       formalRank: ranks.formalRank[i],
       hiddenInfluence: ranks.hiddenInfluence[i],
+      keyPersonRisk: risk[i],
     };
   });
 
@@ -265,7 +269,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
   const leadersAdvisedNames = input.people.map((p) => (advisorById.get(p.id)?.leaders ?? []).map((l) => names[indexById[l.leaderId]]));
   const ctx = { input, metrics: people, clusters: clustering.clusters, neighbours, leadersAdvisedNames, influenceTies };
   const explanations: Record<string, PersonExplanations> = {};
-  input.people.forEach((p, i) => (explanations[p.id] = explainPerson(ctx, i)));
+  input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, names[i]) }));
 
   const messages = mapMessages(input, partial, isolated);
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();

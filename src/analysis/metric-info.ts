@@ -15,5 +15,6 @@ export const METRIC_INFO: Record<MetricKey, { label: string; description: string
   brokerage: { label: 'Brokerage role', description: 'Gould-Fernandez role across departments: coordinator, itinerant, gatekeeper, representative or liaison.' },
   cluster: { label: 'Cluster', description: 'Louvain community: a group more tied to each other than to the rest.' },
   leadersAdvised: { label: 'Leaders advised', description: 'Senior leaders this person influences or is trusted by.' },
+  keyPersonRisk: { label: 'Key-person risk', description: 'Share of the connections between other people that take more steps or break without this person.' },
   hiddenInfluence: { label: 'Hidden influence', description: 'Formal rank minus informal influence rank, in places: positive = more influence than position.' },
 };
