@@ -50,11 +50,23 @@ export function hasCachedPathMeasures(g: IndexedGraph): boolean {
   return lastPaths?.key === shapeKey(g);
 }
 
-/** The shortest-path measures of this network, reusing the last run's when the shape is the same. */
-export function cachedPathMeasures(g: IndexedGraph): PathMeasures {
+function cachedPathMeasures(g: IndexedGraph): PathMeasures {
   const key = shapeKey(g);
   if (lastPaths?.key !== key) lastPaths = { key, measures: pathMeasures(g) };
   return lastPaths.measures;
+}
+
+/**
+ * Analyses a variant of the map (a what-if) without evicting the open map's remembered
+ * shortest-path measures, so the next ordinary analysis stays cheap.
+ */
+export function analyseAside(input: AnalysisInput): AnalysisResult {
+  const kept = lastPaths;
+  try {
+    return analyse(input);
+  } finally {
+    lastPaths = kept;
+  }
 }
 
 /** Weakly connected groups, counting isolated people (union-find). */
