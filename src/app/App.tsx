@@ -21,6 +21,7 @@ import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
 import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
+import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
 import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
@@ -215,6 +216,7 @@ function AppShell() {
                 </button>
               }
             /> : <div className="loading">Opening your maps…</div>}
+          {mapId && <WhatIfPanel />}
         </main>
         {mapId && <SidePanel />}
       </div>

@@ -30,6 +30,7 @@ export const SIZE_BY_LABELS: Record<SizeBy, string> = {
   degree: 'Number of ties',
   leadersAdvised: 'Leaders advised',
   effectiveSize: 'Effective size',
+  keyPersonRisk: 'Key-person risk',
 };
 
 export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
@@ -40,6 +41,7 @@ export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
   pagerank: 'Informal influence (PageRank)',
   closeness: 'Closeness',
   hiddenInfluence: 'Influence beyond position',
+  keyPersonRisk: 'Key-person risk',
 };
 
 const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'];
@@ -52,6 +54,7 @@ const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInflu
   effectiveSize: (m) => m.effectiveSize ?? 0,
   closeness: (m) => m.closeness,
   hiddenInfluence: (m) => m.hiddenInfluence,
+  keyPersonRisk: (m) => m.keyPersonRisk,
 };
 
 /** Sequential colour from pale to deep indigo: readable on light and dark canvases. */

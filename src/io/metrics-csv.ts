@@ -71,6 +71,7 @@ export function metricsCsv(doc: MapDocument, result: AnalysisResult): string {
     ['informal_rank', (m) => num(m.informalRank)],
     ['formal_rank', (m) => num(m.formalRank)],
     ['hidden_influence', (m) => num(m.hiddenInfluence)],
+    ['key_person_risk', (m) => num(m.keyPersonRisk)],
   ];
   const lines = [columns.map(([h]) => h).join(',')];
   for (const m of result.people) lines.push(columns.map(([, cell]) => cell(m)).join(','));

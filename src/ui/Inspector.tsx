@@ -8,6 +8,7 @@ import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
 import { peopleByName, PersonPicker } from './PersonPicker';
+import { whatIfStore } from '../state/what-if';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -124,6 +125,9 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         </label>
       </div>
       <div className="inspector__actions">
+        <button type="button" className="button" onClick={() => whatIfStore.getState().start(person.id)}>
+          What if {displayName(person)} leaves…
+        </button>
         <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
           Delete person
         </button>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { percent } from '../analysis/format';
 import type { PersonMetrics } from '../analysis/types';
 import { displayName, levelName } from '../domain/describe';
 import type { MapDocument } from '../domain/types';
@@ -32,6 +33,7 @@ const COLUMNS: Column[] = [
   { key: 'brokerageRole', label: 'Broker role', title: 'Dominant Gould-Fernandez brokerage role, departments as groups', value: (m) => m.brokerageRole ?? '', text: true },
   { key: 'cluster', label: 'Cluster', title: 'Louvain cluster', value: (m) => (m.cluster === null ? -1 : m.cluster + 1), format: (v) => (v < 0 ? '–' : String(v)) },
   { key: 'leadersAdvised', label: 'Leaders advised', title: 'Senior leaders this person advises', value: (m) => m.leadersAdvised },
+  { key: 'keyPersonRisk', label: 'Key-person risk', title: 'Share of the connections between other people that take more steps or break without this person', value: (m) => m.keyPersonRisk, format: percent },
   { key: 'hiddenInfluence', label: 'Beyond position', title: 'Informal rank compared with formal rank, in places (positive = hidden influencer)', value: (m) => m.hiddenInfluence, format: (v) => (v > 0 ? `+${v}` : String(v)) },
 ];
 

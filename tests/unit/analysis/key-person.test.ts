@@ -77,3 +77,17 @@ describe('key-person risk by hand', () => {
     expect(r.people.map((m) => m.keyPersonRisk)).toEqual([0, 0]);
   });
 });
+
+describe('key-person risk in the Metrics CSV', () => {
+  it('has its own column at full precision, the value the table shows', async () => {
+    const { default: Papa } = await import('papaparse');
+    const { toAnalysisInput } = await import('../../../src/analysis/input');
+    const { createSampleOrganisation } = await import('../../../src/domain/sample');
+    const { metricsCsv } = await import('../../../src/io/metrics-csv');
+    const doc = createSampleOrganisation(0);
+    const result = analyse(toAnalysisInput(doc));
+    const rows = Papa.parse<Record<string, string>>(metricsCsv(doc, result), { header: true, skipEmptyLines: true }).data;
+    for (const row of rows) expect(Number(row.key_person_risk)).toBe(result.people[result.indexById[row.id]].keyPersonRisk);
+    expect(rows.some((r) => Number(r.key_person_risk) > 0)).toBe(true);
+  });
+});
