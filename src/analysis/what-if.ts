@@ -313,7 +313,7 @@ export function whatIf(input: AnalysisInput, removedIds: readonly Id[]): WhatIfR
     }
     if (bridges.length > 0) {
       summary.push(
-        `${bridges.length === 1 ? '1 pair of departments loses' : `${count(bridges.length)} pairs of departments lose`} their only tie: ${listNames(bridges.map((b) => `${b.departments[0]} and ${b.departments[1]}`), 3)}.`,
+        `${bridges.length === 1 ? '1 pair of departments loses' : `${count(bridges.length)} pairs of departments lose`} their only tie: ${listNames(bridges.map((b) => `${b.departments[0]} – ${b.departments[1]}`), 3)}.`,
       );
     }
     const top = brokers[0];

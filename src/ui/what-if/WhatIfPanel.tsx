@@ -189,7 +189,7 @@ function WhatIfResults({ doc, result }: { doc: MapDocument; result: WhatIfResult
             label="Departments that lose their only tie"
             items={result.bridges.map((b) => (
               <li key={b.departments.join('|')}>
-                {b.departments[0]} and {b.departments[1]}{' '}
+                {b.departments[0]} – {b.departments[1]}{' '}
                 <span className="what-if__detail">
                   ({b.ties === 1 ? '1 tie' : `${count(b.ties)} ties`}, through {b.viaIds.map(name).join(', ')})
                 </span>

@@ -53,7 +53,7 @@ describe('what if a broker leaves', () => {
     expect(r.summary[0]).toBe('Without XAN, 24 of the 36 connections between the remaining people (67%) would take more steps or break.');
     expect(r.summary).toContain('You could no longer reach 4 people: DEE, LEE, ELI and FAY.');
     expect(r.summary).toContain('1 senior leader loses an advisor: LEE; LEE would have nobody left advising them.');
-    expect(r.summary).toContain('2 pairs of departments lose their only tie: Board and Sales and Engineering and Sales.');
+    expect(r.summary).toContain('2 pairs of departments lose their only tie: Board – Sales and Engineering – Sales.');
     // The canvas shows the routes that broke: me/cy - cy/xan - xan/dee - dee/eli - dee/fay - xan/lee.
     expect(r.brokenPathTieIds).toHaveLength(6);
   });
