@@ -216,7 +216,6 @@ function AppShell() {
                 </button>
               }
             /> : <div className="loading">Opening your maps…</div>}
-          {mapId && <WhatIfPanel />}
         </main>
         {mapId && <SidePanel />}
       </div>
@@ -255,6 +254,8 @@ function SidePanel() {
           Metrics
         </button>
       </div>
+      {/* Above the tab's content, so the canvas stays in full view while the user compares. */}
+      <WhatIfPanel />
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
         {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
       </div>

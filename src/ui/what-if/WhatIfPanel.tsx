@@ -3,7 +3,7 @@
  * people. It only reads the document; the comparison is worked out in the analysis worker and
  * drawn as an overlay (canvas/what-if-overlay.ts). Closing it returns everything as it was.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createAnalysisClient, isAnalysisCancelled } from '../../analysis/client';
 import { ordinal, percent } from '../../analysis/format';
 import { toAnalysisInput } from '../../analysis/input';
@@ -77,6 +77,7 @@ function WhatIfBody({ doc, removedIds }: { doc: MapDocument; removedIds: Id[] })
   const error = useWhatIf((s) => s.error);
   const analysis = useEditor((s) => s.analysis);
   const panelRef = useRef<HTMLElement>(null);
+  const addId = useId();
   const present = removedIds.filter((id) => id in doc.stakeholders);
   const name = (id: Id) => displayName(doc.stakeholders[id]);
   const title = present.length === 1 ? `What if ${name(present[0])} leaves?` : `What if these ${count(present.length)} people leave?`;
@@ -105,7 +106,10 @@ function WhatIfBody({ doc, removedIds }: { doc: MapDocument; removedIds: Id[] })
           ×
         </button>
       </div>
-      <p className="what-if__note">A preview only: the map itself does not change.</p>
+      <p className="what-if__note">
+        A preview only: the map itself does not change. On the canvas, people who leave are crossed out; <span className="what-if__key" aria-hidden="true" />
+        dashed ties are your routes that get longer or break.
+      </p>
       <ul className="what-if__removed" aria-label="People who leave">
         {present.map((id) => (
           <li key={id} className="what-if__chip">
@@ -117,8 +121,9 @@ function WhatIfBody({ doc, removedIds }: { doc: MapDocument; removedIds: Id[] })
           </li>
         ))}
       </ul>
-      <div className="what-if__add">
-        <PersonPicker label="Someone else leaves too" people={candidates} value="" onChange={(id) => id && whatIfStore.getState().add(id)} emptyLabel="Someone else leaves too…" />
+      <div className="field what-if__add">
+        <label htmlFor={addId}>Someone else leaves too</label>
+        <PersonPicker id={addId} people={candidates} value="" onChange={(id) => id && whatIfStore.getState().add(id)} emptyLabel="Choose a person…" />
       </div>
       <div role="status" aria-live="polite" className="what-if__status">
         {status === 'working' && 'Working out what changes…'}
