@@ -15,5 +15,10 @@ export function withWhatIf(overlay: Overlay, doc: MapDocument, removedIds: reado
   const broken = new Set<Id>(current ? current.brokenPathTieIds.filter((id) => id in doc.ties) : []);
   const fadedTies = new Set<Id>(overlay.fadedTies ?? []);
   for (const t of Object.values(doc.ties)) if ((removed.has(t.source) || removed.has(t.target)) && !broken.has(t.id)) fadedTies.add(t.id);
-  return { ...overlay, removed, broken, fadedTies };
+  // Also faded / highlighted, so the zoomed-out level-of-detail layer (which draws only those) shows them.
+  const faded = new Set<Id>(overlay.faded ?? []);
+  for (const id of removed) faded.add(id);
+  const highlightedTies = new Set<Id>(overlay.highlightedTies ?? []);
+  for (const id of broken) highlightedTies.add(id);
+  return { ...overlay, removed, broken, fadedTies, faded, highlightedTies };
 }
