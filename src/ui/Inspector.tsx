@@ -136,7 +136,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
   );
 }
 
-const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
+const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'keyPersonRisk', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
 
 /** One plain sentence per metric, so every number on screen can be explained. */
 function PersonInsights({ person }: { person: Stakeholder }) {

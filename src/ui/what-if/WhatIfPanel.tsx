@@ -66,8 +66,13 @@ export function WhatIfPanel() {
     if (openedFor.current !== mapId) whatIfStore.getState().close();
     openedFor.current = mapId;
   }, [mapId]);
+  // Everyone taken out was deleted from the map meanwhile: nothing left to compare.
+  const anyPresent = !!doc && removedIds.some((id) => id in doc.stakeholders);
+  useEffect(() => {
+    if (removedIds.length > 0 && !anyPresent) whatIfStore.getState().close();
+  }, [removedIds.length, anyPresent]);
   useWhatIfRunner(doc, removedIds);
-  if (!doc || removedIds.length === 0) return null;
+  if (!doc || !anyPresent) return null;
   return <WhatIfBody doc={doc} removedIds={removedIds} />;
 }
 
@@ -84,10 +89,17 @@ function WhatIfBody({ doc, removedIds }: { doc: MapDocument; removedIds: Id[] })
   const current = result && result.removedIds.length === present.length && result.removedIds.every((id) => present.includes(id)) ? result : null;
   const candidates = useMemo(() => peopleByName(doc.stakeholders).filter((p) => !removedIds.includes(p.id)), [doc.stakeholders, removedIds]);
 
-  // Opening (or taking out another person) moves focus into the panel, so keyboard users land here.
+  // Opening (or taking out another person) moves focus into the panel, so keyboard users land here;
+  // closing gives it back to where it was (the card, or the Details button).
   useEffect(() => {
     panelRef.current?.focus();
   }, [removedIds.length]);
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
