@@ -4,6 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMapMeta, createStakeholder, createTie, documentFrom } from '../../src/domain/factories';
 import { whatIfStore } from '../../src/state/what-if';
+import { NODE_CONTEXT_MENU_EVENT } from '../../src/canvas/MapCanvas';
+import { Inspector } from '../../src/ui/Inspector';
+import { NodeContextMenu } from '../../src/ui/nurture/NodeContextMenu';
 import { WhatIfPanel } from '../../src/ui/what-if/WhatIfPanel';
 import { makeServices } from './helpers';
 
@@ -71,5 +74,24 @@ describe('What-if panel', () => {
     });
     await waitFor(() => expect(screen.queryByRole('complementary')).toBeNull());
     expect(whatIfStore.getState().removedIds).toEqual([]);
+  });
+
+  it('opens from the card menu and from Details', async () => {
+    const services = makeServices(lineDoc());
+    dispose = services.dispose;
+    services.renderUi(
+      <ReactFlowProvider>
+        <NodeContextMenu />
+        <Inspector />
+        <WhatIfPanel />
+      </ReactFlowProvider>,
+    );
+    act(() => void window.dispatchEvent(new CustomEvent(NODE_CONTEXT_MENU_EVENT, { detail: { id: 'dee', x: 10, y: 10 } })));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'What if Dee leaves…' }));
+    expect(await screen.findByRole('complementary', { name: 'What if Dee leaves?' })).toBeTruthy();
+    act(() => whatIfStore.getState().close());
+    act(() => services.store.getState().select(['bo']));
+    await userEvent.click(await screen.findByRole('button', { name: 'What if Bo leaves…' }));
+    expect(await screen.findByRole('complementary', { name: 'What if Bo leaves?' })).toBeTruthy();
   });
 });
