@@ -68,3 +68,24 @@ test('what-if opens from Details and closes with Escape', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 });
+
+test('key-person risk reaches the Metrics table, Details and Colour by from the worker', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
+  await page.getByRole('button', { name: 'Metrics', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Metrics' });
+  await expect(table.getByRole('row')).toHaveCount(41);
+  await table.getByRole('button', { name: 'Key-person risk' }).click();
+  // Sam Okoro carries the most connections in the sample (23%, the share the what-if reports).
+  const first = table.getByRole('row').nth(1);
+  await expect(first.getByRole('rowheader')).toHaveText('Sam Okoro');
+  await expect(first).toContainText('23%');
+  await first.getByRole('rowheader').getByRole('button').click();
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(page.getByRole('region', { name: 'What the map says' })).toContainText(
+    /Without Sam Okoro, 275 of the 1,220 connections between other people \(23%\) would take more steps or break/,
+  );
+  await page.getByRole('tab', { name: /Insights/ }).click();
+  await page.getByLabel('Colour by').selectOption({ label: 'Key-person risk' });
+  await expect(page.getByLabel('Colour legend: Key-person risk')).toBeVisible();
+});
