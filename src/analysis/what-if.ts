@@ -118,15 +118,42 @@ function introductionIndex(input: AnalysisInput): IndexedGraph {
   return indexArcs(n, [...sources, ...targets], [...targets, ...sources], new Array<number>(sources.length * 2).fill(1));
 }
 
+/** Fewest hops from a source, reusing its arrays and resetting only what the last search touched. */
+function hopSearch(g: IndexedGraph): (from: number) => Int32Array {
+  const dist = new Int32Array(g.n).fill(-1);
+  const queue = new Int32Array(g.n);
+  let touched = 0;
+  return (from) => {
+    for (let i = 0; i < touched; i++) dist[queue[i]] = -1;
+    dist[from] = 0;
+    queue[0] = from;
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head];
+      for (let k = g.outStart[u]; k < g.outStart[u + 1]; k++) {
+        const v = g.outTarget[k];
+        if (dist[v] < 0) {
+          dist[v] = dist[u] + 1;
+          queue[tail++] = v;
+        }
+      }
+    }
+    touched = tail;
+    return dist;
+  };
+}
+
 /** Counts pairs (s, t) of people kept, connected before, whose hop distance grows or breaks after. */
 function connectionChanges(before: IndexedGraph, after: IndexedGraph, afterIndexOf: Int32Array): { pairs: number; worse: number } {
   let pairs = 0;
   let worse = 0;
+  const searchBefore = hopSearch(before);
+  const searchAfter = hopSearch(after);
   for (let s = 0; s < before.n; s++) {
     const sa = afterIndexOf[s];
-    if (sa < 0) continue;
-    const b = hops(before, s).dist;
-    const a = hops(after, sa).dist;
+    if (sa < 0 || before.outStart[s + 1] === before.outStart[s]) continue;
+    const b = searchBefore(s);
+    const a = searchAfter(sa);
     for (let t = 0; t < before.n; t++) {
       const ta = afterIndexOf[t];
       if (t === s || ta < 0 || b[t] < 0) continue;
