@@ -94,4 +94,22 @@ describe('What-if panel', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'What if Bo leaves…' }));
     expect(await screen.findByRole('complementary', { name: 'What if Bo leaves?' })).toBeTruthy();
   });
+
+  it('a card moved while the comparison is being worked out does not lose the answer', async () => {
+    const services = makeServices(lineDoc());
+    dispose = services.dispose;
+    services.renderUi(
+      <ReactFlowProvider>
+        <WhatIfPanel />
+      </ReactFlowProvider>,
+    );
+    act(() => whatIfStore.getState().start('xan'));
+    // The request is on its way (the in-process engine answers after a timer); a card moves.
+    expect(whatIfStore.getState().status).toBe('working');
+    act(() => services.store.getState().dragEnd({ bo: { x: 500, y: 500 } }));
+    expect(services.store.getState().doc!.stakeholders.bo.x).toBe(500);
+    const panel = await screen.findByRole('complementary', { name: 'What if Xan leaves?' });
+    expect(await within(panel).findByRole('list', { name: 'What changes' })).toBeTruthy();
+    expect(whatIfStore.getState().status).toBe('ready');
+  });
 });

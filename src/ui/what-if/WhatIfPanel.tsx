@@ -4,7 +4,7 @@
  * drawn as an overlay (canvas/what-if-overlay.ts). Closing it returns everything as it was.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { createAnalysisClient, isAnalysisCancelled } from '../../analysis/client';
+import { createAnalysisClient, isAnalysisCancelled, type AnalysisClient } from '../../analysis/client';
 import { ordinal, percent } from '../../analysis/format';
 import { toAnalysisInput } from '../../analysis/input';
 import type { AnalysisInput } from '../../analysis/types';
@@ -24,14 +24,27 @@ const SHOWN = 8;
 const count = (n: number) => n.toLocaleString('en-US');
 const stepsText = (n: number) => (n === 1 ? '1 step' : `${count(n)} steps`);
 
-/** Keeps the comparison current while the panel is open (new people taken out, or map edits). */
+/**
+ * Keeps the comparison current while the panel is open (new people taken out, or map edits). The
+ * worker is started on first use and stopped when the what-if closes, so it costs nothing until
+ * someone asks.
+ */
 function useWhatIfRunner(doc: MapDocument | null, removedIds: Id[]) {
-  const client = useMemo(() => createAnalysisClient({ debounceMs: 0 }), []);
-  useEffect(() => () => client.dispose(), [client]);
+  const client = useRef<AnalysisClient | null>(null);
+  // Only the newest request may land. Counted per request, not per render: a render that changes
+  // nothing the comparison depends on (a card moved) must not drop the answer still on its way.
+  const latest = useRef(0);
   const last = useRef<{ input: AnalysisInput; ids: string } | null>(null);
+  const stop = () => {
+    latest.current++;
+    last.current = null;
+    client.current?.dispose();
+    client.current = null;
+  };
+  useEffect(() => stop, []);
   useEffect(() => {
     if (!doc || removedIds.length === 0) {
-      last.current = null;
+      stop();
       return;
     }
     const input = toAnalysisInput(doc);
@@ -39,21 +52,19 @@ function useWhatIfRunner(doc: MapDocument | null, removedIds: Id[]) {
     // Moving a card or editing notes changes nothing the comparison depends on.
     if (last.current && last.current.ids === ids && sameAnalysisInput(last.current.input, input)) return;
     last.current = { input, ids };
-    let stale = false;
+    const mine = ++latest.current;
+    client.current ??= createAnalysisClient({ debounceMs: 0 });
     whatIfStore.getState().setResult(whatIfStore.getState().result, 'working');
-    client.whatIf(input, removedIds).then(
+    client.current.whatIf(input, removedIds).then(
       (result) => {
-        if (!stale) whatIfStore.getState().setResult(result, 'ready');
+        if (mine === latest.current) whatIfStore.getState().setResult(result, 'ready');
       },
       (error: unknown) => {
-        if (stale || isAnalysisCancelled(error)) return;
+        if (mine !== latest.current || isAnalysisCancelled(error)) return;
         whatIfStore.getState().setResult(null, 'error', error instanceof Error ? error.message : String(error));
       },
     );
-    return () => {
-      stale = true;
-    };
-  }, [client, doc, removedIds]);
+  }, [doc, removedIds]);
 }
 
 export function WhatIfPanel() {
