@@ -12,9 +12,11 @@ import { lowerFirst } from './format';
 import { METRIC_INFO } from './metric-info';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
-import { pathMeasures, type PathMeasures } from './shortest-paths';
+import { keyPersonRisk, pathMeasures, type PathMeasures } from './shortest-paths';
+import { explainKeyPersonRisk } from './key-person';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
+import { displayName } from '../domain/describe';
 
 const PAGERANK_ALPHA = 0.85;
 const MAX_TOP_BROKERS = 5;
@@ -54,6 +56,19 @@ function cachedPathMeasures(g: IndexedGraph): PathMeasures {
   const key = shapeKey(g);
   if (lastPaths?.key !== key) lastPaths = { key, measures: pathMeasures(g) };
   return lastPaths.measures;
+}
+
+/**
+ * Analyses a variant of the map (a what-if) without evicting the open map's remembered
+ * shortest-path measures, so the next ordinary analysis stays cheap.
+ */
+export function analyseAside(input: AnalysisInput): AnalysisResult {
+  const kept = lastPaths;
+  try {
+    return analyse(input);
+  } finally {
+    lastPaths = kept;
+  }
 }
 
 /** Weakly connected groups, counting isolated people (union-find). */
@@ -159,6 +174,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
   const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
   const byStrength = indexProjection(informal, (s) => s);
   const paths = cachedPathMeasures(byDistance);
+  const risk = keyPersonRisk(paths);
   const holes = structuralHoles(byStrength);
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
   const { inW, outW } = weightedDegrees(byStrength);
@@ -205,6 +221,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
       informalRank: ranks.informalRank[i],
       formalRank: ranks.formalRank[i],
       hiddenInfluence: ranks.hiddenInfluence[i],
+      keyPersonRisk: risk[i],
     };
   });
 
@@ -274,7 +291,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
     influenceTies,
   };
   const explanations: Record<string, PersonExplanations> = {};
-  input.people.forEach((p, i) => (explanations[p.id] = explainPerson(ctx, i)));
+  input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
 
   const messages = mapMessages(input, partial, isolated);
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();

@@ -128,7 +128,8 @@ function explainBetweenness(ctx: ExplainContext, i: number): string {
   return `${lead}: lies on ${METRIC_INFO.betweenness.format(b)} of the strongest routes between other people.`;
 }
 
-export function explainPerson(ctx: ExplainContext, i: number): PersonExplanations {
+/** Key-person risk is explained in key-person.ts (it needs the pair counts, not just the share). */
+export function explainPerson(ctx: ExplainContext, i: number): Omit<PersonExplanations, 'keyPersonRisk'> {
   const { input, metrics } = ctx;
   const p = input.people[i];
   const m = metrics[i];

@@ -37,6 +37,7 @@ export const METRIC_INFO: Record<MetricKey, MetricInfo> = {
   brokerage: { label: 'Broker role', description: 'Gould-Fernandez role across departments: coordinator, itinerant, gatekeeper, representative or liaison.', csv: 'brokerage_role', format: count },
   cluster: { label: 'Cluster', description: 'Louvain community: a group more tied to each other than to the rest.', csv: 'cluster', format: (v) => count(v + 1) },
   leadersAdvised: { label: 'Leaders advised', description: "Senior leaders this person influences or is trusted by; informal = not the leader's direct manager or direct report.", csv: 'leaders_advised', format: count },
+  keyPersonRisk: { label: 'Key-person risk', description: 'Share of the connections between other people that take more steps or break without this person.', csv: 'key_person_risk', format: percent },
   hiddenInfluence: { label: 'Influence beyond position', description: 'Formal rank minus informal influence rank, in places: positive = more influence than position.', csv: 'hidden_influence', format: signedPlaces },
 };
 

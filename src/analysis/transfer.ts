@@ -26,6 +26,7 @@ const NUMBER_FIELDS = [
   'informalRank',
   'formalRank',
   'hiddenInfluence',
+  'keyPersonRisk',
 ] as const satisfies readonly (keyof PersonMetrics)[];
 
 /** Metrics that may be null ("does not apply"); metrics are never NaN, so NaN stands for null. */

@@ -87,6 +87,11 @@ export interface PersonMetrics {
    * minus formal standing" when standing counts upwards.
    */
   hiddenInfluence: number;
+  /**
+   * 0-1: share of the connections between other people (ordered pairs, one reaching the other
+   * through influence or trust ties) that take more steps or break without this person.
+   */
+  keyPersonRisk: number;
 }
 
 export interface Cluster {
@@ -144,7 +149,8 @@ export type MetricKey =
   | 'brokerage'
   | 'cluster'
   | 'leadersAdvised'
-  | 'hiddenInfluence';
+  | 'hiddenInfluence'
+  | 'keyPersonRisk';
 
 /** One plain sentence per metric, for the Inspector and tooltips. */
 export type PersonExplanations = Record<MetricKey, string>;

@@ -6,6 +6,7 @@
 import { expose, wrap, type Remote } from 'comlink';
 import { analyse, distanceIndex, hasCachedPathMeasures, rememberPathMeasures } from './analyse';
 import { introductionPaths } from './paths';
+import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures } from './shortest-paths';
 import { packResult, type PackedResult } from './transfer';
@@ -60,6 +61,7 @@ const api = {
   // Packed: the result crosses to the page as columns (see transfer.ts).
   analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
   introductionPaths,
+  whatIf,
 };
 
 export type AnalysisWorkerApi = typeof api;

@@ -22,6 +22,7 @@ import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
 import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
+import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
 import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
@@ -245,6 +246,8 @@ function SidePanel() {
           Metrics
         </button>
       </div>
+      {/* Above the tab's content, so the canvas stays in full view while the user compares. */}
+      <WhatIfPanel />
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
         {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
       </div>

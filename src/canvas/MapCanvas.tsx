@@ -20,6 +20,8 @@ import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { computeOverlay, type OverlayLegend } from './overlay';
+import { withWhatIf } from './what-if-overlay';
+import { useWhatIf } from '../state/what-if';
 import { useIntroductionPaths } from '../state/hooks';
 import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
@@ -73,7 +75,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const focusId = useEditor((s) => s.focusId);
   const focusSteps = useEditor((s) => s.focusSteps);
   const focusDirection = useEditor((s) => s.focusDirection);
-  const { overlay, legend } = useMemo(
+  const whatIfIds = useWhatIf((s) => s.removedIds);
+  const whatIfResult = useWhatIf((s) => s.result);
+  const { overlay: baseOverlay, legend } = useMemo(
     () =>
       computeOverlay({
         doc,
@@ -87,6 +91,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       }),
     [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
   );
+  const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
   const { screenToFlowPosition } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);

@@ -26,7 +26,7 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
     // A node first measured as a mark has no handles on record: measure the card's once it is back.
     if (!storeApi.getState().nodeLookup.get(id)?.internals.handleBounds?.source?.length) updateNodeInternals(id);
   }, [id, storeApi, updateNodeInternals]);
-  const { person, level, senior, isMe, faded, badge, colour, overdue } = data;
+  const { person, level, senior, isMe, faded, badge, colour, overdue, removed } = data;
   // Only flips twice per connection gesture, so nodes do not re-render while the line follows the pointer.
   const connecting = useConnection(isConnecting);
   const hue = person.department ? departmentHue(person.department) : null;
@@ -36,6 +36,7 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
   if (isMe) classes.push('person--me');
   if (senior) classes.push('person--senior');
   if (overdue) classes.push('person--overdue');
+  if (removed) classes.push('person--removed');
   return (
     <div
       className={classes.join(' ')}

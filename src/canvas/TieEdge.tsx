@@ -18,7 +18,7 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   if (!sourceNode || !targetNode || !data) return null;
-  const { tie, lane, lanes, faded, highlighted } = data;
+  const { tie, lane, lanes, faded, highlighted, broken } = data;
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
   const path = tie.kind === 'reports-to' ? orthogonalPath(from, to) : floatingPath(from, to, lane, lanes).path;
@@ -29,6 +29,7 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   if (selected) classes.push('tie--selected');
   if (faded) classes.push('tie--faded');
   if (highlighted) classes.push('tie--highlighted');
+  if (broken) classes.push('tie--broken');
   return (
     <g className={classes.join(' ')} data-kind={tie.kind}>
       <BaseEdge

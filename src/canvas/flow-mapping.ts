@@ -23,6 +23,8 @@ export interface StakeholderNodeData extends Record<string, unknown> {
   colour: string;
   /** A catch-up with this person is overdue (a small marker on the card). */
   overdue?: boolean;
+  /** Taken out in a "What if ... leaves?" (drawn faded and crossed out; the map is unchanged). */
+  removed?: boolean;
 }
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
 
@@ -33,6 +35,8 @@ export interface TieEdgeData extends Record<string, unknown> {
   lanes: number;
   faded: boolean;
   highlighted: boolean;
+  /** On a route that a "What if ... leaves?" breaks or lengthens. */
+  broken?: boolean;
 }
 export type TieFlowEdge = Edge<TieEdgeData, 'tie'>;
 
@@ -48,6 +52,9 @@ export interface Overlay {
   sizes?: ReadonlyMap<Id, number> | null;
   /** People whose catch-up is overdue. */
   overdue?: ReadonlySet<Id> | null;
+  /** What-if: people taken out, and the ties of the routes that break or get longer. */
+  removed?: ReadonlySet<Id> | null;
+  broken?: ReadonlySet<Id> | null;
 }
 
 export function createNodeMapper() {
@@ -70,6 +77,7 @@ export function createNodeMapper() {
       const colour = overlay.colours?.get(person.id) ?? '';
       const width = nodeWidth(overlay.sizes?.get(person.id) ?? person.influence);
       const overdue = overlay.overdue?.has(person.id) ?? false;
+      const removed = overlay.removed?.has(person.id) ?? false;
       const prev = cache.get(person.id);
       if (
         prev &&
@@ -83,6 +91,7 @@ export function createNodeMapper() {
         prev.data.badge === badge &&
         prev.data.colour === colour &&
         (prev.data.overdue ?? false) === overdue &&
+        (prev.data.removed ?? false) === removed &&
         prev.width === width &&
         !!prev.handles === knownHandles
       ) {
@@ -99,7 +108,7 @@ export function createNodeMapper() {
         ...(knownHandles ? { handles: handlesFor(width, NODE_HEIGHT) } : {}),
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
-        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue },
+        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue, ...(removed ? { removed } : {}) },
       };
       cache.set(person.id, node);
       nodes.push(node);
@@ -175,8 +184,9 @@ export function createEdgeMapper() {
       const isSelected = selected.has(tie.id);
       const faded = (overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false) || (overlay.fadedTies?.has(tie.id) ?? false);
       const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
+      const broken = overlay.broken?.has(tie.id) ?? false;
       const prev = cache.get(tie.id);
-      if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted) {
+      if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken) {
         if (prev !== lastEdges[edges.length]) changed = true;
         edges.push(prev);
         continue;
@@ -188,7 +198,7 @@ export function createEdgeMapper() {
         source: tie.source,
         target: tie.target,
         selected: isSelected,
-        data: { tie, lane, lanes, faded, highlighted },
+        data: { tie, lane, lanes, faded, highlighted, ...(broken ? { broken } : {}) },
       };
       cache.set(tie.id, edge);
       edges.push(edge);

@@ -33,6 +33,7 @@ export const SIZE_BY_LABELS: Record<SizeBy, string> = {
   degree: METRIC_INFO.degree.label,
   leadersAdvised: METRIC_INFO.leadersAdvised.label,
   effectiveSize: METRIC_INFO.effectiveSize.label,
+  keyPersonRisk: METRIC_INFO.keyPersonRisk.label,
 };
 
 export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
@@ -43,6 +44,7 @@ export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
   pagerank: METRIC_INFO.pagerank.label,
   closeness: METRIC_INFO.closeness.label,
   hiddenInfluence: METRIC_INFO.hiddenInfluence.label,
+  keyPersonRisk: METRIC_INFO.keyPersonRisk.label,
 };
 
 
@@ -54,6 +56,7 @@ const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInflu
   effectiveSize: (m) => m.effectiveSize ?? 0,
   closeness: (m) => m.closeness,
   hiddenInfluence: (m) => m.hiddenInfluence,
+  keyPersonRisk: (m) => m.keyPersonRisk,
 };
 
 /** Sequential colour from pale to deep indigo: readable on light and dark canvases. */

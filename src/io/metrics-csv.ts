@@ -93,6 +93,7 @@ export function metricsCsv(doc: MapDocument, result: AnalysisResult): string {
     ['informal_rank', (m) => num(m.informalRank)],
     ['formal_rank', (m) => num(m.formalRank)],
     [METRIC_INFO.hiddenInfluence.csv, (m) => num(m.hiddenInfluence)],
+    [METRIC_INFO.keyPersonRisk.csv, (m) => num(m.keyPersonRisk)],
   ];
   const lines = [columns.map(([h]) => h).join(',')];
   for (const m of result.people) lines.push(columns.map(([, cell]) => cell(m)).join(','));

@@ -25,8 +25,8 @@ export interface Notice {
 }
 
 export type Lens = 'none' | 'brokers' | 'advisors' | 'path';
-export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'leadersAdvised' | 'effectiveSize';
-export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence';
+export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'leadersAdvised' | 'effectiveSize' | 'keyPersonRisk';
+export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence' | 'keyPersonRisk';
 export type AnalysisState = 'idle' | 'updating' | 'ready' | 'error';
 export type SidePanel = 'details' | 'insights' | 'network';
 export type MapView = 'network' | 'grid' | 'ego' | 'focus';

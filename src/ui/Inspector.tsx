@@ -11,6 +11,7 @@ import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
 import { peopleByName, PersonPicker } from './PersonPicker';
 import { LimitNote, useTextLimits } from './useTextLimits';
+import { whatIfStore } from '../state/what-if';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -135,6 +136,9 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         </label>
       </div>
       <div className="inspector__actions">
+        <button type="button" className="button" onClick={() => whatIfStore.getState().start(person.id)}>
+          What if {displayName(person)} leaves…
+        </button>
         <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
           Delete person
         </button>
@@ -143,7 +147,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
   );
 }
 
-const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
+const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'keyPersonRisk', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
 
 /** One plain sentence per metric, so every number on screen can be explained. */
 function PersonInsights({ person }: { person: Stakeholder }) {

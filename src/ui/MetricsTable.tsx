@@ -42,6 +42,7 @@ const COLUMNS: Column[] = [
   metric('cluster', (m) => (m.cluster === null ? -Infinity : m.cluster), unlessNone(METRIC_INFO.cluster.format)),
   metric('leadersAdvised', (m) => m.leadersAdvised),
   { key: 'informalLeadersAdvised', label: INFORMAL_LEADERS_ADVISED.label, title: INFORMAL_LEADERS_ADVISED.description, value: (m) => m.informalLeadersAdvised, format: METRIC_INFO.leadersAdvised.format },
+  metric('keyPersonRisk', (m) => m.keyPersonRisk),
   metric('hiddenInfluence', (m) => m.hiddenInfluence),
 ];
 

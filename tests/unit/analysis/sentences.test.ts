@@ -39,6 +39,7 @@ function metrics(fields: Partial<PersonMetrics> = {}): PersonMetrics {
     informalRank: 1,
     formalRank: 1,
     hiddenInfluence: 0,
+    keyPersonRisk: 0,
     ...fields,
   };
 }
