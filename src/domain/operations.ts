@@ -4,6 +4,7 @@
  */
 import { createStakeholder, createTie } from './factories';
 import { newId } from './ids';
+import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
 
@@ -123,18 +124,26 @@ export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
   };
 }
 
-/** Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. */
+/**
+ * Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. A pasted person
+ * whose name is already on the map is named as a copy ("Tom Becker (copy)"), so a duplicate can be
+ * told apart; pasted into a map where the name is free, the name stays.
+ */
 export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
   if (clip.stakeholders.length === 0) return { doc, ids: [] };
   const idMap = new Map<Id, Id>();
   const stakeholders = { ...doc.stakeholders };
   const maxLevel = doc.map.settings.levels.length - 1;
+  const taken = nameSet(Object.values(doc.stakeholders).map((s) => s.name));
   for (const s of clip.stakeholders) {
     const id = newId();
     idMap.set(s.id, id);
+    const name = s.name.trim() && taken.has(s.name) ? copyName(s.name, taken) : s.name;
+    taken.add(name);
     stakeholders[id] = {
       ...s,
       id,
+      name,
       seniority: Math.min(s.seniority, maxLevel),
       x: s.x + offset.x,
       y: s.y + offset.y,

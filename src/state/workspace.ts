@@ -5,6 +5,7 @@
 import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
 import { asNewMap } from '../io/map-file';
+import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
 import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
@@ -145,8 +146,22 @@ export class Workspace {
     await this.flush();
     const loaded = await this.repo.loadMap(id);
     if (!loaded) return null;
-    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: `${loaded.doc.map.name} (copy)` });
+    const taken = nameSet((await this.repo.listMaps()).map((m) => m.name));
+    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: copyName(loaded.doc.map.name, taken) });
     return this.createMap(copy);
+  }
+
+  /**
+   * New maps (an import) named so they can be told from the maps already here: a name in use
+   * becomes "orgchart (2)", "orgchart (3)"...
+   */
+  async withFreeNames(docs: MapDocument[]): Promise<MapDocument[]> {
+    const taken = nameSet((await this.repo.listMaps().catch(() => [])).map((m) => m.name));
+    return docs.map((doc) => {
+      const name = numberedName(doc.map.name, taken);
+      taken.add(name);
+      return name === doc.map.name ? doc : { ...doc, map: { ...doc.map, name } };
+    });
   }
 
   async renameMap(id: Id, name: string): Promise<void> {

@@ -116,9 +116,10 @@ export function useImport(): {
   );
 
   const write = useCallback(
-    async (docs: MapDocument[]) => {
+    async (imported: MapDocument[]) => {
       setBusy(true);
       try {
+        const docs = await workspace.withFreeNames(imported);
         const written = await writeNewMaps(workspace, docs);
         if (!written.ok) return fail(written.error);
         setStage(null);
