@@ -90,6 +90,18 @@ export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind,
   return { ok: true, doc: { ...doc, ties: { ...doc.ties, [tie.id]: tie } }, id: tie.id };
 }
 
+/**
+ * A new person at `position`, tied from `from` with a tie of `kind` (its usual direction): what
+ * letting go of a tie's end on empty canvas makes. One document, so one undo step.
+ */
+export function addTiedStakeholderAt(doc: MapDocument, from: Id, position: Position, kind: TieKind): { ok: true; doc: MapDocument; id: Id; tieId: Id } | { ok: false; error: string } {
+  if (!(from in doc.stakeholders)) return { ok: false, error: 'The person the tie starts from is no longer on the map.' };
+  const added = addStakeholderAt(doc, position);
+  const tied = connect(added.doc, from, added.id, kind, { mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
+  if (!tied.ok || !tied.id) return { ok: false, error: tied.ok ? 'The tie could not be drawn.' : tied.error };
+  return { ok: true, doc: tied.doc, id: added.id, tieId: tied.id };
+}
+
 export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id'>>): OpResult {
   const current = doc.ties[id];
   if (!current) return { ok: false, error: 'That tie no longer exists.' };

@@ -3,6 +3,7 @@ import { createMapDocument, createStakeholder } from '../../../src/domain/factor
 import {
   addStakeholder,
   addStakeholderAt,
+  addTiedStakeholderAt,
   connect,
   copySelection,
   moveStakeholders,
@@ -356,5 +357,20 @@ describe('repairDocument', () => {
     expect(repairs.join('\n')).toMatch(/self.*themselves/);
     expect(repairs.join('\n')).toMatch(/"a" had an unknown seniority level; set to Individual contributor/);
     expect(repairs.join('\n')).toMatch(/"Me" pointed to a person who is not on the map/);
+  });
+});
+
+describe('addTiedStakeholderAt', () => {
+  it('adds a person where the tie was let go, tied from the start person with the kind\'s usual direction', () => {
+    const doc = docOf([person('a')]);
+    const result = addTiedStakeholderAt(doc, 'a', { x: 300, y: 120 }, 'trust');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.stakeholders[result.id]).toMatchObject({ x: 300, y: 120, name: 'Person 2' });
+    expect(result.doc.ties[result.tieId]).toMatchObject({ source: 'a', target: result.id, kind: 'trust', mutual: true });
+    expect(addTiedStakeholderAt(doc, 'a', { x: 0, y: 0 }, 'reports-to').ok && addTiedStakeholderAt(doc, 'a', { x: 0, y: 0 }, 'influence').ok).toBe(true);
+  });
+
+  it('refuses a start person who is gone, changing nothing', () => {
+    expect(addTiedStakeholderAt(docOf([person('a')]), 'ghost', { x: 0, y: 0 }, 'influence')).toEqual({ ok: false, error: 'The person the tie starts from is no longer on the map.' });
   });
 });
