@@ -51,7 +51,7 @@ export function NameEditor({ id, name }: { id: Id; name: string }) {
     <input
       ref={input}
       className="person__name-input nodrag nopan nowheel"
-      aria-label="Name"
+      aria-label="Name on the card"
       value={draft}
       autoComplete="off"
       spellCheck={false}

@@ -13,7 +13,7 @@ import { tabOrder, type CanvasItem } from './tab-order';
 
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 /** Frames to wait for a card to be drawn after the view moved to it. */
-const REVEAL_FRAMES = 30;
+const REVEAL_FRAMES = 45;
 
 const selectorFor = (item: CanvasItem) => `${item.kind === 'person' ? '.react-flow__node' : '.react-flow__edge'}[data-id="${CSS.escape(item.id)}"]`;
 
@@ -27,12 +27,23 @@ function itemOf(target: EventTarget | null): CanvasItem | null {
   return null;
 }
 
-/** Focuses a card once it is in the DOM (it may take a frame or two after the view moved). */
+/**
+ * Focuses a card or tie once it is in the DOM. While the view travels to it, only what is in view
+ * is drawn, and an animated flight can draw it, pass it and draw it again (a new element): so
+ * for a while focus is given again whenever it has fallen to the page (never taken from
+ * anything else the user has moved to).
+ */
 export function focusWhenDrawn(root: ParentNode, item: CanvasItem, frames = REVEAL_FRAMES): void {
+  // Where focus was when asked (the card Tab left): still ours to move on from.
+  const start = document.activeElement;
   const attempt = (left: number) => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active === start;
+    // The user has gone on to something else: leave focus there.
+    if (!lost && itemOf(active)?.id !== item.id) return;
     const el = root.querySelector<HTMLElement | SVGElement>(selectorFor(item));
-    if (el) el.focus({ preventScroll: true });
-    else if (left > 0) requestAnimationFrame(() => attempt(left - 1));
+    if (el && el !== active) el.focus({ preventScroll: true });
+    if (left > 0) requestAnimationFrame(() => attempt(left - 1));
   };
   attempt(frames);
 }
@@ -108,6 +119,8 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, stor
       if (index < 0) return;
       const next = index + (e.shiftKey ? -1 : 1);
       e.preventDefault();
+      // Handled here: the focus this causes is not Tab arriving from outside the canvas.
+      tabAt = -Infinity;
       if (next >= 0 && next < items.length) return reveal(items[next]);
       const viewport = root.querySelector('.react-flow__viewport');
       if (viewport) tabbableBeyond(viewport, !e.shiftKey)?.focus();
