@@ -18,10 +18,18 @@ export function NameEditor({ id, name }: { id: Id; name: string }) {
   useLayoutEffect(() => {
     const el = input.current;
     if (!el) return;
+    // Someone quicker than this render has already gone on to type in another field: that field
+    // keeps the keyboard, and the card shows its name again.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== el && (active.isContentEditable || active.matches('textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit])'))) {
+      finished.current = true;
+      store.getState().setRenaming(null);
+      return;
+    }
     // preventScroll: the canvas is a transformed, overflow-hidden box; scrolling it would shift the map.
     el.focus({ preventScroll: true });
     el.select();
-  }, []);
+  }, [store]);
 
   const finish = (keep: boolean) => {
     if (finished.current) return;
