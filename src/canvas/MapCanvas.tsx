@@ -287,8 +287,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       {empty && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
-          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N.</span>
-          <span>Then drag from a card's edge dot to another card to draw a tie.</span>
+          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N, then type the name.</span>
+          <span>Drag from a card's edge dot to another card to draw a tie, or to empty canvas to add someone tied.</span>
         </div>
       )}
     </div>
