@@ -268,3 +268,19 @@ test('a filter fits the view to the people who pass it', async ({ page }) => {
   await expect(nodeByName(page, 'Marcus Okafor')).toBeVisible();
   await expect.poll(() => inCanvas(page, nodeByName(page, 'Marcus Okafor'))).toBe(true);
 });
+
+test('keyboard only: Enter on the palette adds a person whose name is ready to type', async ({ page }) => {
+  await newMap(page);
+  await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Stakeholder' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(cardEditor(page)).toBeFocused();
+  await page.keyboard.type('Ngozi Adeyemi');
+  await page.keyboard.press('Enter');
+  expect(await names(page)).toEqual(['Ngozi Adeyemi']);
+  // On the card now: F2 opens the name again, Esc leaves it as it was.
+  await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', 'Ngozi Adeyemi');
+  await page.keyboard.press('F2');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Escape');
+  expect(await names(page)).toEqual(['Ngozi Adeyemi']);
+});
