@@ -201,9 +201,10 @@ test('Ctrl+D names the copy "Tom Becker (copy)", then "(copy 2)"', async ({ page
 
 test('ties read as their sentence; Tab visits people in reading order, off-screen ones too, then ties', async ({ page }) => {
   await newMap(page);
+  // Tom is first in the DOM, Priya first in reading order.
   const ids = await addPeople(page, [
-    { name: 'Priya Shah', x: 100, y: 100 },
     { name: 'Tom Becker', x: 400, y: 110 },
+    { name: 'Priya Shah', x: 100, y: 100 },
     { name: 'Far Away', x: 6000, y: 3000 },
   ]);
   await page.evaluate((p) => {
@@ -228,6 +229,12 @@ test('ties read as their sentence; Tab visits people in reading order, off-scree
   await expect(focused).toHaveAttribute('aria-label', 'Priya Shah influences Tom Becker (moderate)');
   await page.keyboard.press('Shift+Tab');
   await expect(focused).toHaveAttribute('aria-label', 'Far Away');
+
+  // Tab into the canvas from the view bar lands on the first person in reading order, whichever
+  // card the DOM has first.
+  await page.getByRole('toolbar', { name: 'View options' }).getByRole('button', { name: /^Find/ }).focus();
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('aria-label', 'Priya Shah');
 
   // Coming back from the zoom controls with Shift+Tab lands on the last tie, not on a card.
   await page.getByRole('button', { name: /zoom in/i }).focus();
