@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { cardOrigin } from '../canvas/MapCanvas';
+import { freeSpotNear } from '../domain/placement';
 import { createSampleOrganisation } from '../domain/sample';
 import type { Id } from '../domain/types';
 import { asNewMap } from '../io/map-file';
@@ -102,9 +102,10 @@ function AppShell() {
     const bounds = document.querySelector('.canvas')?.getBoundingClientRect();
     if (!bounds) return;
     const point = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
-    // Nudge so repeated presses do not stack cards exactly on top of each other.
-    const count = Object.keys(store.getState().doc?.stakeholders ?? {}).length;
-    store.getState().addStakeholderAt(cardOrigin({ x: point.x + (count % 5) * 24, y: point.y + (count % 5) * 24 }));
+    const state = store.getState();
+    // In free space near the middle of the view, then straight into naming the person.
+    const id = state.addStakeholderAt(freeSpotNear(Object.values(state.doc?.stakeholders ?? {}), point));
+    if (id) store.getState().setRenaming(id);
   }, [flow, store]);
 
   useEffect(() => {
@@ -150,6 +151,10 @@ function AppShell() {
           return setHelpOpen(true);
         case 'search':
           return state.setSearchOpen(true);
+        case 'rename': {
+          const [only, ...more] = state.selectedNodes;
+          return void (only && more.length === 0 && state.setRenaming(only));
+        }
         default:
           if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
       }

@@ -10,12 +10,14 @@ import {
   useStoreApi,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
-import type { Position } from '../domain/operations';
+import { addTiedStakeholderAt, type Position } from '../domain/operations';
+import { applyFilters } from '../domain/search';
 import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
@@ -31,6 +33,8 @@ import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport } from './lod/viewport';
+import { TieConnectionLine } from './TieConnectionLine';
+import { useCanvasKeyboard } from './useCanvasKeyboard';
 import './canvas.css';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
@@ -92,7 +96,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
   );
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
@@ -161,6 +165,44 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
 
+  // A tie's end let go on empty canvas makes a new person there, tied, with the name ready to type
+  // (as Kumu and draw.io do). One undo step takes both back.
+  const onConnectEnd = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      if (connection.isValid || connection.toNode || !connection.fromNode) return;
+      if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+      const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!pointer) return;
+      const state = store.getState();
+      if (!state.doc) return;
+      const point = screenToFlowPosition({ x: pointer.clientX, y: pointer.clientY });
+      const result = addTiedStakeholderAt(state.doc, connection.fromNode.id, cardOrigin(point), state.tieKind);
+      if (!result.ok) return state.notify(result.error, 'error');
+      state.edit(() => result.doc);
+      state.select([result.id]);
+      state.setRenaming(result.id);
+    },
+    [screenToFlowPosition, store],
+  );
+
+  const onNodeDoubleClick = useCallback((_: MouseEvent, node: StakeholderFlowNode) => {
+    store.getState().select([node.id]);
+    store.getState().setRenaming(node.id);
+  }, [store]);
+
+  useCanvasKeyboard(containerRef, store, { tiesDrawn: !lod });
+
+  // A filter change shows the people who pass it: the view fits to them.
+  const lastFilters = useRef(filters);
+  useEffect(() => {
+    if (lastFilters.current === filters) return;
+    lastFilters.current = filters;
+    const current = store.getState().doc;
+    if (!current) return;
+    const passing = applyFilters(current, filters).people;
+    if (passing.size > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: [...passing].map((id) => ({ id })), duration: 300 });
+  }, [filters, fitView, store]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
       event.preventDefault();
@@ -173,7 +215,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (event.dataTransfer.getData(PALETTE_DRAG_TYPE) !== 'stakeholder') return;
       event.preventDefault();
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addStakeholderAt(cardOrigin(point));
+      const id = store.getState().addStakeholderAt(cardOrigin(point));
+      if (id) store.getState().setRenaming(id);
     },
     [screenToFlowPosition, store],
   );
@@ -182,7 +225,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     (event: MouseEvent) => {
       if (!(event.target as Element).classList?.contains('react-flow__pane')) return;
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addStakeholderAt(cardOrigin(point));
+      const id = store.getState().addStakeholderAt(cardOrigin(point));
+      if (id) store.getState().setRenaming(id);
     },
     [screenToFlowPosition, store],
   );
@@ -208,6 +252,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onNodeDoubleClick={onNodeDoubleClick}
+        connectionLineComponent={TieConnectionLine}
         onMoveEnd={onMoveEnd}
         onNodeContextMenu={onNodeContextMenu}
         connectionMode={ConnectionMode.Loose}
@@ -245,8 +292,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       {empty && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
-          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N.</span>
-          <span>Then drag from a card's edge dot to another card to draw a tie.</span>
+          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N, then type the name.</span>
+          <span>Drag from a card's edge dot to another card to draw a tie, or to empty canvas to add someone tied.</span>
         </div>
       )}
     </div>

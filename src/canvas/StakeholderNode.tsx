@@ -2,8 +2,10 @@ import { Handle, Position, useConnection, useStoreApi, useUpdateNodeInternals, t
 import { memo, useLayoutEffect } from 'react';
 import { departmentHue } from '../domain/describe';
 import { STANCE_LABELS } from '../domain/defaults';
+import { useEditor } from '../state/context';
 import type { StakeholderFlowNode } from './flow-mapping';
 import { useLod } from './lod/context';
+import { NameEditor } from './NameEditor';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
@@ -15,11 +17,14 @@ const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
  */
 function StakeholderNodeView(props: NodeProps<StakeholderFlowNode>) {
   const lod = useLod();
-  if (lod) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
+  // The person being named is drawn as a card at every zoom, so the name can be typed in place.
+  const renaming = useEditor((s) => s.renaming === props.id);
+  if (lod && !renaming) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
   return <StakeholderCard {...props} />;
 }
 
 function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>) {
+  const renaming = useEditor((s) => s.renaming === id);
   const storeApi = useStoreApi();
   const updateNodeInternals = useUpdateNodeInternals();
   useLayoutEffect(() => {
@@ -47,7 +52,7 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
       <div className="person__body">
         <div className="person__name">
           {isMe && <span className="person__me">Me</span>}
-          <span className="person__name-text">{person.name || 'Unnamed person'}</span>
+          {renaming ? <NameEditor id={id} name={person.name} /> : <span className="person__name-text">{person.name || 'Unnamed person'}</span>}
         </div>
         <div className="person__title">{person.title || '\u00a0'}</div>
         <div className="person__meta">

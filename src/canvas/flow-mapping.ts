@@ -3,7 +3,7 @@
  * same, so React Flow (and our memoized components) only re-render what actually changed.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { isSeniorLeader, levelName } from '../domain/describe';
+import { isSeniorLeader, levelName, tieSentence } from '../domain/describe';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
@@ -30,6 +30,8 @@ export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
 
 export interface TieEdgeData extends Record<string, unknown> {
   tie: Tie;
+  /** The two people's names when mapped (they are in the tie's accessible name). */
+  ends: readonly [string | undefined, string | undefined];
   /** Position among the ties joining the same two people, to fan parallel ties apart. */
   lane: number;
   lanes: number;
@@ -160,6 +162,12 @@ function sameTopology(prev: readonly Tie[], next: readonly Tie[]): boolean {
   return true;
 }
 
+/**
+ * Ties leave the Tab sequence to the canvas's own order (useCanvasKeyboard.ts), which visits them
+ * after every person; they stay focusable, so that order can reach them.
+ */
+const TIE_DOM_ATTRIBUTES = { tabIndex: -1 } as const;
+
 export function createEdgeMapper() {
   const cache = new Map<Id, TieFlowEdge>();
   let lastTiesRecord: MapDocument['ties'] | null = null;
@@ -186,7 +194,9 @@ export function createEdgeMapper() {
       const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
       const broken = overlay.broken?.has(tie.id) ?? false;
       const prev = cache.get(tie.id);
-      if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken) {
+      // The tie's sentence names its people: renaming one of them renames the tie too.
+      const ends = [doc.stakeholders[tie.source]?.name, doc.stakeholders[tie.target]?.name] as const;
+      if (prev && prev.data!.tie === tie && prev.data!.ends[0] === ends[0] && prev.data!.ends[1] === ends[1] && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken) {
         if (prev !== lastEdges[edges.length]) changed = true;
         edges.push(prev);
         continue;
@@ -198,7 +208,10 @@ export function createEdgeMapper() {
         source: tie.source,
         target: tie.target,
         selected: isSelected,
-        data: { tie, lane, lanes, faded, highlighted, ...(broken ? { broken } : {}) },
+        // Screen readers read the tie as the sentence the app uses for it everywhere.
+        ariaLabel: tieSentence(tie, doc),
+        domAttributes: TIE_DOM_ATTRIBUTES,
+        data: { tie, ends, lane, lanes, faded, highlighted, ...(broken ? { broken } : {}) },
       };
       cache.set(tie.id, edge);
       edges.push(edge);

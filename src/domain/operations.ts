@@ -4,6 +4,7 @@
  */
 import { createStakeholder, createTie } from './factories';
 import { newId } from './ids';
+import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
 
@@ -89,6 +90,18 @@ export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind,
   return { ok: true, doc: { ...doc, ties: { ...doc.ties, [tie.id]: tie } }, id: tie.id };
 }
 
+/**
+ * A new person at `position`, tied from `from` with a tie of `kind` (its usual direction): what
+ * letting go of a tie's end on empty canvas makes. One document, so one undo step.
+ */
+export function addTiedStakeholderAt(doc: MapDocument, from: Id, position: Position, kind: TieKind): { ok: true; doc: MapDocument; id: Id; tieId: Id } | { ok: false; error: string } {
+  if (!(from in doc.stakeholders)) return { ok: false, error: 'The person the tie starts from is no longer on the map.' };
+  const added = addStakeholderAt(doc, position);
+  const tied = connect(added.doc, from, added.id, kind, { mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
+  if (!tied.ok || !tied.id) return { ok: false, error: tied.ok ? 'The tie could not be drawn.' : tied.error };
+  return { ok: true, doc: tied.doc, id: added.id, tieId: tied.id };
+}
+
 export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id'>>): OpResult {
   const current = doc.ties[id];
   if (!current) return { ok: false, error: 'That tie no longer exists.' };
@@ -123,18 +136,26 @@ export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
   };
 }
 
-/** Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. */
+/**
+ * Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. A pasted person
+ * whose name is already on the map is named as a copy ("Tom Becker (copy)"), so a duplicate can be
+ * told apart; pasted into a map where the name is free, the name stays.
+ */
 export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
   if (clip.stakeholders.length === 0) return { doc, ids: [] };
   const idMap = new Map<Id, Id>();
   const stakeholders = { ...doc.stakeholders };
   const maxLevel = doc.map.settings.levels.length - 1;
+  const taken = nameSet(Object.values(doc.stakeholders).map((s) => s.name));
   for (const s of clip.stakeholders) {
     const id = newId();
     idMap.set(s.id, id);
+    const name = s.name.trim() && taken.has(s.name) ? copyName(s.name, taken) : s.name;
+    taken.add(name);
     stakeholders[id] = {
       ...s,
       id,
+      name,
       seniority: Math.min(s.seniority, maxLevel),
       x: s.x + offset.x,
       y: s.y + offset.y,

@@ -68,6 +68,8 @@ export interface EditorState {
   searchOpen: boolean;
   /** A locked map the user asked to open: the unlock screen shows instead of the canvas. */
   lockedMapId: Id | null;
+  /** The person whose name is being edited in place on their card. */
+  renaming: Id | null;
 }
 
 export interface EditorActions {
@@ -114,6 +116,8 @@ export interface EditorActions {
   setFilters(filters: Filters): void;
   setSearchOpen(open: boolean): void;
   setLockedMap(id: Id | null): void;
+  /** Starts (an id) or ends (null) editing a person's name on their card. */
+  setRenaming(id: Id | null): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -239,6 +243,7 @@ export function createEditorStore(): EditorStoreApi {
           filters: NO_FILTERS,
           searchOpen: false,
           lockedMapId: null,
+          renaming: null,
 
           openDocument(doc, options) {
             untracked({
@@ -258,6 +263,7 @@ export function createEditorStore(): EditorStoreApi {
               focusId: null,
               filters: NO_FILTERS,
               lockedMapId: null,
+              renaming: null,
             });
             history().clear();
             lastGroup = undefined;
@@ -428,6 +434,9 @@ export function createEditorStore(): EditorStoreApi {
           },
           setLockedMap(id) {
             set({ lockedMapId: id });
+          },
+          setRenaming(id) {
+            if (get().renaming !== id) set({ renaming: id });
           },
           undo() {
             lastGroup = undefined;

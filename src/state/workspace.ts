@@ -6,6 +6,7 @@ import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
 import { asNewMap, exportBackupJson } from '../io/map-file';
 import type { SealedMapFile } from '../io/sealed-map-file';
+import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
 import { loadSnapshot, saveSnapshot } from '../storage/snapshots';
@@ -175,7 +176,8 @@ export class Workspace {
       return null;
     }
     if (!loaded) return null;
-    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: `${loaded.doc.map.name} (copy)` });
+    const taken = nameSet((await this.repo.listMaps()).map((m) => m.name));
+    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: copyName(loaded.doc.map.name, taken) });
     return this.createCopy(copy, id);
   }
 
@@ -185,6 +187,19 @@ export class Workspace {
     const id = await this.createMap(copy, locked ? { lockedLike: sourceId } : {});
     if (id && locked) this.store.getState().notify('The copy is locked with the same passphrase as the original.');
     return id;
+  }
+
+  /**
+   * New maps (an import) named so they can be told from the maps already here: a name in use
+   * becomes "orgchart (2)", "orgchart (3)"...
+   */
+  async withFreeNames(docs: MapDocument[]): Promise<MapDocument[]> {
+    const taken = nameSet((await this.repo.listMaps().catch(() => [])).map((m) => m.name));
+    return docs.map((doc) => {
+      const name = numberedName(doc.map.name, taken);
+      taken.add(name);
+      return name === doc.map.name ? doc : { ...doc, map: { ...doc.map, name } };
+    });
   }
 
   async renameMap(id: Id, name: string): Promise<void> {

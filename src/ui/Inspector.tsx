@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { displayName, tieSentence } from '../domain/describe';
 import { tieCountSummary } from '../domain/tie-counts';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
@@ -171,10 +171,11 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
   const { store } = useServices();
   const tieKind = useEditor((s) => s.tieKind);
   const [target, setTarget] = useState('');
+  const box = useRef<HTMLFieldSetElement>(null);
   const others = useMemo(() => peopleByName(doc.stakeholders).filter((s) => s.id !== person.id), [doc.stakeholders, person.id]);
   if (others.length === 0) return null;
   return (
-    <fieldset className="add-tie">
+    <fieldset className="add-tie" ref={box}>
       <legend>Add a tie from {displayName(person)}</legend>
       <div className="add-tie__row">
         <select aria-label="Tie kind" value={tieKind} onChange={(e) => store.getState().setTieKind(e.target.value as TieKind)}>
@@ -191,7 +192,15 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
         className="button"
         disabled={!target}
         onClick={() => {
-          if (store.getState().connect(person.id, target)) setTarget('');
+          const state = store.getState();
+          if (!state.connect(person.id, target)) return;
+          // Stay with this person, ready for the next tie: drawing selects the new tie, which
+          // would swap this panel away and drop the keyboard's focus on the page.
+          const tie = store.getState().doc?.ties[[...store.getState().selectedTies][0]];
+          state.select([person.id]);
+          setTarget('');
+          box.current?.querySelector<HTMLElement>('[aria-label="Tie to"]')?.focus();
+          if (tie) state.notify(`Added: ${tieSentence(tie, store.getState().doc!)}.`);
         }}
       >
         Add tie

@@ -117,9 +117,10 @@ export function useImport(): {
   );
 
   const write = useCallback(
-    async (docs: MapDocument[], sealed: SealedMapFile[] = []) => {
+    async (imported: MapDocument[], sealed: SealedMapFile[] = []) => {
       setBusy(true);
       try {
+        const docs = await workspace.withFreeNames(imported);
         const written = await writeNewMaps(workspace, docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);

@@ -194,12 +194,12 @@ test('PNG export draws every person and the ties, and re-imports as an equal new
   }
   expect(edge, 'influence-coloured pixels between Priya and Tom').toBeGreaterThan(100);
 
-  // Re-import the image: a second map, equal to the first.
+  // Re-import the image: a second map, equal to the first, named so the two can be told apart.
   await importAndConfirm(page, 'atlas.png', bytes, 'image/png');
   await expect.poll(async () => (await storedMaps(page)).length).toBe(2);
   const second = await openDoc(page);
   expect(second.map.id).not.toBe(first.map.id);
-  expect(second.map.name).toBe(first.map.name);
+  expect(second.map.name).toBe(`${first.map.name} (2)`);
   expect(Object.values(second.stakeholders).map((s) => s.name).sort()).toEqual(people.map((p) => p.name).sort());
   expect(sentences(second)).toEqual(sentences(first));
 });
