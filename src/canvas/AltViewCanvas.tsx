@@ -4,7 +4,7 @@
  * stored network x/y. In the grid, dropping a card in another cell changes Influence and Interest
  * (one undo step); in the ego view cards do not move.
  */
-import { Background, BackgroundVariant, Controls, ReactFlow, ViewportPortal, useReactFlow, useStore, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ViewportPortal, useReactFlow, useStore, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { displayName } from '../domain/describe';
@@ -191,6 +191,9 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         onNodeContextMenu={onNodeContextMenu}
         nodesDraggable={mode === 'grid'}
         nodesConnectable={false}
+        // Every card's dots are "source" handles (as on the network canvas): in React Flow's default
+        // strict mode an edge needs a "target" handle, so without this no tie is drawn at all.
+        connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
