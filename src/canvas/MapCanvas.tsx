@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -18,6 +19,7 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
+import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { computeOverlay, type OverlayLegend } from './overlay';
 import { useIntroductionPaths } from '../state/hooks';
@@ -28,7 +30,8 @@ import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
-import { fittedViewport } from './lod/viewport';
+import { openingViewport } from './opening-view';
+import { StartHereHint } from './StartHereHint';
 import './canvas.css';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
@@ -99,16 +102,20 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // when the canvas has no size yet.
   const flowStore = useStoreApi();
   const containerRef = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null }>(() => ({ measured: false, viewport: initialViewport ?? null }));
+  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null; partial: { focusId: Id; isMe: boolean } | null }>(() => ({ measured: false, viewport: initialViewport ?? null, partial: null }));
   useLayoutEffect(() => {
     if (opening.measured) return;
     let viewport = initialViewport ?? null;
+    let partial = null;
     if (fitOnOpen) {
+      // Never below a readable zoom: a large map opens on Me's neighbourhood (opening-view.ts).
       const box = containerRef.current?.getBoundingClientRect();
-      viewport = box ? fittedViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+      const view = box ? openingViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+      viewport = view?.viewport ?? null;
+      partial = view?.partial ?? null;
     }
     if (viewport) flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
-    setOpening({ measured: true, viewport });
+    setOpening({ measured: true, viewport, partial });
   }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
 
   const mapNodes = useMemo(createNodeMapper, []);
@@ -189,6 +196,10 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
+  // The minimap is the user's to hide; on a short canvas (Metrics open, small window) it would
+  // cover a third of the cards, so it stays out of the way there.
+  const { minimap: minimapWanted } = useLayoutPrefs();
+  const tallEnough = useStore(hasRoomForMinimap);
   const empty = nodes.length === 0;
 
   return (
@@ -227,16 +238,19 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
-        <Controls position="bottom-left" aria-label="Zoom controls" />
+        <Controls position="bottom-left" aria-label="Zoom controls">
+          <MinimapToggle shown={minimapWanted} />
+        </Controls>
         {/* Large maps: one canvas, not an SVG rect and a store subscription per person. */}
-        {people >= LOD_MIN_PEOPLE ? (
+        {minimapWanted && tallEnough && (people >= LOD_MIN_PEOPLE ? (
           <LodMiniMap nodes={nodes} colorMode={colorMode} />
         ) : (
-          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
-        )}
+          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+        ))}
       </ReactFlow>}
       </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}
+      {opening.partial && <StartHereHint focusId={opening.partial.focusId} isMe={opening.partial.isMe} />}
       {empty && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
@@ -245,6 +259,21 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         </div>
       )}
     </div>
+  );
+}
+
+const MINIMAP_SIZE = { width: 168, height: 112 };
+const hasRoomForMinimap = (s: { width: number; height: number }) => s.height >= 480 && s.width >= 560;
+
+export function MinimapToggle({ shown }: { shown: boolean }) {
+  const label = shown ? 'Hide minimap' : 'Show minimap';
+  return (
+    <ControlButton onClick={() => setLayoutPref('minimap', !shown)} aria-label={label} title={label} aria-pressed={shown} className="minimap-toggle">
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+      </svg>
+    </ControlButton>
   );
 }
 

@@ -25,6 +25,7 @@ function MapNameInput() {
     <input
       className="header__map-name"
       aria-label="Map name"
+      title={name || undefined}
       value={name}
       placeholder="Untitled map"
       onChange={(e) => store.getState().renameMap(e.target.value)}
