@@ -231,7 +231,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         maxZoom={2.5}
         colorMode={colorMode}
         // Zoomed out the whole map is in view: culling would only re-filter every node each frame.
-        onlyRenderVisibleElements={!lod}
+        // A small map is cheap to draw whole, and opens on a part of itself (opening-view.ts):
+        // its other cards stay in the page for find-in-page, assistive technology and tests.
+        onlyRenderVisibleElements={!lod && people >= LOD_MIN_PEOPLE}
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >
