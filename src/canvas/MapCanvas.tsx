@@ -32,6 +32,8 @@ import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { openingViewport } from './opening-view';
 import { StartHereHint } from './StartHereHint';
+import { routeTies } from './routing';
+import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
@@ -118,6 +120,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     setOpening({ measured: true, viewport, partial });
   }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
 
+  // Ties bend around cards in their way; recomputed when people or ties change, not per frame.
+  const { stakeholders, ties } = doc;
+  const routes = useMemo(() => routeTies({ stakeholders, ties }), [stakeholders, ties]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
@@ -196,16 +201,16 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
-  // The minimap is the user's to hide; on a short canvas (Metrics open, small window) it would
-  // cover a third of the cards, so it stays out of the way there.
+  // The minimap is the user's to hide; on a small canvas (Metrics open, small window) CSS leaves
+  // it out (a container query in styles/canvas.css), as it would cover a third of the cards.
   const { minimap: minimapWanted } = useLayoutPrefs();
-  const tallEnough = useStore(hasRoomForMinimap);
   const empty = nodes.length === 0;
 
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
       <LodContext.Provider value={lod}>
+      <TieRoutesContext.Provider value={routes}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
         edges={lod ? NO_EDGES : edges}
@@ -244,12 +249,13 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           <MinimapToggle shown={minimapWanted} />
         </Controls>
         {/* Large maps: one canvas, not an SVG rect and a store subscription per person. */}
-        {minimapWanted && tallEnough && (people >= LOD_MIN_PEOPLE ? (
+        {minimapWanted && (people >= LOD_MIN_PEOPLE ? (
           <LodMiniMap nodes={nodes} colorMode={colorMode} />
         ) : (
           <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" style={MINIMAP_SIZE} />
         ))}
       </ReactFlow>}
+      </TieRoutesContext.Provider>
       </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}
       {opening.partial && <StartHereHint focusId={opening.partial.focusId} isMe={opening.partial.isMe} />}
@@ -265,7 +271,6 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 }
 
 const MINIMAP_SIZE = { width: 168, height: 112 };
-const hasRoomForMinimap = (s: { width: number; height: number }) => s.height >= 480 && s.width >= 560;
 
 export function MinimapToggle({ shown }: { shown: boolean }) {
   const label = shown ? 'Hide minimap' : 'Show minimap';

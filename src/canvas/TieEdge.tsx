@@ -1,8 +1,9 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
 import { floatingPath, orthogonalPath, type Box } from './geometry';
 import { markerId } from './markers';
+import { TieRoutesContext } from './routes-context';
 
 const STROKE_BY_STRENGTH = { 1: 1.5, 2: 2.5, 3: 4 } as const;
 
@@ -18,11 +19,12 @@ function boxOf(node: InternalNode): Box {
 function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEdge>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const route = useContext(TieRoutesContext).get(id);
   if (!sourceNode || !targetNode || !data) return null;
   const { tie, lane, lanes, faded, highlighted } = data;
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
-  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to) : floatingPath(from, to, lane, lanes).path;
+  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to, route?.elbow) : floatingPath(from, to, lane, lanes, route?.bow).path;
   const oneWay = !tie.mutual;
   const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];
   if (selected) classes.push('tie--selected');

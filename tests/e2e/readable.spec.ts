@@ -143,7 +143,7 @@ test('with Metrics open the minimap makes way instead of covering a third of the
   await openSample(page);
   await page.getByRole('button', { name: 'Metrics' }).click();
   await expect(page.getByRole('table', { name: 'Metrics' })).toBeVisible();
-  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  await expect(page.locator('.react-flow__minimap')).toBeHidden();
 });
 
 for (const size of [
