@@ -199,3 +199,29 @@ test('cut-off text shows in full on hover', async ({ page }) => {
   const me = page.locator('.react-flow__node .person').filter({ has: page.locator('.person__me') });
   await expect(me).toHaveAttribute('title', /Individual contributor/);
 });
+
+test('ties on the canvas bend around the cards in their way', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('button', { name: 'Show the whole map' }).click();
+  await page.waitForTimeout(500);
+  // Every drawn tie, sampled along its path, against every card other than its own two people.
+  const crossed = await page.evaluate(() => {
+    const rects = new Map([...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => [n.dataset.id!, n.getBoundingClientRect()]));
+    const ties = (window as unknown as { __influenceMap: { store: { getState(): { doc: { ties: Record<string, { source: string; target: string }> } } } } }).__influenceMap.store.getState().doc.ties;
+    let count = 0;
+    for (const edge of document.querySelectorAll<SVGGElement>('.react-flow__edge')) {
+      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
+      const { source, target } = ties[edge.dataset.id!];
+      const ctm = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const points = Array.from({ length: Math.ceil(length / 6) + 1 }, (_, i) => path.getPointAtLength(Math.min(length, i * 6)).matrixTransform(ctm));
+      for (const [id, r] of rects) {
+        if (id === source || id === target) continue;
+        if (points.some((p) => p.x > r.left + 2 && p.x < r.right - 2 && p.y > r.top + 2 && p.y < r.bottom - 2)) count++;
+      }
+    }
+    return count;
+  });
+  // Drawn straight, the sample's ties ran under other cards 102 times (tests/unit/canvas/routing.test.ts).
+  expect(crossed).toBeLessThanOrEqual(51);
+});
