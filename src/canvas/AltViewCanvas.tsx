@@ -232,6 +232,15 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   );
 }
 
+/** The description on one line if it fits the quadrant (12.5 px text, about 7 units a character), else two. */
+function descriptionLines(text: string, width: number): string[] {
+  if (text.length * 7 <= width) return [text];
+  const cut = text.indexOf(': ');
+  if (cut > 0) return [text.slice(0, cut + 1), text.slice(cut + 2)];
+  const mid = text.lastIndexOf(' ', Math.floor(text.length / 2));
+  return mid > 0 ? [text.slice(0, mid), text.slice(mid + 1)] : [text];
+}
+
 function GridBackdrop({ board }: { board: Board }) {
   const box = boardBox(board);
   const quadrants = boardQuadrants(board);
@@ -255,11 +264,15 @@ function GridBackdrop({ board }: { board: Board }) {
         <g key={q.id} className={`grid-bg__quadrant grid-bg__quadrant--${q.id}`}>
           <rect x={q.rect.x} y={q.rect.y} width={q.rect.width} height={q.rect.height} />
           {/* The label band at the quadrant's top is kept free of people (domain/grid-board.ts). */}
-          <text x={q.rect.x + 12} y={q.rect.y + band * 0.45} className="grid-bg__label">
+          <text x={q.rect.x + 12} y={q.rect.y + band * 0.36} className="grid-bg__label">
             {q.label}
           </text>
-          <text x={q.rect.x + 12} y={q.rect.y + band * 0.8} className="grid-bg__desc">
-            {q.description}
+          <text x={q.rect.x + 12} y={q.rect.y + band * 0.62} className="grid-bg__desc">
+            {descriptionLines(q.description, q.rect.width - 24).map((line, i) => (
+              <tspan key={i} x={q.rect.x + 12} dy={i === 0 ? 0 : 15}>
+                {line}
+              </tspan>
+            ))}
           </text>
         </g>
       ))}

@@ -23,7 +23,7 @@ export interface BoardOptions {
   perColumn: number;
 }
 
-export const BOARD_OPTIONS: BoardOptions = { chipWidth: 168, chipHeight: 30, gap: 6, pad: 12, band: 58, perColumn: 5 };
+export const BOARD_OPTIONS: BoardOptions = { chipWidth: 168, chipHeight: 30, gap: 6, pad: 12, band: 66, perColumn: 5 };
 
 export interface Board {
   /** Column edges left to right: xs[i] is where interest i + 1 starts; xs[5] is the right edge. */
