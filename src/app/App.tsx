@@ -6,6 +6,8 @@ import type { Id } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
 import { attachPageLifecycle } from '../state/page-lifecycle';
+import { useLayoutPrefs } from '../state/layout-prefs';
+import { CollapsedRail, PanelToggle } from '../ui/layout/PanelToggle';
 import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
 import { ArrangeMenu } from '../ui/ArrangeMenu';
@@ -49,6 +51,7 @@ function AppShell() {
   const theme = useTheme();
   const metricsOpen = useEditor((s) => s.metricsOpen);
   const lockedMapId = useEditor((s) => s.lockedMapId);
+  const layout = useLayoutPrefs();
   useAnalysisRunner();
   const flow = useReactFlow();
   const { openPicker, openTiesPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
@@ -196,13 +199,18 @@ function AppShell() {
       <StorageTroubleBanner />
       <SaveErrorBanner />
       <LoadProblemsBanner />
-      <div className="workspace">
-        <nav className="sidebar" aria-label="Sidebar">
-          <MapsList onOpen={(id) => void openMap(id)} onSample={openSample} />
-          {mapId && <Palette />}
-          {mapId && <Legend />}
-          <StoragePanel />
-        </nav>
+      <div className={`workspace${layout.sidebar ? '' : ' workspace--no-sidebar'}${layout.side ? '' : ' workspace--no-side'}`}>
+        {layout.sidebar ? (
+          <nav className="sidebar" aria-label="Sidebar">
+            <PanelToggle which="sidebar" shown />
+            <MapsList onOpen={(id) => void openMap(id)} onSample={openSample} />
+            {mapId && <Palette />}
+            {mapId && <Legend />}
+            <StoragePanel />
+          </nav>
+        ) : (
+          <CollapsedRail which="sidebar" />
+        )}
         <main className="main">
           {mapId ? <MapViews key={mapId} colorMode={theme.resolved} /> : lockedMapId ? <UnlockScreen /> : ready ? <EmptyState
               onNewMap={newMap}
@@ -214,7 +222,7 @@ function AppShell() {
               }
             /> : <div className="loading">Opening your maps…</div>}
         </main>
-        {mapId && <SidePanel />}
+        {mapId && (layout.side ? <SidePanel /> : <CollapsedRail which="side" />)}
       </div>
       {mapId && metricsOpen && <MetricsTable />}
       {fileInput}
@@ -232,6 +240,8 @@ function SidePanel() {
   const panel = useEditor((s) => s.sidePanel);
   const metricsOpen = useEditor((s) => s.metricsOpen);
   const updating = useEditor((s) => s.analysisState === 'updating');
+  // A new selection opens Details at its top (Name first), like a new tab does.
+  const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
   return (
     <aside className="side" aria-label="Side panel">
       <div className="side__tabs">
@@ -250,10 +260,12 @@ function SidePanel() {
         <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
           Metrics
         </button>
+        <PanelToggle which="side" shown />
       </div>
       {/* Above the tab's content, so the canvas stays in full view while the user compares. */}
       <WhatIfPanel />
-      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
+      {/* Keyed by tab: each tab opens at its top, not at the previous tab's scroll position. */}
+      <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
         {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
       </div>
     </aside>

@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -20,6 +21,7 @@ import { addTiedStakeholderAt, type Position } from '../domain/operations';
 import { applyFilters } from '../domain/search';
 import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
+import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { computeOverlay, type OverlayLegend } from './overlay';
 import { withWhatIf } from './what-if-overlay';
@@ -32,9 +34,12 @@ import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
-import { fittedViewport } from './lod/viewport';
 import { TieConnectionLine } from './TieConnectionLine';
 import { useCanvasKeyboard } from './useCanvasKeyboard';
+import { openingViewport } from './opening-view';
+import { StartHereHint } from './StartHereHint';
+import { routeTies } from './routing';
+import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
@@ -108,18 +113,25 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // when the canvas has no size yet.
   const flowStore = useStoreApi();
   const containerRef = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null }>(() => ({ measured: false, viewport: initialViewport ?? null }));
+  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null; partial: { focusId: Id; isMe: boolean } | null }>(() => ({ measured: false, viewport: initialViewport ?? null, partial: null }));
   useLayoutEffect(() => {
     if (opening.measured) return;
     let viewport = initialViewport ?? null;
+    let partial = null;
     if (fitOnOpen) {
+      // Never below a readable zoom: a large map opens on Me's neighbourhood (opening-view.ts).
       const box = containerRef.current?.getBoundingClientRect();
-      viewport = box ? fittedViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+      const view = box ? openingViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+      viewport = view?.viewport ?? null;
+      partial = view?.partial ?? null;
     }
     if (viewport) flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
-    setOpening({ measured: true, viewport });
+    setOpening({ measured: true, viewport, partial });
   }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
 
+  // Ties bend around cards in their way; recomputed when people or ties change, not per frame.
+  const { stakeholders, ties } = doc;
+  const routes = useMemo(() => routeTies({ stakeholders, ties }), [stakeholders, ties]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
@@ -238,12 +250,16 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
+  // The minimap is the user's to hide; on a small canvas (Metrics open, small window) CSS leaves
+  // it out (a container query in styles/canvas.css), as it would cover a third of the cards.
+  const { minimap: minimapWanted } = useLayoutPrefs();
   const empty = nodes.length === 0;
 
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
       <LodContext.Provider value={lod}>
+      <TieRoutesContext.Provider value={routes}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
         edges={lod ? NO_EDGES : edges}
@@ -272,23 +288,29 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         maxZoom={2.5}
         colorMode={colorMode}
         // Zoomed out the whole map is in view: culling would only re-filter every node each frame.
-        onlyRenderVisibleElements={!lod}
+        // A small map is cheap to draw whole, and opens on a part of itself (opening-view.ts):
+        // its other cards stay in the page for find-in-page, assistive technology and tests.
+        onlyRenderVisibleElements={!lod && people >= LOD_MIN_PEOPLE}
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
-        <Controls position="bottom-left" aria-label="Zoom controls" />
+        <Controls position="bottom-left" aria-label="Zoom controls">
+          <MinimapToggle shown={minimapWanted} />
+        </Controls>
         {/* Large maps: one canvas, not an SVG rect and a store subscription per person. */}
-        {people >= LOD_MIN_PEOPLE ? (
+        {minimapWanted && (people >= LOD_MIN_PEOPLE ? (
           <LodMiniMap nodes={nodes} colorMode={colorMode} />
         ) : (
-          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
-        )}
+          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+        ))}
       </ReactFlow>}
+      </TieRoutesContext.Provider>
       </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}
+      {opening.partial && <StartHereHint focusId={opening.partial.focusId} isMe={opening.partial.isMe} />}
       {empty && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
@@ -297,6 +319,20 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         </div>
       )}
     </div>
+  );
+}
+
+const MINIMAP_SIZE = { width: 168, height: 112 };
+
+export function MinimapToggle({ shown }: { shown: boolean }) {
+  const label = shown ? 'Hide minimap' : 'Show minimap';
+  return (
+    <ControlButton onClick={() => setLayoutPref('minimap', !shown)} aria-label={label} title={label} aria-pressed={shown} className="minimap-toggle">
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+      </svg>
+    </ControlButton>
   );
 }
 

@@ -46,7 +46,7 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
     <div
       className={classes.join(' ')}
       style={{ ...(hue === null ? {} : { '--dept-hue': hue }), ...(colour ? { '--stance': colour } : {}) } as React.CSSProperties}
-      title={`${person.name || 'Unnamed person'}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}: ${STANCE_LABELS[person.stance]}`}
+      title={`${person.name || 'Unnamed person'}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}, ${level}: ${STANCE_LABELS[person.stance]}`}
     >
       <div className={hue === null ? 'person__band person__band--none' : 'person__band'} aria-hidden="true" />
       <div className="person__body">

@@ -1,9 +1,10 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
 import { floatingPath, orthogonalPath, type Box } from './geometry';
 import { TIE_DASH, tieArrows, tieWidth } from '../io/palette';
 import { markerId } from './markers';
+import { TieRoutesContext } from './routes-context';
 
 function boxOf(node: InternalNode): Box {
   return {
@@ -17,11 +18,12 @@ function boxOf(node: InternalNode): Box {
 function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEdge>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const route = useContext(TieRoutesContext).get(id);
   if (!sourceNode || !targetNode || !data) return null;
   const { tie, lane, lanes, faded, highlighted, broken } = data;
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
-  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to) : floatingPath(from, to, lane, lanes).path;
+  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to, route?.elbow) : floatingPath(from, to, lane, lanes, route?.bow).path;
   const arrows = tieArrows(tie);
   const dash = TIE_DASH[tie.kind];
   const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];

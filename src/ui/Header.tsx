@@ -26,6 +26,7 @@ function MapNameInput() {
     <input
       className="header__map-name"
       aria-label="Map name"
+      title={name || undefined}
       value={name}
       placeholder="Untitled map"
       onChange={(e) => {
@@ -58,7 +59,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
             <path d="M8.6 8.3 11.6 15M8.8 6.6l6.8-.5M16.9 8.2l-2.6 6.8" />
           </svg>
         </span>
-        <span className="header__product">Influence Map</span>
+        <h1 className="header__product">Influence Map</h1>
       </div>
       <MapNameInput />
       {hasDoc && <SaveIndicator />}

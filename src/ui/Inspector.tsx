@@ -283,7 +283,7 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
       </Field>
       <Field label="Direction" hint={rules.fixed ? (tie.kind === 'reports-to' ? 'A reporting line always points to the manager.' : 'Tension is always shown as mutual.') : undefined}>
         {(id) => (
-          <select id={id} value={tie.mutual ? 'mutual' : 'one-way'} disabled={rules.fixed} onChange={(e) => update({ mutual: e.target.value === 'mutual' })}>
+          <select id={id} value={tie.mutual ? 'mutual' : 'one-way'} title={tie.mutual ? 'Mutual' : `One-way (${from} → ${to})`} disabled={rules.fixed} onChange={(e) => update({ mutual: e.target.value === 'mutual' })}>
             <option value="one-way">{`One-way (${from} → ${to})`}</option>
             <option value="mutual">Mutual</option>
           </select>
