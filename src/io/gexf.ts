@@ -19,7 +19,7 @@ import { NODE_HEIGHT, graphToDocument } from './graph-import';
 import type { RawEdge, RawNode } from './graph-import';
 import type { GraphImportResult } from './graphml';
 import { PALETTE } from './palette';
-import { escapeXml, quote, toNumber } from './text';
+import { escapeXmlAttr, quote, toNumber } from './text';
 import { attr, child, children, parseXml, textOf } from './xml';
 import type { XmlElement } from './xml';
 
@@ -31,7 +31,7 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 export function exportGexf(doc: MapDocument, now: Date = new Date()): string {
-  const e = escapeXml;
+  const e = escapeXmlAttr;
   const settings = doc.map.settings;
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');

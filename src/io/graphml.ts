@@ -16,12 +16,12 @@ import { CREATOR, EDGE_ATTRS, NODE_ATTRS, positionOf } from './graph-attributes'
 import type { AttrType } from './graph-attributes';
 import { graphToDocument } from './graph-import';
 import type { RawEdge, RawGraph, RawNode } from './graph-import';
-import { escapeXml, plural, quote, toNumber } from './text';
+import { escapeXmlAttr, plural, quote, toNumber } from './text';
 import { attr, children, child, findDeep, parseXml, textOf } from './xml';
 import type { XmlElement } from './xml';
 
 export function exportGraphml(doc: MapDocument): string {
-  const e = escapeXml;
+  const e = escapeXmlAttr;
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">');

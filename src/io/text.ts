@@ -74,6 +74,15 @@ export function escapeXml(value: string): string {
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/**
+ * Escapes text for an XML attribute value. A reader normalises a literal line break or tab in an
+ * attribute to a space (XML 1.0 section 3.3.3; NetworkX and Gephi do), so multi-line notes would
+ * come back on one line: they are written as character references, which survive normalisation.
+ */
+export function escapeXmlAttr(value: string): string {
+  return escapeXml(value).replace(/[\n\r\t]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
 /** Cuts `value` to `max` characters (not splitting a surrogate pair); reports when it did. */
 export function clampText(value: string, max: number, what: string, problems: string[]): string {
   if (value.length <= max) return value;
