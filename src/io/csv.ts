@@ -6,11 +6,9 @@
  * Ties columns: id, from, to, from_name, to_name, kind, strength, direction (one-way | mutual),
  *   note. On import `from`/`to` may be a person's id, e-mail or unique name.
  *
- * Formula injection: a spreadsheet runs a cell that starts with = + - @ (or tab / carriage
- * return) as a formula, so text cells that start with one of those are written with a leading
- * apostrophe ('=SUM(A1) shows as =SUM(A1) and is not run). Numbers (x, y, scores) are written as
- * plain numbers. On import a leading apostrophe before one of those characters is removed again,
- * so the text round-trips.
+ * Formula injection: text cells a spreadsheet would run as a formula are written with a leading
+ * apostrophe; numbers (x, y, scores) are written as plain numbers. Reading a file we wrote, that
+ * apostrophe is removed again and nothing else (see formula.ts for the exact rule).
  */
 import Papa from 'papaparse';
 import { DEFAULT_LEVELS, STANCE_LABELS, TIE_DIRECTION_RULES } from '../domain/defaults';
@@ -20,6 +18,7 @@ import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
 import { STANCES, TIE_KINDS } from '../domain/types';
 import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind } from '../domain/types';
+import { neutraliseCell, restoreCell } from './formula';
 import { PersonIndex, TieIndex } from './person-index';
 import { autoLayout } from './tree-layout';
 import { nodeWidth } from '../domain/defaults';
@@ -28,16 +27,12 @@ import { MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote,
 export const PEOPLE_COLUMNS = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export { neutraliseCell, restoreCell } from './formula';
 
-/** Makes a text cell safe to open in a spreadsheet (see the file comment). */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** Undoes `neutraliseCell` on import. */
-export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+/** Our own export's header rows: only in those files were apostrophes added by us (formula.ts). */
+function isOurExport(headerRow: string[]): boolean {
+  const same = (columns: readonly string[]) => headerRow.length === columns.length && columns.every((c, i) => headerRow[i] === c);
+  return same(PEOPLE_COLUMNS) || same(TIE_COLUMNS);
 }
 
 function unparse(fields: readonly string[], rows: (string | number)[][]): string {
@@ -137,11 +132,13 @@ export function parseCsvTable(text: string): { ok: true; table: CsvTable } | { o
     headers.push(h);
   });
   const rows: CsvRow[] = [];
+  const ours = isOurExport(headerRow);
   data.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
     const record: Record<string, string> = {};
     headers.forEach((h, j) => {
-      record[h] = restoreCell(cells[j] ?? '');
+      const cell = cells[j] ?? '';
+      record[h] = ours ? restoreCell(cell) : cell;
     });
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
       problems.push(`Row ${i + 2} has more cells than there are columns; the extra cells were ignored.`);

@@ -94,7 +94,7 @@ export function importGexf(text: string, options: { mapName?: string; now?: numb
   const root = parsed.root;
   const graph = child(root, 'graph');
   if (!graph) return { ok: false, error: 'The GEXF file has no <graph> element.' };
-  const problems: string[] = [];
+  const problems: string[] = [...parsed.notes];
   const meta = child(root, 'meta');
   const creator = meta ? textOf(child(meta, 'creator') ?? {}) : '';
   const ours = creator === CREATOR;

@@ -79,7 +79,7 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
   if (!parsed.ok) return parsed;
   if (parsed.rootName !== 'graphml') return { ok: false, error: `This XML file is not GraphML (its root element is <${parsed.rootName}>).` };
   const root = parsed.root;
-  const problems: string[] = [];
+  const problems: string[] = [...parsed.notes];
   const keys = new Map<string, KeyDef>();
   for (const k of children(root, 'key')) {
     const id = attr(k, 'id');

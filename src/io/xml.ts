@@ -64,8 +64,32 @@ function attach(parent: XmlElement, name: string, element: XmlElement): void {
   else parent[key] = [existing, element];
 }
 
+/**
+ * Where a DOCTYPE that starts at `start` ends (just past its ">"), or -1 when it is not closed.
+ * Steps over an internal subset in [...], with its quoted literals and comments, since those may
+ * hold ">" and "]". Nothing declared there is used: entities are never expanded.
+ */
+export function doctypeEnd(text: string, start: number): number {
+  let inSubset = false;
+  for (let i = start + 9; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (inSubset && text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close < 0) return -1;
+      i = close + 2;
+    } else if (c === '[') inSubset = true;
+    else if (c === ']') inSubset = false;
+    else if (c === '>' && !inSubset) return i + 1;
+  }
+  return -1;
+}
+
 /** Reads the whole document; throws XmlSyntaxError at the first problem. */
-function read(text: string): XmlElement {
+function read(text: string, notes: string[]): XmlElement {
   const top: XmlElement = {};
   const stack: Frame[] = [];
   let pos = 0;
@@ -110,17 +134,10 @@ function read(text: string): XmlElement {
         addText(text.slice(lt + 9, end), lt, true);
         pos = end + 3;
       } else if (text.startsWith('<!DOCTYPE', lt)) {
-        // Skip to the closing > (past an internal subset in [...]).
-        let i = lt + 9;
-        let inSubset = false;
-        for (; i < text.length; i++) {
-          const c = text[i];
-          if (c === '[') inSubset = true;
-          else if (c === ']') inSubset = false;
-          else if (c === '>' && !inSubset) break;
-        }
-        if (i >= text.length) throw new XmlSyntaxError('the DOCTYPE is not closed.', lt);
-        pos = i + 1;
+        const end = doctypeEnd(text, lt);
+        if (end < 0) throw new XmlSyntaxError('the DOCTYPE is not closed.', lt);
+        if (/<!ENTITY/.test(text.slice(lt, end))) notes.push('The file declares entities in its DOCTYPE; they were not expanded (a reference such as &name; is kept as written).');
+        pos = end;
       } else throw new XmlSyntaxError('"<!" starts neither a comment, CDATA nor a DOCTYPE.', lt);
     } else if (next === 47 /* / */) {
       const tag = name(lt + 2);
@@ -192,10 +209,11 @@ function lineAndColumn(text: string, at: number): { line: number; column: number
   return { line, column: at - start + 1 };
 }
 
-export function parseXml(text: string): { ok: true; root: XmlElement; rootName: string } | { ok: false; error: string } {
+export function parseXml(text: string): { ok: true; root: XmlElement; rootName: string; notes: string[] } | { ok: false; error: string } {
   let doc: XmlElement;
+  const notes: string[] = [];
   try {
-    doc = read(text);
+    doc = read(text, notes);
   } catch (error) {
     if (error instanceof XmlSyntaxError) {
       const { line, column } = lineAndColumn(text, error.at);
@@ -207,7 +225,7 @@ export function parseXml(text: string): { ok: true; root: XmlElement; rootName: 
   if (!rootName) return { ok: false, error: 'The XML has no root element.' };
   const root = doc[rootName];
   const element = Array.isArray(root) ? root[0] : root;
-  return { ok: true, root: isElement(element) ? element : {}, rootName };
+  return { ok: true, root: isElement(element) ? element : {}, rootName, notes };
 }
 
 export function isElement(value: unknown): value is XmlElement {
