@@ -6,6 +6,7 @@
  */
 import type { Arcs } from './projections';
 import type { Advisor, AnalysisInput, LeaderAdvice } from './types';
+import { pushAll } from '../domain/extent';
 
 export function seniorLeaderFlags(input: AnalysisInput): boolean[] {
   return input.people.map((p) => p.seniority <= input.leadershipLevel);
@@ -56,7 +57,7 @@ export function isAbove(structure: ReportingStructure, above: number, person: nu
     if (m === above) return true;
     if (seen.has(m)) continue;
     seen.add(m);
-    stack.push(...structure.managersOf[m]);
+    pushAll(stack, structure.managersOf[m]);
   }
   return false;
 }

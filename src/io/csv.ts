@@ -23,6 +23,7 @@ import { PersonIndex, TieIndex } from './person-index';
 import { autoLayout } from './tree-layout';
 import { nodeWidth } from '../domain/defaults';
 import { MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
+import { maxOf, minOf } from '../domain/extent';
 
 export const PEOPLE_COLUMNS = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
@@ -304,9 +305,10 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
 /** Lays out the people that had no position, below and apart from those that did. */
 export function placeUnplaced(people: Stakeholder[], unplaced: Stakeholder[]): void {
   if (unplaced.length === 0) return;
-  const placed = people.filter((p) => !unplaced.includes(p));
-  const top = placed.length ? Math.max(...placed.map((p) => p.y)) + 200 : 0;
-  const left = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
+  const loose = new Set(unplaced);
+  const placed = people.filter((p) => !loose.has(p));
+  const top = placed.length ? maxOf(placed, (p) => p.y) + 200 : 0;
+  const left = placed.length ? minOf(placed, (p) => p.x) : 0;
   const positions = autoLayout(unplaced.map((p) => ({ id: p.id, width: nodeWidth(p.influence) })), { origin: { x: left, y: top } });
   for (const p of unplaced) {
     const pos = positions.get(p.id)!;

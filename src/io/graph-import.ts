@@ -30,6 +30,7 @@ import { matchDirection, matchKind, matchLevel, matchStrength, normHeader, place
 import { TieIndex } from './person-index';
 import { MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
 import { autoLayout } from './tree-layout';
+import { identity, maxOf, minOf, pushAll } from '../domain/extent';
 
 export interface RawNode {
   id: string;
@@ -202,7 +203,11 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     if (x === null || y === null) unplaced.push(restored.value);
   }
 
-  if (!graph.ours && !scaleForeignPositions(people.filter((p) => !unplaced.includes(p)), problems)) unplaced.splice(0, unplaced.length, ...people);
+  const loose = new Set(unplaced);
+  if (!graph.ours && !scaleForeignPositions(people.filter((p) => !loose.has(p)), problems)) {
+    unplaced.length = 0;
+    pushAll(unplaced, people);
+  }
   if (unplaced.length === people.length) {
     const positions = autoLayout(people.map((p) => ({ id: p.id, width: nodeWidth(p.influence) })));
     for (const p of people) Object.assign(p, positions.get(p.id));
@@ -325,7 +330,7 @@ function scaleForeignPositions(placed: Stakeholder[], problems: string[]): boole
   if (placed.length < 2) return true;
   const xs = placed.map((p) => p.x);
   const ys = placed.map((p) => p.y);
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const span = Math.max(maxOf(xs, identity) - minOf(xs, identity), maxOf(ys, identity) - minOf(ys, identity));
   if (span === 0) {
     problems.push('Every node in the file has the same position, so the map was laid out afresh.');
     return false;
@@ -343,8 +348,8 @@ function scaleForeignPositions(placed: Stakeholder[], problems: string[]): boole
   const median = nearest[Math.floor(nearest.length / 2)];
   if (median >= 60) return true;
   const factor = median > 0 ? 250 / median : (Math.sqrt(placed.length) * 300) / span;
-  const minX = Math.min(...xs);
-  const minY = Math.min(...ys);
+  const minX = minOf(xs, identity);
+  const minY = minOf(ys, identity);
   for (const p of placed) {
     p.x = Math.round((p.x - minX) * factor);
     p.y = Math.round((p.y - minY) * factor);

@@ -8,6 +8,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { LayoutInput, Positions } from './types';
 import { topLeft } from './types';
+import { identity, maxOf, minOf } from '../domain/extent';
 
 export interface NetworkOptions {
   /** Stop iterating after this many milliseconds (default 1,500). */
@@ -97,7 +98,7 @@ export function fitToCards(input: LayoutInput, raw: Record<string, { x: number; 
     // No ties: spread to a roughly square area with room for every card.
     const xs = Object.values(raw).map((p) => p.x);
     const ys = Object.values(raw).map((p) => p.y);
-    const span = Math.max(1e-6, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    const span = Math.max(1e-6, maxOf(xs, identity) - minOf(xs, identity), maxOf(ys, identity) - minOf(ys, identity));
     scale = (Math.sqrt(cards.length) * avgWidth * 1.5) / span;
   }
   const centres: Record<string, { x: number; y: number }> = {};
@@ -123,8 +124,8 @@ export function fitToCards(input: LayoutInput, raw: Record<string, { x: number; 
  */
 export function removeOverlaps(cards: { id: string; width: number; height: number }[], centres: Record<string, { x: number; y: number }>, gap: number, maxPasses = 80): number {
   if (cards.length < 2) return 0;
-  const cellW = Math.max(...cards.map((c) => c.width)) + gap;
-  const cellH = Math.max(...cards.map((c) => c.height)) + gap;
+  const cellW = maxOf(cards, (c) => c.width) + gap;
+  const cellH = maxOf(cards, (c) => c.height) + gap;
   let pass = 0;
   for (; pass < maxPasses; pass++) {
     const grid = new Map<string, number[]>();

@@ -6,6 +6,7 @@
  */
 import type { LayoutCard, Positions } from './types';
 import { topLeft } from './types';
+import { maxOf } from '../domain/extent';
 
 export const TIDY_GAP_X = 40;
 export const TIDY_GAP_Y = 40;
@@ -21,8 +22,8 @@ export function tidyLayout(cards: LayoutCard[]): Positions {
   }
   const spanX = maxX - origin.x;
   const spanY = maxY - origin.y;
-  const cellW = Math.max(...cards.map((c) => c.width)) + TIDY_GAP_X;
-  const cellH = Math.max(...cards.map((c) => c.height)) + TIDY_GAP_Y;
+  const cellW = maxOf(cards, (c) => c.width) + TIDY_GAP_X;
+  const cellH = maxOf(cards, (c) => c.height) + TIDY_GAP_Y;
   const n = cards.length;
   let columns: number;
   if (n <= 8 && spanX >= spanY) columns = n;
