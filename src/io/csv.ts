@@ -22,7 +22,7 @@ import { neutraliseCell, restoreCell } from './formula';
 import { PersonIndex, TieIndex } from './person-index';
 import { autoLayout } from './tree-layout';
 import { nodeWidth } from '../domain/defaults';
-import { MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
+import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
 import { maxOf, minOf } from '../domain/extent';
 
 export const PEOPLE_COLUMNS = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
@@ -222,6 +222,7 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
   const skipped: SkippedRow[] = [];
   const people: Stakeholder[] = [];
   const idRow = new Map<string, number>();
+  const coordinates = new CoordinateClamp();
   const unplaced: Stakeholder[] = [];
   const get = (row: CsvRow, c: string | null) => (c ? (row.cells[c] ?? '').trim() : '');
 
@@ -263,8 +264,8 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     if (stance === null) problems.push(`${who}: stance ${quote(stanceText)} is not one of ${STANCES.join(', ')}; set to unknown.`);
     const xText = get(row, col.x);
     const yText = get(row, col.y);
-    const x = toNumber(xText);
-    const y = toNumber(yText);
+    const x = coordinates.clamp(toNumber(xText));
+    const y = coordinates.clamp(toNumber(yText));
     const cadenceText = get(row, col.cadence);
     const cadence = toNumber(cadenceText);
     const nextText = get(row, col.next);
@@ -297,6 +298,7 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     if (x === null || y === null) unplaced.push(restored.value);
   }
 
+  coordinates.report(problems);
   placeUnplaced(people, unplaced);
   for (const p of people) doc.stakeholders[p.id] = p;
   return { ok: true, doc, problems: [...skipped.map((r) => r.reason), ...problems], skipped };

@@ -28,7 +28,7 @@ import { STANCES } from '../domain/types';
 import type { Id, MapDocument, Stakeholder, Strength, Tie } from '../domain/types';
 import { matchDirection, matchKind, matchLevel, matchStrength, normHeader, placeUnplaced, splitTags } from './csv';
 import { TieIndex } from './person-index';
-import { MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
+import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
 import { autoLayout } from './tree-layout';
 import { identity, maxOf, minOf, pushAll } from '../domain/extent';
 
@@ -107,7 +107,8 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
-export function graphToDocument(graph: RawGraph, options: { mapName?: string; now?: number } = {}): { doc: MapDocument; problems: string[] } {
+/** The map, a line per problem, and how many nodes and edges were left out (the true count, while problem lines are capped). */
+export function graphToDocument(graph: RawGraph, options: { mapName?: string; now?: number } = {}): { doc: MapDocument; problems: string[]; skipped: number } {
   const problems = [...graph.problems];
   const doc = createMapDocument(graph.name?.trim() ? graph.name.trim().slice(0, 500) : (options.mapName ?? 'Imported network'), options.now);
   if (graph.levels && graph.levels.length > 0 && graph.levels.length <= 50) {
@@ -122,6 +123,8 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
   const lowest = levels.length - 1;
 
   const idFor = new Map<string, Id>();
+  const coordinates = new CoordinateClamp();
+  let skippedNodes = 0;
   const people: Stakeholder[] = [];
   const unplaced: Stakeholder[] = [];
   for (const node of graph.nodes) {
@@ -182,8 +185,8 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     }
     used.add('x');
     used.add('y');
-    const x = node.x ?? toNumber(a.x);
-    const y = node.y ?? toNumber(a.y);
+    const x = coordinates.clamp(node.x ?? toNumber(a.x));
+    const y = coordinates.clamp(node.y ?? toNumber(a.y));
     // Everything else is kept where the user can see it.
     const extraNotes: string[] = [];
     for (const [key, value] of Object.entries(node.attrs)) {
@@ -197,12 +200,14 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     const restored = restore(StakeholderSchema, { ...person, x: x ?? 0, y: y ?? 0 });
     if (!restored.ok) {
       problems.push(`${who} could not be read (${restored.error}); skipped.`);
+      skippedNodes++;
       continue;
     }
     people.push(restored.value);
     if (x === null || y === null) unplaced.push(restored.value);
   }
 
+  coordinates.report(problems);
   const loose = new Set(unplaced);
   if (!graph.ours && !scaleForeignPositions(people.filter((p) => !loose.has(p)), problems)) {
     unplaced.length = 0;
@@ -272,7 +277,7 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     doc.ties[id] = tie;
   }
   if (dropped > 200) problems.push(`… and ${plural(dropped - 200, 'more edge')} left out.`);
-  return { doc, problems };
+  return { doc, problems, skipped: skippedNodes + dropped };
 }
 
 function matchStrengthAttr(edge: RawEdge): Strength | null {

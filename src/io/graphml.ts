@@ -72,7 +72,7 @@ interface KeyDef {
   fallback: string | null;
 }
 
-export type GraphImportResult = { ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string };
+export type GraphImportResult = { ok: true; doc: MapDocument; problems: string[]; skipped: number } | { ok: false; error: string };
 
 export function importGraphml(text: string, options: { mapName?: string; now?: number } = {}): GraphImportResult {
   const parsed = parseXml(text);
@@ -100,14 +100,15 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
   const nodes: RawNode[] = [];
   const edges: RawEdge[] = [];
   let hyperedges = 0;
-  const visit = (g: XmlElement, depth: number) => {
-    if (depth > 50) return;
+  // Nested graphs (yEd groups) are flattened at any depth; the XML reader already refuses
+  // elements nested more than 500 deep, with the line, so nothing is left out without a word.
+  const visit = (g: XmlElement) => {
     for (const n of children(g, 'node')) {
       const id = attr(n, 'id') ?? '';
       const data = readData(n, keys, 'node');
       const where = id ? `Node ${quote(id)}` : `Node ${nodes.length + 1}`;
       nodes.push({ id, label: data.label, attrs: data.attrs, x: data.x, y: data.y, where });
-      for (const inner of children(n, 'graph')) visit(inner, depth + 1);
+      for (const inner of children(n, 'graph')) visit(inner);
     }
     for (const ed of children(g, 'edge')) {
       const source = attr(ed, 'source') ?? '';
@@ -121,7 +122,7 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
     }
     hyperedges += children(g, 'hyperedge').length;
   };
-  visit(graph, 0);
+  visit(graph);
   if (hyperedges) problems.push(`${plural(hyperedges, 'hyperedge')} (edges joining more than two nodes) cannot be shown; left out.`);
   const ours = graphData.attrs.creator === CREATOR;
   let levels: string[] | null = null;

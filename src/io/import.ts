@@ -34,7 +34,12 @@ export type ImportResult =
       doc: MapDocument;
       /** Every map in the file (one, except for a backup). */
       docs: MapDocument[];
+      /** At most MAX_PROBLEM_LINES lines, the last one counting the rest. */
       problems: string[];
+      /** How many problems there were in all (the list above is capped). */
+      problemCount: number;
+      /** How many rows, elements or records were left out: the true count, not the lines shown. */
+      skipped: number;
       summary: string;
     }
   | { ok: false; error: string };
@@ -89,7 +94,7 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
       const result = format === 'graphml' ? importGraphml(decoded.text, { mapName, now: options.now }) : importGexf(decoded.text, { mapName, now: options.now });
       if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
       if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label} has no nodes that could be imported.${result.problems.length ? ` ${result.problems[0]}` : ''}` };
-      return success(format, [result.doc], [...notes, ...result.problems], label, options);
+      return success(format, [result.doc], [...notes, ...result.problems], label, options, result.skipped);
     }
     case 'csv':
       return importCsv(label, decoded.text, notes, mapName, options);
@@ -166,16 +171,22 @@ function importCsv(label: string, text: string, notes: string[], mapName: string
   return success('org-chart-csv', [chart.doc], [...notes, ...table.problems, ...chart.problems], label, options, chart.skipped.length);
 }
 
-function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = 0): ImportResult {
+/** Problem lines that say a record was left out ("...; skipped."), for readers that do not count them. */
+export function countSkipped(problems: string[]): number {
+  return problems.filter((p) => /(?:skipped|left out)\.?\)?$/i.test(p.trim())).length;
+}
+
+function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = countSkipped(problems)): ImportResult {
   const fresh = docs.map((d) => asNewMap(d, { reIdRecords: options.reIdRecords, now: options.now }));
   const people = fresh.reduce((n, d) => n + Object.keys(d.stakeholders).length, 0);
   const ties = fresh.reduce((n, d) => n + Object.keys(d.ties).length, 0);
   const lines = problems.length > MAX_PROBLEM_LINES ? [...problems.slice(0, MAX_PROBLEM_LINES), `… and ${plural(problems.length - MAX_PROBLEM_LINES, 'more problem')}.`] : problems;
   const counts = `${plural(people, 'person', 'people')} and ${plural(ties, 'tie')}`;
   let summary = format === 'backup' ? `${plural(fresh.length, 'map')} with ${counts} from ${label}` : `${counts} from ${label}`;
-  if (skipped) summary += `; ${plural(skipped, 'row')} with problems skipped`;
+  const [one, many] = format === 'people-csv' || format === 'org-chart-csv' ? ['row', 'rows'] : format === 'graphml' || format === 'gexf' ? ['element', 'elements'] : ['record', 'records'];
+  if (skipped) summary += `; ${plural(skipped, one, many)} with problems skipped`;
   else if (problems.length) summary += `; ${plural(problems.length, 'note')}`;
-  return { ok: true, format, doc: fresh[0], docs: fresh, problems: lines, summary: `${summary}.` };
+  return { ok: true, format, doc: fresh[0], docs: fresh, problems: lines, problemCount: problems.length, skipped, summary: `${summary}.` };
 }
 
 export type AddTiesResult = { ok: true; doc: MapDocument; added: number; problems: string[]; summary: string } | { ok: false; error: string };

@@ -11,6 +11,28 @@ export const MAX_SHORT_TEXT = 500;
 export const MAX_NOTES = 100_000;
 /** Longest single tag. */
 export const MAX_TAG = 200;
+/**
+ * Farthest a position may be from 0 on either axis. Far beyond any real map (1,000 cards side by
+ * side span about 250,000), and small enough that drawing, the minimap and zoom-to-fit keep
+ * finite numbers (a file with x = 1e308 overflowed them to Infinity).
+ */
+export const MAX_COORDINATE = 10_000_000;
+
+/** Keeps positions within ±MAX_COORDINATE and counts how many it had to move, for one line. */
+export class CoordinateClamp {
+  moved = 0;
+
+  clamp(value: number | null): number | null {
+    if (value === null) return null;
+    if (value >= -MAX_COORDINATE && value <= MAX_COORDINATE) return value;
+    this.moved++;
+    return value > 0 ? MAX_COORDINATE : -MAX_COORDINATE;
+  }
+
+  report(problems: string[]): void {
+    if (this.moved) problems.push(`${plural(this.moved, 'position')} lay further than ${MAX_COORDINATE.toLocaleString('en-US')} from the centre; moved to that edge.`);
+  }
+}
 
 export interface Decoded {
   text: string;
