@@ -98,6 +98,8 @@ export interface CsvRow {
 export interface SkippedRow {
   row: number;
   reason: string;
+  /** Why, in a few words shared by every row skipped for the same reason ("name nobody in the map"). */
+  why?: string;
 }
 
 /**
@@ -363,8 +365,11 @@ export function matchDirection(value: string): boolean | null {
 export interface TiesCsvResult {
   doc: MapDocument;
   added: number;
+  /** Every skipped row's reason, then every other problem. */
   problems: string[];
   skipped: SkippedRow[];
+  /** The problems that are not skipped rows (repaired values). */
+  notes: string[];
 }
 
 /**
@@ -398,13 +403,13 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
     const to = index.find(get(row, col.to));
     if (!from.ok || !to.ok) {
       const reasons = [!from.ok && `"from" ${from.reason}`, !to.ok && `"to" ${to.reason}`].filter(Boolean).join(' and ');
-      skipped.push({ row: row.line, reason: `${where}: ${reasons}; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: ${reasons}; skipped.`, why: 'name someone not found in the map' });
       continue;
     }
     const kindText = get(row, col.kind);
     const kind = kindText ? matchKind(kindText) : 'trust';
     if (!kind) {
-      skipped.push({ row: row.line, reason: `${where}: kind ${quote(kindText)} is not one of ${TIE_KINDS.join(', ')}; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: kind ${quote(kindText)} is not one of ${TIE_KINDS.join(', ')}; skipped.`, why: 'have a kind that is not one of ours' });
       continue;
     }
     const strengthText = get(row, col.strength);
@@ -427,18 +432,35 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
     const note = clampText(col.note ? (row.cells[col.note] ?? '') : '', MAX_NOTES, `${where}: the note`, problems);
     const tie: Tie = createTie(from.id, to.id, kind, { id, strength, mutual, note });
     if (tie.source === tie.target) {
-      skipped.push({ row: row.line, reason: `${where}: a tie cannot join a person to themselves; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: a tie cannot join a person to themselves; skipped.`, why: 'join a person to themselves' });
       continue;
     }
     if (existing.has(tie)) {
-      skipped.push({ row: row.line, reason: `${where}: there is already a ${kind} tie between these two people; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: there is already a ${kind} tie between these two people; skipped.`, why: 'repeat a tie already there' });
       continue;
     }
     existing.add(tie);
     ties[tie.id] = tie;
     added++;
   }
-  return { doc: added ? { ...doc, ties } : doc, added, problems: [...skipped.map((r) => r.reason), ...problems], skipped };
+  return { doc: added ? { ...doc, ties } : doc, added, problems: [...skipped.map((r) => r.reason), ...problems], skipped, notes: problems };
+}
+
+/**
+ * Skipped rows as a summary line and a capped list of examples, so a file where nearly every row
+ * is wrong gives a readable dialog instead of hundreds of thousands of lines:
+ * "399,999 rows skipped: 399,990 name someone not found in the map, 9 join a person to themselves."
+ * then the first `examples` rows' own lines, then "… and 399,899 more skipped rows.".
+ */
+export function summariseSkipped(skipped: SkippedRow[], examples = 100): string[] {
+  if (skipped.length === 0) return [];
+  const byWhy = new Map<string, number>();
+  for (const r of skipped) byWhy.set(r.why ?? 'have other problems', (byWhy.get(r.why ?? 'have other problems') ?? 0) + 1);
+  const parts = [...byWhy].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n.toLocaleString('en-US')} ${why}`);
+  const lines = [`${plural(skipped.length, 'row')} skipped: ${parts.join(', ')}.`];
+  for (let i = 0; i < skipped.length && i < examples; i++) lines.push(skipped[i].reason);
+  if (skipped.length > examples) lines.push(`… and ${plural(skipped.length - examples, 'more skipped row')}.`);
+  return lines;
 }
 
 /** Describes skipped rows in one line for a summary ("skip 3 rows with problems"). */

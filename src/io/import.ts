@@ -13,7 +13,7 @@
  * exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
  */
 import type { MapDocument } from '../domain/types';
-import { addTiesFromCsv, importPeopleCsv, parseCsvTable, findColumn } from './csv';
+import { addTiesFromCsv, importPeopleCsv, parseCsvTable, findColumn, summariseSkipped } from './csv';
 import type { CsvTable } from './csv';
 import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
@@ -22,7 +22,7 @@ import { importGraphml } from './graphml';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
 import { buildOrgChart, guessColumns } from './org-chart';
 import { MAP_KEYWORD, extractText } from './png';
-import { MAX_IMPORT_BYTES, decodeText, formatBytes, plural, quote } from './text';
+import { MAX_IMPORT_BYTES, countCsvRecords, decodeText, formatBytes, plural, quote } from './text';
 
 export type ImportFormat = 'json' | 'backup' | 'png' | 'people-csv' | 'org-chart-csv' | 'graphml' | 'gexf';
 
@@ -49,6 +49,13 @@ export interface ImportOptions {
   /** Give people and ties fresh ids too (default: keep the file's ids). */
   reIdRecords?: boolean;
 }
+
+/**
+ * More people than this in one file are refused before the file is parsed, with a message. A
+ * 200,000-row CSV took minutes with the page frozen and then made every start freeze; the app
+ * is built and measured for whole companies up to this size (see the benchmark).
+ */
+export const MAX_IMPORT_PEOPLE = 50_000;
 
 /** At most this many problem lines are returned; the rest are counted in a last line. */
 export const MAX_PROBLEM_LINES = 500;
@@ -84,6 +91,8 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
   const format = sniffText(decoded.text, name);
   const notes = decoded.notes;
   const mapName = baseName(name);
+  const tooMany = tooManyPeople(label, format, decoded.text);
+  if (tooMany) return { ok: false, error: tooMany };
   switch (format) {
     case 'empty':
       return { ok: false, error: `${label} is empty.` };
@@ -103,6 +112,34 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
   }
 }
 
+/** A counted element: <node ...>, <node>, <node/>, with or without a prefix (not <nodes>). */
+const NODE_TAG = /<(?:[A-Za-z_][\w.-]*:)?node[\s/>]/g;
+
+/**
+ * The refusal message when a file holds more people than MAX_IMPORT_PEOPLE, counted cheaply
+ * before parsing (CSV records, GraphML/GEXF node tags); null when it is within the limit.
+ * JSON is counted after parsing, in importJson.
+ */
+function tooManyPeople(label: string, format: DetectedFormat, text: string): string | null {
+  let count = 0;
+  let unit = '';
+  if (format === 'csv') {
+    count = countCsvRecords(text) - 1;
+    unit = 'row';
+  } else if (format === 'graphml' || format === 'gexf') {
+    NODE_TAG.lastIndex = 0;
+    while (NODE_TAG.exec(text) && count <= MAX_IMPORT_PEOPLE) count++;
+    unit = 'node';
+  }
+  if (count <= MAX_IMPORT_PEOPLE) return null;
+  const what = format === 'csv' ? plural(count, unit) : `more than ${plural(MAX_IMPORT_PEOPLE, unit)}`;
+  return limitMessage(label, what);
+}
+
+function limitMessage(label: string, what: string): string {
+  return `${label} has ${what}; Influence Map handles up to ${MAX_IMPORT_PEOPLE.toLocaleString('en-US')} people in one map today, so it was not imported. Split the file (for example by department) and import each part as its own map.`;
+}
+
 function wrongType(label: string, format: DetectedFormat): string {
   const what: Partial<Record<DetectedFormat, string>> = {
     zip: 'a ZIP archive or an Excel/Word file. Save the sheet as "CSV UTF-8" and import that',
@@ -119,6 +156,8 @@ function importJson(label: string, text: string, notes: string[], options: Impor
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
   const value = parsed.value as { type?: unknown } | null;
+  const people = countJsonPeople(value);
+  if (people > MAX_IMPORT_PEOPLE) return { ok: false, error: limitMessage(label, plural(people, 'person', 'people')) };
   if (value && typeof value === 'object' && value.type === BACKUP_FILE_TYPE) {
     const backup = readBackupFile(value);
     if (!backup.ok) return { ok: false, error: `${label}: ${backup.error}` };
@@ -130,6 +169,16 @@ function importJson(label: string, text: string, notes: string[], options: Impor
   const result = readMapFile(value);
   if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
   return success('json', [result.doc], [...notes, ...result.problems], label, options);
+}
+
+/** People in a map file ("stakeholders") or the largest map of a backup ("maps"), before reading them. */
+function countJsonPeople(value: unknown): number {
+  const size = (list: unknown) => (Array.isArray(list) ? list.length : list && typeof list === 'object' ? Object.keys(list).length : 0);
+  if (!value || typeof value !== 'object') return 0;
+  const file = value as { stakeholders?: unknown; maps?: unknown };
+  let most = size(file.stakeholders);
+  if (Array.isArray(file.maps)) for (const m of file.maps) if (m && typeof m === 'object') most = Math.max(most, size((m as { stakeholders?: unknown }).stakeholders));
+  return most;
 }
 
 function importPng(label: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
@@ -176,11 +225,16 @@ export function countSkipped(problems: string[]): number {
   return problems.filter((p) => /(?:skipped|left out)\.?\)?$/i.test(p.trim())).length;
 }
 
+/** The first `max` lines, then one counting the rest. */
+function capLines(lines: string[], max: number, what: string): string[] {
+  return lines.length > max ? [...lines.slice(0, max), `… and ${plural(lines.length - max, what)}.`] : lines;
+}
+
 function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = countSkipped(problems)): ImportResult {
   const fresh = docs.map((d) => asNewMap(d, { reIdRecords: options.reIdRecords, now: options.now }));
   const people = fresh.reduce((n, d) => n + Object.keys(d.stakeholders).length, 0);
   const ties = fresh.reduce((n, d) => n + Object.keys(d.ties).length, 0);
-  const lines = problems.length > MAX_PROBLEM_LINES ? [...problems.slice(0, MAX_PROBLEM_LINES), `… and ${plural(problems.length - MAX_PROBLEM_LINES, 'more problem')}.`] : problems;
+  const lines = capLines(problems, MAX_PROBLEM_LINES, 'more problem');
   const counts = `${plural(people, 'person', 'people')} and ${plural(ties, 'tie')}`;
   let summary = format === 'backup' ? `${plural(fresh.length, 'map')} with ${counts} from ${label}` : `${counts} from ${label}`;
   const [one, many] = format === 'people-csv' || format === 'org-chart-csv' ? ['row', 'rows'] : format === 'graphml' || format === 'gexf' ? ['element', 'elements'] : ['record', 'records'];
@@ -189,7 +243,23 @@ function success(format: ImportFormat, docs: MapDocument[], problems: string[], 
   return { ok: true, format, doc: fresh[0], docs: fresh, problems: lines, problemCount: problems.length, skipped, summary: `${summary}.` };
 }
 
-export type AddTiesResult = { ok: true; doc: MapDocument; added: number; problems: string[]; summary: string } | { ok: false; error: string };
+export type AddTiesResult =
+  | {
+      ok: true;
+      doc: MapDocument;
+      added: number;
+      /** A summary of the skipped rows with capped examples, then other problems (capped). */
+      problems: string[];
+      /** How many problems there were in all (skipped rows and repaired values). */
+      problemCount: number;
+      /** How many rows were skipped. */
+      skipped: number;
+      summary: string;
+    }
+  | { ok: false; error: string };
+
+/** More ties rows than this are refused before reading (the biggest maps we aim at have 250,000 ties). */
+export const MAX_IMPORT_TIE_ROWS = 500_000;
 
 /**
  * Adds the ties in a ties CSV file (from, to, kind, strength, direction) to an existing map,
@@ -203,13 +273,18 @@ export function importTiesFile(doc: MapDocument, name: string, bytes: Uint8Array
     if (byBytes === 'empty') return { ok: false, error: `${label} is empty.` };
     if (byBytes) return { ok: false, error: wrongType(label, byBytes) };
     const decoded = decodeText(bytes);
+    const rows = countCsvRecords(decoded.text) - 1;
+    if (rows > MAX_IMPORT_TIE_ROWS) {
+      return { ok: false, error: `${label} has ${plural(rows, 'row')}; Influence Map adds up to ${MAX_IMPORT_TIE_ROWS.toLocaleString('en-US')} ties from one file today. Split the file and add each part in turn.` };
+    }
     const parsed = parseCsvTable(decoded.text);
     if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
     const result = addTiesFromCsv(doc, parsed.table);
     if (!('doc' in result)) return { ok: false, error: `${label}: ${result.error}` };
-    const problems = [...decoded.notes, ...result.problems];
+    const notes = [...decoded.notes, ...result.notes];
+    const problems = [...summariseSkipped(result.skipped), ...capLines(notes, 200, 'more problem')];
     const skipped = result.skipped.length ? `; ${plural(result.skipped.length, 'row')} with problems skipped` : '';
-    return { ok: true, doc: result.doc, added: result.added, problems, summary: `${plural(result.added, 'tie')} added from ${label}${skipped}.` };
+    return { ok: true, doc: result.doc, added: result.added, problems, problemCount: result.skipped.length + notes.length, skipped: result.skipped.length, summary: `${plural(result.added, 'tie')} added from ${label}${skipped}.` };
   } catch (error) {
     return { ok: false, error: `The ties could not be added because of an unexpected problem (${error instanceof Error ? error.message : String(error)}).` };
   }

@@ -130,6 +130,26 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
+/**
+ * How many records a CSV text holds (header included), counting line breaks outside quoted
+ * cells: one linear pass, so a file can be refused for its size before it is parsed. A blank
+ * last line is not counted; blank lines inside are (an upper bound is all a limit needs).
+ */
+export function countCsvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) quoted = !quoted;
+    if (c === 10 /* \n */ && !quoted) {
+      records++;
+      content = false;
+    } else if (c !== 13) content = true;
+  }
+  return content ? records + 1 : records;
+}
+
 /** Normalises a name or key for matching: trimmed, single spaces, case-folded. */
 export function matchKey(value: string): string {
   return value.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
