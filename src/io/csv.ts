@@ -151,6 +151,21 @@ export function parseCsvTable(text: string): { ok: true; table: CsvTable } | { o
   return { ok: true, table: { headers, rows, problems } };
 }
 
+/** The header row of CSV text, read without parsing the rest (for telling kinds of file apart). */
+export function csvHeaders(text: string): string[] {
+  try {
+    const parsed = Papa.parse<string[]>(text, { preview: 1, skipEmptyLines: 'greedy' });
+    return (parsed.data[0] ?? []).map((h) => h.trim());
+  } catch {
+    return [];
+  }
+}
+
+/** Is this a ties file (from and to columns, no name)? Decided from the header row alone. */
+export function isTiesHeader(headers: string[]): boolean {
+  return !!findColumn(headers, 'from', 'source') && !!findColumn(headers, 'to', 'target') && !findColumn(headers, 'name');
+}
+
 /** Finds a column by any of its usual names (case, spaces, "_" and "-" ignored). */
 export function findColumn(headers: string[], ...names: string[]): string | null {
   const wanted = new Set(names.map(normHeader));

@@ -13,7 +13,7 @@
  * exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
  */
 import type { MapDocument } from '../domain/types';
-import { addTiesFromCsv, importPeopleCsv, parseCsvTable, findColumn, summariseSkipped } from './csv';
+import { addTiesFromCsv, csvHeaders, importPeopleCsv, isTiesHeader, parseCsvTable, findColumn, summariseSkipped } from './csv';
 import type { CsvTable } from './csv';
 import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
@@ -124,6 +124,7 @@ function tooManyPeople(label: string, format: DetectedFormat, text: string): str
   let count = 0;
   let unit = '';
   if (format === 'csv') {
+    if (isTiesHeader(csvHeaders(text))) return null; // ties, not people: they have their own limit
     count = countCsvRecords(text) - 1;
     unit = 'row';
   } else if (format === 'graphml' || format === 'gexf') {
@@ -192,7 +193,7 @@ function importPng(label: string, bytes: Uint8Array, options: ImportOptions): Im
 }
 
 function looksLikeTies(table: CsvTable): boolean {
-  return !!findColumn(table.headers, 'from', 'source') && !!findColumn(table.headers, 'to', 'target') && !findColumn(table.headers, 'name');
+  return isTiesHeader(table.headers);
 }
 
 function importCsv(label: string, text: string, notes: string[], mapName: string, options: ImportOptions): ImportResult {

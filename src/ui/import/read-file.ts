@@ -5,7 +5,7 @@
  * user re-maps its columns) and whether a CSV is a ties file (added to the open map instead).
  */
 import type { CsvTable } from '../../io/csv';
-import { findColumn, parseCsvTable } from '../../io/csv';
+import { csvHeaders, isTiesHeader, parseCsvTable } from '../../io/csv';
 import { sniffBytes, sniffText } from '../../io/detect';
 import type { MapDocument, Tie } from '../../domain/types';
 import { importFile, importTiesFile } from '../../io/import';
@@ -57,11 +57,12 @@ export function readImport(request: ReadRequest): ReadReply {
     if (sniffBytes(request.bytes) === null) {
       const text = decodeText(request.bytes).text;
       if (sniffText(text, request.name) === 'csv') {
-        const parsed = parseCsvTable(text);
-        if (parsed.ok) {
-          const h = parsed.table.headers;
-          tiesFile = !!findColumn(h, 'from', 'source') && !!findColumn(h, 'to', 'target') && !findColumn(h, 'name');
-          if (result.ok && (result.format === 'org-chart-csv' || result.format === 'people-csv')) table = parsed.table;
+        // Only the header tells a ties file apart; the whole table is parsed only when the
+        // dialogs need it (a refused 1,000,000-row file must not be parsed here after all).
+        tiesFile = !result.ok && isTiesHeader(csvHeaders(text));
+        if (result.ok && (result.format === 'org-chart-csv' || result.format === 'people-csv')) {
+          const parsed = parseCsvTable(text);
+          if (parsed.ok) table = parsed.table;
         }
       }
     }

@@ -141,3 +141,10 @@ describe('skipped counts are true counts (issue 16 item 13)', () => {
     expect(result.summary).toContain(`${result.skipped.toLocaleString('en-US')} records with problems skipped`);
   });
 });
+
+describe('a big ties CSV given to Import', () => {
+  it('is recognised as ties (not refused as too many people), so it can be added to the open map', () => {
+    const text = `from,to\n${'a,b\n'.repeat(MAX_IMPORT_PEOPLE + 10)}`;
+    expect(importFile('ties.csv', enc(text))).toMatchObject({ ok: false, error: expect.stringContaining('is a ties file') });
+  });
+});
