@@ -14,6 +14,7 @@ import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, inform
 import { pathMeasures, type PathMeasures } from './shortest-paths';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
+import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 
 const PAGERANK_ALPHA = 0.85;
 const MAX_TOP_BROKERS = 5;
@@ -147,7 +148,12 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
   return messages;
 }
 
+/** Every metric for a map (ids that name Object.prototype members are handled: safe-ids.ts). */
 export function analyse(rawInput: AnalysisInput): AnalysisResult {
+  return needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+}
+
+function analyseInput(rawInput: AnalysisInput): AnalysisResult {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
@@ -207,7 +213,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
     };
   });
 
-  const indexById: Record<string, number> = {};
+  const indexById: Record<string, number> = Object.create(null) as Record<string, number>;
   input.people.forEach((p, i) => (indexById[p.id] = i));
 
   const notable = notablePlaces(n);
@@ -264,7 +270,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
   const names = input.people.map((p) => displayName(p));
   const leadersAdvisedNames = input.people.map((p) => (advisorById.get(p.id)?.leaders ?? []).map((l) => names[indexById[l.leaderId]]));
   const ctx = { input, metrics: people, clusters: clustering.clusters, neighbours, leadersAdvisedNames, influenceTies };
-  const explanations: Record<string, PersonExplanations> = {};
+  const explanations: Record<string, PersonExplanations> = Object.create(null) as Record<string, PersonExplanations>;
   input.people.forEach((p, i) => (explanations[p.id] = explainPerson(ctx, i)));
 
   const messages = mapMessages(input, partial, isolated);

@@ -30,6 +30,7 @@ import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport } from './lod/viewport';
 import './canvas.css';
+import { emptyRecord } from '../domain/records';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -119,8 +120,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = {};
-      const moved: Record<Id, Position> = {};
+      const moving: Record<Id, Position> = emptyRecord();
+      const moved: Record<Id, Position> = emptyRecord();
       let selection: Set<Id> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.position) {

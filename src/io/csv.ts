@@ -24,6 +24,7 @@ import { autoLayout } from './tree-layout';
 import { nodeWidth } from '../domain/defaults';
 import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
 import { maxOf, minOf } from '../domain/extent';
+import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 
 export const PEOPLE_COLUMNS = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
@@ -138,7 +139,7 @@ export function parseCsvTable(text: string): { ok: true; table: CsvTable } | { o
   const ours = isOurExport(headerRow);
   data.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
-    const record: Record<string, string> = {};
+    const record: Record<string, string> = emptyRecord();
     headers.forEach((h, j) => {
       const cell = cells[j] ?? '';
       record[h] = ours ? restoreCell(cell) : cell;
@@ -408,7 +409,7 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
   const index = new PersonIndex(Object.values(doc.stakeholders));
   const problems = [...table.problems];
   const skipped: SkippedRow[] = [];
-  const ties = { ...doc.ties };
+  const ties = copyRecord(doc.ties);
   const existing = new TieIndex(Object.values(doc.ties));
   let added = 0;
   const get = (row: CsvRow, c: string | null) => (c ? (row.cells[c] ?? '').trim() : '');
@@ -443,7 +444,7 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
       else mutual = m;
     }
     const wantedId = get(row, col.id);
-    const id = wantedId && !(wantedId in ties) ? wantedId : newId();
+    const id = wantedId && !hasEntry(ties, wantedId) ? wantedId : newId();
     const note = clampText(col.note ? (row.cells[col.note] ?? '') : '', MAX_NOTES, `${where}: the note`, problems);
     const tie: Tie = createTie(from.id, to.id, kind, { id, strength, mutual, note });
     if (tie.source === tie.target) {

@@ -22,6 +22,7 @@ import { PALETTE } from './palette';
 import { escapeXmlAttr, quote, toNumber } from './text';
 import { attr, child, children, parseXml, textOf } from './xml';
 import type { XmlElement } from './xml';
+import { emptyRecord } from '../domain/records';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -124,7 +125,7 @@ export function importGexf(text: string, options: { mapName?: string; now?: numb
     }
   }
   const readValues = (element: XmlElement, cls: 'node' | 'edge') => {
-    const attrs: Record<string, string> = {};
+    const attrs: Record<string, string> = emptyRecord();
     const box = child(element, 'attvalues');
     for (const v of box ? children(box, 'attvalue') : []) {
       const id = attr(v, 'for') ?? attr(v, 'id') ?? '';

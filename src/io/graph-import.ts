@@ -31,6 +31,7 @@ import { TieIndex } from './person-index';
 import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
 import { autoLayout } from './tree-layout';
 import { identity, maxOf, minOf, pushAll } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 export interface RawNode {
   id: string;
@@ -294,7 +295,7 @@ function indexLevel(value: string, lowest: number): number | null {
 const normalisedKeys = new Map<string, string>();
 
 function lowerKeys(attrs: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = emptyRecord();
   for (const k in attrs) {
     let alias = normalisedKeys.get(k);
     if (alias === undefined) {

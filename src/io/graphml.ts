@@ -19,6 +19,7 @@ import type { RawEdge, RawGraph, RawNode } from './graph-import';
 import { escapeXmlAttr, plural, quote, toNumber } from './text';
 import { attr, children, child, findDeep, parseXml, textOf } from './xml';
 import type { XmlElement } from './xml';
+import { emptyRecord } from '../domain/records';
 
 export function exportGraphml(doc: MapDocument): string {
   const e = escapeXmlAttr;
@@ -148,7 +149,7 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
 }
 
 function readData(element: XmlElement, keys: Map<string, KeyDef>, target: string): { attrs: Record<string, string>; label: string | null; x: number | null; y: number | null } {
-  const attrs: Record<string, string> = {};
+  const attrs: Record<string, string> = emptyRecord();
   let label: string | null = null;
   let x: number | null = null;
   let y: number | null = null;

@@ -18,6 +18,7 @@ import { initials } from '../domain/describe';
 import { migrateFile, MAP_FILE_VERSION } from './migrations';
 import type { RawFile } from './migrations';
 import { MAX_NOTES, MAX_SHORT_TEXT, clampText, plural, quote } from './text';
+import { emptyRecord, hasEntry } from '../domain/records';
 
 export const MAP_FILE_TYPE = 'influence-map';
 export const BACKUP_FILE_TYPE = 'influence-map-backup';
@@ -117,7 +118,7 @@ export function readMapFile(value: unknown): ReadResult {
   const tieList = recordList(file.ties);
   if (tieList === null) return { ok: false, error: 'The file\'s "ties" is not a list of ties.' };
 
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   const firstSeen = new Map<Id, number>();
   people.forEach((raw, i) => {
     const what = `Person ${i + 1}${labelOf(raw)}`;
@@ -136,7 +137,7 @@ export function readMapFile(value: unknown): ReadResult {
     stakeholders[result.value.id] = result.value;
   });
 
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   tieList.forEach((raw, i) => {
     const what = `Tie ${i + 1}${isObject(raw) && typeof raw.id === 'string' ? ` (id ${quote(raw.id)})` : ''}`;
     const clamped = isObject(raw) ? clampRawText(raw, { note: MAX_NOTES }, what, problems) : raw;
@@ -146,7 +147,7 @@ export function readMapFile(value: unknown): ReadResult {
       return;
     }
     let tie = result.value;
-    if (tie.id in ties) {
+    if (hasEntry(ties, tie.id)) {
       problems.push(`${what} has the same id as an earlier tie; skipped.`);
       return;
     }
@@ -222,13 +223,13 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
   const map = { ...doc.map, id: newId(), createdAt: now, updatedAt: now, name: options.name ?? doc.map.name };
   if (!options.reIdRecords) return { ...doc, map };
   const ids = new Map<Id, Id>();
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(doc.stakeholders)) {
     const id = newId();
     ids.set(s.id, id);
     stakeholders[id] = { ...s, id, tags: [...s.tags], interactions: s.interactions.map((i) => ({ ...i, id: newId() })) };
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(doc.ties)) {
     const source = ids.get(t.source);
     const target = ids.get(t.target);
@@ -247,11 +248,11 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
  */
 export function redactDocument(doc: MapDocument): MapDocument {
   const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(fresh.stakeholders)) {
     stakeholders[s.id] = { ...s, name: initials(s.name), notes: '', email: '', tags: [], interactions: [], cadenceDays: null, nextFollowUp: null };
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(fresh.ties)) ties[t.id] = { ...t, note: '' };
   return { map: { ...fresh.map, meId: null }, stakeholders, ties };
 }

@@ -4,6 +4,7 @@
  */
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument, TieKind } from '../domain/types';
+import { hasEntry } from '../domain/records';
 
 export interface Point {
   x: number;
@@ -41,7 +42,7 @@ export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): La
   }
   const ties: LayoutTie[] = [];
   for (const t of Object.values(doc.ties)) {
-    if (t.source === t.target || !(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) continue;
+    if (t.source === t.target || !hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;
     if (only && (!only.has(t.source) || !only.has(t.target))) continue;
     ties.push({ source: t.source, target: t.target, kind: t.kind, strength: t.strength });
   }

@@ -12,6 +12,7 @@ import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, 
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
 import { prepareWriteWorker, writeNewMaps } from './import/write-maps';
+import { copyRecord, hasEntry } from '../domain/records';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
@@ -153,8 +154,8 @@ export function useImport(): {
         // stays if that cannot finish in time.
         try {
           const outcome = await startLayout('org-chart', layoutInputFromDoc(doc)).promise;
-          const stakeholders = { ...doc.stakeholders };
-          for (const [id, p] of Object.entries(outcome.positions)) if (stakeholders[id]) stakeholders[id] = { ...stakeholders[id], x: p.x, y: p.y };
+          const stakeholders = copyRecord(doc.stakeholders);
+          for (const [id, p] of Object.entries(outcome.positions)) if (hasEntry(stakeholders, id)) stakeholders[id] = { ...stakeholders[id], x: p.x, y: p.y };
           doc = { ...doc, stakeholders };
         } catch {
           // keep the tree positions
@@ -218,7 +219,7 @@ export function useImport(): {
           }
           // Re-apply on the current document so edits made meanwhile are kept: only new ties.
           state.edit((doc) => {
-            const ties = { ...doc.ties };
+            const ties = copyRecord(doc.ties);
             for (const tie of s.ties) if (!Object.hasOwn(doc.ties, tie.id) && Object.hasOwn(doc.stakeholders, tie.source) && Object.hasOwn(doc.stakeholders, tie.target)) ties[tie.id] = tie;
             return { ...doc, ties };
           });

@@ -7,6 +7,7 @@
 import type { CsvTable } from '../../io/csv';
 import { csvHeaders, isTiesHeader, parseCsvTable } from '../../io/csv';
 import { sniffBytes, sniffText } from '../../io/detect';
+import { withOwnRecords } from '../../domain/records';
 import type { MapDocument, Tie } from '../../domain/types';
 import { importFile, importTiesFile } from '../../io/import';
 import type { ImportResult } from '../../io/import';
@@ -95,6 +96,13 @@ function defaultWorker(): Worker | null {
   }
 }
 
+/** A worker's reply has records with a prototype again (structured clone): take it off. */
+function ownRecordsIn(reply: ReadReply): ReadReply {
+  if (!reply.result.ok) return reply;
+  const docs = reply.result.docs.map((d) => withOwnRecords(d));
+  return { ...reply, result: { ...reply.result, docs, doc: docs[0] } };
+}
+
 /**
  * Reads a file off the main thread (as a ties CSV for `tiesInto`, else as new maps); `cancel`
  * stops the worker and rejects with ReadCancelledError.
@@ -127,7 +135,7 @@ export function startRead(name: string, bytes: Uint8Array, createWorker: () => W
     worker.addEventListener('message', (event: MessageEvent<ReadReply>) => {
       if (finished || event.data?.id !== id) return;
       finish();
-      resolve(event.data);
+      resolve(ownRecordsIn(event.data));
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
