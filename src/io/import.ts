@@ -22,7 +22,8 @@ import { importGraphml } from './graphml';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
 import { buildOrgChart, guessColumns } from './org-chart';
 import { MAP_KEYWORD, extractText } from './png';
-import { MAX_IMPORT_BYTES, countCsvRecords, decodeText, formatBytes, plural, quote } from './text';
+import { CoordinateClamp, MAX_IMPORT_BYTES, countCsvRecords, decodeText, formatBytes, plural, quote } from './text';
+import { copyRecord } from '../domain/records';
 
 export type ImportFormat = 'json' | 'backup' | 'png' | 'people-csv' | 'org-chart-csv' | 'graphml' | 'gexf';
 
@@ -231,8 +232,26 @@ function capLines(lines: string[], max: number, what: string): string[] {
   return lines.length > max ? [...lines.slice(0, max), `… and ${plural(lines.length - max, what)}.`] : lines;
 }
 
+/**
+ * Positions beyond ±MAX_COORDINATE (a JSON file with x = 1e308) are moved to that edge, as the
+ * CSV and graph readers already do, so drawing and the minimap keep finite numbers.
+ */
+function clampPositions(doc: MapDocument, problems: string[]): MapDocument {
+  const clamp = new CoordinateClamp();
+  let stakeholders: MapDocument['stakeholders'] | null = null;
+  for (const s of Object.values(doc.stakeholders)) {
+    const x = clamp.clamp(s.x)!;
+    const y = clamp.clamp(s.y)!;
+    if (x === s.x && y === s.y) continue;
+    stakeholders ??= copyRecord(doc.stakeholders);
+    stakeholders[s.id] = { ...s, x, y };
+  }
+  clamp.report(problems);
+  return stakeholders ? { ...doc, stakeholders } : doc;
+}
+
 function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = countSkipped(problems)): ImportResult {
-  const fresh = docs.map((d) => asNewMap(d, { reIdRecords: options.reIdRecords, now: options.now }));
+  const fresh = docs.map((d) => asNewMap(clampPositions(d, problems), { reIdRecords: options.reIdRecords, now: options.now }));
   const people = fresh.reduce((n, d) => n + Object.keys(d.stakeholders).length, 0);
   const ties = fresh.reduce((n, d) => n + Object.keys(d.ties).length, 0);
   const lines = capLines(problems, MAX_PROBLEM_LINES, 'more problem');

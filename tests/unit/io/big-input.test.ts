@@ -70,6 +70,18 @@ describe('GraphML extremes (issue 16 item 13)', () => {
   });
 });
 
+describe('JSON positions of ±1e308 (issue 16 item 13)', () => {
+  it('are clamped and reported like the other formats', () => {
+    const file = { type: 'influence-map', version: 1, map: { id: 'm', name: 'M' }, stakeholders: [{ id: 'a', name: 'A', x: 1e308, y: -1e308 }, { id: 'b', name: 'B', x: 10, y: 20 }], ties: [] };
+    const result = importFile('m.json', enc(JSON.stringify(file)));
+    if (!result.ok) throw new Error(result.error);
+    const a = Object.values(result.doc.stakeholders).find((p) => p.name === 'A')!;
+    expect([a.x, a.y]).toEqual([MAX_COORDINATE, -MAX_COORDINATE]);
+    expect(Object.values(result.doc.stakeholders).find((p) => p.name === 'B')).toMatchObject({ x: 10, y: 20 });
+    expect(result.problems.join('\n')).toMatch(/2 positions lay further than 10,000,000/);
+  });
+});
+
 describe('files bigger than the app handles are refused before reading (issue 16 item 10)', () => {
   const csv = (rows: number) => {
     const lines = ['name,title'];
