@@ -9,9 +9,9 @@
  * Limits: files over MAX_IMPORT_BYTES (20 MB) are refused before reading: that is several times
  * the largest realistic map (5,000 people with notes is about 3 MB of JSON) and keeps the tab
  * responsive. Files with more than MAX_IMPORT_PEOPLE people are refused before parsing, and
- * positions beyond ±MAX_COORDINATE are clamped with a note. Names, titles and departments are cut to 500 characters and notes to 100,000,
- * with a note. HTML or script in any text field is kept literally as text (the UI and the
- * exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
+ * positions beyond ±MAX_COORDINATE are clamped with a note. Names, titles and departments are
+ * cut to 500 characters and notes to 100,000, with a note. HTML or script in any text field is
+ * kept literally as text (the UI and the exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
  */
 import type { MapDocument } from '../domain/types';
 import { addTiesFromCsv, csvHeaders, importPeopleCsv, isTiesHeader, parseCsvTable, findColumn, summariseSkipped } from './csv';
