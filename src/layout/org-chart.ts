@@ -15,6 +15,7 @@ import { gridLayout, layoutForest } from '../io/tree-layout';
 import type { LayoutInput, Point, Positions } from './types';
 import { topLeft } from './types';
 import { maxOf } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 /** Horizontal gap between cards, and between layers. */
 export const ORG_GAP_X = 30;
@@ -154,7 +155,7 @@ export function planOrgChart(input: LayoutInput): OrgChartPlan {
 
 /** Turns ELK's answer into card positions (blocks unpacked, singles in a grid below). */
 export function positionsFromElk(plan: OrgChartPlan, result: ElkNode, input: LayoutInput): Positions {
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   const cards = new Map(input.cards.map((c) => [c.id, c]));
   let right = 0;
   let bottom = 0;
@@ -197,7 +198,7 @@ function placeSingles(plan: OrgChartPlan, input: LayoutInput, out: Positions, ch
 }
 
 function shift(positions: Positions, origin: Point): Positions {
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const [id, p] of Object.entries(positions)) out[id] = { x: Math.round(p.x + origin.x), y: Math.round(p.y + origin.y) };
   return out;
 }

@@ -7,6 +7,7 @@
 import type { LayoutCard, Positions } from './types';
 import { topLeft } from './types';
 import { maxOf } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 export const TIDY_GAP_X = 40;
 export const TIDY_GAP_Y = 40;
@@ -43,7 +44,7 @@ export function tidyLayout(cards: LayoutCard[]): Positions {
     else rows.push([c]);
   }
   const ordered = rows.flatMap((r) => r.sort((a, b) => a.x - b.x));
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   ordered.forEach((c, i) => {
     const col = i % columns;
     const row = Math.floor(i / columns);

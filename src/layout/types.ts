@@ -5,6 +5,7 @@
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument, TieKind } from '../domain/types';
 import { hasEntry } from '../domain/records';
+import { emptyRecord } from '../domain/records';
 
 export interface Point {
   x: number;
@@ -51,7 +52,7 @@ export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): La
 
 /** Rounds to whole flow units, so stored positions stay tidy. */
 export function roundPositions(positions: Positions): Positions {
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const [id, p] of Object.entries(positions)) out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
   return out;
 }
@@ -73,7 +74,7 @@ export function translateTo(positions: Positions, origin: Point): Positions {
   const all = Object.values(positions);
   if (!all.length) return positions;
   const from = topLeft(all);
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x - from.x + origin.x, y: p.y - from.y + origin.y };
   return out;
 }
