@@ -17,6 +17,7 @@ import { explainKeyPersonRisk } from './key-person';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
 import { displayName } from '../domain/describe';
+import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 
 const PAGERANK_ALPHA = 0.85;
 const MAX_TOP_BROKERS = 5;
@@ -163,7 +164,12 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
   return messages;
 }
 
+/** Every metric for a map (ids that name Object.prototype members are handled: safe-ids.ts). */
 export function analyse(rawInput: AnalysisInput): AnalysisResult {
+  return needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+}
+
+function analyseInput(rawInput: AnalysisInput): AnalysisResult {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
@@ -225,7 +231,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
     };
   });
 
-  const indexById: Record<string, number> = {};
+  const indexById: Record<string, number> = Object.create(null) as Record<string, number>;
   input.people.forEach((p, i) => (indexById[p.id] = i));
 
   const notable = notablePlaces(n);
@@ -290,7 +296,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
     formalRankShares: rankShares(ranks.formalRank),
     influenceTies,
   };
-  const explanations: Record<string, PersonExplanations> = {};
+  const explanations: Record<string, PersonExplanations> = Object.create(null) as Record<string, PersonExplanations>;
   input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
 
   const messages = mapMessages(input, partial, isolated);

@@ -10,6 +10,7 @@ import { displayName } from '../domain/describe';
 import { listNames } from './format';
 import { introductionNetwork, isIntroductionRoute, routeStrength } from './projections';
 import type { AnalysisInput, AnalysisTie, IntroductionPath, IntroductionResult, IntroductionStep } from './types';
+import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 
 const MAX_PATHS = 3;
 
@@ -77,6 +78,13 @@ function sentence(personIds: string[], steps: IntroductionStep[], nameOf: (id: s
 export const REPORTING_LINE_NOTE = 'A reporting line counts as an introduction: a manager can introduce you to their reports and to their own manager.';
 
 export function introductionPaths(input: AnalysisInput, fromId: string, toId: string): IntroductionResult {
+  if (!needsSafeIds(input) && !needsSafeIds({ people: [{ id: fromId, name: '', department: '', seniority: 0 }, { id: toId, name: '', department: '', seniority: 0 }], ties: [], levels: [], leadershipLevel: 0, meId: null })) return pathsBetween(input, fromId, toId);
+  const escaped = toSafeInput({ ...input, people: [...input.people, { id: fromId, name: '', department: '', seniority: 0 }, { id: toId, name: '', department: '', seniority: 0 }] });
+  const safe = { ...escaped, people: escaped.people.slice(0, input.people.length) };
+  return fromSafeIds(pathsBetween(safe, escaped.people[input.people.length].id, escaped.people[input.people.length + 1].id));
+}
+
+function pathsBetween(input: AnalysisInput, fromId: string, toId: string): IntroductionResult {
   const names = new Map(input.people.map((p) => [p.id, displayName(p)]));
   const nameOf = (id: string) => names.get(id) ?? 'Unknown person';
   const result = (paths: IntroductionPath[], message: string): IntroductionResult => ({ fromId, toId, paths, message });

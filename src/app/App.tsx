@@ -30,6 +30,8 @@ import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '..
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
 import { useTheme } from '../ui/theme';
 import { describeStorageError } from '../storage/errors';
+import { StartNotice } from '../ui/StartNotice';
+import { clearOpeningMarker, guardMapOpening, readOpeningMarker, stuckMapMessage } from './opening-guard';
 import { mapIdFromHash, hashForMap } from './route';
 
 export function App({ services }: { services: AppServices }) {
@@ -64,13 +66,20 @@ function AppShell() {
     [store, workspace],
   );
 
-  // Start on the map named in the URL, else the last one opened.
+  // Start on the map named in the URL, else the last one opened; but on the list of maps when
+  // that map did not finish opening last time (opening-guard.ts).
+  const [startNotice, setStartNotice] = useState<string | null>(null);
+  useEffect(() => guardMapOpening(store), [store]);
   useEffect(() => {
     let live = true;
+    const stuck = readOpeningMarker();
     void (async () => {
       try {
         const id = await workspace.startupMapId(mapIdFromHash(location.hash));
-        if (id && live) await workspace.openMap(id);
+        if (id && stuck?.mapId === id) {
+          clearOpeningMarker();
+          if (live) setStartNotice(stuckMapMessage(stuck));
+        } else if (id && live) await workspace.openMap(id);
       } catch (error) {
         if (live) workspace.openScratch(describeStorageError(error).message);
       } finally {
@@ -212,6 +221,7 @@ function AppShell() {
           <CollapsedRail which="sidebar" />
         )}
         <main className="main">
+          {!mapId && startNotice && <StartNotice message={startNotice} onDismiss={() => setStartNotice(null)} />}
           {mapId ? <MapViews key={mapId} colorMode={theme.resolved} /> : lockedMapId ? <UnlockScreen /> : ready ? <EmptyState
               onNewMap={newMap}
               onImport={openPicker}

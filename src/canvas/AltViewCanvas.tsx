@@ -26,6 +26,7 @@ import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
 import './canvas.css';
+import { copyRecord, emptyRecord } from '../domain/records';
 
 const nodeTypes = { stakeholder: StakeholderNode };
 /** In the grid the same nodes are drawn as name chips. */
@@ -78,7 +79,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const widthOf = useCallback((id: Id) => (mode === 'grid' ? CHIP.width : nodeWidth(overlay.sizes?.get(id) ?? people[id]?.influence ?? 3)), [mode, overlay, people]);
   const heightOf = mode === 'grid' ? CHIP.height : NODE_HEIGHT;
   const corners = useMemo(() => {
-    const out: Record<Id, Position> = {};
+    const out: Record<Id, Position> = emptyRecord();
     for (const [id, c] of Object.entries(centres)) out[id] = { x: Math.round(c.x - widthOf(id) / 2), y: Math.round(c.y - heightOf / 2) };
     return out;
   }, [centres, widthOf, heightOf]);
@@ -87,7 +88,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const cardBoxes = useMemo(() => Object.entries(corners).map(([id, c]) => ({ x: c.x, y: c.y, width: widthOf(id), height: heightOf })), [corners, widthOf, heightOf]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
-  const positions = useMemo(() => (drag ? { ...corners, ...drag } : corners), [corners, drag]);
+  const positions = useMemo(() => (drag ? Object.assign(copyRecord(corners), drag) : corners), [corners, drag]);
   const nodes = useMemo(() => {
     const all = mapNodes(doc, selectedNodes, positions, overlay);
     // Without a Me there are no rings: show nobody rather than a pile at the origin.
@@ -100,8 +101,8 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = {};
-      const dropped: Record<Id, Position> = {};
+      const moving: Record<Id, Position> = emptyRecord();
+      const dropped: Record<Id, Position> = emptyRecord();
       let selection: Set<Id> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.position && mode === 'grid') {
@@ -113,7 +114,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         }
       }
       if (selection) state.select(selection, state.selectedTies);
-      if (Object.keys(moving).length) setDrag((d) => ({ ...(d ?? {}), ...moving }));
+      if (Object.keys(moving).length) setDrag((d) => Object.assign(copyRecord(d ?? {}), moving));
       if (Object.keys(dropped).length) {
         // Every card dropped in this gesture changes its scores in one undoable edit.
         state.edit((d) => {

@@ -41,6 +41,7 @@ import { StartHereHint } from './StartHereHint';
 import { routeTies } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
+import { emptyRecord } from '../domain/records';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -140,8 +141,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = {};
-      const moved: Record<Id, Position> = {};
+      const moving: Record<Id, Position> = emptyRecord();
+      const moved: Record<Id, Position> = emptyRecord();
       let selection: Set<Id> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.position) {

@@ -11,6 +11,7 @@ import { neighbourhood } from '../domain/views';
 import { isOverdue, localDate } from '../domain/nurture';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
+import { hasEntry } from '../domain/records';
 
 export interface LegendEntry {
   label: string;
@@ -170,7 +171,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
   }
 
   // Focus and filters narrow whatever the lens shows: faded stays faded.
-  if (focus?.id && focus.id in doc.stakeholders) {
+  if (focus?.id && hasEntry(doc.stakeholders, focus.id)) {
     const near = neighbourhood(doc, focus.id, focus.steps, focus.direction);
     overlay.faded = union(overlay.faded, fadedExcept(doc, near));
   }

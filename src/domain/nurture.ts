@@ -18,6 +18,7 @@ import { displayName, isSeniorLeader, levelName, tieSentence } from './describe'
 import { newId } from './ids';
 import type { Id, Interaction, InteractionKind, MapDocument, MapSettings, Stakeholder, Tie } from './types';
 import { INTERACTION_KINDS } from './types';
+import { withEntry } from './records';
 
 // ---------------------------------------------------------------------------------------------
 // Calendar dates (local dates as 'YYYY-MM-DD'; arithmetic in UTC so DST never shifts a day)
@@ -310,7 +311,7 @@ export function logInteraction(doc: MapDocument, id: Id, interaction: NewInterac
   // Stable sort: same-day entries keep the order they were logged in.
   interactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const next: Stakeholder = { ...current, interactions, nextFollowUp: clear ? null : current.nextFollowUp };
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: next } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, id, next) };
 }
 
 /** Removes one logged interaction; same document if either id is unknown. */
@@ -318,7 +319,7 @@ export function removeInteraction(doc: MapDocument, id: Id, interactionId: Id): 
   const current = doc.stakeholders[id];
   if (!current || !current.interactions.some((i) => i.id === interactionId)) return doc;
   const next = { ...current, interactions: current.interactions.filter((i) => i.id !== interactionId) };
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: next } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, id, next) };
 }
 
 /** Puts the next catch-up off: sets the explicit next follow-up to `today + days` (days >= 1). */
@@ -327,7 +328,7 @@ export function snooze(doc: MapDocument, id: Id, days: number, today: string): M
   if (!current || !Number.isFinite(days)) return doc;
   const nextFollowUp = addDays(today, Math.max(1, Math.round(days)));
   if (current.nextFollowUp === nextFollowUp) return doc;
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: { ...current, nextFollowUp } } };
+  return { ...doc, stakeholders: withEntry<Stakeholder>(doc.stakeholders, id, { ...current, nextFollowUp }) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { newId } from './ids';
 import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
+import { copyRecord, emptyRecord, hasEntry, withEntry } from './records';
 
 export type OpResult = { ok: true; doc: MapDocument } | { ok: false; error: string };
 
@@ -16,7 +17,7 @@ export interface Position {
 }
 
 export function addStakeholder(doc: MapDocument, stakeholder: Stakeholder): MapDocument {
-  return { ...doc, stakeholders: { ...doc.stakeholders, [stakeholder.id]: stakeholder } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, stakeholder.id, stakeholder) };
 }
 
 export function addStakeholderAt(doc: MapDocument, position: Position, fields: Partial<Stakeholder> = {}): { doc: MapDocument; id: Id } {
@@ -33,7 +34,7 @@ export function updateStakeholder(doc: MapDocument, id: Id, patch: StakeholderPa
   if (!current) return doc;
   const changed = (Object.keys(patch) as (keyof StakeholderPatch)[]).some((key) => !Object.is(current[key], patch[key]));
   if (!changed) return doc;
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: { ...current, ...patch } } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, id, { ...current, ...patch }) };
 }
 
 export function moveStakeholders(doc: MapDocument, positions: Record<Id, Position>): MapDocument {
@@ -41,7 +42,7 @@ export function moveStakeholders(doc: MapDocument, positions: Record<Id, Positio
   for (const [id, pos] of Object.entries(positions)) {
     const current = doc.stakeholders[id];
     if (!current || (current.x === pos.x && current.y === pos.y)) continue;
-    stakeholders ??= { ...doc.stakeholders };
+    stakeholders ??= copyRecord(doc.stakeholders);
     stakeholders[id] = { ...current, x: pos.x, y: pos.y };
   }
   return stakeholders ? { ...doc, stakeholders } : doc;
@@ -49,15 +50,15 @@ export function moveStakeholders(doc: MapDocument, positions: Record<Id, Positio
 
 /** Removes people and ties; a person's ties go with them, and "Me" is cleared if Me is removed. */
 export function removeElements(doc: MapDocument, stakeholderIds: Iterable<Id>, tieIds: Iterable<Id> = []): MapDocument {
-  const people = new Set([...stakeholderIds].filter((id) => id in doc.stakeholders));
-  const tiesGone = new Set([...tieIds].filter((id) => id in doc.ties));
+  const people = new Set([...stakeholderIds].filter((id) => hasEntry(doc.stakeholders, id)));
+  const tiesGone = new Set([...tieIds].filter((id) => hasEntry(doc.ties, id)));
   for (const tie of Object.values(doc.ties)) {
     if (people.has(tie.source) || people.has(tie.target)) tiesGone.add(tie.id);
   }
   if (people.size === 0 && tiesGone.size === 0) return doc;
-  const stakeholders = { ...doc.stakeholders };
+  const stakeholders = copyRecord(doc.stakeholders);
   for (const id of people) delete stakeholders[id];
-  const ties = { ...doc.ties };
+  const ties = copyRecord(doc.ties);
   for (const id of tiesGone) delete ties[id];
   const map = doc.map.meId && people.has(doc.map.meId) ? { ...doc.map, meId: null } : doc.map;
   return { map, stakeholders, ties };
@@ -72,7 +73,7 @@ function sameTie(a: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, b: Pick<
 
 /** Why a tie cannot be drawn, or null when it can. */
 export function tieProblem(doc: MapDocument, candidate: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, ignoreId?: Id): string | null {
-  if (!(candidate.source in doc.stakeholders) || !(candidate.target in doc.stakeholders)) return 'Both ends of a tie must be people on this map.';
+  if (!hasEntry(doc.stakeholders, candidate.source) || !hasEntry(doc.stakeholders, candidate.target)) return 'Both ends of a tie must be people on this map.';
   if (candidate.source === candidate.target) return 'A person cannot have a tie to themselves.';
   for (const tie of Object.values(doc.ties)) {
     if (tie.id !== ignoreId && sameTie(tie, candidate)) {
@@ -87,7 +88,7 @@ export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind,
   const tie = createTie(source, target, kind, fields);
   const problem = tieProblem(doc, tie);
   if (problem) return { ok: false, error: problem };
-  return { ok: true, doc: { ...doc, ties: { ...doc.ties, [tie.id]: tie } }, id: tie.id };
+  return { ok: true, doc: { ...doc, ties: withEntry(doc.ties, tie.id, tie) }, id: tie.id };
 }
 
 /**
@@ -113,7 +114,7 @@ export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id
   if (unchanged) return { ok: true, doc };
   const problem = tieProblem(doc, next, id);
   if (problem) return { ok: false, error: problem };
-  return { ok: true, doc: { ...doc, ties: { ...doc.ties, [id]: next } } };
+  return { ok: true, doc: { ...doc, ties: withEntry(doc.ties, id, next) } };
 }
 
 export function swapTieDirection(doc: MapDocument, id: Id): OpResult {
@@ -129,7 +130,7 @@ export interface Clip {
 
 /** What copying these people carries: the people, and only the ties among them. */
 export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
-  const chosen = new Set([...ids].filter((id) => id in doc.stakeholders));
+  const chosen = new Set([...ids].filter((id) => hasEntry(doc.stakeholders, id)));
   return {
     stakeholders: [...chosen].map((id) => doc.stakeholders[id]),
     ties: Object.values(doc.ties).filter((t) => chosen.has(t.source) && chosen.has(t.target)),
@@ -144,7 +145,7 @@ export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
 export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
   if (clip.stakeholders.length === 0) return { doc, ids: [] };
   const idMap = new Map<Id, Id>();
-  const stakeholders = { ...doc.stakeholders };
+  const stakeholders = copyRecord(doc.stakeholders);
   const maxLevel = doc.map.settings.levels.length - 1;
   const taken = nameSet(Object.values(doc.stakeholders).map((s) => s.name));
   for (const s of clip.stakeholders) {
@@ -163,7 +164,7 @@ export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc
       interactions: s.interactions.map((i) => ({ ...i, id: newId() })),
     };
   }
-  const ties = { ...doc.ties };
+  const ties = copyRecord(doc.ties);
   for (const t of clip.ties) {
     const source = idMap.get(t.source);
     const target = idMap.get(t.target);
@@ -185,7 +186,7 @@ export function updateSettings(doc: MapDocument, settings: MapSettings): MapDocu
   let stakeholders = doc.stakeholders;
   for (const s of Object.values(doc.stakeholders)) {
     if (s.seniority > maxLevel) {
-      if (stakeholders === doc.stakeholders) stakeholders = { ...doc.stakeholders };
+      if (stakeholders === doc.stakeholders) stakeholders = copyRecord(doc.stakeholders);
       stakeholders[s.id] = { ...s, seniority: maxLevel };
     }
   }
@@ -203,7 +204,7 @@ export function removeLevel(doc: MapDocument, index: number): MapDocument {
   const nextLevels = levels.filter((_, i) => i !== index);
   const nextCadence = cadenceDays.filter((_, i) => i !== index);
   const nextLeadership = Math.max(0, Math.min(nextLevels.length - 1, leadershipLevel >= index && leadershipLevel > 0 ? leadershipLevel - 1 : leadershipLevel));
-  const stakeholders: Record<Id, Stakeholder> = { ...doc.stakeholders };
+  const stakeholders: Record<Id, Stakeholder> = copyRecord(doc.stakeholders);
   for (const s of Object.values(doc.stakeholders)) {
     if (s.seniority > index) stakeholders[s.id] = { ...s, seniority: s.seniority - 1 };
     else if (s.seniority === index) stakeholders[s.id] = { ...s, seniority: Math.min(index, nextLevels.length - 1) };
@@ -230,30 +231,25 @@ export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: s
     repairs.push(message);
   };
   const maxLevel = doc.map.settings.levels.length - 1;
-  // Built with Object.fromEntries and checked with Object.hasOwn: ids are user data, and an id
-  // such as "__proto__" must stay an ordinary key.
-  const stakeholders: Record<Id, Stakeholder> = Object.fromEntries(
-    Object.values(doc.stakeholders).map((s) => {
-      if (s.seniority <= maxLevel) return [s.id, s];
+  // Prototype-free records (domain/records.ts): ids are user data, and an id such as
+  // "__proto__" or "constructor" must stay an ordinary key.
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
+  for (const s of Object.values(doc.stakeholders)) {
+    if (s.seniority > maxLevel) {
       note('level', `"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
-      return [s.id, { ...s, seniority: maxLevel }];
-    }),
-  );
-  const ties: Record<Id, Tie> = Object.fromEntries(
-    Object.values(doc.ties).flatMap((t) => {
-      if (!Object.hasOwn(stakeholders, t.source) || !Object.hasOwn(stakeholders, t.target)) {
-        note('dangling-tie', `A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
-        return [];
-      }
-      if (t.source === t.target) {
-        note('self-tie', `A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
-        return [];
-      }
-      return [[t.id, t] as const];
-    }),
-  );
+      stakeholders[s.id] = { ...s, seniority: maxLevel };
+    } else stakeholders[s.id] = s;
+  }
+  const ties: Record<Id, Tie> = emptyRecord();
+  for (const t of Object.values(doc.ties)) {
+    if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) {
+      note('dangling-tie', `A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
+    } else if (t.source === t.target) {
+      note('self-tie', `A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
+    } else ties[t.id] = t;
+  }
   let map = doc.map;
-  if (map.meId && !Object.hasOwn(stakeholders, map.meId)) {
+  if (map.meId && !hasEntry(stakeholders, map.meId)) {
     note('me', '"Me" pointed to a person who is not on the map; it was cleared.');
     map = { ...map, meId: null };
   }

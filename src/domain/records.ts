@@ -1,78 +1,46 @@
 /**
- * Record types (tldraw style): each kind of record the app stores or exchanges has one
- * descriptor with its zod schema (which holds the defaults), its current version and its
- * migrations. Factories take their defaults from the schema, and `migrateRecord` brings a raw
- * record of any earlier version up to date before the schema sees it, wherever it was read
- * (file, IndexedDB, a locked map's record after decryption, the close journal).
- *
- * Rules: a shipped migration is never edited. A change to a record's shape adds one entry to
- * its `migrations` (`to` = the next version), and a fixture of the version before it in
- * tests/fixtures/storage (a plain and a locked database); tests/unit/domain/records.test.ts
- * fails until every migration has run on a fixture.
- *
- * A stored record carries its version in `v`; a record without `v` was written before versions
- * were stamped, which is version 1.
+ * Records keyed by ids the user supplies (imported files keep their ids): a person may well be
+ * called "__proto__", "constructor" or "toString". On a plain object those names are inherited
+ * members: `rec.__proto__ = p` replaces the prototype instead of storing p, and
+ * `"constructor" in rec` is true with nobody there. So every such record has no prototype, and is
+ * copied with these helpers instead of `{ ...rec }` (which makes a plain object again).
  */
-import type { z } from 'zod';
-import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
-import type { MapMeta, Stakeholder, Tie } from './types';
 
-export type RawRecord = Record<string, unknown>;
-
-export interface RecordMigration {
-  /** The version this migration produces; it reads records of version `to - 1`. */
-  to: number;
-  description: string;
-  up: (record: RawRecord) => RawRecord;
+/** An empty record with no prototype. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
-export interface RecordType<T> {
-  name: 'map' | 'stakeholder' | 'tie';
-  schema: z.ZodType<T, unknown>;
-  migrations: readonly RecordMigration[];
+/** A prototype-free copy of `source` (own enumerable entries only). */
+export function copyRecord<T>(source: Readonly<Record<string, T>>): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const key of Object.keys(source)) out[key] = source[key];
+  return out;
 }
 
-export const FIRST_RECORD_VERSION = 1;
-/** Where a stored record keeps its version. */
-export const VERSION_FIELD = 'v';
-
-export const MapRecordType: RecordType<MapMeta> = { name: 'map', schema: MapMetaSchema, migrations: [] };
-export const StakeholderRecordType: RecordType<Stakeholder> = { name: 'stakeholder', schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>, migrations: [] };
-export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [] };
-
-export const RECORD_TYPES = [MapRecordType, StakeholderRecordType, TieRecordType] as const;
-
-export function currentVersion(type: Pick<RecordType<unknown>, 'migrations'>): number {
-  return FIRST_RECORD_VERSION + type.migrations.length;
+/** A prototype-free copy of `source` with one entry set. */
+export function withEntry<T>(source: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const out = copyRecord(source);
+  out[key] = value;
+  return out;
 }
 
-export type MigrateRecordResult = { ok: true; record: RawRecord; applied: number[] } | { ok: false; error: string };
+/** A prototype-free record of `items` keyed by `key(item)` (a later item wins). */
+export function recordOf<T>(items: Iterable<T>, key: (item: T) => string): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const item of items) out[key(item)] = item;
+  return out;
+}
+
+/** Is there an own entry for `key`? (never an inherited member such as "constructor"). */
+export function hasEntry(record: Readonly<Record<string, unknown>>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
 
 /**
- * Brings one raw record up to the current version of its type. A record from a newer app is
- * refused (it would lose fields it does not know); a migration that throws refuses the record.
+ * The same document with prototype-free records again. Structured clone (a worker's reply, a
+ * BroadcastChannel message) keeps own keys such as "__proto__" but gives objects a prototype back.
  */
-export function migrateRecord(type: Pick<RecordType<unknown>, 'migrations'>, record: RawRecord): MigrateRecordResult {
-  const raw = record[VERSION_FIELD];
-  const version = raw === undefined ? FIRST_RECORD_VERSION : raw;
-  const current = currentVersion(type);
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < FIRST_RECORD_VERSION) return { ok: false, error: `it has an unknown record version (${String(raw)})` };
-  if (version > current) return { ok: false, error: `it was written by a newer version of Influence Map (record version ${version}; this app reads up to ${current})` };
-  let out = record;
-  const applied: number[] = [];
-  for (let i = version - FIRST_RECORD_VERSION; i < type.migrations.length; i++) {
-    const migration = type.migrations[i];
-    try {
-      out = { ...migration.up(out), [VERSION_FIELD]: migration.to };
-    } catch (error) {
-      return { ok: false, error: `upgrading it to record version ${migration.to} failed (${error instanceof Error ? error.message : String(error)})` };
-    }
-    applied.push(migration.to);
-  }
-  return { ok: true, record: out, applied };
-}
-
-/** The record as stored: stamped with its type's current version. */
-export function stampVersion<T extends object>(type: Pick<RecordType<unknown>, 'migrations'>, value: T): T & { v: number } {
-  return { ...value, v: currentVersion(type) };
+export function withOwnRecords<D extends { stakeholders: Record<string, unknown>; ties: Record<string, unknown> }>(doc: D): D {
+  return { ...doc, stakeholders: copyRecord(doc.stakeholders), ties: copyRecord(doc.ties) };
 }

@@ -11,7 +11,7 @@ import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import { formatCount, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
 import { repairDocument, type RepairKind } from './operations';
-import { MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './records';
+import { MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
 
 export type RestoreSource = 'file' | 'png' | 'backup' | 'snapshot' | 'indexeddb' | 'journal' | 'peer';

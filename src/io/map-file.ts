@@ -17,6 +17,7 @@ import { migrateFile, MAP_FILE_VERSION } from './migrations';
 import { isSealedMapEntry, readSealedMapFile, SEALED_MAP_TYPE, type SealedMapFile } from './sealed-map-file';
 import type { RawFile } from './migrations';
 import { plural, quote } from './text';
+import { emptyRecord } from '../domain/records';
 
 export const MAP_FILE_TYPE = 'influence-map';
 export const BACKUP_FILE_TYPE = 'influence-map-backup';
@@ -147,13 +148,13 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
   const map = { ...doc.map, id: newId(), createdAt: now, updatedAt: now, name: options.name ?? doc.map.name };
   if (!options.reIdRecords) return { ...doc, map };
   const ids = new Map<Id, Id>();
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(doc.stakeholders)) {
     const id = newId();
     ids.set(s.id, id);
     stakeholders[id] = { ...s, id, tags: [...s.tags], interactions: s.interactions.map((i) => ({ ...i, id: newId() })) };
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(doc.ties)) {
     const source = ids.get(t.source);
     const target = ids.get(t.target);
@@ -172,11 +173,11 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
  */
 export function redactDocument(doc: MapDocument): MapDocument {
   const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(fresh.stakeholders)) {
     stakeholders[s.id] = { ...s, name: initials(s.name), notes: '', email: '', tags: [], interactions: [], cadenceDays: null, nextFollowUp: null };
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(fresh.ties)) ties[t.id] = { ...t, note: '' };
   return { map: { ...fresh.map, meId: null }, stakeholders, ties };
 }

@@ -3,21 +3,20 @@
  *
  * - RFC 4180: comma separated, CRLF line ends, a field is quoted when it contains a comma, quote,
  *   CR or LF, with quotes doubled.
- * - Spreadsheet formula injection: a text field (names, departments...) that starts with =, +, -, @,
- *   tab or CR would run as a formula in Excel/Sheets/LibreOffice, so it gets a leading single quote
- *   ('=SUM(...) is shown as text). Numeric columns are never prefixed: -3 stays a number.
+ * - Spreadsheet formula injection: a text field (names, departments...) that a spreadsheet would run
+ *   as a formula gets a leading single quote (formula.ts; '=SUM(...) is shown as text). Numeric
+ *   columns are never prefixed: -3 stays a number.
  * - Numbers are plain decimals at full precision (shortest round-trip digits, never 1e-7 notation).
  */
 import { leaderSeenFromAdvisor } from '../analysis/advice-words';
 import { INFORMAL_LEADERS_ADVISED, METRIC_INFO } from '../analysis/metric-info';
 import type { AnalysisResult, PersonMetrics } from '../analysis/types';
 import type { MapDocument, Stakeholder } from '../domain/types';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutraliseCell } from './formula';
 
 /** Neutralises formula starters, then quotes when needed. */
 export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = neutraliseCell(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -74,8 +74,8 @@ export function readSealedMapFile(value: unknown): { ok: true; file: SealedMapFi
 export function toBase64(bytes: Uint8Array | ArrayBuffer): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let text = '';
-  // In slices: String.fromCharCode over a whole large array would overflow the call stack.
-  for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  // Byte by byte: spreading a large array into String.fromCharCode would overflow the call stack.
+  for (let i = 0; i < view.length; i++) text += String.fromCharCode(view[i]);
   return btoa(text);
 }
 

@@ -14,6 +14,28 @@ export const MAX_SHORT_TEXT = TEXT_LIMITS.personName;
 export const MAX_NOTES = TEXT_LIMITS.notes;
 /** Longest single tag. */
 export const MAX_TAG = TEXT_LIMITS.tag;
+/**
+ * Farthest a position may be from 0 on either axis. Far beyond any real map (1,000 cards side by
+ * side span about 250,000), and small enough that drawing, the minimap and zoom-to-fit keep
+ * finite numbers (a file with x = 1e308 overflowed them to Infinity).
+ */
+export const MAX_COORDINATE = 10_000_000;
+
+/** Keeps positions within ±MAX_COORDINATE and counts how many it had to move, for one line. */
+export class CoordinateClamp {
+  moved = 0;
+
+  clamp(value: number | null): number | null {
+    if (value === null) return null;
+    if (value >= -MAX_COORDINATE && value <= MAX_COORDINATE) return value;
+    this.moved++;
+    return value > 0 ? MAX_COORDINATE : -MAX_COORDINATE;
+  }
+
+  report(problems: string[]): void {
+    if (this.moved) problems.push(`${plural(this.moved, 'position')} lay further than ${MAX_COORDINATE.toLocaleString('en-US')} from the centre; moved to that edge.`);
+  }
+}
 
 export interface Decoded {
   text: string;
@@ -77,6 +99,15 @@ export function escapeXml(value: string): string {
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/**
+ * Escapes text for an XML attribute value. A reader normalises a literal line break or tab in an
+ * attribute to a space (XML 1.0 section 3.3.3; NetworkX and Gephi do), so multi-line notes would
+ * come back on one line: they are written as character references, which survive normalisation.
+ */
+export function escapeXmlAttr(value: string): string {
+  return escapeXml(value).replace(/[\n\r\t]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
 /** Cuts `value` to `max` characters (not splitting a surrogate pair); reports when it did. */
 export function clampText(value: string, max: number, what: string, problems: string[]): string {
   if (value.length <= max) return value;
@@ -99,6 +130,26 @@ export function formatBytes(bytes: number): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * How many records a CSV text holds (header included), counting line breaks outside quoted
+ * cells: one linear pass, so a file can be refused for its size before it is parsed. A blank
+ * last line is not counted; blank lines inside are (an upper bound is all a limit needs).
+ */
+export function countCsvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) quoted = !quoted;
+    if (c === 10 /* \n */ && !quoted) {
+      records++;
+      content = false;
+    } else if (c !== 13) content = true;
+  }
+  return content ? records + 1 : records;
 }
 
 /** Normalises a name or key for matching: trimmed, single spaces, case-folded. */

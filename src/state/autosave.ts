@@ -10,6 +10,7 @@ import { describeStorageError } from '../storage/errors';
 import { MapDeletedError, MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel, SyncMessage } from './sync-channel';
+import { copyRecord, hasEntry } from '../domain/records';
 
 export interface AutosaveStats {
   saves: number;
@@ -273,8 +274,8 @@ function applyRecords(
 function dropDanglingTies(doc: MapDocument): MapDocument {
   let ties: Record<Id, Tie> | null = null;
   for (const t of Object.values(doc.ties)) {
-    if (!(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) {
-      ties ??= { ...doc.ties };
+    if (!hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) {
+      ties ??= copyRecord(doc.ties);
       delete ties[t.id];
     }
   }

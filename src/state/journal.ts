@@ -17,6 +17,7 @@
 import { pendingRecords, replayJournal, type JournalRecords } from '../domain/journal';
 import type { Id, MapDocument } from '../domain/types';
 import type { Sealed } from '../storage/crypto';
+import { fromBase64, toBase64 } from '../io/sealed-map-file';
 import type { Repository } from '../storage/repository';
 import type { Autosave } from './autosave';
 import type { EditorStoreApi } from './store';
@@ -28,19 +29,6 @@ const JOURNAL_VERSION = 1;
 type SealedText = { iv: string; data: string };
 type StoredJournal = { v: number; mapId: Id; at: number; records?: JournalRecords; sealed?: SealedText };
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In bounded chunks: no spread of a user-sized array.
-  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 const sealedToText = (sealed: Sealed): SealedText => ({ iv: toBase64(sealed.iv), data: toBase64(new Uint8Array(sealed.data)) });
 const sealedFromText = (text: SealedText): Sealed => ({ iv: fromBase64(text.iv), data: fromBase64(text.data).buffer as ArrayBuffer });

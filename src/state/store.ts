@@ -11,6 +11,7 @@ import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
 import type { AnalysisResult } from '../analysis/types';
 import { NO_FILTERS, type Filters } from '../domain/search';
+import { copyRecord, hasEntry } from '../domain/records';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export interface SaveStatus {
@@ -165,8 +166,8 @@ export function createEditorStore(): EditorStoreApi {
         const pruneSelection = () => {
           const { doc, selectedNodes, selectedTies } = get();
           if (!doc) return;
-          const nodes = [...selectedNodes].filter((id) => id in doc.stakeholders);
-          const ties = [...selectedTies].filter((id) => id in doc.ties);
+          const nodes = [...selectedNodes].filter((id) => hasEntry(doc.stakeholders, id));
+          const ties = [...selectedTies].filter((id) => hasEntry(doc.ties, id));
           if (nodes.length !== selectedNodes.size || ties.length !== selectedTies.size) {
             set({ selectedNodes: new Set(nodes), selectedTies: new Set(ties) });
           }
@@ -181,21 +182,21 @@ export function createEditorStore(): EditorStoreApi {
           if (isEmptyChangeSet(changes)) return;
           const patch = (h: MapDocument | null): MapDocument | null => {
             if (!h || h.map.id !== after.map.id) return h;
-            const stakeholders = { ...h.stakeholders };
+            const stakeholders = copyRecord(h.stakeholders);
             for (const s of changes.upsertStakeholders) {
               const was = before.stakeholders[s.id];
               if (!was) stakeholders[s.id] = s;
               else if (stakeholders[s.id]) stakeholders[s.id] = mergeRecord(was, stakeholders[s.id], s);
             }
             for (const id of changes.deleteStakeholders) delete stakeholders[id];
-            const ties = { ...h.ties };
+            const ties = copyRecord(h.ties);
             for (const t of changes.upsertTies) {
               const was = before.ties[t.id];
               if (!was) ties[t.id] = t;
               else if (ties[t.id]) ties[t.id] = mergeRecord(was, ties[t.id], t);
             }
             for (const id of changes.deleteTies) delete ties[id];
-            for (const t of Object.values(ties)) if (!(t.source in stakeholders) || !(t.target in stakeholders)) delete ties[t.id];
+            for (const t of Object.values(ties)) if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) delete ties[t.id];
             const map = changes.map ? mergeRecord(before.map, h.map, changes.map) : h.map;
             return { map, stakeholders, ties };
           };
@@ -335,10 +336,10 @@ export function createEditorStore(): EditorStoreApi {
             if (get().selectedNodes.size || get().selectedTies.size) set({ selectedNodes: EMPTY, selectedTies: EMPTY });
           },
           dragTo(positions) {
-            set({ drag: { ...(get().drag ?? {}), ...positions } });
+            set({ drag: Object.assign(copyRecord(get().drag ?? {}), positions) });
           },
           dragEnd(positions) {
-            const all = { ...(get().drag ?? {}), ...positions };
+            const all = Object.assign(copyRecord(get().drag ?? {}), positions);
             set({ drag: null });
             get().edit((doc) => ops.moveStakeholders(doc, all));
           },

@@ -4,7 +4,7 @@
  */
 import type { ChangeSet } from '../domain/diff';
 import { mergeRecord } from '../domain/diff';
-import { MapRecordType, stampVersion, StakeholderRecordType, TieRecordType, type RecordType } from '../domain/records';
+import { MapRecordType, stampVersion, StakeholderRecordType, TieRecordType, type RecordType } from '../domain/record-types';
 import { restoreDocument, restoreRecordValue } from '../domain/restore';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
 import { defaultSettings } from '../domain/defaults';

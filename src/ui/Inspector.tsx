@@ -12,6 +12,7 @@ import { RelationshipSection } from './nurture/RelationshipSection';
 import { peopleByName, PersonPicker } from './PersonPicker';
 import { LimitNote, useTextLimits } from './useTextLimits';
 import { whatIfStore } from '../state/what-if';
+import { hasEntry } from '../domain/records';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -34,8 +35,8 @@ export function Inspector() {
   const selectedNodes = useDeferredValue(useEditor((s) => s.selectedNodes));
   const selectedTies = useDeferredValue(useEditor((s) => s.selectedTies));
   if (!doc) return null;
-  const people = [...selectedNodes].filter((id) => id in doc.stakeholders);
-  const ties = [...selectedTies].filter((id) => id in doc.ties);
+  const people = [...selectedNodes].filter((id) => hasEntry(doc.stakeholders, id));
+  const ties = [...selectedTies].filter((id) => hasEntry(doc.ties, id));
   let body: ReactNode;
   if (people.length === 1 && ties.length === 0) body = <StakeholderInspector key={people[0]} doc={doc} person={doc.stakeholders[people[0]]} />;
   else if (people.length === 0 && ties.length === 1) body = <TieInspector key={ties[0]} doc={doc} tie={doc.ties[ties[0]]} />;
