@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { WrongPassphraseError } from '../storage/crypto';
 import { useEditor, useServices } from '../state/context';
 import { Dialog } from './Dialog';
+import './LockPanel.css';
 
 const MIN_PASSPHRASE = 8;
 
@@ -125,7 +126,7 @@ function LockDialog({ onClose }: { onClose: () => void }) {
           <strong>If you forget this passphrase, the map cannot be recovered.</strong> Nobody can reset it: the map is encrypted with it
           (AES-GCM, key derived with PBKDF2-SHA256, 600,000 iterations). Export a copy first if you are unsure.
         </p>
-        <p className="field__hint" id="lock-limits">
+        <p className="field__hint lock__limits">
           From now on this map, its snapshots and their names are stored encrypted, and so is any copy of it made here. Locking does not erase
           what was stored before: the browser may keep old unencrypted fragments of this map in its own files on this computer until it reuses
           that space, which can take a long time. Files you exported earlier are not locked either.

@@ -235,4 +235,17 @@ describe('a locked map at rest', () => {
     await expectNoSecret(elsewhere, ['Edited after restore']);
     expect((await restoredRepo.loadMap(restoredId))!.doc.stakeholders[id].title).toBe('Edited after restore');
   });
+
+  it('a tab without the key never writes the map again in clear over a locked one', async () => {
+    const db = freshDb();
+    cleanups.push(() => db.close());
+    const doc = secretDoc();
+    const stale = new Repository(db);
+    await stale.createMap(doc);
+    const locker = new Repository(db);
+    await locker.lockMap(doc.map.id, PASS);
+    // The stale tab (it had the map open in clear) tries to put back what its screen shows.
+    await expect(stale.writeAgain(doc)).rejects.toBeInstanceOf(MapLockedError);
+    await expectNoSecret(db);
+  });
 });
