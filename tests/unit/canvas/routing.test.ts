@@ -73,8 +73,9 @@ describe('tie routing', () => {
     const doc = createSampleOrganisation(0);
     const before = crossings(doc, false);
     const after = crossings(doc, true);
-    // Measured: 102 tie-under-card crossings drawn straight, 47 routed (long ties across a dense
+    // Measured: 103 tie-under-card crossings drawn straight, 47 routed (long ties across a dense
     // org chart cannot always find a clear bend).
+    console.log(`tie-under-card crossings on the sample: ${before} straight, ${after} routed`);
     expect(before).toBeGreaterThan(90);
     expect(after).toBeLessThanOrEqual(Math.floor(before / 2));
   });
