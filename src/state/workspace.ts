@@ -49,7 +49,10 @@ export class Workspace {
         } else void this.openMap(message.mapId);
         return;
       }
-      if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
+      if (message.type !== 'map-deleted') return;
+      // Edits journaled for a map that is gone must not come back with it.
+      this.journal.journal.clear(message.mapId);
+      if (this.openMapId !== message.mapId) return;
       this.autosave?.dispose();
       this.autosave = null;
       this.store.getState().closeDocument();
