@@ -14,6 +14,7 @@
  * were stamped, which is version 1.
  */
 import type { z } from 'zod';
+import { createMapMeta, createStakeholder } from './factories';
 import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
 import type { MapMeta, Stakeholder, Tie } from './types';
 
@@ -36,8 +37,16 @@ export const FIRST_RECORD_VERSION = 1;
 /** Where a stored record keeps its version. */
 export const VERSION_FIELD = 'v';
 
-export const MapRecordType: RecordType<MapMeta> = { name: 'map', schema: MapMetaSchema, migrations: [] };
-export const StakeholderRecordType: RecordType<Stakeholder> = { name: 'stakeholder', schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>, migrations: [] };
+// Types live in types.ts, schemas in schemas.ts and factories (defaults from the schemas) in
+// factories.ts; each descriptor below names them together with the type's migrations.
+export const MapRecordType: RecordType<MapMeta> & { create: typeof createMapMeta } = { name: 'map', schema: MapMetaSchema, migrations: [], create: createMapMeta };
+export const StakeholderRecordType: RecordType<Stakeholder> & { create: typeof createStakeholder } = {
+  name: 'stakeholder',
+  schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>,
+  migrations: [],
+  create: createStakeholder,
+};
+// A tie's factory needs its ends and kind: createTie in factories.ts.
 export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [] };
 
 export const RECORD_TYPES = [MapRecordType, StakeholderRecordType, TieRecordType] as const;
