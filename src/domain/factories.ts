@@ -1,45 +1,30 @@
-import { defaultSettings, TIE_DIRECTION_RULES } from './defaults';
+/**
+ * New records. Their defaults are the schemas' (domain/schemas.ts): a new record is what
+ * restoring a record with only an id gives, so creating and restoring never disagree.
+ */
+import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
+import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie, TieKind } from './types';
 import { emptyRecord, recordOf } from './records';
 
+// Parsed once: the factories below run per imported row, and a zod parse per record would be slow.
+const { id: _s, ...STAKEHOLDER_DEFAULTS } = StakeholderSchema.parse({ id: 'defaults' });
+const { id: _t, source: _a, target: _b, kind: _k, ...TIE_DEFAULTS } = TieSchema.parse({ id: 'defaults', source: 'a', target: 'b', kind: 'influence' });
+
 export function createStakeholder(fields: Partial<Stakeholder> = {}): Stakeholder {
-  return {
-    id: newId(),
-    name: '',
-    title: '',
-    department: '',
-    seniority: 3,
-    influence: 3,
-    interest: 3,
-    stance: 'unknown',
-    tags: [],
-    notes: '',
-    email: '',
-    x: 0,
-    y: 0,
-    cadenceDays: null,
-    nextFollowUp: null,
-    interactions: [],
-    ...fields,
-  };
+  // Arrays are fresh per person: records are never shared mutable state.
+  return { id: newId(), ...STAKEHOLDER_DEFAULTS, tags: [], interactions: [], ...fields };
 }
 
 export function createTie(source: Id, target: Id, kind: TieKind, fields: Partial<Tie> = {}): Tie {
-  return {
-    id: newId(),
-    source,
-    target,
-    kind,
-    strength: 2,
-    mutual: TIE_DIRECTION_RULES[kind].defaultMutual,
-    note: '',
-    ...fields,
-  };
+  // `mutual` keeps its place from the defaults; its value depends on the kind.
+  return { id: newId(), source, target, kind, ...TIE_DEFAULTS, mutual: TIE_DIRECTION_RULES[kind].defaultMutual, ...fields };
 }
 
 export function createMapMeta(name = 'Untitled map', now = Date.now()): MapMeta {
-  return { id: newId(), name, createdAt: now, updatedAt: now, settings: defaultSettings(), meId: null };
+  // Parsed per map (rare), so the settings' arrays are fresh.
+  return { ...MapMetaSchema.parse({ id: newId() }), name, createdAt: now, updatedAt: now };
 }
 
 export function createMapDocument(name?: string, now?: number): MapDocument {

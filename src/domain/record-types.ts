@@ -7,13 +7,14 @@
  *
  * Rules: a shipped migration is never edited. A change to a record's shape adds one entry to
  * its `migrations` (`to` = the next version), and a fixture of the version before it in
- * tests/fixtures/storage (a plain and a locked database); tests/unit/domain/records.test.ts
+ * tests/fixtures/storage (a plain and a locked database); tests/unit/storage/record-migrations.test.ts
  * fails until every migration has run on a fixture.
  *
  * A stored record carries its version in `v`; a record without `v` was written before versions
  * were stamped, which is version 1.
  */
 import type { z } from 'zod';
+import { createMapMeta, createStakeholder } from './factories';
 import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
 import type { MapMeta, Stakeholder, Tie } from './types';
 
@@ -36,8 +37,16 @@ export const FIRST_RECORD_VERSION = 1;
 /** Where a stored record keeps its version. */
 export const VERSION_FIELD = 'v';
 
-export const MapRecordType: RecordType<MapMeta> = { name: 'map', schema: MapMetaSchema, migrations: [] };
-export const StakeholderRecordType: RecordType<Stakeholder> = { name: 'stakeholder', schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>, migrations: [] };
+// Types live in types.ts, schemas in schemas.ts and factories (defaults from the schemas) in
+// factories.ts; each descriptor below names them together with the type's migrations.
+export const MapRecordType: RecordType<MapMeta> & { create: typeof createMapMeta } = { name: 'map', schema: MapMetaSchema, migrations: [], create: createMapMeta };
+export const StakeholderRecordType: RecordType<Stakeholder> & { create: typeof createStakeholder } = {
+  name: 'stakeholder',
+  schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>,
+  migrations: [],
+  create: createStakeholder,
+};
+// A tie's factory needs its ends and kind: createTie in factories.ts.
 export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [] };
 
 export const RECORD_TYPES = [MapRecordType, StakeholderRecordType, TieRecordType] as const;

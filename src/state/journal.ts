@@ -169,12 +169,11 @@ export class JournalKeeper {
   }
 
   private onEdit(): void {
-    const now = this.pending();
-    if (this.writtenPlain && this.writtenPlain !== now?.mapId) this.clearPlain();
-    if (!now) return;
     // The page lived on after pagehide: a plain journal would soon be older than what is saved.
     if (this.writtenPlain) this.clearPlain();
-    if (this.isLocked(now.mapId)) void this.reseal();
+    // Only a locked map pays for a diff per edit (its journal must be sealed ahead of time).
+    const saver = this.autosave();
+    if (saver && this.isLocked(saver.mapId)) void this.reseal();
   }
 
   private clearPlain(): void {

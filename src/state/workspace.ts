@@ -56,7 +56,10 @@ export class Workspace {
         }
         return;
       }
-      if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
+      if (message.type !== 'map-deleted') return;
+      // Edits journaled for a map that is gone must not come back with it.
+      this.journal.journal.clear(message.mapId);
+      if (this.openMapId !== message.mapId) return;
       this.autosave?.dispose();
       this.autosave = null;
       this.store.getState().closeDocument();

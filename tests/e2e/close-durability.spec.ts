@@ -10,21 +10,21 @@ async function personWithNotes(page: Page): Promise<string> {
   await newMap(page);
   await dropStakeholder(page, 300, 200);
   await page.getByLabel('Name', { exact: true }).fill('Durable Dana');
-  await page.getByLabel('Notes').fill('saved part');
+  await page.getByRole('textbox', { name: 'Notes' }).fill('saved part');
   await waitSaved(page);
   return page.url();
 }
 
 /** Types one character into Notes and returns at once, as a user's last keystroke. */
 async function lastKeystroke(page: Page, ch: string) {
-  await page.getByLabel('Notes').press('End');
+  await page.getByRole('textbox', { name: 'Notes' }).press('End');
   await page.keyboard.type(ch);
 }
 
 async function notesAfterReopen(page: Page, url: string): Promise<string> {
   await page.goto(url);
   await page.locator('.react-flow__node').filter({ hasText: 'Durable Dana' }).click();
-  return page.getByLabel('Notes').inputValue();
+  return page.getByRole('textbox', { name: 'Notes' }).inputValue();
 }
 
 for (const delay of [0, 50, 100, 400]) {
@@ -46,7 +46,7 @@ test('a keystroke just before a reload, and just before navigating away, is kept
   await lastKeystroke(page, 'R');
   await page.reload();
   await page.locator('.react-flow__node').filter({ hasText: 'Durable Dana' }).click();
-  expect(await page.getByLabel('Notes').inputValue()).toBe('saved partR');
+  expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('saved partR');
   await lastKeystroke(page, 'N');
   await page.goto('about:blank');
   expect(await notesAfterReopen(page, url)).toBe('saved partRN');
@@ -62,14 +62,17 @@ test('a locked map: the last edit survives a close, and localStorage never holds
   await dialog.getByLabel('I understand a forgotten passphrase cannot be recovered').check();
   await dialog.getByRole('button', { name: 'Lock map' }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
-  await page.locator('.react-flow__node').filter({ hasText: 'Durable Dana' }).click();
-  await lastKeystroke(page, 'S');
-  // The sealed journal follows the edit a few milliseconds behind (Web Crypto is asynchronous):
-  // wait for it (not for the save, which would clear it), then read what is at rest.
-  const atRest = await expect
-    .poll(() => page.evaluate(() => JSON.stringify({ ...localStorage })), { intervals: [5], timeout: 5_000 })
-    .toContain('journal')
-    .then(() => page.evaluate(() => JSON.stringify({ ...localStorage })));
+  // The edit and a look at localStorage in one step inside the page: the sealed journal follows
+  // an edit a few milliseconds behind (Web Crypto is asynchronous), and a save 200 ms later
+  // clears it, so a round trip from the test between the two would race the save.
+  const atRest = await page.evaluate(async () => {
+    const app = (window as unknown as { __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, { id: string; name: string; notes: string }> }; updateStakeholder(id: string, patch: object): void } } } }).__influenceMap;
+    const dana = Object.values(app.store.getState().doc.stakeholders).find((s) => s.name === 'Durable Dana')!;
+    app.store.getState().updateStakeholder(dana.id, { notes: `${dana.notes}S` });
+    for (let i = 0; i < 40 && !Object.keys(localStorage).some((k) => k.includes('journal')); i++) await new Promise((r) => setTimeout(r, 5));
+    return JSON.stringify({ ...localStorage });
+  });
+  expect(atRest).toContain('journal');
   expect(atRest).not.toContain('Durable Dana');
   expect(atRest).not.toContain('saved part');
   await page.close();
@@ -79,5 +82,5 @@ test('a locked map: the last edit survives a close, and localStorage never holds
   await reopened.getByLabel('Passphrase').fill('blue tiger orchard');
   await reopened.getByRole('button', { name: 'Unlock' }).click();
   await reopened.locator('.react-flow__node').filter({ hasText: 'Durable Dana' }).click({ timeout: 20_000 });
-  expect(await reopened.getByLabel('Notes').inputValue()).toBe('saved partS');
+  expect(await reopened.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('saved partS');
 });

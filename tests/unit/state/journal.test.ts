@@ -123,6 +123,18 @@ describe('the journal in a workspace', () => {
     expect(storage.items.size).toBe(0);
   });
 
+  it('deleting a map removes its journal, so its edits never come back', async () => {
+    const storage = new MemoryStorage();
+    const { store, workspace } = page(`j-${crypto.randomUUID()}`, storage);
+    const doc = teamDoc();
+    await workspace.createMap(doc);
+    store.getState().updateStakeholder('tom', { notes: 'x' });
+    workspace.journal.persist();
+    expect(storage.items.size).toBe(1);
+    await workspace.deleteMap(doc.map.id);
+    expect(storage.items.size).toBe(0);
+  });
+
   it('beforeunload warns only when the edit could not be journaled', async () => {
     const storage = new MemoryStorage();
     const { store, workspace } = page(`j-${crypto.randomUUID()}`, storage);
