@@ -28,7 +28,7 @@ export const CARD = {
   title: { size: 12, weight: 400 },
   meta: { size: 10.5, weight: 600 },
   me: { size: 10, weight: 700, padX: 5, gap: 5, radius: 4 },
-  level: { padX: 5, radius: 4, maxShare: 0.6, gap: 5 },
+  level: { padX: 5, radius: 4, gap: 5 },
   dot: { inset: 7, size: 8 },
   /** Room kept free right of the name for the stance dot. */
   nameClear: 9,
@@ -97,20 +97,48 @@ export function cardItems({ person, width: w, height: h, settings, isMe, redacte
 
   const senior = isSeniorLeader(person, settings);
   const colours = senior ? theme.seniorLevel : theme.level;
-  const maxBadge = room * CARD.level.maxShare;
   const level = levelName(person, settings);
-  const levelText = fitText(level, maxBadge - 2 * CARD.level.padX, CARD.meta, measure);
-  // A cut level fills its badge's whole room, as the screen's ellipsis does.
-  const badgeW = round(levelText === level.replace(/\s+/g, ' ').trim() ? Math.min(maxBadge, measure(levelText, CARD.meta) + 2 * CARD.level.padX) : maxBadge);
-  items.push({ t: 'rect', x: left, y: round(metaTop), w: badgeW, h: round(lh(CARD.meta)), rx: CARD.level.radius, fill: colours.fill });
+  const department = person.department.trim();
+  const [badgeW, deptW] = metaRow(
+    measure(level.replace(/\s+/g, ' ').trim(), CARD.meta) + 2 * CARD.level.padX,
+    department ? measure(department, CARD.meta) : 0,
+    room,
+    department ? CARD.level.gap : 0,
+    department ? 3 * CARD.meta.size : 0,
+  );
+  const levelText = fitText(level, badgeW - 2 * CARD.level.padX, CARD.meta, measure);
+  items.push({ t: 'rect', x: left, y: round(metaTop), w: round(badgeW), h: round(lh(CARD.meta)), rx: CARD.level.radius, fill: colours.fill });
   items.push({ t: 'text', x: left + CARD.level.padX, y: baseline(metaTop, CARD.meta), size: CARD.meta.size, weight: CARD.meta.weight, fill: colours.text, text: levelText, cls: 'card__level' });
-  if (person.department.trim()) {
+  if (department) {
     const deptLeft = round(left + badgeW + CARD.level.gap);
-    const dept = fitText(person.department, right - deptLeft, CARD.meta, measure);
+    const dept = fitText(person.department, deptW, CARD.meta, measure);
     if (dept) items.push({ t: 'text', x: deptLeft, y: baseline(metaTop, CARD.meta), size: CARD.meta.size, weight: CARD.meta.weight, fill: departmentTextColour(person.department, theme), text: dept, cls: 'card__department' });
   }
 
   const r = CARD.dot.size / 2;
   items.push({ t: 'circle', cx: w - bw - CARD.dot.inset - r, cy: bw + CARD.dot.inset + r, r, fill: stance, title: STANCE_LABELS[person.stance] });
   return items;
+}
+
+/**
+ * Widths of the seniority badge and the department in the card's meta row, as the screen's flex
+ * row gives them (ui/styles/cards.css: badge `flex: 0 1 auto`, department `flex: 0 3 auto;
+ * min-width: 3em`): both at their natural width while they fit; past that both shrink in
+ * proportion to shrink factor times content width, the department never below its minimum.
+ */
+export function metaRow(badge: number, dept: number, room: number, gap: number, deptMin: number, badgePadding = 2 * CARD.level.padX): [number, number] {
+  const deptWanted = Math.max(dept, deptMin);
+  if (badge + gap + deptWanted <= room) return [badge, deptWanted];
+  const over = badge + gap + dept - room;
+  // CSS weighs shrinking by the inner (content) size: the badge's padding does not shrink.
+  const weightBadge = Math.max(0, badge - badgePadding);
+  const weightDept = 3 * dept;
+  const total = weightBadge + weightDept || 1;
+  let badgeW = badge - (over * weightBadge) / total;
+  let deptW = dept - (over * weightDept) / total;
+  if (deptW < deptMin) {
+    badgeW -= deptMin - deptW;
+    deptW = deptMin;
+  }
+  return [Math.max(0, badgeW), deptW];
 }

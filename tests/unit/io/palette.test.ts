@@ -185,3 +185,18 @@ describe('text fitting', () => {
     expect(estimateTextWidth('李', style)).toBeGreaterThan(estimateTextWidth('l', style));
   });
 });
+
+describe('card meta row (badge and department share the row as the screen does)', () => {
+  it('keeps both at their natural width while they fit', async () => {
+    const { metaRow } = await import('../../../src/io/card-layout');
+    expect(metaRow(60, 40, 120, 5, 31.5)).toEqual([60, 40]);
+  });
+  it('shrinks the department three times as fast as the badge text, never below 3em', async () => {
+    const { metaRow } = await import('../../../src/io/card-layout');
+    const [badge, dept] = metaRow(110, 80, 150, 5, 31.5);
+    expect(badge + 5 + dept).toBeCloseTo(150, 6);
+    expect(110 - badge).toBeLessThan(80 - dept);
+    const [, squeezed] = metaRow(140, 80, 150, 5, 31.5);
+    expect(squeezed).toBe(31.5);
+  });
+});
