@@ -47,6 +47,21 @@ export default tseslint.config(
   },
   ...layerRules(),
   {
+    // A spread or apply passes every element as an argument: past ~100,000 (a big import) that
+    // throws "Maximum call stack size exceeded". Loop instead (domain/extent.ts: maxOf, pushAll).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render user text as text, never as HTML.' },
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'Render user text as text, never as HTML.' },
+        { selector: 'CallExpression > SpreadElement', message: 'No spread into a call: it overflows the stack on big arrays. Loop instead (domain/extent.ts).' },
+        { selector: 'NewExpression > SpreadElement', message: 'No spread into a call: it overflows the stack on big arrays. Loop instead (domain/extent.ts).' },
+        { selector: "CallExpression[callee.property.name='apply']", message: 'No apply over arrays: it overflows the stack on big arrays. Loop instead.' },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', 'server/src/**/*.js', 'eslint.config.js'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },

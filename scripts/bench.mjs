@@ -54,7 +54,7 @@ function run(command, args) {
 }
 
 function buildPages() {
-  run('npx', ['vite', 'build', '--outDir', 'bench/dist/app', '--emptyOutDir', '--logLevel', 'warn']);
+  run('npx', ['vite', 'build', '--mode', 'e2e', '--outDir', 'bench/dist/app', '--emptyOutDir', '--logLevel', 'warn']);
   run('npx', ['vite', 'build', '--config', 'bench/vite.config.ts']);
 }
 

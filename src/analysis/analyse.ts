@@ -3,17 +3,21 @@
  * the worker wraps it. Never throws on odd maps and never returns NaN (see tests/unit/analysis).
  */
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { displayName } from '../domain/describe';
 import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
 import { findClusters } from './clusters';
-import { explainPerson } from './explain';
+import { explainPerson, rankShares } from './explain';
 import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
+import { lowerFirst } from './format';
+import { METRIC_INFO } from './metric-info';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
-import { pathMeasures, type PathMeasures } from './shortest-paths';
+import { keyPersonRisk, pathMeasures, type PathMeasures } from './shortest-paths';
+import { explainKeyPersonRisk } from './key-person';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
+import { displayName } from '../domain/describe';
+import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 
 const PAGERANK_ALPHA = 0.85;
 const MAX_TOP_BROKERS = 5;
@@ -53,6 +57,19 @@ function cachedPathMeasures(g: IndexedGraph): PathMeasures {
   const key = shapeKey(g);
   if (lastPaths?.key !== key) lastPaths = { key, measures: pathMeasures(g) };
   return lastPaths.measures;
+}
+
+/**
+ * Analyses a variant of the map (a what-if) without evicting the open map's remembered
+ * shortest-path measures, so the next ordinary analysis stays cheap.
+ */
+export function analyseAside(input: AnalysisInput): AnalysisResult {
+  const kept = lastPaths;
+  try {
+    return analyse(input);
+  } finally {
+    lastPaths = kept;
+  }
 }
 
 /** Weakly connected groups, counting isolated people (union-find). */
@@ -138,7 +155,7 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
         ': nobody can be reached across them.',
     );
   if (n > 1 && result.stats.influenceTies === 0 && result.stats.informalTies > 0)
-    messages.push('No influence ties: the influence score (PageRank) is the same for everyone.');
+    messages.push(`No influence ties: ${lowerFirst(METRIC_INFO.pagerank.label)} is the same for everyone.`);
   const levelName = input.levels[Math.min(Math.max(0, input.leadershipLevel), input.levels.length - 1)] ?? 'the leadership level';
   if (result.seniorLeaderIds.length === 0)
     messages.push(`No senior leaders: nobody is at or above the leadership level (${levelName}). Set someone's seniority to see who advises them.`);
@@ -147,7 +164,12 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
   return messages;
 }
 
+/** Every metric for a map (ids that name Object.prototype members are handled: safe-ids.ts). */
 export function analyse(rawInput: AnalysisInput): AnalysisResult {
+  return needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+}
+
+function analyseInput(rawInput: AnalysisInput): AnalysisResult {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
@@ -158,6 +180,7 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
   const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
   const byStrength = indexProjection(informal, (s) => s);
   const paths = cachedPathMeasures(byDistance);
+  const risk = keyPersonRisk(paths);
   const holes = structuralHoles(byStrength);
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
   const { inW, outW } = weightedDegrees(byStrength);
@@ -204,10 +227,11 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
       informalRank: ranks.informalRank[i],
       formalRank: ranks.formalRank[i],
       hiddenInfluence: ranks.hiddenInfluence[i],
+      keyPersonRisk: risk[i],
     };
   });
 
-  const indexById: Record<string, number> = {};
+  const indexById: Record<string, number> = Object.create(null) as Record<string, number>;
   input.people.forEach((p, i) => (indexById[p.id] = i));
 
   const notable = notablePlaces(n);
@@ -261,11 +285,19 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
     },
   };
 
-  const names = input.people.map((p) => displayName(p));
-  const leadersAdvisedNames = input.people.map((p) => (advisorById.get(p.id)?.leaders ?? []).map((l) => names[indexById[l.leaderId]]));
-  const ctx = { input, metrics: people, clusters: clustering.clusters, neighbours, leadersAdvisedNames, influenceTies };
-  const explanations: Record<string, PersonExplanations> = {};
-  input.people.forEach((p, i) => (explanations[p.id] = explainPerson(ctx, i)));
+  const ctx = {
+    input,
+    metrics: people,
+    clusters: clustering.clusters,
+    neighbours,
+    adviceOf: input.people.map((p) => advisorById.get(p.id)?.leaders ?? []),
+    personById: (id: string) => input.people[indexById[id]],
+    informalRankShares: rankShares(ranks.informalRank),
+    formalRankShares: rankShares(ranks.formalRank),
+    influenceTies,
+  };
+  const explanations: Record<string, PersonExplanations> = Object.create(null) as Record<string, PersonExplanations>;
+  input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
 
   const messages = mapMessages(input, partial, isolated);
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();

@@ -9,6 +9,7 @@
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import { analyse } from './analyse';
 import { introductionPaths } from './paths';
+import { whatIf, type WhatIfResult } from './what-if';
 import { unpackResult } from './transfer';
 import type { AnalysisInput, AnalysisResult, IntroductionResult } from './types';
 import type { AnalysisWorkerApi } from './worker';
@@ -29,6 +30,8 @@ export interface AnalysisClient {
   run(input: AnalysisInput): Promise<AnalysisResult>;
   /** Introduction paths (not debounced: a user asked for them). */
   paths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult>;
+  /** "What if these people leave?" on the given map (not debounced: a user asked). */
+  whatIf(input: AnalysisInput, removedIds: string[]): Promise<WhatIfResult>;
   /** True while a run is waiting or computing: drives the quiet "updating" indicator. */
   readonly busy: boolean;
   dispose(): void;
@@ -59,6 +62,10 @@ const inProcess = {
   async introductionPaths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult> {
     await new Promise((resolve) => setTimeout(resolve, 0));
     return introductionPaths(input, fromId, toId);
+  },
+  async whatIf(input: AnalysisInput, removedIds: string[]): Promise<WhatIfResult> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return whatIf(input, removedIds);
   },
 };
 
@@ -115,6 +122,10 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     paths(input, fromId, toId) {
       if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
       return Promise.resolve(engine.introductionPaths(input, fromId, toId));
+    },
+    whatIf(input, removedIds) {
+      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
+      return Promise.resolve(engine.whatIf(input, removedIds));
     },
     get busy() {
       return !disposed && (waiting !== null || inFlight > 0);

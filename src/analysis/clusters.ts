@@ -1,6 +1,8 @@
 /**
- * Louvain communities on the undirected informal projection, named after their most central member
- * and most common department. Seeded, so the same map always gets the same colours.
+ * Louvain communities on the undirected informal projection. Seeded, so the same map always gets
+ * the same colours. A cluster is named after its most central member and THAT member's own
+ * department ("Jordan Lee's circle (Sales)"): a name in parentheses beside a person reads as their
+ * department, so it must be theirs, not the cluster's most common one.
  */
 import louvain from 'graphology-communities-louvain';
 import { displayName } from '../domain/describe';
@@ -15,20 +17,6 @@ export interface Clustering {
   clusterOf: (number | null)[];
   clusters: Cluster[];
   modularity: number;
-}
-
-function mostCommon(values: string[]): string {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v.trim()) counts.set(v.trim(), (counts.get(v.trim()) ?? 0) + 1);
-  let best = '';
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount || (count === bestCount && value.localeCompare(best) < 0)) {
-      best = value;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 export function findClusters(input: AnalysisInput, informal?: Arcs): Clustering {
@@ -64,9 +52,9 @@ export function findClusters(input: AnalysisInput, informal?: Arcs): Clustering 
         centralStrength = strength;
       }
     }
-    const topDepartment = mostCommon(indices.map((i) => input.people[i].department));
-    const name = `${displayName(input.people[central])}'s circle${topDepartment ? ` (${topDepartment})` : ''}`;
-    return { indices, central, topDepartment, name };
+    const department = input.people[central].department.trim();
+    const name = `${displayName(input.people[central])}'s circle${department ? ` (${department})` : ''}`;
+    return { indices, central, department, name };
   });
   drafts.sort((a, b) => b.indices.length - a.indices.length || a.name.localeCompare(b.name));
 
@@ -76,7 +64,7 @@ export function findClusters(input: AnalysisInput, informal?: Arcs): Clustering 
       index,
       name: d.name,
       centralId: input.people[d.central].id,
-      topDepartment: d.topDepartment,
+      department: d.department,
       memberIds: d.indices.map((i) => input.people[i].id),
     };
   });

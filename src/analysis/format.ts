@@ -1,7 +1,12 @@
 /** Number and list wording shared by the explanations and the introduction sentences. */
 
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** A whole number with thousands separators: "2,000". */
+export function count(n: number): string {
+  return n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /** "41%", "0.4%", "under 0.1%", "0%": precise enough to read, never "0.000123". */
@@ -17,7 +22,23 @@ export function ordinal(rank: number): string {
   const r = Math.max(1, Math.round(rank));
   const tens = r % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][r % 10] ?? 'th';
-  return `${r}${suffix}`;
+  return `${count(r)}${suffix}`;
+}
+
+/**
+ * A place in a ranking where equal values share the average of their places: "3rd" when held
+ * alone, "joint 1st–2nd" when `sharedBy` people hold it (their average place is `rank`).
+ */
+export function place(rank: number, sharedBy: number): string {
+  if (sharedBy <= 1) return ordinal(rank);
+  const first = Math.round(rank - (sharedBy - 1) / 2);
+  return `joint ${ordinal(first)}–${ordinal(first + sharedBy - 1)}`;
+}
+
+/** A difference of places as the Metrics table shows it: "4", "4.5" (shared places average). */
+export function places(difference: number): string {
+  const v = Math.round(Math.abs(difference) * 2) / 2;
+  return v.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 }
 
 /** "Ana", "Ana and Ben", "Ana, Ben and Cho", "Ana, Ben and 3 others". */
@@ -29,5 +50,10 @@ export function listNames(names: string[], max = 3): string {
 }
 
 export function decimal(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : '0';
+  return Number.isFinite(value) ? value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '0';
+}
+
+/** "Informal influence (PageRank)" -> "informal influence (PageRank)", for use inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

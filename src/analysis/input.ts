@@ -14,6 +14,7 @@ export function toAnalysisInput(doc: MapDocument): AnalysisInput {
     id: s.id,
     name: s.name,
     department: s.department,
+    title: s.title,
     seniority: Number.isFinite(s.seniority) ? Math.max(0, Math.floor(s.seniority)) : 0,
   }));
   const known = new Set(people.map((p) => p.id));

@@ -1,11 +1,16 @@
 /**
  * Senior leaders, the formal reporting structure, and who advises the leaders.
- * Advising = an influence tie into the leader, or the leader trusts the person. An advisor is
- * "informal" for a leader when they are outside that leader's reporting line: neither in the chain
- * of managers above the leader nor anywhere below them.
+ * Advising = an influence tie into the leader, or the leader trusts the person.
+ *
+ * Formal advice comes only from the leader's own line: their direct manager and their direct
+ * reports. Everyone else who advises a leader is an informal advisor, however far below or beside
+ * them: a skip-level engineer with the CEO's ear is exactly who a user wants to spot (everyone in
+ * a company is somewhere below its CEO, so "anywhere in the line" would make the CEO's informal
+ * advisors invisible). How far they sit from the leader is kept (relation, levels) for the words.
  */
+import { advisorHeadline } from './advice-words';
 import type { Arcs } from './projections';
-import type { Advisor, AnalysisInput, LeaderAdvice } from './types';
+import type { AdviceRelation, Advisor, AnalysisInput, LeaderAdvice } from './types';
 
 export function seniorLeaderFlags(input: AnalysisInput): boolean[] {
   return input.people.map((p) => p.seniority <= input.leadershipLevel);
@@ -47,29 +52,51 @@ export function reportingStructure(input: AnalysisInput, formal: Arcs): Reportin
   return { managersOf, depth };
 }
 
-/** True when `above` is somewhere in `person`'s chain of managers. Cycles are harmless. */
-export function isAbove(structure: ReportingStructure, above: number, person: number): boolean {
+/**
+ * Fewest reports-to steps from `person` up to `above`, or null when `above` is not in their chain
+ * of managers. Breadth-first with a visited set, so cycles in the reporting lines end.
+ */
+export function levelsBelow(structure: ReportingStructure, person: number, above: number): number | null {
+  if (person === above) return null;
   const seen = new Set<number>([person]);
-  const stack = [...structure.managersOf[person]];
-  while (stack.length > 0) {
-    const m = stack.pop()!;
-    if (m === above) return true;
-    if (seen.has(m)) continue;
-    seen.add(m);
-    stack.push(...structure.managersOf[m]);
+  let frontier = [person];
+  for (let steps = 1; frontier.length > 0; steps++) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      for (const m of structure.managersOf[u]) {
+        if (m === above) return steps;
+        if (!seen.has(m)) {
+          seen.add(m);
+          next.push(m);
+        }
+      }
+    }
+    frontier = next;
   }
-  return false;
+  return null;
 }
 
-export function inReportingLine(structure: ReportingStructure, a: number, b: number): boolean {
-  return isAbove(structure, a, b) || isAbove(structure, b, a);
+/**
+ * Where `advisor` sits relative to `leader`. The leader's own line (direct report, direct manager)
+ * wins; in a cycle where someone is both above and below, the shorter way counts.
+ */
+export function adviceRelation(structure: ReportingStructure, advisor: number, leader: number): { relation: AdviceRelation; levels: number | null } {
+  const below = levelsBelow(structure, advisor, leader);
+  const above = levelsBelow(structure, leader, advisor);
+  if (below === 1) return { relation: 'direct-report', levels: 1 };
+  if (above === 1) return { relation: 'manager', levels: 1 };
+  if (below !== null && (above === null || below <= above)) return { relation: 'below', levels: below };
+  if (above !== null) return { relation: 'above', levels: above };
+  return { relation: 'beside', levels: null };
 }
+
+export const isFormalRelation = (r: AdviceRelation): boolean => r === 'direct-report' || r === 'manager';
 
 function addAdvice(byPair: Map<string, { advisor: number; advice: LeaderAdvice; leader: number }>, advisor: number, leader: number, leaderId: string, strength: number, kind: 'influence' | 'trust') {
   const key = `${advisor}:${leader}`;
   const existing = byPair.get(key);
   if (!existing) {
-    byPair.set(key, { advisor, leader, advice: { leaderId, strength, via: kind, informal: false } });
+    byPair.set(key, { advisor, leader, advice: { leaderId, strength, via: kind, relation: 'beside', levels: null, informal: true } });
     return;
   }
   existing.advice.strength = Math.max(existing.advice.strength, strength);
@@ -93,18 +120,22 @@ export function findAdvisors(input: AnalysisInput, leaders: boolean[], structure
   }
   const byAdvisor = new Map<number, LeaderAdvice[]>();
   for (const { advisor, leader, advice } of byPair.values()) {
-    advice.informal = !inReportingLine(structure, advisor, leader);
+    const { relation, levels } = adviceRelation(structure, advisor, leader);
+    advice.relation = relation;
+    advice.levels = levels;
+    advice.informal = !isFormalRelation(relation);
     if (!byAdvisor.has(advisor)) byAdvisor.set(advisor, []);
     byAdvisor.get(advisor)!.push(advice);
   }
   const advisors: Advisor[] = [...byAdvisor.entries()].map(([i, advice]) => {
-    advice.sort((a, b) => b.strength - a.strength || a.leaderId.localeCompare(b.leaderId));
+    advice.sort((a, b) => Number(b.informal) - Number(a.informal) || b.strength - a.strength || a.leaderId.localeCompare(b.leaderId));
     return {
       id: input.people[i].id,
       leaders: advice,
       leaderCount: advice.length,
       informalLeaderCount: advice.filter((a) => a.informal).length,
       totalStrength: advice.reduce((sum, a) => sum + a.strength, 0),
+      headline: advisorHeadline(input.people[i], advice[0], input.people[index.get(advice[0].leaderId)!]),
     };
   });
   const order = new Map(input.people.map((p, i) => [p.id, i]));

@@ -143,17 +143,33 @@ export function clusteringNetwork(input: AnalysisInput, informal: Arcs = informa
 }
 
 /**
+ * A reporting line as an introduction route counts as a tie of this strength (distance 1/2): a
+ * manager can introduce you to their reports and to their own manager, a dependable but formal
+ * route, so a strong personal tie (3) is preferred and a weak one (1) is not.
+ */
+export const REPORTING_LINE_STRENGTH = 2;
+
+export const isIntroductionRoute = (t: AnalysisTie): boolean => isInformal(t) || t.kind === 'reports-to';
+
+/** The strength a tie counts with as an introduction route. */
+export function routeStrength(t: AnalysisTie): number {
+  return t.kind === 'reports-to' ? REPORTING_LINE_STRENGTH : t.strength;
+}
+
+/**
  * Who could introduce whom: influence and trust ties in either direction (knowing someone is what
- * matters for asking), the strongest tie per pair. Distance = 1/strength.
+ * matters for asking) and reporting lines (REPORTING_LINE_STRENGTH), the strongest per pair.
+ * Distance = 1/strength. Tension ties are never a route.
  */
 export function introductionNetwork(input: AnalysisInput): UndirectedGraph<Record<string, never>, ArcAttributes> {
   const graph = new UndirectedGraph<Record<string, never>, ArcAttributes>({ allowSelfLoops: false });
   for (const p of input.people) graph.addNode(p.id);
   for (const t of input.ties) {
-    if (!isInformal(t) || t.source === t.target || !graph.hasNode(t.source) || !graph.hasNode(t.target)) continue;
+    if (!isIntroductionRoute(t) || t.source === t.target || !graph.hasNode(t.source) || !graph.hasNode(t.target)) continue;
+    const strength = routeStrength(t);
     const existing = graph.edge(t.source, t.target);
-    if (existing === undefined) graph.addEdge(t.source, t.target, arcAttributes(t.strength));
-    else if (graph.getEdgeAttribute(existing, 'strength') < t.strength) graph.replaceEdgeAttributes(existing, arcAttributes(t.strength));
+    if (existing === undefined) graph.addEdge(t.source, t.target, arcAttributes(strength));
+    else if (graph.getEdgeAttribute(existing, 'strength') < strength) graph.replaceEdgeAttributes(existing, arcAttributes(strength));
   }
   return graph;
 }

@@ -19,6 +19,14 @@ export interface PathMeasures {
   harmonicSum: Float64Array;
   /** How many others this person reaches. */
   reach: Int32Array;
+  /**
+   * Key-person dependence (see keyPersonRisk below): ordered pairs (s, t) of other people, t
+   * reachable from s, for which this person is on every fewest-hop route from s to t, so removing
+   * them makes t further from s or unreachable.
+   */
+  dependentPairs: Float64Array;
+  /** How many others reach this person (incoming reach). */
+  reachedBy: Int32Array;
 }
 
 /** Longest arc length for which the bucket queue is used; beyond it a binary heap. */
@@ -41,6 +49,11 @@ interface Workspace {
   entryNode: Int32Array;
   entryNext: Int32Array;
   entryKey: Float64Array;
+  /** Immediate dominator and its depth in the fewest-hop DAG of the current source. */
+  idom: Int32Array;
+  domDepth: Int32Array;
+  /** Size of each node's dominator subtree (itself included). */
+  domSize: Int32Array;
 }
 
 function workspace(g: IndexedGraph): Workspace {
@@ -57,6 +70,9 @@ function workspace(g: IndexedGraph): Workspace {
     entryNode: new Int32Array(entries),
     entryNext: new Int32Array(entries),
     entryKey: new Float64Array(entries),
+    idom: new Int32Array(g.n),
+    domDepth: new Int32Array(g.n),
+    domSize: new Int32Array(g.n),
   };
 }
 
@@ -253,12 +269,51 @@ function bfs(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): number 
   return tail;
 }
 
+/**
+ * After bfs(): v is on every fewest-hop route from s to t exactly when v dominates t in the
+ * shortest-path DAG of s. The DAG's nodes arrive in BFS order (a topological order), so each node's
+ * immediate dominator is the nearest common dominator of its predecessors (Cooper, Harvey and
+ * Kennedy's intersection, which needs no iteration on a DAG). Each person then counts the targets
+ * below them in the dominator tree. Cost: the climbs, short in practice (tree depth <= hops).
+ */
+function dominators(g: IndexedGraph, s: number, w: Workspace, reached: number, into: Float64Array, reachedBy: Int32Array): void {
+  const { order, predecessors, predecessorCount, idom, domDepth, domSize } = w;
+  const { inStart } = g;
+  idom[s] = s;
+  domDepth[s] = 0;
+  domSize[s] = 1;
+  for (let i = 1; i < reached; i++) {
+    const t = order[i];
+    const first = inStart[t];
+    let d = predecessors[first];
+    for (let k = first + 1, end = first + predecessorCount[t]; k < end; k++) {
+      let p = predecessors[k];
+      while (d !== p) {
+        if (domDepth[d] >= domDepth[p]) d = idom[d];
+        else p = idom[p];
+      }
+    }
+    idom[t] = d;
+    domDepth[t] = domDepth[d] + 1;
+    domSize[t] = 1;
+    reachedBy[t]++;
+  }
+  for (let i = reached - 1; i > 0; i--) {
+    const t = order[i];
+    domSize[idom[t]] += domSize[t];
+    // Targets strictly below t: pairs (s, x) that depend on t. (s itself is not counted.)
+    into[t] += domSize[t] - 1;
+  }
+}
+
 function emptyMeasures(n: number): PathMeasures {
   return {
     betweenness: new Float64Array(n),
     betweennessUnweighted: new Float64Array(n),
     harmonicSum: new Float64Array(n),
     reach: new Int32Array(n),
+    dependentPairs: new Float64Array(n),
+    reachedBy: new Int32Array(n),
   };
 }
 
@@ -283,6 +338,7 @@ export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n): PathMe
     accumulate(g, w, count, m.betweenness);
     reset(w, count);
     const reached = bfs(g, s, w, m);
+    dominators(g, s, w, reached, m.dependentPairs, m.reachedBy);
     accumulate(g, w, reached, m.betweennessUnweighted);
     reset(w, reached);
   }
@@ -298,6 +354,8 @@ export function combinePathMeasures(n: number, parts: PathMeasures[]): PathMeasu
       m.betweennessUnweighted[i] += part.betweennessUnweighted[i];
       m.harmonicSum[i] += part.harmonicSum[i];
       m.reach[i] += part.reach[i];
+      m.dependentPairs[i] += part.dependentPairs[i];
+      m.reachedBy[i] += part.reachedBy[i];
     }
   }
   if (n > 2) {
@@ -312,4 +370,23 @@ export function combinePathMeasures(n: number, parts: PathMeasures[]): PathMeasu
 
 export function pathMeasures(g: IndexedGraph): PathMeasures {
   return combinePathMeasures(g.n, [partialPathMeasures(g)]);
+}
+
+/**
+ * Key-person risk: the share of ordered pairs of *other* people (s, t), where s reaches t through
+ * influence and trust ties, for which every fewest-hop route from s to t passes through this person,
+ * so without them t is further from s, or out of reach. 0 = nobody depends on them; 1 = every
+ * connection between the others runs through them. Pairs involving the person are left out
+ * (they obviously break), so it compares fairly across people with many or few ties.
+ */
+export function keyPersonRisk(m: PathMeasures): Float64Array {
+  const n = m.reach.length;
+  let pairs = 0;
+  for (let i = 0; i < n; i++) pairs += m.reach[i];
+  const risk = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const others = pairs - m.reach[v] - m.reachedBy[v];
+    risk[v] = others > 0 ? m.dependentPairs[v] / others : 0;
+  }
+  return risk;
 }

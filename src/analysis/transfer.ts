@@ -26,6 +26,7 @@ const NUMBER_FIELDS = [
   'informalRank',
   'formalRank',
   'hiddenInfluence',
+  'keyPersonRisk',
 ] as const satisfies readonly (keyof PersonMetrics)[];
 
 /** Metrics that may be null ("does not apply"); metrics are never NaN, so NaN stands for null. */
@@ -69,7 +70,7 @@ export function packResult(result: AnalysisResult): PackedResult {
     brokerageRole[i] = p.brokerageRole;
     isSeniorLeader[i] = p.isSeniorLeader ? 1 : 0;
   }
-  const packedExplanations: Record<Id, string> = {};
+  const packedExplanations = Object.create(null) as Record<Id, string>;
   for (const id in explanations) packedExplanations[id] = JSON.stringify(explanations[id]);
   return { rest, people: { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader }, explanations: packedExplanations };
 }
@@ -100,7 +101,7 @@ function lazyExplanations(packed: Record<Id, string>): Record<Id, PersonExplanat
 export function unpackResult(packed: PackedResult): AnalysisResult {
   const { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } = packed.people;
   const people: PersonMetrics[] = new Array<PersonMetrics>(ids.length);
-  const indexById: Record<Id, number> = {};
+  const indexById = Object.create(null) as Record<Id, number>;
   for (let i = 0; i < ids.length; i++) {
     // Every record is filled in the same order, so they share one shape.
     const p: Record<string, unknown> = { id: ids[i] };

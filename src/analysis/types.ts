@@ -11,6 +11,8 @@ export interface AnalysisPerson {
   department: string;
   /** Index into `levels`; 0 is the most senior level. */
   seniority: number;
+  /** Job title, for sentences ("Rita Sol (Engineer, 3 levels below)"); may be empty. */
+  title?: string;
 }
 
 export interface AnalysisTie {
@@ -69,7 +71,7 @@ export interface PersonMetrics {
   isSeniorLeader: boolean;
   /** Senior leaders this person advises (influence tie into the leader, or trusted by the leader). */
   leadersAdvised: number;
-  /** Of those, leaders outside whose reporting line this person sits. */
+  /** Of those, leaders whose direct manager or direct report this person is not (see LeaderAdvice). */
   informalLeadersAdvised: number;
   /** Reports-to steps up to someone with no manager (0 at the top or without a manager). */
   reportingDepth: number;
@@ -85,33 +87,52 @@ export interface PersonMetrics {
    * minus formal standing" when standing counts upwards.
    */
   hiddenInfluence: number;
+  /**
+   * 0-1: share of the connections between other people (ordered pairs, one reaching the other
+   * through influence or trust ties) that take more steps or break without this person.
+   */
+  keyPersonRisk: number;
 }
 
 export interface Cluster {
   index: number;
-  /** "Ana Silva's circle (Sales)". */
+  /** "Ana Silva's circle (Sales)": the most central member and their own department. */
   name: string;
   /** The most central member (highest strength-weighted degree inside the cluster). */
   centralId: Id;
-  topDepartment: string;
+  /** The most central member's own department ("" when they have none): the name's department. */
+  department: string;
   memberIds: Id[];
 }
+
+/**
+ * Where an advisor sits relative to the leader they advise, from the reporting lines:
+ * direct-report / manager = the leader's own line (formal advice); below / above = further down or
+ * up the same chain (skip-level); beside = not in the leader's chain at all.
+ */
+export type AdviceRelation = 'direct-report' | 'manager' | 'below' | 'above' | 'beside';
 
 export interface LeaderAdvice {
   leaderId: Id;
   /** Strongest advising tie (1-3). */
   strength: number;
   via: 'influence' | 'trust' | 'both';
-  /** True when the advisor is outside the leader's reporting line (neither above nor below them). */
+  relation: AdviceRelation;
+  /** Reports-to steps between them (fewest), for the in-line relations; null when beside. */
+  levels: number | null;
+  /** True unless the advisor is the leader's direct manager or direct report. */
   informal: boolean;
 }
 
 export interface Advisor {
   id: Id;
+  /** Informal advice first, then by strength. */
   leaders: LeaderAdvice[];
   leaderCount: number;
   informalLeaderCount: number;
   totalStrength: number;
+  /** About the first advice: "Rita Sol (Engineer, 3 levels below) has the ear of Ana Diaz (Chief Executive)." */
+  headline: string;
 }
 
 export type MetricKey =
@@ -128,7 +149,8 @@ export type MetricKey =
   | 'brokerage'
   | 'cluster'
   | 'leadersAdvised'
-  | 'hiddenInfluence';
+  | 'hiddenInfluence'
+  | 'keyPersonRisk';
 
 /** One plain sentence per metric, for the Inspector and tooltips. */
 export type PersonExplanations = Record<MetricKey, string>;
@@ -170,11 +192,12 @@ export interface IntroductionStep {
   to: Id;
   /** Ties that carry this step (the strongest first). */
   tieIds: Id[];
-  kind: 'influence' | 'trust';
+  /** reports-to: a reporting line used as an introduction (the manager introduces). */
+  kind: 'influence' | 'trust' | 'reports-to';
   /** Relative to the walk: forward = from -> to as stored. */
   direction: 'forward' | 'backward' | 'mutual';
   strength: number;
-  /** "trusts Ben", "advises Cho", "listens to Dee". */
+  /** "trusts Ben", "advises Cho", "listens to Dee", "manages Eve", "reports to Fay". */
   phrase: string;
 }
 
@@ -182,7 +205,7 @@ export interface IntroductionPath {
   /** From the asker to the target, inclusive. */
   personIds: Id[];
   steps: IntroductionStep[];
-  /** Sum of 1/strength over the steps. */
+  /** Sum of 1/strength over the steps (a reporting line counts as REPORTING_LINE_STRENGTH). */
   cost: number;
   sentence: string;
 }

@@ -6,8 +6,10 @@
 import { expose, wrap, type Remote } from 'comlink';
 import { analyse, distanceIndex, hasCachedPathMeasures, rememberPathMeasures } from './analyse';
 import { introductionPaths } from './paths';
+import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures } from './shortest-paths';
+import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 import { packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
@@ -58,8 +60,10 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
 
 const api = {
   // Packed: the result crosses to the page as columns (see transfer.ts).
-  analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
+  analyse: async (input: AnalysisInput): Promise<PackedResult> =>
+    packResult(needsSafeIds(input) ? fromSafeIds(await analyseWithHelper(toSafeInput(input))) : await analyseWithHelper(input)),
   introductionPaths,
+  whatIf,
 };
 
 export type AnalysisWorkerApi = typeof api;

@@ -1,10 +1,13 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { cardOrigin } from '../canvas/MapCanvas';
+import { freeSpotNear } from '../domain/placement';
 import { createSampleOrganisation } from '../domain/sample';
 import type { Id } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
+import { attachPageLifecycle } from '../state/page-lifecycle';
+import { useLayoutPrefs } from '../state/layout-prefs';
+import { CollapsedRail, PanelToggle } from '../ui/layout/PanelToggle';
 import { Dialog } from '../ui/Dialog';
 import { EmptyState } from '../ui/EmptyState';
 import { ArrangeMenu } from '../ui/ArrangeMenu';
@@ -21,11 +24,14 @@ import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
 import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
+import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
 import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
 import { useTheme } from '../ui/theme';
 import { describeStorageError } from '../storage/errors';
+import { StartNotice } from '../ui/StartNotice';
+import { clearOpeningMarker, guardMapOpening, readOpeningMarker, stuckMapMessage } from './opening-guard';
 import { mapIdFromHash, hashForMap } from './route';
 
 export function App({ services }: { services: AppServices }) {
@@ -47,6 +53,7 @@ function AppShell() {
   const theme = useTheme();
   const metricsOpen = useEditor((s) => s.metricsOpen);
   const lockedMapId = useEditor((s) => s.lockedMapId);
+  const layout = useLayoutPrefs();
   useAnalysisRunner();
   const flow = useReactFlow();
   const { openPicker, openTiesPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
@@ -59,13 +66,20 @@ function AppShell() {
     [store, workspace],
   );
 
-  // Start on the map named in the URL, else the last one opened.
+  // Start on the map named in the URL, else the last one opened; but on the list of maps when
+  // that map did not finish opening last time (opening-guard.ts).
+  const [startNotice, setStartNotice] = useState<string | null>(null);
+  useEffect(() => guardMapOpening(store), [store]);
   useEffect(() => {
     let live = true;
+    const stuck = readOpeningMarker();
     void (async () => {
       try {
         const id = await workspace.startupMapId(mapIdFromHash(location.hash));
-        if (id && live) await workspace.openMap(id);
+        if (id && stuck?.mapId === id) {
+          clearOpeningMarker();
+          if (live) setStartNotice(stuckMapMessage(stuck));
+        } else if (id && live) await workspace.openMap(id);
       } catch (error) {
         if (live) workspace.openScratch(describeStorageError(error).message);
       } finally {
@@ -93,25 +107,17 @@ function AppShell() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [openMap]);
 
-  // Anything pending is written the moment the page may go away.
-  useEffect(() => {
-    const flush = () => void workspace.flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [workspace]);
+  // Anything pending is journaled and written the moment the page may go away.
+  useEffect(() => attachPageLifecycle(workspace), [workspace]);
 
   const addInView = useCallback(() => {
     const bounds = document.querySelector('.canvas')?.getBoundingClientRect();
     if (!bounds) return;
     const point = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
-    // Nudge so repeated presses do not stack cards exactly on top of each other.
-    const count = Object.keys(store.getState().doc?.stakeholders ?? {}).length;
-    store.getState().addStakeholderAt(cardOrigin({ x: point.x + (count % 5) * 24, y: point.y + (count % 5) * 24 }));
+    const state = store.getState();
+    // In free space near the middle of the view, then straight into naming the person.
+    const id = state.addStakeholderAt(freeSpotNear(Object.values(state.doc?.stakeholders ?? {}), point));
+    if (id) store.getState().setRenaming(id);
   }, [flow, store]);
 
   useEffect(() => {
@@ -157,6 +163,10 @@ function AppShell() {
           return setHelpOpen(true);
         case 'search':
           return state.setSearchOpen(true);
+        case 'rename': {
+          const [only, ...more] = state.selectedNodes;
+          return void (only && more.length === 0 && state.setRenaming(only));
+        }
         default:
           if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
       }
@@ -198,14 +208,20 @@ function AppShell() {
       <StorageTroubleBanner />
       <SaveErrorBanner />
       <LoadProblemsBanner />
-      <div className="workspace">
-        <nav className="sidebar" aria-label="Sidebar">
-          <MapsList onOpen={(id) => void openMap(id)} onSample={openSample} />
-          {mapId && <Palette />}
-          {mapId && <Legend />}
-          <StoragePanel />
-        </nav>
+      <div className={`workspace${layout.sidebar ? '' : ' workspace--no-sidebar'}${layout.side ? '' : ' workspace--no-side'}`}>
+        {layout.sidebar ? (
+          <nav className="sidebar" aria-label="Sidebar">
+            <PanelToggle which="sidebar" shown />
+            <MapsList onOpen={(id) => void openMap(id)} onSample={openSample} />
+            {mapId && <Palette />}
+            {mapId && <Legend />}
+            <StoragePanel />
+          </nav>
+        ) : (
+          <CollapsedRail which="sidebar" />
+        )}
         <main className="main">
+          {!mapId && startNotice && <StartNotice message={startNotice} onDismiss={() => setStartNotice(null)} />}
           {mapId ? <MapViews key={mapId} colorMode={theme.resolved} /> : lockedMapId ? <UnlockScreen /> : ready ? <EmptyState
               onNewMap={newMap}
               onImport={openPicker}
@@ -216,7 +232,7 @@ function AppShell() {
               }
             /> : <div className="loading">Opening your maps…</div>}
         </main>
-        {mapId && <SidePanel />}
+        {mapId && (layout.side ? <SidePanel /> : <CollapsedRail which="side" />)}
       </div>
       {mapId && metricsOpen && <MetricsTable />}
       {fileInput}
@@ -234,6 +250,8 @@ function SidePanel() {
   const panel = useEditor((s) => s.sidePanel);
   const metricsOpen = useEditor((s) => s.metricsOpen);
   const updating = useEditor((s) => s.analysisState === 'updating');
+  // A new selection opens Details at its top (Name first), like a new tab does.
+  const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
   return (
     <aside className="side" aria-label="Side panel">
       <div className="side__tabs">
@@ -252,8 +270,12 @@ function SidePanel() {
         <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
           Metrics
         </button>
+        <PanelToggle which="side" shown />
       </div>
-      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
+      {/* Above the tab's content, so the canvas stays in full view while the user compares. */}
+      <WhatIfPanel />
+      {/* Keyed by tab: each tab opens at its top, not at the previous tab's scroll position. */}
+      <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
         {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
       </div>
     </aside>

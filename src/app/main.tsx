@@ -10,14 +10,18 @@ import { App } from './App';
 
 const store = createEditorStore();
 const workspace = new Workspace(new Repository(), store, createSyncChannel());
-// Exposed for the browser tests and the benchmark harness to read save statistics.
-// `benchTools` loads the import and PNG export code on demand (a separate chunk) for
-// scripts/bench.mjs, which times them in the page.
-(window as unknown as { __influenceMap?: unknown }).__influenceMap = {
-  store,
-  workspace,
-  benchTools: async () => ({ ...(await import('../io/import')), ...(await import('../io/png-browser')) }),
-};
+// The store and the workspace (which holds the keys of unlocked maps) are exposed to the browser
+// tests and the benchmark harness only: in development and in the test build (`vite build --mode
+// e2e`, made by playwright.config.ts and scripts/bench.mjs). In the shipped build the condition is
+// the constant false and the block is dropped (tests/e2e/privacy.spec.ts checks dist/).
+// `benchTools` loads the import and PNG export code on demand for scripts/bench.mjs.
+if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') {
+  (window as unknown as { __influenceMap?: unknown }).__influenceMap = {
+    store,
+    workspace,
+    benchTools: async () => ({ ...(await import('../io/import')), ...(await import('../io/png-browser')) }),
+  };
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

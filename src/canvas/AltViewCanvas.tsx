@@ -4,14 +4,16 @@
  * stored network x/y. In the grid, dropping a card in another cell changes Influence and Interest
  * (one undo step); in the ego view cards do not move.
  */
-import { Background, BackgroundVariant, Controls, ReactFlow, ViewportPortal, useReactFlow, useStore, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ViewportPortal, getViewportForBounds, useReactFlow, useStore, useStoreApi, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { displayName } from '../domain/describe';
 import type { Position } from '../domain/operations';
 import { updateStakeholder } from '../domain/operations';
-import type { Id, MapDocument } from '../domain/types';
-import { egoRings, gridLayout, gridQuadrants, GRID_CELLS, scoresAt, type Box, type EgoLayout, type Point } from '../domain/views';
+import type { Id } from '../domain/types';
+import { egoRings, GRID_CELLS, type Box, type EgoLayout, type Point } from '../domain/views';
+import { boardBox, boardLayout, boardQuadrants, boardScoresAt, BOARD_OPTIONS, gridBoard, type Board } from '../domain/grid-board';
+import { GridChip } from './GridChip';
 import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
@@ -24,31 +26,23 @@ import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
 import './canvas.css';
+import { copyRecord, emptyRecord } from '../domain/records';
 
 const nodeTypes = { stakeholder: StakeholderNode };
+/** In the grid the same nodes are drawn as name chips. */
+const gridNodeTypes = { stakeholder: GridChip };
+const CHIP = { width: BOARD_OPTIONS.chipWidth, height: BOARD_OPTIONS.chipHeight };
+/** Before React Flow has measured the canvas: a typical canvas's shape. */
+const DEFAULT_ASPECT = 1.4;
+/** Chip names are 13.5 px: below 0.6 they would be drawn smaller than 8 px. */
+const GRID_MIN_ZOOM = 0.6;
+const canvasAspect = (s: { width: number; height: number }) => (s.width > 0 && s.height > 0 ? Math.round((s.width / s.height) * 20) / 20 : DEFAULT_ASPECT);
 const edgeTypes = { tie: TieEdge };
 const NO_EDGES: TieFlowEdge[] = [];
 /** Asks the visible view to centre a person (search uses it in the grid and ego views). */
 export const REVEAL_PERSON_EVENT = 'influence-map:reveal-person';
 
 export type AltView = 'grid' | 'ego';
-
-/** A grid big enough that the busiest cell holds its people side by side without overlap. */
-export function gridBox(doc: Pick<MapDocument, 'stakeholders'>): Box {
-  const counts = new Map<string, number>();
-  let max = 1;
-  for (const s of Object.values(doc.stakeholders)) {
-    const key = `${Math.round(s.influence)}:${Math.round(s.interest)}`;
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    max = Math.max(max, n);
-  }
-  const cols = Math.ceil(Math.sqrt(max));
-  const rows = Math.ceil(max / cols);
-  const cellW = Math.max(280, cols * 250);
-  const cellH = Math.max(150, rows * 100);
-  return { x: 0, y: 0, width: cellW * GRID_CELLS, height: cellH * GRID_CELLS };
-}
 
 export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: 'light' | 'dark' }) {
   const { store } = useServices();
@@ -62,6 +56,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const filters = useEditor((s) => s.filters);
   const introductions = useIntroductionPaths();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const lod = useStore(isLodZoom);
   const [drag, setDrag] = useState<Record<Id, Position> | null>(null);
 
@@ -74,32 +69,40 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const people = doc.stakeholders;
   const ties = doc.ties;
   const meId = doc.map.meId;
-  const box = useMemo(() => gridBox({ stakeholders: people }), [people]);
+  // The grid takes the canvas's shape (rounded, so a resize by a few pixels does not re-lay it out).
+  const aspect = useStore(canvasAspect);
+  const board = useMemo(() => gridBoard({ stakeholders: people }, aspect), [people, aspect]);
+  const box = useMemo(() => boardBox(board), [board]);
   const ego: EgoLayout | null = useMemo(() => (mode === 'ego' && meId ? egoRings({ map: doc.map, stakeholders: people, ties }, meId) : null), [mode, meId, people, ties, doc.map]);
-  const centres: Record<Id, Point> = useMemo(() => (mode === 'grid' ? gridLayout({ stakeholders: people }, box) : (ego?.positions ?? {})), [mode, people, box, ego]);
+  const centres: Record<Id, Point> = useMemo(() => (mode === 'grid' ? boardLayout({ stakeholders: people }, board) : (ego?.positions ?? {})), [mode, people, board, ego]);
 
-  const widthOf = useCallback((id: Id) => nodeWidth(overlay.sizes?.get(id) ?? people[id]?.influence ?? 3), [overlay, people]);
+  const widthOf = useCallback((id: Id) => (mode === 'grid' ? CHIP.width : nodeWidth(overlay.sizes?.get(id) ?? people[id]?.influence ?? 3)), [mode, overlay, people]);
+  const heightOf = mode === 'grid' ? CHIP.height : NODE_HEIGHT;
   const corners = useMemo(() => {
-    const out: Record<Id, Position> = {};
-    for (const [id, c] of Object.entries(centres)) out[id] = { x: Math.round(c.x - widthOf(id) / 2), y: Math.round(c.y - NODE_HEIGHT / 2) };
+    const out: Record<Id, Position> = emptyRecord();
+    for (const [id, c] of Object.entries(centres)) out[id] = { x: Math.round(c.x - widthOf(id) / 2), y: Math.round(c.y - heightOf / 2) };
     return out;
-  }, [centres, widthOf]);
+  }, [centres, widthOf, heightOf]);
 
+  // Where the cards are, so the ring labels can be put where no card is.
+  const cardBoxes = useMemo(() => Object.entries(corners).map(([id, c]) => ({ x: c.x, y: c.y, width: widthOf(id), height: heightOf })), [corners, widthOf, heightOf]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
-  const positions = useMemo(() => (drag ? { ...corners, ...drag } : corners), [corners, drag]);
+  const positions = useMemo(() => (drag ? Object.assign(copyRecord(corners), drag) : corners), [corners, drag]);
   const nodes = useMemo(() => {
     const all = mapNodes(doc, selectedNodes, positions, overlay);
     // Without a Me there are no rings: show nobody rather than a pile at the origin.
-    return mode === 'ego' && !ego ? [] : all;
+    if (mode === 'ego' && !ego) return [];
+    // The grid draws name chips (gridNodeTypes), at the chip's size.
+    return mode === 'grid' ? all.map((n) => ({ ...n, width: CHIP.width, height: CHIP.height, handles: undefined })) : all;
   }, [mapNodes, doc, selectedNodes, positions, overlay, mode, ego]);
   const edges = useMemo(() => (mode === 'ego' && ego ? mapEdges(doc, selectedTies, overlay) : NO_EDGES), [mode, ego, mapEdges, doc, selectedTies, overlay]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = {};
-      const dropped: Record<Id, Position> = {};
+      const moving: Record<Id, Position> = emptyRecord();
+      const dropped: Record<Id, Position> = emptyRecord();
       let selection: Set<Id> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.position && mode === 'grid') {
@@ -111,7 +114,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         }
       }
       if (selection) state.select(selection, state.selectedTies);
-      if (Object.keys(moving).length) setDrag((d) => ({ ...(d ?? {}), ...moving }));
+      if (Object.keys(moving).length) setDrag((d) => Object.assign(copyRecord(d ?? {}), moving));
       if (Object.keys(dropped).length) {
         // Every card dropped in this gesture changes its scores in one undoable edit.
         state.edit((d) => {
@@ -119,7 +122,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
           for (const [id, p] of Object.entries(dropped)) {
             const person = next.stakeholders[id];
             if (!person) continue;
-            const scores = scoresAt({ x: p.x + widthOf(id) / 2, y: p.y + NODE_HEIGHT / 2 }, box);
+            const scores = boardScoresAt(board, { x: p.x + CHIP.width / 2, y: p.y + CHIP.height / 2 });
             if (scores.influence !== person.influence || scores.interest !== person.interest) next = updateStakeholder(next, id, scores);
           }
           return next;
@@ -127,7 +130,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         setDrag(null);
       }
     },
-    [store, mode, box, widthOf],
+    [store, mode, board],
   );
 
   const onEdgesChange = useCallback(
@@ -147,19 +150,27 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
 
   // Fit the whole grid (with its labels) or all the rings when the view opens.
   const bounds = useMemo(() => {
-    if (mode === 'grid') return { x: box.x - 110, y: box.y - 40, width: box.width + 150, height: box.height + 150 };
+    if (mode === 'grid') return { x: box.x - 44, y: box.y - 8, width: box.width + 52, height: box.height + 52 };
     const r = (ego?.rings.at(-1)?.radius ?? 200) + 140;
     return { x: -r, y: -r, width: 2 * r, height: 2 * r };
   }, [mode, box, ego]);
-  const [fitted, setFitted] = useState(false);
+  // Fitted when the view opens, and again when the canvas changes shape (the grid follows it).
+  const fitKey = mode === 'grid' ? `grid:${aspect}` : 'ego';
+  const [fitted, setFitted] = useState<string | null>(null);
   useEffect(() => {
-    if (fitted) return;
+    if (fitted === fitKey) return;
     const frame = requestAnimationFrame(() => {
-      void flow.fitBounds(bounds, { padding: 0.04 });
-      setFitted(true);
+      const { width, height } = flowStore.getState();
+      // Never below a readable zoom: on a small canvas the grid opens at its top left (the
+      // "Keep satisfied" corner) and the rest is a pan away.
+      const minZoom = mode === 'grid' ? GRID_MIN_ZOOM : 0.05;
+      const fit = getViewportForBounds(bounds, width, height, minZoom, 1.2, 0.04);
+      if (mode === 'grid' && fit.zoom <= minZoom) void flow.setViewport({ x: -bounds.x * minZoom, y: -bounds.y * minZoom, zoom: minZoom });
+      else void flow.setViewport(fit);
+      setFitted(fitKey);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, bounds, fitted]);
+  }, [flow, flowStore, bounds, fitted, fitKey, mode]);
 
   const onNodeContextMenu = useCallback((event: MouseEvent, node: StakeholderFlowNode) => {
     event.preventDefault();
@@ -184,13 +195,16 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
       <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
         edges={lod ? NO_EDGES : edges}
-        nodeTypes={nodeTypes}
+        nodeTypes={mode === 'grid' ? gridNodeTypes : nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeContextMenu={onNodeContextMenu}
         nodesDraggable={mode === 'grid'}
         nodesConnectable={false}
+        // Every card's dots are "source" handles (as on the network canvas): in React Flow's default
+        // strict mode an edge needs a "target" handle, so without this no tie is drawn at all.
+        connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -203,7 +217,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
       >
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <ViewportPortal>{mode === 'grid' ? <GridBackdrop box={box} /> : ego ? <EgoBackdrop layout={ego} /> : null}</ViewportPortal>
+        <ViewportPortal>{mode === 'grid' ? <GridBackdrop board={board} /> : ego ? <EgoBackdrop layout={ego} cards={cardBoxes} /> : null}</ViewportPortal>
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
       </ReactFlow>
       </LodContext.Provider>
@@ -219,19 +233,25 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   );
 }
 
-function GridBackdrop({ box }: { box: Box }) {
-  const quadrants = gridQuadrants(box);
-  const cellW = box.width / GRID_CELLS;
-  const cellH = box.height / GRID_CELLS;
+/** The description on one line if it fits the quadrant (12.5 px text, about 7 units a character), else two. */
+function descriptionLines(text: string, width: number): string[] {
+  if (text.length * 7 <= width) return [text];
+  const cut = text.indexOf(': ');
+  if (cut > 0) return [text.slice(0, cut + 1), text.slice(cut + 2)];
+  const mid = text.lastIndexOf(' ', Math.floor(text.length / 2));
+  return mid > 0 ? [text.slice(0, mid), text.slice(mid + 1)] : [text];
+}
+
+function GridBackdrop({ board }: { board: Board }) {
+  const box = boardBox(board);
+  const quadrants = boardQuadrants(board);
+  const band = board.options.band;
   const lines = [];
   for (let i = 1; i < GRID_CELLS; i++) {
-    lines.push(<line key={`v${i}`} x1={box.x + i * cellW} y1={box.y} x2={box.x + i * cellW} y2={box.y + box.height} className="grid-bg__cell" />);
-    lines.push(<line key={`h${i}`} x1={box.x} y1={box.y + i * cellH} x2={box.x + box.width} y2={box.y + i * cellH} className="grid-bg__cell" />);
+    lines.push(<line key={`v${i}`} x1={board.xs[i]} y1={box.y} x2={board.xs[i]} y2={box.y + box.height} className="grid-bg__cell" />);
+    lines.push(<line key={`h${i}`} x1={box.x} y1={board.ys[i]} x2={box.x + box.width} y2={board.ys[i]} className="grid-bg__cell" />);
   }
-  const pad = 90 * Math.max(1, box.width / 1500);
-  // Text scales with the grid so it stays readable when the whole grid is in view.
-  const u = Math.max(1, box.width / 1500);
-  const fs = (n: number) => ({ fontSize: n * u });
+  const pad = 60;
   return (
     <svg
       className="alt-bg grid-bg"
@@ -244,37 +264,66 @@ function GridBackdrop({ box }: { box: Box }) {
       {quadrants.map((q) => (
         <g key={q.id} className={`grid-bg__quadrant grid-bg__quadrant--${q.id}`}>
           <rect x={q.rect.x} y={q.rect.y} width={q.rect.width} height={q.rect.height} />
-          <text x={q.rect.x + 20 * u} y={q.rect.y + 40 * u} className="grid-bg__label" style={fs(28)}>
+          {/* The label band at the quadrant's top is kept free of people (domain/grid-board.ts). */}
+          <text x={q.rect.x + 12} y={q.rect.y + band * 0.36} className="grid-bg__label">
             {q.label}
           </text>
-          <text x={q.rect.x + 20 * u} y={q.rect.y + 64 * u} className="grid-bg__desc" style={fs(14)}>
-            {q.description}
+          <text x={q.rect.x + 12} y={q.rect.y + band * 0.62} className="grid-bg__desc">
+            {descriptionLines(q.description, q.rect.width - 24).map((line, i) => (
+              <tspan key={i} x={q.rect.x + 12} dy={i === 0 ? 0 : 15}>
+                {line}
+              </tspan>
+            ))}
           </text>
         </g>
       ))}
       {lines}
       <rect x={box.x} y={box.y} width={box.width} height={box.height} className="grid-bg__frame" />
       {[1, 2, 3, 4, 5].map((n) => (
-        <text key={`x${n}`} x={box.x + (n - 0.5) * cellW} y={box.y + box.height + 24 * u} className="grid-bg__tick" textAnchor="middle" style={fs(16)}>
+        <text key={`x${n}`} x={(board.xs[n - 1] + board.xs[n]) / 2} y={box.y + box.height + 20} className="grid-bg__tick" textAnchor="middle">
           {n}
         </text>
       ))}
       {[1, 2, 3, 4, 5].map((n) => (
-        <text key={`y${n}`} x={box.x - 18 * u} y={box.y + (GRID_CELLS - n + 0.5) * cellH} className="grid-bg__tick" textAnchor="middle" dominantBaseline="middle" style={fs(16)}>
+        <text key={`y${n}`} x={box.x - 14} y={(board.ys[GRID_CELLS - n] + board.ys[GRID_CELLS - n + 1]) / 2} className="grid-bg__tick" textAnchor="middle" dominantBaseline="middle">
           {n}
         </text>
       ))}
-      <text x={box.x + box.width / 2} y={box.y + box.height + 52 * u} className="grid-bg__axis" textAnchor="middle" style={fs(18)}>
+      <text x={box.x + box.width / 2} y={box.y + box.height + 44} className="grid-bg__axis" textAnchor="middle">
         Interest →
       </text>
-      <text x={box.x - 44 * u} y={box.y + box.height / 2} className="grid-bg__axis" textAnchor="middle" style={fs(18)} transform={`rotate(-90 ${box.x - 44 * u} ${box.y + box.height / 2})`}>
+      <text x={box.x - 34} y={box.y + box.height / 2} className="grid-bg__axis" textAnchor="middle" transform={`rotate(-90 ${box.x - 34} ${box.y + box.height / 2})`}>
         Influence →
       </text>
     </svg>
   );
 }
 
-function EgoBackdrop({ layout }: { layout: EgoLayout }) {
+/** Angles tried for a ring's label, in degrees from 12 o'clock clockwise: up-right first. */
+const LABEL_ANGLES = [45, 30, 60, 15, 75, 0, 90, 120, 150, 180, 210, 240, 270, 300, 330];
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** A spot on the ring for its label where it covers no card (the first free one of LABEL_ANGLES). */
+export function ringLabelBox(radius: number, text: string, cards: readonly Box[], font: number): Box {
+  const width = text.length * font * 0.6 + 8;
+  const height = font * 1.4;
+  let first: Box | null = null;
+  for (const deg of LABEL_ANGLES) {
+    const a = (deg * Math.PI) / 180;
+    const px = radius * Math.sin(a);
+    const py = -radius * Math.cos(a);
+    // Sit just outside the ring, on the side away from the centre.
+    const box = { x: px >= 0 ? px + 6 : px - width - 6, y: py <= 0 ? py - height - 4 : py + 4, width, height };
+    first ??= box;
+    if (!cards.some((c) => overlaps(box, c))) return box;
+  }
+  return first!;
+}
+
+const ringText = (distance: number | null) => (distance === null ? 'No path to you' : distance === 1 ? '1 step' : `${distance} steps`);
+
+function EgoBackdrop({ layout, cards }: { layout: EgoLayout; cards: readonly Box[] }) {
   const outer = layout.rings.length ? layout.rings[layout.rings.length - 1].radius + 160 : 200;
   const c = layout.meId ? { x: 0, y: 0 } : { x: 0, y: 0 };
   return (
@@ -282,11 +331,18 @@ function EgoBackdrop({ layout }: { layout: EgoLayout }) {
       {layout.rings.map((r, i) => (
         <g key={i} className={r.distance === null ? 'ego-bg__ring ego-bg__ring--none' : 'ego-bg__ring'}>
           <circle cx={c.x} cy={c.y} r={r.radius} />
-          <text x={c.x + r.radius * Math.SQRT1_2 + 12} y={c.y - r.radius * Math.SQRT1_2 - 12} className="ego-bg__label" style={{ fontSize: Math.max(16, outer / 40) }}>
-            {r.distance === null ? 'No path to you' : r.distance === 1 ? '1 step' : `${r.distance} steps`}
-          </text>
+          <RingLabel radius={r.radius} text={ringText(r.distance)} cards={cards} font={Math.max(16, outer / 40)} />
         </g>
       ))}
     </svg>
+  );
+}
+
+function RingLabel({ radius, text, cards, font }: { radius: number; text: string; cards: readonly Box[]; font: number }) {
+  const box = ringLabelBox(radius, text, cards, font);
+  return (
+    <text x={box.x + 4} y={box.y + box.height * 0.75} className="ego-bg__label" style={{ fontSize: font }} data-box={`${Math.round(box.x)},${Math.round(box.y)},${Math.round(box.width)},${Math.round(box.height)}`}>
+      {text}
+    </text>
   );
 }

@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -10,16 +11,21 @@ import {
   useStoreApi,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
-import type { Position } from '../domain/operations';
+import { addTiedStakeholderAt, type Position } from '../domain/operations';
+import { applyFilters } from '../domain/search';
 import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
+import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { computeOverlay, type OverlayLegend } from './overlay';
+import { withWhatIf } from './what-if-overlay';
+import { useWhatIf } from '../state/what-if';
 import { useIntroductionPaths } from '../state/hooks';
 import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
@@ -28,8 +34,14 @@ import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
-import { fittedViewport } from './lod/viewport';
+import { TieConnectionLine } from './TieConnectionLine';
+import { useCanvasKeyboard } from './useCanvasKeyboard';
+import { openingViewport } from './opening-view';
+import { StartHereHint } from './StartHereHint';
+import { routeTies } from './routing';
+import { TieRoutesContext } from './routes-context';
 import './canvas.css';
+import { emptyRecord } from '../domain/records';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -73,7 +85,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const focusId = useEditor((s) => s.focusId);
   const focusSteps = useEditor((s) => s.focusSteps);
   const focusDirection = useEditor((s) => s.focusDirection);
-  const { overlay, legend } = useMemo(
+  const whatIfIds = useWhatIf((s) => s.removedIds);
+  const whatIfResult = useWhatIf((s) => s.result);
+  const { overlay: baseOverlay, legend } = useMemo(
     () =>
       computeOverlay({
         doc,
@@ -87,7 +101,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       }),
     [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
   );
-  const { screenToFlowPosition } = useReactFlow();
+  const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
+  const { screenToFlowPosition, fitView } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
@@ -99,18 +114,25 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // when the canvas has no size yet.
   const flowStore = useStoreApi();
   const containerRef = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null }>(() => ({ measured: false, viewport: initialViewport ?? null }));
+  const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null; partial: { focusId: Id; isMe: boolean } | null }>(() => ({ measured: false, viewport: initialViewport ?? null, partial: null }));
   useLayoutEffect(() => {
     if (opening.measured) return;
     let viewport = initialViewport ?? null;
+    let partial = null;
     if (fitOnOpen) {
+      // Never below a readable zoom: a large map opens on Me's neighbourhood (opening-view.ts).
       const box = containerRef.current?.getBoundingClientRect();
-      viewport = box ? fittedViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+      const view = box ? openingViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+      viewport = view?.viewport ?? null;
+      partial = view?.partial ?? null;
     }
     if (viewport) flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
-    setOpening({ measured: true, viewport });
+    setOpening({ measured: true, viewport, partial });
   }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
 
+  // Ties bend around cards in their way; recomputed when people or ties change, not per frame.
+  const { stakeholders, ties } = doc;
+  const routes = useMemo(() => routeTies({ stakeholders, ties }), [stakeholders, ties]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
@@ -119,8 +141,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = {};
-      const moved: Record<Id, Position> = {};
+      const moving: Record<Id, Position> = emptyRecord();
+      const moved: Record<Id, Position> = emptyRecord();
       let selection: Set<Id> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
@@ -156,6 +178,44 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
 
+  // A tie's end let go on empty canvas makes a new person there, tied, with the name ready to type
+  // (as Kumu and draw.io do). One undo step takes both back.
+  const onConnectEnd = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      if (connection.isValid || connection.toNode || !connection.fromNode) return;
+      if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+      const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!pointer) return;
+      const state = store.getState();
+      if (!state.doc) return;
+      const point = screenToFlowPosition({ x: pointer.clientX, y: pointer.clientY });
+      const result = addTiedStakeholderAt(state.doc, connection.fromNode.id, cardOrigin(point), state.tieKind);
+      if (!result.ok) return state.notify(result.error, 'error');
+      state.edit(() => result.doc);
+      state.select([result.id]);
+      state.setRenaming(result.id);
+    },
+    [screenToFlowPosition, store],
+  );
+
+  const onNodeDoubleClick = useCallback((_: MouseEvent, node: StakeholderFlowNode) => {
+    store.getState().select([node.id]);
+    store.getState().setRenaming(node.id);
+  }, [store]);
+
+  useCanvasKeyboard(containerRef, store, { tiesDrawn: !lod });
+
+  // A filter change shows the people who pass it: the view fits to them.
+  const lastFilters = useRef(filters);
+  useEffect(() => {
+    if (lastFilters.current === filters) return;
+    lastFilters.current = filters;
+    const current = store.getState().doc;
+    if (!current) return;
+    const passing = applyFilters(current, filters).people;
+    if (passing.size > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: [...passing].map((id) => ({ id })), duration: 300 });
+  }, [filters, fitView, store]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
       event.preventDefault();
@@ -168,7 +228,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (event.dataTransfer.getData(PALETTE_DRAG_TYPE) !== 'stakeholder') return;
       event.preventDefault();
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addStakeholderAt(cardOrigin(point));
+      const id = store.getState().addStakeholderAt(cardOrigin(point));
+      if (id) store.getState().setRenaming(id);
     },
     [screenToFlowPosition, store],
   );
@@ -177,7 +238,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     (event: MouseEvent) => {
       if (!(event.target as Element).classList?.contains('react-flow__pane')) return;
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addStakeholderAt(cardOrigin(point));
+      const id = store.getState().addStakeholderAt(cardOrigin(point));
+      if (id) store.getState().setRenaming(id);
     },
     [screenToFlowPosition, store],
   );
@@ -189,12 +251,16 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
+  // The minimap is the user's to hide; on a small canvas (Metrics open, small window) CSS leaves
+  // it out (a container query in styles/canvas.css), as it would cover a third of the cards.
+  const { minimap: minimapWanted } = useLayoutPrefs();
   const empty = nodes.length === 0;
 
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
       <LodContext.Provider value={lod}>
+      <TieRoutesContext.Provider value={routes}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={nodes}
         edges={lod ? NO_EDGES : edges}
@@ -203,6 +269,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onNodeDoubleClick={onNodeDoubleClick}
+        connectionLineComponent={TieConnectionLine}
         onMoveEnd={onMoveEnd}
         onNodeContextMenu={onNodeContextMenu}
         connectionMode={ConnectionMode.Loose}
@@ -220,31 +289,51 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         maxZoom={2.5}
         colorMode={colorMode}
         // Zoomed out the whole map is in view: culling would only re-filter every node each frame.
-        onlyRenderVisibleElements={!lod}
+        // A small map is cheap to draw whole, and opens on a part of itself (opening-view.ts):
+        // its other cards stay in the page for find-in-page, assistive technology and tests.
+        onlyRenderVisibleElements={!lod && people >= LOD_MIN_PEOPLE}
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
-        <Controls position="bottom-left" aria-label="Zoom controls" />
+        <Controls position="bottom-left" aria-label="Zoom controls">
+          <MinimapToggle shown={minimapWanted} />
+        </Controls>
         {/* Large maps: one canvas, not an SVG rect and a store subscription per person. */}
-        {people >= LOD_MIN_PEOPLE ? (
+        {minimapWanted && (people >= LOD_MIN_PEOPLE ? (
           <LodMiniMap nodes={nodes} colorMode={colorMode} />
         ) : (
-          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" />
-        )}
+          <MiniMap<StakeholderFlowNode> position="bottom-right" pannable zoomable nodeColor={miniMapColour} nodeBorderRadius={6} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+        ))}
       </ReactFlow>}
+      </TieRoutesContext.Provider>
       </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}
+      {opening.partial && <StartHereHint focusId={opening.partial.focusId} isMe={opening.partial.isMe} />}
       {empty && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
-          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N.</span>
-          <span>Then drag from a card's edge dot to another card to draw a tie.</span>
+          <span>Drag a Stakeholder from the palette, double-click the canvas, or press N, then type the name.</span>
+          <span>Drag from a card's edge dot to another card to draw a tie, or to empty canvas to add someone tied.</span>
         </div>
       )}
     </div>
+  );
+}
+
+const MINIMAP_SIZE = { width: 168, height: 112 };
+
+export function MinimapToggle({ shown }: { shown: boolean }) {
+  const label = shown ? 'Hide minimap' : 'Show minimap';
+  return (
+    <ControlButton onClick={() => setLayoutPref('minimap', !shown)} aria-label={label} title={label} aria-pressed={shown} className="minimap-toggle">
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+      </svg>
+    </ControlButton>
   );
 }
 

@@ -2,8 +2,10 @@ import { Handle, Position, useConnection, useStoreApi, useUpdateNodeInternals, t
 import { memo, useLayoutEffect } from 'react';
 import { departmentHue } from '../domain/describe';
 import { STANCE_LABELS } from '../domain/defaults';
+import { useEditor } from '../state/context';
 import type { StakeholderFlowNode } from './flow-mapping';
 import { useLod } from './lod/context';
+import { NameEditor } from './NameEditor';
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
@@ -15,18 +17,21 @@ const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
  */
 function StakeholderNodeView(props: NodeProps<StakeholderFlowNode>) {
   const lod = useLod();
-  if (lod) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
+  // The person being named is drawn as a card at every zoom, so the name can be typed in place.
+  const renaming = useEditor((s) => s.renaming === props.id);
+  if (lod && !renaming) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
   return <StakeholderCard {...props} />;
 }
 
 function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>) {
+  const renaming = useEditor((s) => s.renaming === id);
   const storeApi = useStoreApi();
   const updateNodeInternals = useUpdateNodeInternals();
   useLayoutEffect(() => {
     // A node first measured as a mark has no handles on record: measure the card's once it is back.
     if (!storeApi.getState().nodeLookup.get(id)?.internals.handleBounds?.source?.length) updateNodeInternals(id);
   }, [id, storeApi, updateNodeInternals]);
-  const { person, level, senior, isMe, faded, badge, colour, overdue } = data;
+  const { person, level, senior, isMe, faded, badge, colour, overdue, removed } = data;
   // Only flips twice per connection gesture, so nodes do not re-render while the line follows the pointer.
   const connecting = useConnection(isConnecting);
   const hue = person.department ? departmentHue(person.department) : null;
@@ -36,17 +41,18 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
   if (isMe) classes.push('person--me');
   if (senior) classes.push('person--senior');
   if (overdue) classes.push('person--overdue');
+  if (removed) classes.push('person--removed');
   return (
     <div
       className={classes.join(' ')}
       style={{ ...(hue === null ? {} : { '--dept-hue': hue }), ...(colour ? { '--stance': colour } : {}) } as React.CSSProperties}
-      title={`${person.name || 'Unnamed person'}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}: ${STANCE_LABELS[person.stance]}`}
+      title={`${person.name || 'Unnamed person'}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}, ${level}: ${STANCE_LABELS[person.stance]}`}
     >
       <div className={hue === null ? 'person__band person__band--none' : 'person__band'} aria-hidden="true" />
       <div className="person__body">
         <div className="person__name">
           {isMe && <span className="person__me">Me</span>}
-          <span className="person__name-text">{person.name || 'Unnamed person'}</span>
+          {renaming ? <NameEditor id={id} name={person.name} /> : <span className="person__name-text">{person.name || 'Unnamed person'}</span>}
         </div>
         <div className="person__title">{person.title || '\u00a0'}</div>
         <div className="person__meta">

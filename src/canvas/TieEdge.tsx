@@ -1,10 +1,10 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
 import { floatingPath, orthogonalPath, type Box } from './geometry';
+import { TIE_DASH, tieArrows, tieWidth } from '../io/palette';
 import { markerId } from './markers';
-
-const STROKE_BY_STRENGTH = { 1: 1.5, 2: 2.5, 3: 4 } as const;
+import { TieRoutesContext } from './routes-context';
 
 function boxOf(node: InternalNode): Box {
   return {
@@ -18,23 +18,28 @@ function boxOf(node: InternalNode): Box {
 function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEdge>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const route = useContext(TieRoutesContext).get(id);
   if (!sourceNode || !targetNode || !data) return null;
-  const { tie, lane, lanes, faded, highlighted } = data;
+  const { tie, lane, lanes, faded, highlighted, broken } = data;
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
-  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to) : floatingPath(from, to, lane, lanes).path;
-  const oneWay = !tie.mutual;
+  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to, route?.elbow) : floatingPath(from, to, lane, lanes, route?.bow).path;
+  const arrows = tieArrows(tie);
+  const dash = TIE_DASH[tie.kind];
   const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];
+  if (tie.mutual) classes.push('tie--mutual');
   if (selected) classes.push('tie--selected');
   if (faded) classes.push('tie--faded');
   if (highlighted) classes.push('tie--highlighted');
+  if (broken) classes.push('tie--broken');
   return (
     <g className={classes.join(' ')} data-kind={tie.kind}>
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={oneWay ? `url(#${markerId(tie.kind)})` : undefined}
-        style={{ strokeWidth: tie.kind === 'reports-to' ? 1.5 : STROKE_BY_STRENGTH[tie.strength] }}
+        markerStart={arrows.start ? `url(#${markerId(tie.kind)})` : undefined}
+        markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined}
+        style={{ strokeWidth: tieWidth(tie.kind, tie.strength), strokeDasharray: dash ? dash.join(' ') : undefined }}
         interactionWidth={18}
       />
     </g>

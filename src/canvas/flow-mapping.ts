@@ -3,7 +3,7 @@
  * same, so React Flow (and our memoized components) only re-render what actually changed.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { isSeniorLeader, levelName } from '../domain/describe';
+import { isSeniorLeader, levelName, tieSentence } from '../domain/describe';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
@@ -23,16 +23,22 @@ export interface StakeholderNodeData extends Record<string, unknown> {
   colour: string;
   /** A catch-up with this person is overdue (a small marker on the card). */
   overdue?: boolean;
+  /** Taken out in a "What if ... leaves?" (drawn faded and crossed out; the map is unchanged). */
+  removed?: boolean;
 }
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
 
 export interface TieEdgeData extends Record<string, unknown> {
   tie: Tie;
+  /** The two people's names when mapped (they are in the tie's accessible name). */
+  ends: readonly [string | undefined, string | undefined];
   /** Position among the ties joining the same two people, to fan parallel ties apart. */
   lane: number;
   lanes: number;
   faded: boolean;
   highlighted: boolean;
+  /** On a route that a "What if ... leaves?" breaks or lengthens. */
+  broken?: boolean;
 }
 export type TieFlowEdge = Edge<TieEdgeData, 'tie'>;
 
@@ -48,6 +54,9 @@ export interface Overlay {
   sizes?: ReadonlyMap<Id, number> | null;
   /** People whose catch-up is overdue. */
   overdue?: ReadonlySet<Id> | null;
+  /** What-if: people taken out, and the ties of the routes that break or get longer. */
+  removed?: ReadonlySet<Id> | null;
+  broken?: ReadonlySet<Id> | null;
 }
 
 export function createNodeMapper() {
@@ -70,6 +79,7 @@ export function createNodeMapper() {
       const colour = overlay.colours?.get(person.id) ?? '';
       const width = nodeWidth(overlay.sizes?.get(person.id) ?? person.influence);
       const overdue = overlay.overdue?.has(person.id) ?? false;
+      const removed = overlay.removed?.has(person.id) ?? false;
       const prev = cache.get(person.id);
       if (
         prev &&
@@ -83,6 +93,7 @@ export function createNodeMapper() {
         prev.data.badge === badge &&
         prev.data.colour === colour &&
         (prev.data.overdue ?? false) === overdue &&
+        (prev.data.removed ?? false) === removed &&
         prev.width === width &&
         !!prev.handles === knownHandles
       ) {
@@ -99,7 +110,7 @@ export function createNodeMapper() {
         ...(knownHandles ? { handles: handlesFor(width, NODE_HEIGHT) } : {}),
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
-        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue },
+        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue, ...(removed ? { removed } : {}) },
       };
       cache.set(person.id, node);
       nodes.push(node);
@@ -151,6 +162,12 @@ function sameTopology(prev: readonly Tie[], next: readonly Tie[]): boolean {
   return true;
 }
 
+/**
+ * Ties leave the Tab sequence to the canvas's own order (useCanvasKeyboard.ts), which visits them
+ * after every person; they stay focusable, so that order can reach them.
+ */
+const TIE_DOM_ATTRIBUTES = { tabIndex: -1 } as const;
+
 export function createEdgeMapper() {
   const cache = new Map<Id, TieFlowEdge>();
   let lastTiesRecord: MapDocument['ties'] | null = null;
@@ -175,8 +192,11 @@ export function createEdgeMapper() {
       const isSelected = selected.has(tie.id);
       const faded = (overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false) || (overlay.fadedTies?.has(tie.id) ?? false);
       const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
+      const broken = overlay.broken?.has(tie.id) ?? false;
       const prev = cache.get(tie.id);
-      if (prev && prev.data!.tie === tie && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted) {
+      // The tie's sentence names its people: renaming one of them renames the tie too.
+      const ends = [doc.stakeholders[tie.source]?.name, doc.stakeholders[tie.target]?.name] as const;
+      if (prev && prev.data!.tie === tie && prev.data!.ends[0] === ends[0] && prev.data!.ends[1] === ends[1] && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken) {
         if (prev !== lastEdges[edges.length]) changed = true;
         edges.push(prev);
         continue;
@@ -188,7 +208,10 @@ export function createEdgeMapper() {
         source: tie.source,
         target: tie.target,
         selected: isSelected,
-        data: { tie, lane, lanes, faded, highlighted },
+        // Screen readers read the tie as the sentence the app uses for it everywhere.
+        ariaLabel: tieSentence(tie, doc),
+        domAttributes: TIE_DOM_ATTRIBUTES,
+        data: { tie, ends, lane, lanes, faded, highlighted, ...(broken ? { broken } : {}) },
       };
       cache.set(tie.id, edge);
       edges.push(edge);

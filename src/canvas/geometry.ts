@@ -29,10 +29,11 @@ export function borderPoint(b: Box, towards: Point, gap = 0): Point {
  * A path between two boxes. Parallel ties between the same pair bow apart (lane offsets) so each
  * stays visible and clickable. Returns the SVG path and a label point.
  */
-export function floatingPath(source: Box, target: Box, lane: number, lanes: number): { path: string; labelX: number; labelY: number } {
+export function floatingPath(source: Box, target: Box, lane: number, lanes: number, bow = 0): { path: string; labelX: number; labelY: number } {
   const sc = centre(source);
   const tc = centre(target);
-  const offset = lanes > 1 ? (lane - (lanes - 1) / 2) * 26 : 0;
+  // `bow` bends a lone tie around cards in its way (routing.ts); parallel ties fan out by lane.
+  const offset = lanes > 1 ? (lane - (lanes - 1) / 2) * 26 + bow / 2 : bow / 2;
   if (offset === 0) {
     const a = borderPoint(source, tc, 2);
     const b = borderPoint(target, sc, 4);
@@ -56,25 +57,25 @@ export function floatingPath(source: Box, target: Box, lane: number, lanes: numb
 }
 
 /** Orthogonal org-chart connector: out of the report's top, into the manager's bottom. */
-export function orthogonalPath(report: Box, manager: Box): string {
+export function orthogonalPath(report: Box, manager: Box, elbow = 0.5): string {
   const rc = centre(report);
   const mc = centre(manager);
   if (manager.y + manager.height <= report.y) {
     const start = { x: rc.x, y: report.y };
     const end = { x: mc.x, y: manager.y + manager.height + 4 };
-    const midY = (start.y + end.y) / 2;
+    const midY = start.y + (end.y - start.y) * elbow;
     return `M ${start.x},${start.y} L ${start.x},${midY} L ${end.x},${midY} L ${end.x},${end.y}`;
   }
   if (report.y + report.height <= manager.y) {
     const start = { x: rc.x, y: report.y + report.height };
     const end = { x: mc.x, y: manager.y - 4 };
-    const midY = (start.y + end.y) / 2;
+    const midY = start.y + (end.y - start.y) * elbow;
     return `M ${start.x},${start.y} L ${start.x},${midY} L ${end.x},${midY} L ${end.x},${end.y}`;
   }
   // Side by side: leave and enter through the facing sides.
   const leftToRight = rc.x < mc.x;
   const start = { x: leftToRight ? report.x + report.width : report.x, y: rc.y };
   const end = { x: leftToRight ? manager.x - 4 : manager.x + manager.width + 4, y: mc.y };
-  const midX = (start.x + end.x) / 2;
+  const midX = start.x + (end.x - start.x) * elbow;
   return `M ${start.x},${start.y} L ${midX},${start.y} L ${midX},${end.y} L ${end.x},${end.y}`;
 }

@@ -2,14 +2,16 @@
  * What the analysis adds to the canvas: badges for top brokers, lenses that fade everyone but
  * the people a question is about, and "Size by" / "Colour by" mappings with their legend.
  */
+import { METRIC_INFO } from '../analysis/metric-info';
 import type { AnalysisResult, IntroductionPath, PersonMetrics } from '../analysis/types';
-import { departmentHue } from '../domain/describe';
+import { CLUSTER_COLOURS, departmentColour } from '../io/palette';
 import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
 import type { Id, MapDocument } from '../domain/types';
 import { neighbourhood } from '../domain/views';
 import { isOverdue, localDate } from '../domain/nurture';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
+import { hasEntry } from '../domain/records';
 
 export interface LegendEntry {
   label: string;
@@ -23,26 +25,29 @@ export interface OverlayLegend {
   gradient?: { low: string; high: string; lowLabel: string; highLabel: string };
 }
 
+// Metric names come from the one metric table, so the menus and legends say what the Metrics
+// table, the CSV and the sentences say.
 export const SIZE_BY_LABELS: Record<SizeBy, string> = {
   influence: 'Influence (your rating)',
-  betweenness: 'Brokerage (betweenness)',
-  pagerank: 'Informal influence (PageRank)',
-  degree: 'Number of ties',
-  leadersAdvised: 'Leaders advised',
-  effectiveSize: 'Effective size',
+  betweenness: METRIC_INFO.betweenness.label,
+  pagerank: METRIC_INFO.pagerank.label,
+  degree: METRIC_INFO.degree.label,
+  leadersAdvised: METRIC_INFO.leadersAdvised.label,
+  effectiveSize: METRIC_INFO.effectiveSize.label,
+  keyPersonRisk: METRIC_INFO.keyPersonRisk.label,
 };
 
 export const COLOUR_BY_LABELS: Record<ColourBy, string> = {
   stance: 'Stance',
   department: 'Department',
-  cluster: 'Cluster',
-  betweenness: 'Brokerage (betweenness)',
-  pagerank: 'Informal influence (PageRank)',
-  closeness: 'Closeness',
-  hiddenInfluence: 'Influence beyond position',
+  cluster: METRIC_INFO.cluster.label,
+  betweenness: METRIC_INFO.betweenness.label,
+  pagerank: METRIC_INFO.pagerank.label,
+  closeness: METRIC_INFO.closeness.label,
+  hiddenInfluence: METRIC_INFO.hiddenInfluence.label,
+  keyPersonRisk: METRIC_INFO.keyPersonRisk.label,
 };
 
-const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'];
 
 const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInfluence', (m: PersonMetrics) => number> = {
   betweenness: (m) => m.betweenness,
@@ -52,6 +57,7 @@ const metricOf: Record<Exclude<SizeBy, 'influence'> | 'closeness' | 'hiddenInflu
   effectiveSize: (m) => m.effectiveSize ?? 0,
   closeness: (m) => m.closeness,
   hiddenInfluence: (m) => m.hiddenInfluence,
+  keyPersonRisk: (m) => m.keyPersonRisk,
 };
 
 /** Sequential colour from pale to deep indigo: readable on light and dark canvases. */
@@ -104,7 +110,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     const seen = new Map<string, string>();
     for (const s of Object.values(doc.stakeholders)) {
       if (!s.department.trim()) continue;
-      const colour = `hsl(${departmentHue(s.department)} 62% 52%)`;
+      const colour = departmentColour(s.department);
       colours.set(s.id, colour);
       seen.set(s.department.trim(), colour);
     }
@@ -133,17 +139,26 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     const keep = new Set(analysis.topBrokerIds);
     overlay.faded = fadedExcept(doc, keep);
   } else if (analysis && lens === 'advisors') {
+    // Leaders, their advisors and exactly the ties that carry the advice the analysis found;
+    // informal advisors (anyone but the leader's direct manager or direct reports) are badged.
     const keep = new Set<Id>(analysis.seniorLeaderIds);
+    const advice = new Set<string>();
+    const badges = new Map(overlay.badges ?? []);
+    for (const a of analysis.advisors) {
+      keep.add(a.id);
+      for (const l of a.leaders) advice.add(`${a.id}>${l.leaderId}`);
+      if (a.informalLeaderCount > 0) badges.set(a.id, 'Informal advisor');
+    }
     const highlighted = new Set<Id>();
-    const leaders = new Set(analysis.seniorLeaderIds);
-    for (const a of analysis.advisors) keep.add(a.id);
     for (const t of Object.values(doc.ties)) {
-      const advises = (t.kind === 'influence' && leaders.has(t.target) && keep.has(t.source)) || (t.kind === 'trust' && leaders.has(t.source) && keep.has(t.target));
-      const mutualAdvice = t.mutual && (t.kind === 'influence' || t.kind === 'trust') && (leaders.has(t.source) || leaders.has(t.target)) && keep.has(t.source) && keep.has(t.target);
-      if (advises || mutualAdvice) highlighted.add(t.id);
+      if (t.kind !== 'influence' && t.kind !== 'trust') continue;
+      // influence: the source advises the target; trust: the trusted target advises the source.
+      const [advisor, leader] = t.kind === 'influence' ? [t.source, t.target] : [t.target, t.source];
+      if (advice.has(`${advisor}>${leader}`) || (t.mutual && advice.has(`${leader}>${advisor}`))) highlighted.add(t.id);
     }
     overlay.faded = fadedExcept(doc, keep);
     overlay.highlightedTies = highlighted;
+    overlay.badges = badges;
   } else if (lens === 'path' && paths && paths.length) {
     const keep = new Set<Id>();
     const highlighted = new Set<Id>();
@@ -156,7 +171,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
   }
 
   // Focus and filters narrow whatever the lens shows: faded stays faded.
-  if (focus?.id && focus.id in doc.stakeholders) {
+  if (focus?.id && hasEntry(doc.stakeholders, focus.id)) {
     const near = neighbourhood(doc, focus.id, focus.steps, focus.direction);
     overlay.faded = union(overlay.faded, fadedExcept(doc, near));
   }

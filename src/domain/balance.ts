@@ -15,6 +15,7 @@
  */
 import { displayName, isSeniorLeader } from './describe';
 import type { Id, MapDocument, TieKind } from './types';
+import { identity, minOf } from './extent';
 
 /** Tie kinds that are real connections (tension is shown but never a path). */
 export const CONNECTING_KINDS: readonly TieKind[] = ['influence', 'trust', 'reports-to'];
@@ -235,7 +236,7 @@ export function networkBalance(doc: MapDocument): NetworkBalance {
     if (row.key === NO_DEPARTMENT) continue;
     const members = people.filter((p) => departmentKey(p.department) === row.key);
     const ds = members.map((p) => distance.get(p.id)).filter((d): d is number => d !== undefined);
-    const nearest = ds.length ? Math.min(...ds) : null;
+    const nearest = ds.length ? minOf(ds, identity) : null;
     if (!within(nearest)) deptBlind.push({ department: row.label, people: members.map((p) => p.id), distance: nearest });
   }
 

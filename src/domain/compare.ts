@@ -137,7 +137,7 @@ export function compareMaps(before: MapDocument, after: MapDocument): MapCompari
     }
     if (own.length) {
       people.set(afterId, 'changed');
-      changes.push(...own);
+      for (const change of own) changes.push(change);
     }
   }
 

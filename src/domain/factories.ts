@@ -1,6 +1,7 @@
 import { defaultSettings, TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie, TieKind } from './types';
+import { emptyRecord, recordOf } from './records';
 
 export function createStakeholder(fields: Partial<Stakeholder> = {}): Stakeholder {
   return {
@@ -42,13 +43,13 @@ export function createMapMeta(name = 'Untitled map', now = Date.now()): MapMeta 
 }
 
 export function createMapDocument(name?: string, now?: number): MapDocument {
-  return { map: createMapMeta(name, now), stakeholders: {}, ties: {} };
+  return { map: createMapMeta(name, now), stakeholders: emptyRecord(), ties: emptyRecord() };
 }
 
 export function documentFrom(map: MapMeta, stakeholders: Stakeholder[], ties: Tie[]): MapDocument {
   return {
     map,
-    stakeholders: Object.fromEntries(stakeholders.map((s) => [s.id, s])),
-    ties: Object.fromEntries(ties.map((t) => [t.id, t])),
+    stakeholders: recordOf(stakeholders, (s) => s.id),
+    ties: recordOf(ties, (t) => t.id),
   };
 }

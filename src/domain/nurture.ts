@@ -18,6 +18,7 @@ import { displayName, isSeniorLeader, levelName, tieSentence } from './describe'
 import { newId } from './ids';
 import type { Id, Interaction, InteractionKind, MapDocument, MapSettings, Stakeholder, Tie } from './types';
 import { INTERACTION_KINDS } from './types';
+import { withEntry } from './records';
 
 // ---------------------------------------------------------------------------------------------
 // Calendar dates (local dates as 'YYYY-MM-DD'; arithmetic in UTC so DST never shifts a day)
@@ -132,6 +133,43 @@ export function nextDue(s: Stakeholder, settings: MapSettings, today: string): s
 export function isOverdue(s: Stakeholder, settings: MapSettings, today: string): boolean {
   const due = nextDue(s, settings, today);
   return due !== null && due < today;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The words in a person's Relationship section
+
+/** "in 3 days", "today", "5 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days.toLocaleString('en-GB')} days` : `${(-days).toLocaleString('en-GB')} days ago`;
+}
+
+/**
+ * The cadence line under the field: "Empty: every 45 days, the default for Manager." or
+ * "Every 14 days." Always the effective cadence, the same number the due line counts with.
+ */
+export function cadenceHint(s: Stakeholder, settings: MapSettings): string {
+  const cadence = effectiveCadence(s, settings);
+  if (s.cadenceDays !== null && Number.isFinite(s.cadenceDays) && s.cadenceDays >= 1) return `Every ${cadence.toLocaleString('en-GB')} days.`;
+  return `Empty: every ${cadence.toLocaleString('en-GB')} days, the default for ${levelName(s, settings) || 'this level'}.`;
+}
+
+/**
+ * The due line. When nothing is due yet (never contacted, no date, not tracked: rule 3 above) there
+ * is still a cadence (the level's default), so it says what the cadence will do, never "set a
+ * cadence" beside a cadence that is already in force.
+ */
+export function dueSentence(s: Stakeholder, settings: MapSettings, today: string): { text: string; overdue: boolean } {
+  const due = followUp(s, settings, today);
+  if (!due) {
+    const cadence = effectiveCadence(s, settings).toLocaleString('en-GB');
+    return { text: `No catch-up logged yet: log the first one and the next falls due ${cadence} days later, or pick a next follow-up date.`, overdue: false };
+  }
+  const delta = daysBetween(today, due.due);
+  if (delta < 0) return { text: `Catch-up overdue by ${(-delta).toLocaleString('en-GB')} ${delta === -1 ? 'day' : 'days'} (due ${due.due}).`, overdue: true };
+  return { text: `Next catch-up due ${relativeDays(delta)} (${due.due}).`, overdue: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,7 +311,7 @@ export function logInteraction(doc: MapDocument, id: Id, interaction: NewInterac
   // Stable sort: same-day entries keep the order they were logged in.
   interactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const next: Stakeholder = { ...current, interactions, nextFollowUp: clear ? null : current.nextFollowUp };
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: next } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, id, next) };
 }
 
 /** Removes one logged interaction; same document if either id is unknown. */
@@ -281,7 +319,7 @@ export function removeInteraction(doc: MapDocument, id: Id, interactionId: Id): 
   const current = doc.stakeholders[id];
   if (!current || !current.interactions.some((i) => i.id === interactionId)) return doc;
   const next = { ...current, interactions: current.interactions.filter((i) => i.id !== interactionId) };
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: next } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, id, next) };
 }
 
 /** Puts the next catch-up off: sets the explicit next follow-up to `today + days` (days >= 1). */
@@ -290,7 +328,7 @@ export function snooze(doc: MapDocument, id: Id, days: number, today: string): M
   if (!current || !Number.isFinite(days)) return doc;
   const nextFollowUp = addDays(today, Math.max(1, Math.round(days)));
   if (current.nextFollowUp === nextFollowUp) return doc;
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: { ...current, nextFollowUp } } };
+  return { ...doc, stakeholders: withEntry<Stakeholder>(doc.stakeholders, id, { ...current, nextFollowUp }) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,8 +4,10 @@
  */
 import { createStakeholder, createTie } from './factories';
 import { newId } from './ids';
+import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
+import { copyRecord, emptyRecord, hasEntry, withEntry } from './records';
 
 export type OpResult = { ok: true; doc: MapDocument } | { ok: false; error: string };
 
@@ -15,7 +17,7 @@ export interface Position {
 }
 
 export function addStakeholder(doc: MapDocument, stakeholder: Stakeholder): MapDocument {
-  return { ...doc, stakeholders: { ...doc.stakeholders, [stakeholder.id]: stakeholder } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, stakeholder.id, stakeholder) };
 }
 
 export function addStakeholderAt(doc: MapDocument, position: Position, fields: Partial<Stakeholder> = {}): { doc: MapDocument; id: Id } {
@@ -32,7 +34,7 @@ export function updateStakeholder(doc: MapDocument, id: Id, patch: StakeholderPa
   if (!current) return doc;
   const changed = (Object.keys(patch) as (keyof StakeholderPatch)[]).some((key) => !Object.is(current[key], patch[key]));
   if (!changed) return doc;
-  return { ...doc, stakeholders: { ...doc.stakeholders, [id]: { ...current, ...patch } } };
+  return { ...doc, stakeholders: withEntry(doc.stakeholders, id, { ...current, ...patch }) };
 }
 
 export function moveStakeholders(doc: MapDocument, positions: Record<Id, Position>): MapDocument {
@@ -40,7 +42,7 @@ export function moveStakeholders(doc: MapDocument, positions: Record<Id, Positio
   for (const [id, pos] of Object.entries(positions)) {
     const current = doc.stakeholders[id];
     if (!current || (current.x === pos.x && current.y === pos.y)) continue;
-    stakeholders ??= { ...doc.stakeholders };
+    stakeholders ??= copyRecord(doc.stakeholders);
     stakeholders[id] = { ...current, x: pos.x, y: pos.y };
   }
   return stakeholders ? { ...doc, stakeholders } : doc;
@@ -48,15 +50,15 @@ export function moveStakeholders(doc: MapDocument, positions: Record<Id, Positio
 
 /** Removes people and ties; a person's ties go with them, and "Me" is cleared if Me is removed. */
 export function removeElements(doc: MapDocument, stakeholderIds: Iterable<Id>, tieIds: Iterable<Id> = []): MapDocument {
-  const people = new Set([...stakeholderIds].filter((id) => id in doc.stakeholders));
-  const tiesGone = new Set([...tieIds].filter((id) => id in doc.ties));
+  const people = new Set([...stakeholderIds].filter((id) => hasEntry(doc.stakeholders, id)));
+  const tiesGone = new Set([...tieIds].filter((id) => hasEntry(doc.ties, id)));
   for (const tie of Object.values(doc.ties)) {
     if (people.has(tie.source) || people.has(tie.target)) tiesGone.add(tie.id);
   }
   if (people.size === 0 && tiesGone.size === 0) return doc;
-  const stakeholders = { ...doc.stakeholders };
+  const stakeholders = copyRecord(doc.stakeholders);
   for (const id of people) delete stakeholders[id];
-  const ties = { ...doc.ties };
+  const ties = copyRecord(doc.ties);
   for (const id of tiesGone) delete ties[id];
   const map = doc.map.meId && people.has(doc.map.meId) ? { ...doc.map, meId: null } : doc.map;
   return { map, stakeholders, ties };
@@ -71,7 +73,7 @@ function sameTie(a: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, b: Pick<
 
 /** Why a tie cannot be drawn, or null when it can. */
 export function tieProblem(doc: MapDocument, candidate: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, ignoreId?: Id): string | null {
-  if (!(candidate.source in doc.stakeholders) || !(candidate.target in doc.stakeholders)) return 'Both ends of a tie must be people on this map.';
+  if (!hasEntry(doc.stakeholders, candidate.source) || !hasEntry(doc.stakeholders, candidate.target)) return 'Both ends of a tie must be people on this map.';
   if (candidate.source === candidate.target) return 'A person cannot have a tie to themselves.';
   for (const tie of Object.values(doc.ties)) {
     if (tie.id !== ignoreId && sameTie(tie, candidate)) {
@@ -86,7 +88,19 @@ export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind,
   const tie = createTie(source, target, kind, fields);
   const problem = tieProblem(doc, tie);
   if (problem) return { ok: false, error: problem };
-  return { ok: true, doc: { ...doc, ties: { ...doc.ties, [tie.id]: tie } }, id: tie.id };
+  return { ok: true, doc: { ...doc, ties: withEntry(doc.ties, tie.id, tie) }, id: tie.id };
+}
+
+/**
+ * A new person at `position`, tied from `from` with a tie of `kind` (its usual direction): what
+ * letting go of a tie's end on empty canvas makes. One document, so one undo step.
+ */
+export function addTiedStakeholderAt(doc: MapDocument, from: Id, position: Position, kind: TieKind): { ok: true; doc: MapDocument; id: Id; tieId: Id } | { ok: false; error: string } {
+  if (!(from in doc.stakeholders)) return { ok: false, error: 'The person the tie starts from is no longer on the map.' };
+  const added = addStakeholderAt(doc, position);
+  const tied = connect(added.doc, from, added.id, kind, { mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
+  if (!tied.ok || !tied.id) return { ok: false, error: tied.ok ? 'The tie could not be drawn.' : tied.error };
+  return { ok: true, doc: tied.doc, id: added.id, tieId: tied.id };
 }
 
 export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id'>>): OpResult {
@@ -100,7 +114,7 @@ export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id
   if (unchanged) return { ok: true, doc };
   const problem = tieProblem(doc, next, id);
   if (problem) return { ok: false, error: problem };
-  return { ok: true, doc: { ...doc, ties: { ...doc.ties, [id]: next } } };
+  return { ok: true, doc: { ...doc, ties: withEntry(doc.ties, id, next) } };
 }
 
 export function swapTieDirection(doc: MapDocument, id: Id): OpResult {
@@ -116,25 +130,33 @@ export interface Clip {
 
 /** What copying these people carries: the people, and only the ties among them. */
 export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
-  const chosen = new Set([...ids].filter((id) => id in doc.stakeholders));
+  const chosen = new Set([...ids].filter((id) => hasEntry(doc.stakeholders, id)));
   return {
     stakeholders: [...chosen].map((id) => doc.stakeholders[id]),
     ties: Object.values(doc.ties).filter((t) => chosen.has(t.source) && chosen.has(t.target)),
   };
 }
 
-/** Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. */
+/**
+ * Pastes a clip with fresh ids, shifted by `offset`; returns the new people's ids. A pasted person
+ * whose name is already on the map is named as a copy ("Tom Becker (copy)"), so a duplicate can be
+ * told apart; pasted into a map where the name is free, the name stays.
+ */
 export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
   if (clip.stakeholders.length === 0) return { doc, ids: [] };
   const idMap = new Map<Id, Id>();
-  const stakeholders = { ...doc.stakeholders };
+  const stakeholders = copyRecord(doc.stakeholders);
   const maxLevel = doc.map.settings.levels.length - 1;
+  const taken = nameSet(Object.values(doc.stakeholders).map((s) => s.name));
   for (const s of clip.stakeholders) {
     const id = newId();
     idMap.set(s.id, id);
+    const name = s.name.trim() && taken.has(s.name) ? copyName(s.name, taken) : s.name;
+    taken.add(name);
     stakeholders[id] = {
       ...s,
       id,
+      name,
       seniority: Math.min(s.seniority, maxLevel),
       x: s.x + offset.x,
       y: s.y + offset.y,
@@ -142,7 +164,7 @@ export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc
       interactions: s.interactions.map((i) => ({ ...i, id: newId() })),
     };
   }
-  const ties = { ...doc.ties };
+  const ties = copyRecord(doc.ties);
   for (const t of clip.ties) {
     const source = idMap.get(t.source);
     const target = idMap.get(t.target);
@@ -164,7 +186,7 @@ export function updateSettings(doc: MapDocument, settings: MapSettings): MapDocu
   let stakeholders = doc.stakeholders;
   for (const s of Object.values(doc.stakeholders)) {
     if (s.seniority > maxLevel) {
-      if (stakeholders === doc.stakeholders) stakeholders = { ...doc.stakeholders };
+      if (stakeholders === doc.stakeholders) stakeholders = copyRecord(doc.stakeholders);
       stakeholders[s.id] = { ...s, seniority: maxLevel };
     }
   }
@@ -182,7 +204,7 @@ export function removeLevel(doc: MapDocument, index: number): MapDocument {
   const nextLevels = levels.filter((_, i) => i !== index);
   const nextCadence = cadenceDays.filter((_, i) => i !== index);
   const nextLeadership = Math.max(0, Math.min(nextLevels.length - 1, leadershipLevel >= index && leadershipLevel > 0 ? leadershipLevel - 1 : leadershipLevel));
-  const stakeholders: Record<Id, Stakeholder> = { ...doc.stakeholders };
+  const stakeholders: Record<Id, Stakeholder> = copyRecord(doc.stakeholders);
   for (const s of Object.values(doc.stakeholders)) {
     if (s.seniority > index) stakeholders[s.id] = { ...s, seniority: s.seniority - 1 };
     else if (s.seniority === index) stakeholders[s.id] = { ...s, seniority: Math.min(index, nextLevels.length - 1) };
@@ -194,32 +216,42 @@ export function removeLevel(doc: MapDocument, index: number): MapDocument {
   };
 }
 
+/** What `repairDocument` changed, one entry per repair. */
+export type RepairKind = 'level' | 'dangling-tie' | 'self-tie' | 'me';
+
 /**
  * Makes a document internally consistent: ties whose ends are missing are dropped, levels are
  * clamped and a dangling "Me" is cleared. Returns a line per repair so callers can report them.
  */
-export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: string[] } {
+export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: string[]; kinds: RepairKind[] } {
   const repairs: string[] = [];
+  const kinds: RepairKind[] = [];
+  const note = (kind: RepairKind, message: string) => {
+    kinds.push(kind);
+    repairs.push(message);
+  };
   const maxLevel = doc.map.settings.levels.length - 1;
-  const stakeholders: Record<Id, Stakeholder> = {};
+  // Prototype-free records (domain/records.ts): ids are user data, and an id such as
+  // "__proto__" or "constructor" must stay an ordinary key.
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(doc.stakeholders)) {
     if (s.seniority > maxLevel) {
-      repairs.push(`"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
+      note('level', `"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
       stakeholders[s.id] = { ...s, seniority: maxLevel };
     } else stakeholders[s.id] = s;
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(doc.ties)) {
-    if (!(t.source in stakeholders) || !(t.target in stakeholders)) {
-      repairs.push(`A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
+    if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) {
+      note('dangling-tie', `A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
     } else if (t.source === t.target) {
-      repairs.push(`A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
+      note('self-tie', `A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);
     } else ties[t.id] = t;
   }
   let map = doc.map;
-  if (map.meId && !(map.meId in stakeholders)) {
-    repairs.push('"Me" pointed to a person who is not on the map; it was cleared.');
+  if (map.meId && !hasEntry(stakeholders, map.meId)) {
+    note('me', '"Me" pointed to a person who is not on the map; it was cleared.');
     map = { ...map, meId: null };
   }
-  return { doc: repairs.length ? { map, stakeholders, ties } : doc, repairs };
+  return { doc: repairs.length ? { map, stakeholders, ties } : doc, repairs, kinds };
 }

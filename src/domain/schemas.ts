@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { defaultSettings, DEFAULT_LEVELS } from './defaults';
+import { cutText, MAX_LEVELS, TEXT_LIMITS, type TextLimitKey } from './limits';
 import { INTERACTION_KINDS, STANCES, TIE_KINDS } from './types';
 import type { MapMeta, MapSettings, Stakeholder, Tie } from './types';
 
-const MAX_TEXT = 100_000;
-const text = (fallback = '') => z.string().max(MAX_TEXT).catch(fallback);
+// Over-long text is cut to its limit, never emptied: restoreDocument reports the cut.
+const text = (limit: TextLimitKey, fallback = '') => z.string().catch(fallback).transform((s) => cutText(s, TEXT_LIMITS[limit]));
 const finite = (fallback: number) => z.number().finite().catch(fallback);
 const score = z.number().int().min(1).max(5).catch(3);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -18,25 +19,25 @@ export const InteractionSchema = z.object({
   id: z.string().min(1),
   date: isoDate,
   kind: z.enum(INTERACTION_KINDS).catch('other'),
-  note: text(),
+  note: text('interactionNote'),
 });
 
 export const StakeholderSchema = z.object({
   id: z.string().min(1),
-  name: text(),
-  title: text(),
-  department: text(),
+  name: text('personName'),
+  title: text('title'),
+  department: text('department'),
   seniority: z.number().int().min(0).max(50).catch(3),
   influence: score,
   interest: score,
   stance: z.enum(STANCES).catch('unknown'),
-  // One bad tag is dropped on its own; the others stay.
+  // One bad tag is dropped on its own (an over-long one is cut); the others stay.
   tags: z
     .array(z.unknown())
     .catch([])
-    .transform((items) => items.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 200)),
-  notes: text(),
-  email: text(),
+    .transform((items) => items.filter((t): t is string => typeof t === 'string' && t.length > 0).map((t) => cutText(t, TEXT_LIMITS.tag))),
+  notes: text('notes'),
+  email: text('email'),
   x: finite(0),
   y: finite(0),
   cadenceDays: z.number().int().min(1).max(3650).nullable().catch(null),
@@ -58,26 +59,35 @@ export const TieSchema = z.object({
   kind: z.enum(TIE_KINDS),
   strength: z.union([z.literal(1), z.literal(2), z.literal(3)]).catch(2),
   mutual: z.boolean().catch(false),
-  note: text(),
+  note: text('tieNote'),
 }) satisfies z.ZodType<Tie, unknown>;
 
 export const MapSettingsSchema = z
   .object({
-    levels: z.array(z.string().max(200)).min(1).max(50).catch([...DEFAULT_LEVELS]),
+    // One bad level name does not reset the others: it is cut, or named after its place.
+    levels: z
+      .array(z.unknown())
+      .min(1)
+      .catch([...DEFAULT_LEVELS])
+      .transform((levels) => levels.slice(0, MAX_LEVELS).map((l, i) => (typeof l === 'string' ? cutText(l, TEXT_LIMITS.levelName) : `Level ${i + 1}`))),
     leadershipLevel: z.number().int().min(0).catch(1),
-    cadenceDays: z.array(z.number().int().min(1).max(3650)).catch([]),
+    cadenceDays: z.array(z.unknown()).catch([]),
   })
   .transform((s): MapSettings => {
     const defaults = defaultSettings();
     const leadershipLevel = Math.min(s.leadershipLevel, s.levels.length - 1);
-    const cadenceDays = s.levels.map((_, i) => s.cadenceDays[i] ?? defaults.cadenceDays[Math.min(i, 3)]);
+    const validCadence = (d: unknown): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 3650;
+    const cadenceDays = s.levels.map((_, i) => {
+      const d = s.cadenceDays[i];
+      return validCadence(d) ? d : defaults.cadenceDays[Math.min(i, 3)];
+    });
     return { levels: s.levels, leadershipLevel, cadenceDays };
   })
   .catch(defaultSettings);
 
 export const MapMetaSchema = z.object({
   id: z.string().min(1),
-  name: z.string().max(500).catch('Untitled map'),
+  name: text('mapName', 'Untitled map'),
   createdAt: finite(0),
   updatedAt: finite(0),
   settings: MapSettingsSchema,

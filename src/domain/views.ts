@@ -7,6 +7,7 @@
 import { connectionAdjacency, CONNECTING_KINDS } from './balance';
 import { displayName } from './describe';
 import type { Id, MapDocument, Stakeholder, TieKind } from './types';
+import { emptyRecord, hasEntry } from './records';
 
 export interface Point {
   x: number;
@@ -121,7 +122,7 @@ export function gridLayout(doc: Pick<MapDocument, 'stakeholders'>, box: Box): Re
     list.push(s);
     cells.set(key, list);
   }
-  const out: Record<Id, Point> = {};
+  const out: Record<Id, Point> = emptyRecord();
   for (const list of cells.values()) {
     list.sort((a, b) => displayName(a).localeCompare(displayName(b)) || a.id.localeCompare(b.id));
     list.forEach((s, index) => {
@@ -183,7 +184,7 @@ export function egoRings(doc: MapDocument, meId: Id, options: EgoOptions = {}): 
   const center = options.center ?? { x: 0, y: 0 };
   const gap = options.ringGap ?? 220;
   const minSpacing = options.minSpacing ?? 170;
-  const hasMe = meId in doc.stakeholders;
+  const hasMe = hasEntry(doc.stakeholders, meId);
 
   // Strongest connecting tie per unordered pair.
   const pairStrength = new Map<string, number>();
@@ -195,8 +196,8 @@ export function egoRings(doc: MapDocument, meId: Id, options: EgoOptions = {}): 
   }
   const adj = connectionAdjacency(doc);
 
-  const distance: Record<Id, number | null> = {};
-  const strength: Record<Id, number> = {};
+  const distance: Record<Id, number | null> = emptyRecord();
+  const strength: Record<Id, number> = emptyRecord();
   const byDistance = new Map<number, Id[]>();
   if (hasMe) {
     distance[meId] = 0;
@@ -227,7 +228,7 @@ export function egoRings(doc: MapDocument, meId: Id, options: EgoOptions = {}): 
   const name = (id: Id) => displayName(doc.stakeholders[id]);
   const order = (a: Id, b: Id) => (strength[b] ?? 0) - (strength[a] ?? 0) || name(a).localeCompare(name(b)) || a.localeCompare(b);
 
-  const positions: Record<Id, Point> = {};
+  const positions: Record<Id, Point> = emptyRecord();
   const rings: EgoRing[] = [];
   if (hasMe) positions[meId] = { ...center };
   let radius = 0;
@@ -282,14 +283,14 @@ export function neighbourhoodDistances(
   };
   for (const t of Object.values(doc.ties)) {
     if (kinds && !kinds.includes(t.kind)) continue;
-    if (!(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) continue;
+    if (!hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;
     const forward = direction !== 'in' || t.mutual;
     const backward = direction !== 'out' || t.mutual;
     if (forward) link(t.source, t.target);
     if (backward) link(t.target, t.source);
   }
   const dist = new Map<Id, number>();
-  if (!(id in doc.stakeholders)) return dist;
+  if (!hasEntry(doc.stakeholders, id)) return dist;
   dist.set(id, 0);
   let frontier = [id];
   for (let d = 1; d <= steps && frontier.length; d++) {

@@ -6,11 +6,9 @@
  * Ties columns: id, from, to, from_name, to_name, kind, strength, direction (one-way | mutual),
  *   note. On import `from`/`to` may be a person's id, e-mail or unique name.
  *
- * Formula injection: a spreadsheet runs a cell that starts with = + - @ (or tab / carriage
- * return) as a formula, so text cells that start with one of those are written with a leading
- * apostrophe ('=SUM(A1) shows as =SUM(A1) and is not run). Numbers (x, y, scores) are written as
- * plain numbers. On import a leading apostrophe before one of those characters is removed again,
- * so the text round-trips.
+ * Formula injection: text cells a spreadsheet would run as a formula are written with a leading
+ * apostrophe; numbers (x, y, scores) are written as plain numbers. Reading a file we wrote, that
+ * apostrophe is removed again and nothing else (see formula.ts for the exact rule).
  */
 import Papa from 'papaparse';
 import { DEFAULT_LEVELS, STANCE_LABELS, TIE_DIRECTION_RULES } from '../domain/defaults';
@@ -20,24 +18,23 @@ import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
 import { STANCES, TIE_KINDS } from '../domain/types';
 import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind } from '../domain/types';
+import { neutraliseCell, restoreCell } from './formula';
 import { PersonIndex, TieIndex } from './person-index';
 import { autoLayout } from './tree-layout';
 import { nodeWidth } from '../domain/defaults';
-import { MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
+import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
+import { maxOf, minOf } from '../domain/extent';
+import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 
 export const PEOPLE_COLUMNS = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export { neutraliseCell, restoreCell } from './formula';
 
-/** Makes a text cell safe to open in a spreadsheet (see the file comment). */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** Undoes `neutraliseCell` on import. */
-export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+/** Our own export's header rows: only in those files were apostrophes added by us (formula.ts). */
+function isOurExport(headerRow: string[]): boolean {
+  const same = (columns: readonly string[]) => headerRow.length === columns.length && columns.every((c, i) => headerRow[i] === c);
+  return same(PEOPLE_COLUMNS) || same(TIE_COLUMNS);
 }
 
 function unparse(fields: readonly string[], rows: (string | number)[][]): string {
@@ -102,6 +99,8 @@ export interface CsvRow {
 export interface SkippedRow {
   row: number;
   reason: string;
+  /** Why, in a few words shared by every row skipped for the same reason ("name nobody in the map"). */
+  why?: string;
 }
 
 /**
@@ -137,11 +136,13 @@ export function parseCsvTable(text: string): { ok: true; table: CsvTable } | { o
     headers.push(h);
   });
   const rows: CsvRow[] = [];
+  const ours = isOurExport(headerRow);
   data.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
-    const record: Record<string, string> = {};
+    const record: Record<string, string> = emptyRecord();
     headers.forEach((h, j) => {
-      record[h] = restoreCell(cells[j] ?? '');
+      const cell = cells[j] ?? '';
+      record[h] = ours ? restoreCell(cell) : cell;
     });
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
       problems.push(`Row ${i + 2} has more cells than there are columns; the extra cells were ignored.`);
@@ -149,6 +150,21 @@ export function parseCsvTable(text: string): { ok: true; table: CsvTable } | { o
     rows.push({ line: i + 2, cells: record });
   });
   return { ok: true, table: { headers, rows, problems } };
+}
+
+/** The header row of CSV text, read without parsing the rest (for telling kinds of file apart). */
+export function csvHeaders(text: string): string[] {
+  try {
+    const parsed = Papa.parse<string[]>(text, { preview: 1, skipEmptyLines: 'greedy' });
+    return (parsed.data[0] ?? []).map((h) => h.trim());
+  } catch {
+    return [];
+  }
+}
+
+/** Is this a ties file (from and to columns, no name)? Decided from the header row alone. */
+export function isTiesHeader(headers: string[]): boolean {
+  return !!findColumn(headers, 'from', 'source') && !!findColumn(headers, 'to', 'target') && !findColumn(headers, 'name');
 }
 
 /** Finds a column by any of its usual names (case, spaces, "_" and "-" ignored). */
@@ -224,6 +240,7 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
   const skipped: SkippedRow[] = [];
   const people: Stakeholder[] = [];
   const idRow = new Map<string, number>();
+  const coordinates = new CoordinateClamp();
   const unplaced: Stakeholder[] = [];
   const get = (row: CsvRow, c: string | null) => (c ? (row.cells[c] ?? '').trim() : '');
 
@@ -265,8 +282,8 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     if (stance === null) problems.push(`${who}: stance ${quote(stanceText)} is not one of ${STANCES.join(', ')}; set to unknown.`);
     const xText = get(row, col.x);
     const yText = get(row, col.y);
-    const x = toNumber(xText);
-    const y = toNumber(yText);
+    const x = coordinates.clamp(toNumber(xText));
+    const y = coordinates.clamp(toNumber(yText));
     const cadenceText = get(row, col.cadence);
     const cadence = toNumber(cadenceText);
     const nextText = get(row, col.next);
@@ -299,6 +316,7 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     if (x === null || y === null) unplaced.push(restored.value);
   }
 
+  coordinates.report(problems);
   placeUnplaced(people, unplaced);
   for (const p of people) doc.stakeholders[p.id] = p;
   return { ok: true, doc, problems: [...skipped.map((r) => r.reason), ...problems], skipped };
@@ -307,9 +325,10 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
 /** Lays out the people that had no position, below and apart from those that did. */
 export function placeUnplaced(people: Stakeholder[], unplaced: Stakeholder[]): void {
   if (unplaced.length === 0) return;
-  const placed = people.filter((p) => !unplaced.includes(p));
-  const top = placed.length ? Math.max(...placed.map((p) => p.y)) + 200 : 0;
-  const left = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
+  const loose = new Set(unplaced);
+  const placed = people.filter((p) => !loose.has(p));
+  const top = placed.length ? maxOf(placed, (p) => p.y) + 200 : 0;
+  const left = placed.length ? minOf(placed, (p) => p.x) : 0;
   const positions = autoLayout(unplaced.map((p) => ({ id: p.id, width: nodeWidth(p.influence) })), { origin: { x: left, y: top } });
   for (const p of unplaced) {
     const pos = positions.get(p.id)!;
@@ -362,8 +381,11 @@ export function matchDirection(value: string): boolean | null {
 export interface TiesCsvResult {
   doc: MapDocument;
   added: number;
+  /** Every skipped row's reason, then every other problem. */
   problems: string[];
   skipped: SkippedRow[];
+  /** The problems that are not skipped rows (repaired values). */
+  notes: string[];
 }
 
 /**
@@ -387,7 +409,7 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
   const index = new PersonIndex(Object.values(doc.stakeholders));
   const problems = [...table.problems];
   const skipped: SkippedRow[] = [];
-  const ties = { ...doc.ties };
+  const ties = copyRecord(doc.ties);
   const existing = new TieIndex(Object.values(doc.ties));
   let added = 0;
   const get = (row: CsvRow, c: string | null) => (c ? (row.cells[c] ?? '').trim() : '');
@@ -397,13 +419,13 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
     const to = index.find(get(row, col.to));
     if (!from.ok || !to.ok) {
       const reasons = [!from.ok && `"from" ${from.reason}`, !to.ok && `"to" ${to.reason}`].filter(Boolean).join(' and ');
-      skipped.push({ row: row.line, reason: `${where}: ${reasons}; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: ${reasons}; skipped.`, why: 'name someone not found in the map' });
       continue;
     }
     const kindText = get(row, col.kind);
     const kind = kindText ? matchKind(kindText) : 'trust';
     if (!kind) {
-      skipped.push({ row: row.line, reason: `${where}: kind ${quote(kindText)} is not one of ${TIE_KINDS.join(', ')}; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: kind ${quote(kindText)} is not one of ${TIE_KINDS.join(', ')}; skipped.`, why: 'have a kind that is not one of ours' });
       continue;
     }
     const strengthText = get(row, col.strength);
@@ -422,22 +444,39 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
       else mutual = m;
     }
     const wantedId = get(row, col.id);
-    const id = wantedId && !(wantedId in ties) ? wantedId : newId();
+    const id = wantedId && !hasEntry(ties, wantedId) ? wantedId : newId();
     const note = clampText(col.note ? (row.cells[col.note] ?? '') : '', MAX_NOTES, `${where}: the note`, problems);
     const tie: Tie = createTie(from.id, to.id, kind, { id, strength, mutual, note });
     if (tie.source === tie.target) {
-      skipped.push({ row: row.line, reason: `${where}: a tie cannot join a person to themselves; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: a tie cannot join a person to themselves; skipped.`, why: 'join a person to themselves' });
       continue;
     }
     if (existing.has(tie)) {
-      skipped.push({ row: row.line, reason: `${where}: there is already a ${kind} tie between these two people; skipped.` });
+      skipped.push({ row: row.line, reason: `${where}: there is already a ${kind} tie between these two people; skipped.`, why: 'repeat a tie already there' });
       continue;
     }
     existing.add(tie);
     ties[tie.id] = tie;
     added++;
   }
-  return { doc: added ? { ...doc, ties } : doc, added, problems: [...skipped.map((r) => r.reason), ...problems], skipped };
+  return { doc: added ? { ...doc, ties } : doc, added, problems: [...skipped.map((r) => r.reason), ...problems], skipped, notes: problems };
+}
+
+/**
+ * Skipped rows as a summary line and a capped list of examples, so a file where nearly every row
+ * is wrong gives a readable dialog instead of hundreds of thousands of lines:
+ * "399,999 rows skipped: 399,990 name someone not found in the map, 9 join a person to themselves."
+ * then the first `examples` rows' own lines, then "… and 399,899 more skipped rows.".
+ */
+export function summariseSkipped(skipped: SkippedRow[], examples = 100): string[] {
+  if (skipped.length === 0) return [];
+  const byWhy = new Map<string, number>();
+  for (const r of skipped) byWhy.set(r.why ?? 'have other problems', (byWhy.get(r.why ?? 'have other problems') ?? 0) + 1);
+  const parts = [...byWhy].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n.toLocaleString('en-US')} ${why}`);
+  const lines = [`${plural(skipped.length, 'row')} skipped: ${parts.join(', ')}.`];
+  for (let i = 0; i < skipped.length && i < examples; i++) lines.push(skipped[i].reason);
+  if (skipped.length > examples) lines.push(`… and ${plural(skipped.length - examples, 'more skipped row')}.`);
+  return lines;
 }
 
 /** Describes skipped rows in one line for a summary ("skip 3 rows with problems"). */

@@ -3,6 +3,7 @@
  * and by file name extension second. Pure; never throws.
  */
 import { isPng } from './png';
+import { doctypeEnd } from './xml';
 
 export type DetectedFormat =
   | 'empty'
@@ -51,9 +52,9 @@ export function xmlRootName(text: string): string | null {
     } else if (/^<!doctype/i.test(rest)) {
       const match = /^<!doctype\s+([A-Za-z_][\w:.-]*)/i.exec(rest);
       if (match && match[1].toLowerCase() === 'html') return 'html';
-      const end = rest.indexOf('>');
+      const end = doctypeEnd(rest, 0);
       if (end < 0) return null;
-      rest = rest.slice(end + 1);
+      rest = rest.slice(end);
     } else break;
   }
   const match = /^<([A-Za-z_][\w:.-]*)/.exec(rest);
@@ -71,7 +72,8 @@ export function sniffText(text: string, name: string): DetectedFormat {
   const start = head.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'json';
   if (start.startsWith('<')) {
-    const root = xmlRootName(start);
+    // An internal DOCTYPE subset can be long: look further than the head for the root element.
+    const root = xmlRootName(text.slice(0, 262_144).trimStart());
     if (root === 'graphml') return 'graphml';
     if (root === 'gexf') return 'gexf';
     if (root === 'html' || root === 'head' || root === 'body') return 'html';

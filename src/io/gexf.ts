@@ -19,9 +19,10 @@ import { NODE_HEIGHT, graphToDocument } from './graph-import';
 import type { RawEdge, RawNode } from './graph-import';
 import type { GraphImportResult } from './graphml';
 import { PALETTE } from './palette';
-import { escapeXml, quote, toNumber } from './text';
+import { escapeXmlAttr, quote, toNumber } from './text';
 import { attr, child, children, parseXml, textOf } from './xml';
 import type { XmlElement } from './xml';
+import { emptyRecord } from '../domain/records';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -31,7 +32,7 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 export function exportGexf(doc: MapDocument, now: Date = new Date()): string {
-  const e = escapeXml;
+  const e = escapeXmlAttr;
   const settings = doc.map.settings;
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
@@ -94,7 +95,7 @@ export function importGexf(text: string, options: { mapName?: string; now?: numb
   const root = parsed.root;
   const graph = child(root, 'graph');
   if (!graph) return { ok: false, error: 'The GEXF file has no <graph> element.' };
-  const problems: string[] = [];
+  const problems: string[] = [...parsed.notes];
   const meta = child(root, 'meta');
   const creator = meta ? textOf(child(meta, 'creator') ?? {}) : '';
   const ours = creator === CREATOR;
@@ -124,7 +125,7 @@ export function importGexf(text: string, options: { mapName?: string; now?: numb
     }
   }
   const readValues = (element: XmlElement, cls: 'node' | 'edge') => {
-    const attrs: Record<string, string> = {};
+    const attrs: Record<string, string> = emptyRecord();
     const box = child(element, 'attvalues');
     for (const v of box ? children(box, 'attvalue') : []) {
       const id = attr(v, 'for') ?? attr(v, 'id') ?? '';

@@ -28,8 +28,10 @@ import { STANCES } from '../domain/types';
 import type { Id, MapDocument, Stakeholder, Strength, Tie } from '../domain/types';
 import { matchDirection, matchKind, matchLevel, matchStrength, normHeader, placeUnplaced, splitTags } from './csv';
 import { TieIndex } from './person-index';
-import { MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
+import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
 import { autoLayout } from './tree-layout';
+import { identity, maxOf, minOf, pushAll } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 export interface RawNode {
   id: string;
@@ -106,7 +108,8 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
-export function graphToDocument(graph: RawGraph, options: { mapName?: string; now?: number } = {}): { doc: MapDocument; problems: string[] } {
+/** The map, a line per problem, and how many nodes and edges were left out (the true count, while problem lines are capped). */
+export function graphToDocument(graph: RawGraph, options: { mapName?: string; now?: number } = {}): { doc: MapDocument; problems: string[]; skipped: number } {
   const problems = [...graph.problems];
   const doc = createMapDocument(graph.name?.trim() ? graph.name.trim().slice(0, 500) : (options.mapName ?? 'Imported network'), options.now);
   if (graph.levels && graph.levels.length > 0 && graph.levels.length <= 50) {
@@ -121,6 +124,8 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
   const lowest = levels.length - 1;
 
   const idFor = new Map<string, Id>();
+  const coordinates = new CoordinateClamp();
+  let skippedNodes = 0;
   const people: Stakeholder[] = [];
   const unplaced: Stakeholder[] = [];
   for (const node of graph.nodes) {
@@ -181,8 +186,8 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     }
     used.add('x');
     used.add('y');
-    const x = node.x ?? toNumber(a.x);
-    const y = node.y ?? toNumber(a.y);
+    const x = coordinates.clamp(node.x ?? toNumber(a.x));
+    const y = coordinates.clamp(node.y ?? toNumber(a.y));
     // Everything else is kept where the user can see it.
     const extraNotes: string[] = [];
     for (const [key, value] of Object.entries(node.attrs)) {
@@ -196,13 +201,19 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     const restored = restore(StakeholderSchema, { ...person, x: x ?? 0, y: y ?? 0 });
     if (!restored.ok) {
       problems.push(`${who} could not be read (${restored.error}); skipped.`);
+      skippedNodes++;
       continue;
     }
     people.push(restored.value);
     if (x === null || y === null) unplaced.push(restored.value);
   }
 
-  if (!graph.ours && !scaleForeignPositions(people.filter((p) => !unplaced.includes(p)), problems)) unplaced.splice(0, unplaced.length, ...people);
+  coordinates.report(problems);
+  const loose = new Set(unplaced);
+  if (!graph.ours && !scaleForeignPositions(people.filter((p) => !loose.has(p)), problems)) {
+    unplaced.length = 0;
+    pushAll(unplaced, people);
+  }
   if (unplaced.length === people.length) {
     const positions = autoLayout(people.map((p) => ({ id: p.id, width: nodeWidth(p.influence) })));
     for (const p of people) Object.assign(p, positions.get(p.id));
@@ -267,7 +278,7 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     doc.ties[id] = tie;
   }
   if (dropped > 200) problems.push(`… and ${plural(dropped - 200, 'more edge')} left out.`);
-  return { doc, problems };
+  return { doc, problems, skipped: skippedNodes + dropped };
 }
 
 function matchStrengthAttr(edge: RawEdge): Strength | null {
@@ -284,7 +295,7 @@ function indexLevel(value: string, lowest: number): number | null {
 const normalisedKeys = new Map<string, string>();
 
 function lowerKeys(attrs: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = emptyRecord();
   for (const k in attrs) {
     let alias = normalisedKeys.get(k);
     if (alias === undefined) {
@@ -325,7 +336,7 @@ function scaleForeignPositions(placed: Stakeholder[], problems: string[]): boole
   if (placed.length < 2) return true;
   const xs = placed.map((p) => p.x);
   const ys = placed.map((p) => p.y);
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const span = Math.max(maxOf(xs, identity) - minOf(xs, identity), maxOf(ys, identity) - minOf(ys, identity));
   if (span === 0) {
     problems.push('Every node in the file has the same position, so the map was laid out afresh.');
     return false;
@@ -343,8 +354,8 @@ function scaleForeignPositions(placed: Stakeholder[], problems: string[]): boole
   const median = nearest[Math.floor(nearest.length / 2)];
   if (median >= 60) return true;
   const factor = median > 0 ? 250 / median : (Math.sqrt(placed.length) * 300) / span;
-  const minX = Math.min(...xs);
-  const minY = Math.min(...ys);
+  const minX = minOf(xs, identity);
+  const minY = minOf(ys, identity);
   for (const p of placed) {
     p.x = Math.round((p.x - minX) * factor);
     p.y = Math.round((p.y - minY) * factor);

@@ -16,12 +16,13 @@ import { CREATOR, EDGE_ATTRS, NODE_ATTRS, positionOf } from './graph-attributes'
 import type { AttrType } from './graph-attributes';
 import { graphToDocument } from './graph-import';
 import type { RawEdge, RawGraph, RawNode } from './graph-import';
-import { escapeXml, plural, quote, toNumber } from './text';
+import { escapeXmlAttr, plural, quote, toNumber } from './text';
 import { attr, children, child, findDeep, parseXml, textOf } from './xml';
 import type { XmlElement } from './xml';
+import { emptyRecord } from '../domain/records';
 
 export function exportGraphml(doc: MapDocument): string {
-  const e = escapeXml;
+  const e = escapeXmlAttr;
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">');
@@ -72,14 +73,14 @@ interface KeyDef {
   fallback: string | null;
 }
 
-export type GraphImportResult = { ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string };
+export type GraphImportResult = { ok: true; doc: MapDocument; problems: string[]; skipped: number } | { ok: false; error: string };
 
 export function importGraphml(text: string, options: { mapName?: string; now?: number } = {}): GraphImportResult {
   const parsed = parseXml(text);
   if (!parsed.ok) return parsed;
   if (parsed.rootName !== 'graphml') return { ok: false, error: `This XML file is not GraphML (its root element is <${parsed.rootName}>).` };
   const root = parsed.root;
-  const problems: string[] = [];
+  const problems: string[] = [...parsed.notes];
   const keys = new Map<string, KeyDef>();
   for (const k of children(root, 'key')) {
     const id = attr(k, 'id');
@@ -100,14 +101,15 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
   const nodes: RawNode[] = [];
   const edges: RawEdge[] = [];
   let hyperedges = 0;
-  const visit = (g: XmlElement, depth: number) => {
-    if (depth > 50) return;
+  // Nested graphs (yEd groups) are flattened at any depth; the XML reader already refuses
+  // elements nested more than 500 deep, with the line, so nothing is left out without a word.
+  const visit = (g: XmlElement) => {
     for (const n of children(g, 'node')) {
       const id = attr(n, 'id') ?? '';
       const data = readData(n, keys, 'node');
       const where = id ? `Node ${quote(id)}` : `Node ${nodes.length + 1}`;
       nodes.push({ id, label: data.label, attrs: data.attrs, x: data.x, y: data.y, where });
-      for (const inner of children(n, 'graph')) visit(inner, depth + 1);
+      for (const inner of children(n, 'graph')) visit(inner);
     }
     for (const ed of children(g, 'edge')) {
       const source = attr(ed, 'source') ?? '';
@@ -121,7 +123,7 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
     }
     hyperedges += children(g, 'hyperedge').length;
   };
-  visit(graph, 0);
+  visit(graph);
   if (hyperedges) problems.push(`${plural(hyperedges, 'hyperedge')} (edges joining more than two nodes) cannot be shown; left out.`);
   const ours = graphData.attrs.creator === CREATOR;
   let levels: string[] | null = null;
@@ -147,7 +149,7 @@ export function importGraphml(text: string, options: { mapName?: string; now?: n
 }
 
 function readData(element: XmlElement, keys: Map<string, KeyDef>, target: string): { attrs: Record<string, string>; label: string | null; x: number | null; y: number | null } {
-  const attrs: Record<string, string> = {};
+  const attrs: Record<string, string> = emptyRecord();
   let label: string | null = null;
   let x: number | null = null;
   let y: number | null = null;

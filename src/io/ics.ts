@@ -15,13 +15,19 @@ export const PRODID = '-//Influence Map//Follow-ups//EN';
 const MAX_OCTETS = 75;
 const CRLF = '\r\n';
 
-/** Escapes a TEXT value (RFC 5545 section 3.3.11). */
+/**
+ * Escapes a TEXT value (RFC 5545 section 3.3.11). Control characters other than tab (NUL, bell,
+ * escape, DEL, ...) are not allowed in TEXT and some calendar apps stop reading at a NUL, so they
+ * are dropped; line breaks become the "\\n" escape first.
+ */
 export function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** Reverses escapeText; an unknown escape keeps the escaped character. */

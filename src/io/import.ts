@@ -8,21 +8,24 @@
  *
  * Limits: files over MAX_IMPORT_BYTES (20 MB) are refused before reading: that is several times
  * the largest realistic map (5,000 people with notes is about 3 MB of JSON) and keeps the tab
- * responsive. Names, titles and departments are cut to 500 characters and notes to 100,000,
- * with a note. HTML or script in any text field is kept literally as text (the UI and the
- * exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
+ * responsive. Files with more than MAX_IMPORT_PEOPLE people are refused before parsing, and
+ * positions beyond ±MAX_COORDINATE are clamped with a note. Names, titles and departments are
+ * cut to 500 characters and notes to 100,000, with a note. HTML or script in any text field is
+ * kept literally as text (the UI and the exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
  */
 import type { MapDocument } from '../domain/types';
-import { addTiesFromCsv, importPeopleCsv, parseCsvTable, findColumn } from './csv';
+import { addTiesFromCsv, csvHeaders, importPeopleCsv, isTiesHeader, parseCsvTable, findColumn, summariseSkipped } from './csv';
 import type { CsvTable } from './csv';
 import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
 import { importGexf } from './gexf';
 import { importGraphml } from './graphml';
+import type { SealedMapFile } from './sealed-map-file';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
 import { buildOrgChart, guessColumns } from './org-chart';
 import { MAP_KEYWORD, extractText } from './png';
-import { MAX_IMPORT_BYTES, decodeText, formatBytes, plural, quote } from './text';
+import { CoordinateClamp, MAX_IMPORT_BYTES, countCsvRecords, decodeText, formatBytes, plural, quote } from './text';
+import { copyRecord } from '../domain/records';
 
 export type ImportFormat = 'json' | 'backup' | 'png' | 'people-csv' | 'org-chart-csv' | 'graphml' | 'gexf';
 
@@ -34,7 +37,14 @@ export type ImportResult =
       doc: MapDocument;
       /** Every map in the file (one, except for a backup). */
       docs: MapDocument[];
+      /** Locked maps in a backup, still encrypted: restored locked (they open with their passphrase). */
+      sealed?: SealedMapFile[];
+      /** At most MAX_PROBLEM_LINES lines, the last one counting the rest. */
       problems: string[];
+      /** How many problems there were in all (the list above is capped). */
+      problemCount: number;
+      /** How many rows, elements or records were left out: the true count, not the lines shown. */
+      skipped: number;
       summary: string;
     }
   | { ok: false; error: string };
@@ -44,6 +54,13 @@ export interface ImportOptions {
   /** Give people and ties fresh ids too (default: keep the file's ids). */
   reIdRecords?: boolean;
 }
+
+/**
+ * More people than this in one file are refused before the file is parsed, with a message. A
+ * 200,000-row CSV took minutes with the page frozen and then made every start freeze; the app
+ * is built and measured for whole companies up to this size (see the benchmark).
+ */
+export const MAX_IMPORT_PEOPLE = 50_000;
 
 /** At most this many problem lines are returned; the rest are counted in a last line. */
 export const MAX_PROBLEM_LINES = 500;
@@ -79,6 +96,8 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
   const format = sniffText(decoded.text, name);
   const notes = decoded.notes;
   const mapName = baseName(name);
+  const tooMany = tooManyPeople(label, format, decoded.text);
+  if (tooMany) return { ok: false, error: tooMany };
   switch (format) {
     case 'empty':
       return { ok: false, error: `${label} is empty.` };
@@ -89,13 +108,42 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
       const result = format === 'graphml' ? importGraphml(decoded.text, { mapName, now: options.now }) : importGexf(decoded.text, { mapName, now: options.now });
       if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
       if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label} has no nodes that could be imported.${result.problems.length ? ` ${result.problems[0]}` : ''}` };
-      return success(format, [result.doc], [...notes, ...result.problems], label, options);
+      return success(format, [result.doc], [...notes, ...result.problems], label, options, result.skipped);
     }
     case 'csv':
       return importCsv(label, decoded.text, notes, mapName, options);
     default:
       return { ok: false, error: wrongType(label, format) };
   }
+}
+
+/** A counted element: <node ...>, <node>, <node/>, with or without a prefix (not <nodes>). */
+const NODE_TAG = /<(?:[A-Za-z_][\w.-]*:)?node[\s/>]/g;
+
+/**
+ * The refusal message when a file holds more people than MAX_IMPORT_PEOPLE, counted cheaply
+ * before parsing (CSV records, GraphML/GEXF node tags); null when it is within the limit.
+ * JSON is counted after parsing, in importJson.
+ */
+function tooManyPeople(label: string, format: DetectedFormat, text: string): string | null {
+  let count = 0;
+  let unit = '';
+  if (format === 'csv') {
+    if (isTiesHeader(csvHeaders(text))) return null; // ties, not people: they have their own limit
+    count = countCsvRecords(text) - 1;
+    unit = 'row';
+  } else if (format === 'graphml' || format === 'gexf') {
+    NODE_TAG.lastIndex = 0;
+    while (NODE_TAG.exec(text) && count <= MAX_IMPORT_PEOPLE) count++;
+    unit = 'node';
+  }
+  if (count <= MAX_IMPORT_PEOPLE) return null;
+  const what = format === 'csv' ? plural(count, unit) : `more than ${plural(MAX_IMPORT_PEOPLE, unit)}`;
+  return limitMessage(label, what);
+}
+
+function limitMessage(label: string, what: string): string {
+  return `${label} has ${what}; Influence Map handles up to ${MAX_IMPORT_PEOPLE.toLocaleString('en-US')} people in one map today, so it was not imported. Split the file (for example by department) and import each part as its own map.`;
 }
 
 function wrongType(label: string, format: DetectedFormat): string {
@@ -114,10 +162,14 @@ function importJson(label: string, text: string, notes: string[], options: Impor
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
   const value = parsed.value as { type?: unknown } | null;
+  const people = countJsonPeople(value);
+  if (people > MAX_IMPORT_PEOPLE) return { ok: false, error: limitMessage(label, plural(people, 'person', 'people')) };
   if (value && typeof value === 'object' && value.type === BACKUP_FILE_TYPE) {
     const backup = readBackupFile(value);
     if (!backup.ok) return { ok: false, error: `${label}: ${backup.error}` };
-    return success('backup', backup.maps.map((m) => m.doc), [...notes, ...backup.problems], label, options);
+    const result = success('backup', backup.maps.map((m) => m.doc), [...notes, ...backup.problems], label, options);
+    if (!result.ok || !backup.sealed.length) return result;
+    return { ...result, sealed: backup.sealed, summary: `${result.summary.slice(0, -1)}, and ${plural(backup.sealed.length, 'locked map')} (encrypted).` };
   }
   if (!value || typeof value !== 'object' || value.type !== MAP_FILE_TYPE) {
     return { ok: false, error: `${label} is JSON, but not an Influence Map file (it has no "type": "influence-map").` };
@@ -127,18 +179,28 @@ function importJson(label: string, text: string, notes: string[], options: Impor
   return success('json', [result.doc], [...notes, ...result.problems], label, options);
 }
 
+/** People in a map file ("stakeholders") or the largest map of a backup ("maps"), before reading them. */
+function countJsonPeople(value: unknown): number {
+  const size = (list: unknown) => (Array.isArray(list) ? list.length : list && typeof list === 'object' ? Object.keys(list).length : 0);
+  if (!value || typeof value !== 'object') return 0;
+  const file = value as { stakeholders?: unknown; maps?: unknown };
+  let most = size(file.stakeholders);
+  if (Array.isArray(file.maps)) for (const m of file.maps) if (m && typeof m === 'object') most = Math.max(most, size((m as { stakeholders?: unknown }).stakeholders));
+  return most;
+}
+
 function importPng(label: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
   const text = extractText(bytes, MAP_KEYWORD);
   if (text === null) return { ok: false, error: `${label} is a PNG image with no map in it. Only PNG images exported by Influence Map can be opened as maps.` };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, error: `${label}: the map inside the image is damaged (${parsed.error})` };
-  const result = readMapFile(parsed.value);
+  const result = readMapFile(parsed.value, 'png');
   if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
   return success('png', [result.doc], result.problems, label, options);
 }
 
 function looksLikeTies(table: CsvTable): boolean {
-  return !!findColumn(table.headers, 'from', 'source') && !!findColumn(table.headers, 'to', 'target') && !findColumn(table.headers, 'name');
+  return isTiesHeader(table.headers);
 }
 
 function importCsv(label: string, text: string, notes: string[], mapName: string, options: ImportOptions): ImportResult {
@@ -166,19 +228,64 @@ function importCsv(label: string, text: string, notes: string[], mapName: string
   return success('org-chart-csv', [chart.doc], [...notes, ...table.problems, ...chart.problems], label, options, chart.skipped.length);
 }
 
-function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = 0): ImportResult {
-  const fresh = docs.map((d) => asNewMap(d, { reIdRecords: options.reIdRecords, now: options.now }));
-  const people = fresh.reduce((n, d) => n + Object.keys(d.stakeholders).length, 0);
-  const ties = fresh.reduce((n, d) => n + Object.keys(d.ties).length, 0);
-  const lines = problems.length > MAX_PROBLEM_LINES ? [...problems.slice(0, MAX_PROBLEM_LINES), `… and ${plural(problems.length - MAX_PROBLEM_LINES, 'more problem')}.`] : problems;
-  const counts = `${plural(people, 'person', 'people')} and ${plural(ties, 'tie')}`;
-  let summary = format === 'backup' ? `${plural(fresh.length, 'map')} with ${counts} from ${label}` : `${counts} from ${label}`;
-  if (skipped) summary += `; ${plural(skipped, 'row')} with problems skipped`;
-  else if (problems.length) summary += `; ${plural(problems.length, 'note')}`;
-  return { ok: true, format, doc: fresh[0], docs: fresh, problems: lines, summary: `${summary}.` };
+/** Problem lines that say a record was left out ("...; skipped."), for readers that do not count them. */
+export function countSkipped(problems: string[]): number {
+  return problems.filter((p) => /(?:skipped|left out)\.?\)?$/i.test(p.trim())).length;
 }
 
-export type AddTiesResult = { ok: true; doc: MapDocument; added: number; problems: string[]; summary: string } | { ok: false; error: string };
+/** The first `max` lines, then one counting the rest. */
+function capLines(lines: string[], max: number, what: string): string[] {
+  return lines.length > max ? [...lines.slice(0, max), `… and ${plural(lines.length - max, what)}.`] : lines;
+}
+
+/**
+ * Positions beyond ±MAX_COORDINATE (a JSON file with x = 1e308) are moved to that edge, as the
+ * CSV and graph readers already do, so drawing and the minimap keep finite numbers.
+ */
+function clampPositions(doc: MapDocument, problems: string[]): MapDocument {
+  const clamp = new CoordinateClamp();
+  let stakeholders: MapDocument['stakeholders'] | null = null;
+  for (const s of Object.values(doc.stakeholders)) {
+    const x = clamp.clamp(s.x)!;
+    const y = clamp.clamp(s.y)!;
+    if (x === s.x && y === s.y) continue;
+    stakeholders ??= copyRecord(doc.stakeholders);
+    stakeholders[s.id] = { ...s, x, y };
+  }
+  clamp.report(problems);
+  return stakeholders ? { ...doc, stakeholders } : doc;
+}
+
+function success(format: ImportFormat, docs: MapDocument[], problems: string[], label: string, options: ImportOptions, skipped = countSkipped(problems)): ImportResult {
+  const fresh = docs.map((d) => asNewMap(clampPositions(d, problems), { reIdRecords: options.reIdRecords, now: options.now }));
+  const people = fresh.reduce((n, d) => n + Object.keys(d.stakeholders).length, 0);
+  const ties = fresh.reduce((n, d) => n + Object.keys(d.ties).length, 0);
+  const lines = capLines(problems, MAX_PROBLEM_LINES, 'more problem');
+  const counts = `${plural(people, 'person', 'people')} and ${plural(ties, 'tie')}`;
+  let summary = format === 'backup' ? `${plural(fresh.length, 'map')} with ${counts} from ${label}` : `${counts} from ${label}`;
+  const [one, many] = format === 'people-csv' || format === 'org-chart-csv' ? ['row', 'rows'] : format === 'graphml' || format === 'gexf' ? ['element', 'elements'] : ['record', 'records'];
+  if (skipped) summary += `; ${plural(skipped, one, many)} with problems skipped`;
+  else if (problems.length) summary += `; ${plural(problems.length, 'note')}`;
+  return { ok: true, format, doc: fresh[0], docs: fresh, problems: lines, problemCount: problems.length, skipped, summary: `${summary}.` };
+}
+
+export type AddTiesResult =
+  | {
+      ok: true;
+      doc: MapDocument;
+      added: number;
+      /** A summary of the skipped rows with capped examples, then other problems (capped). */
+      problems: string[];
+      /** How many problems there were in all (skipped rows and repaired values). */
+      problemCount: number;
+      /** How many rows were skipped. */
+      skipped: number;
+      summary: string;
+    }
+  | { ok: false; error: string };
+
+/** More ties rows than this are refused before reading (the biggest maps we aim at have 250,000 ties). */
+export const MAX_IMPORT_TIE_ROWS = 500_000;
 
 /**
  * Adds the ties in a ties CSV file (from, to, kind, strength, direction) to an existing map,
@@ -192,13 +299,18 @@ export function importTiesFile(doc: MapDocument, name: string, bytes: Uint8Array
     if (byBytes === 'empty') return { ok: false, error: `${label} is empty.` };
     if (byBytes) return { ok: false, error: wrongType(label, byBytes) };
     const decoded = decodeText(bytes);
+    const rows = countCsvRecords(decoded.text) - 1;
+    if (rows > MAX_IMPORT_TIE_ROWS) {
+      return { ok: false, error: `${label} has ${plural(rows, 'row')}; Influence Map adds up to ${MAX_IMPORT_TIE_ROWS.toLocaleString('en-US')} ties from one file today. Split the file and add each part in turn.` };
+    }
     const parsed = parseCsvTable(decoded.text);
     if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` };
     const result = addTiesFromCsv(doc, parsed.table);
     if (!('doc' in result)) return { ok: false, error: `${label}: ${result.error}` };
-    const problems = [...decoded.notes, ...result.problems];
+    const notes = [...decoded.notes, ...result.notes];
+    const problems = [...summariseSkipped(result.skipped), ...capLines(notes, 200, 'more problem')];
     const skipped = result.skipped.length ? `; ${plural(result.skipped.length, 'row')} with problems skipped` : '';
-    return { ok: true, doc: result.doc, added: result.added, problems, summary: `${plural(result.added, 'tie')} added from ${label}${skipped}.` };
+    return { ok: true, doc: result.doc, added: result.added, problems, problemCount: result.skipped.length + notes.length, skipped: result.skipped.length, summary: `${plural(result.added, 'tie')} added from ${label}${skipped}.` };
   } catch (error) {
     return { ok: false, error: `The ties could not be added because of an unexpected problem (${error instanceof Error ? error.message : String(error)}).` };
   }

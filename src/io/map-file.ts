@@ -5,19 +5,19 @@
  *     "map": MapMeta, "stakeholders": Stakeholder[], "ties": Tie[] }
  *   { "type": "influence-map-backup", "version": 1, "exportedAt": ISO-8601, "maps": [file, ...] }
  *
- * Reading goes parse -> migrate -> validate -> restore: each record goes through its zod schema
- * (defaults fill what is missing), a record that cannot be restored is dropped with a problem
- * line naming it, and `repairDocument` makes the rest consistent. Reading never throws.
+ * Reading goes parse -> migrate the file -> `restoreDocument` (domain/restore.ts, the one path every
+ * document takes into the app: per-record migrations, limits, schemas, consistency), which names
+ * every record it dropped or fixed. Reading never throws.
  */
-import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import { newId } from '../domain/ids';
-import { repairDocument } from '../domain/operations';
-import { MapMetaSchema, StakeholderSchema, TieSchema, restore } from '../domain/schemas';
+import { isObject, restoreDocument, type RestoreSource } from '../domain/restore';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { initials } from '../domain/describe';
 import { migrateFile, MAP_FILE_VERSION } from './migrations';
+import { isSealedMapEntry, readSealedMapFile, SEALED_MAP_TYPE, type SealedMapFile } from './sealed-map-file';
 import type { RawFile } from './migrations';
-import { MAX_NOTES, MAX_SHORT_TEXT, clampText, plural, quote } from './text';
+import { plural, quote } from './text';
+import { emptyRecord } from '../domain/records';
 
 export const MAP_FILE_TYPE = 'influence-map';
 export const BACKUP_FILE_TYPE = 'influence-map-backup';
@@ -36,7 +36,10 @@ export interface BackupFile {
   type: typeof BACKUP_FILE_TYPE;
   version: number;
   exportedAt: string;
-  maps: MapFile[];
+  /** Says in the file itself what a reader without the app needs to know (locked maps are sealed). */
+  note?: string;
+  /** Maps in clear, and locked maps still sealed (see sealed-map-file.ts). */
+  maps: (MapFile | SealedMapFile)[];
 }
 
 export type ReadResult = { ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string };
@@ -56,110 +59,25 @@ export function exportMapJson(doc: MapDocument, now?: Date): string {
   return JSON.stringify(toMapFile(doc, now), null, 2);
 }
 
-export function exportBackupJson(docs: MapDocument[], now: Date = new Date()): string {
-  const backup: BackupFile = { type: BACKUP_FILE_TYPE, version: BACKUP_VERSION, exportedAt: now.toISOString(), maps: docs.map((d) => toMapFile(d, now)) };
+export function exportBackupJson(docs: MapDocument[], now: Date = new Date(), sealed: SealedMapFile[] = []): string {
+  const backup: BackupFile = { type: BACKUP_FILE_TYPE, version: BACKUP_VERSION, exportedAt: now.toISOString(), maps: [...docs.map((d) => toMapFile(d, now)), ...sealed] };
+  if (sealed.length) {
+    backup.note = `${plural(sealed.length, 'locked map')} ${sealed.length === 1 ? 'is' : 'are'} in this file still encrypted ("${SEALED_MAP_TYPE}"): restored, ${sealed.length === 1 ? 'it opens' : 'each opens'} only with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.`;
+  }
   return JSON.stringify(backup, null, 2);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Records may come as an array (what we write) or as an id-keyed object (the in-memory shape). */
-function recordList(value: unknown): unknown[] | null {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  if (isObject(value)) return Object.values(value);
-  return null;
-}
-
-function labelOf(raw: unknown): string {
-  if (!isObject(raw)) return '';
-  if (typeof raw.name === 'string' && raw.name.trim()) return ` (${quote(raw.name)})`;
-  if (typeof raw.id === 'string' && raw.id) return ` (id ${quote(raw.id)})`;
-  return '';
-}
-
-/** Cuts over-long text fields before validation so they are shortened, not silently emptied. */
-function clampRawText(raw: Record<string, unknown>, fields: Record<string, number>, what: string, problems: string[]): Record<string, unknown> {
-  let out = raw;
-  for (const [field, max] of Object.entries(fields)) {
-    const value = raw[field];
-    if (typeof value === 'string' && value.length > max) {
-      if (out === raw) out = { ...raw };
-      out[field] = clampText(value, max, `${what}: the ${field}`, problems);
-    }
-  }
-  return out;
-}
-
-const PERSON_TEXT_LIMITS = { name: MAX_SHORT_TEXT, title: MAX_SHORT_TEXT, department: MAX_SHORT_TEXT, email: MAX_SHORT_TEXT, notes: MAX_NOTES };
-
-/** Reads a parsed map file (any supported version). */
-export function readMapFile(value: unknown): ReadResult {
+/** Reads a parsed map file (any supported version) through the one restore path. */
+export function readMapFile(value: unknown, source: RestoreSource = 'file'): ReadResult {
   if (!isObject(value)) return { ok: false, error: 'This is not an Influence Map file: it does not hold a map object.' };
   if (value.type === BACKUP_FILE_TYPE) return { ok: false, error: 'This is a backup of several maps, not a single map. Use "Restore backup".' };
   if (value.type !== MAP_FILE_TYPE) return { ok: false, error: `This JSON file is not an Influence Map file (its "type" is ${typeof value.type === 'string' ? quote(value.type) : 'missing'}).` };
   const migrated = migrateFile(value as RawFile);
   if (!migrated.ok) return migrated;
   const file = migrated.file;
-  const problems: string[] = [];
-
-  const rawMap: Record<string, unknown> = isObject(file.map) ? { ...file.map } : {};
-  if (!isObject(file.map)) problems.push('The file had no map settings; defaults were used.');
-  if (typeof rawMap.id !== 'string' || rawMap.id === '') rawMap.id = newId();
-  if (typeof rawMap.name === 'string') rawMap.name = clampText(rawMap.name, 500, 'The map name', problems);
-  const mapResult = restore(MapMetaSchema, rawMap);
-  if (!mapResult.ok) return { ok: false, error: `The map settings could not be read (${mapResult.error}).` };
-
-  const people = recordList(file.stakeholders);
-  if (people === null) return { ok: false, error: 'The file\'s "stakeholders" is not a list of people.' };
-  const tieList = recordList(file.ties);
-  if (tieList === null) return { ok: false, error: 'The file\'s "ties" is not a list of ties.' };
-
-  const stakeholders: Record<Id, Stakeholder> = {};
-  const firstSeen = new Map<Id, number>();
-  people.forEach((raw, i) => {
-    const what = `Person ${i + 1}${labelOf(raw)}`;
-    const clamped = isObject(raw) ? clampRawText(raw, PERSON_TEXT_LIMITS, what, problems) : raw;
-    const result = restore(StakeholderSchema, clamped);
-    if (!result.ok) {
-      problems.push(`${what} could not be read (${result.error}); skipped.`);
-      return;
-    }
-    const seen = firstSeen.get(result.value.id);
-    if (seen !== undefined) {
-      problems.push(`${what} has the same id as person ${seen}; skipped.`);
-      return;
-    }
-    firstSeen.set(result.value.id, i + 1);
-    stakeholders[result.value.id] = result.value;
-  });
-
-  const ties: Record<Id, Tie> = {};
-  tieList.forEach((raw, i) => {
-    const what = `Tie ${i + 1}${isObject(raw) && typeof raw.id === 'string' ? ` (id ${quote(raw.id)})` : ''}`;
-    const clamped = isObject(raw) ? clampRawText(raw, { note: MAX_NOTES }, what, problems) : raw;
-    const result = restore(TieSchema, clamped);
-    if (!result.ok) {
-      problems.push(`${what} could not be read (${result.error}); skipped.`);
-      return;
-    }
-    let tie = result.value;
-    if (tie.id in ties) {
-      problems.push(`${what} has the same id as an earlier tie; skipped.`);
-      return;
-    }
-    const rule = TIE_DIRECTION_RULES[tie.kind];
-    if (rule.fixed && tie.mutual !== rule.defaultMutual) {
-      problems.push(`${what}: a ${tie.kind} tie is always ${rule.defaultMutual ? 'mutual' : 'one-way'}; corrected.`);
-      tie = { ...tie, mutual: rule.defaultMutual };
-    }
-    ties[tie.id] = tie;
-  });
-
-  const repaired = repairDocument({ map: mapResult.value, stakeholders, ties });
-  return { ok: true, doc: repaired.doc, problems: [...problems, ...repaired.repairs] };
+  const restored = restoreDocument({ map: file.map, stakeholders: file.stakeholders, ties: file.ties }, { source });
+  if (!restored.ok) return { ok: false, error: restored.error.replace(/^The "/, 'The file\'s "') };
+  return { ok: true, doc: restored.doc, problems: restored.problems };
 }
 
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -181,7 +99,8 @@ export interface BackupMap {
   problems: string[];
 }
 
-export type BackupReadResult = { ok: true; maps: BackupMap[]; problems: string[] } | { ok: false; error: string };
+/** `sealed`: locked maps, still encrypted; restored as locked maps (Repository.restoreSealed). */
+export type BackupReadResult = { ok: true; maps: BackupMap[]; sealed: SealedMapFile[]; problems: string[] } | { ok: false; error: string };
 
 /** Reads a backup: every map that can be read is returned; the rest are named in `problems`. */
 export function readBackupFile(value: unknown): BackupReadResult {
@@ -192,18 +111,25 @@ export function readBackupFile(value: unknown): BackupReadResult {
   }
   if (!Array.isArray(value.maps)) return { ok: false, error: 'The backup has no list of maps.' };
   const maps: BackupMap[] = [];
+  const sealed: SealedMapFile[] = [];
   const problems: string[] = [];
   value.maps.forEach((raw, i) => {
+    if (isSealedMapEntry(raw)) {
+      const read = readSealedMapFile(raw);
+      if (read.ok) sealed.push(read.file);
+      else problems.push(`Locked map ${i + 1} could not be read: ${read.error} Skipped.`);
+      return;
+    }
     const name = isObject(raw) && isObject(raw.map) && typeof raw.map.name === 'string' ? ` (${quote(raw.map.name)})` : '';
-    const result = readMapFile(raw);
+    const result = readMapFile(raw, 'backup');
     if (!result.ok) problems.push(`Map ${i + 1}${name} could not be read: ${result.error} Skipped.`);
     else {
       maps.push({ doc: result.doc, problems: result.problems });
       if (result.problems.length) problems.push(`Map ${i + 1}${name}: ${plural(result.problems.length, 'problem')} (${result.problems[0]}${result.problems.length > 1 ? ' …' : ''})`);
     }
   });
-  if (maps.length === 0) return { ok: false, error: value.maps.length ? `None of the ${plural(value.maps.length, 'map')} in the backup could be read. ${problems[0] ?? ''}`.trim() : 'The backup holds no maps.' };
-  return { ok: true, maps, problems };
+  if (maps.length === 0 && sealed.length === 0) return { ok: false, error: value.maps.length ? `None of the ${plural(value.maps.length, 'map')} in the backup could be read. ${problems[0] ?? ''}`.trim() : 'The backup holds no maps.' };
+  return { ok: true, maps, sealed, problems };
 }
 
 export interface AsNewMapOptions {
@@ -222,13 +148,13 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
   const map = { ...doc.map, id: newId(), createdAt: now, updatedAt: now, name: options.name ?? doc.map.name };
   if (!options.reIdRecords) return { ...doc, map };
   const ids = new Map<Id, Id>();
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(doc.stakeholders)) {
     const id = newId();
     ids.set(s.id, id);
     stakeholders[id] = { ...s, id, tags: [...s.tags], interactions: s.interactions.map((i) => ({ ...i, id: newId() })) };
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(doc.ties)) {
     const source = ids.get(t.source);
     const target = ids.get(t.target);
@@ -247,11 +173,11 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
  */
 export function redactDocument(doc: MapDocument): MapDocument {
   const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
-  const stakeholders: Record<Id, Stakeholder> = {};
+  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(fresh.stakeholders)) {
     stakeholders[s.id] = { ...s, name: initials(s.name), notes: '', email: '', tags: [], interactions: [], cadenceDays: null, nextFollowUp: null };
   }
-  const ties: Record<Id, Tie> = {};
+  const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(fresh.ties)) ties[t.id] = { ...t, note: '' };
   return { map: { ...fresh.map, meId: null }, stakeholders, ties };
 }

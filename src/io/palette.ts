@@ -1,60 +1,224 @@
 /**
- * The map's colours in one place, for the SVG/PNG export and for the canvas to reuse, so an
- * exported image looks like the screen. Hex strings only (they work in SVG, CSS and canvas).
+ * The app's colours and tie symbols, in one place. Everything that draws the map takes them from
+ * here: the CSS custom properties of the page (`cssVariables`, applied by ui/theme.ts), the
+ * level-of-detail canvas layer (canvas/lod/draw.ts), the legend, and the SVG/PNG/GEXF exports.
+ * So the screen, the legend and an exported image cannot drift apart.
+ *
+ * Colours are hex strings (they work in CSS, SVG, canvas and GEXF alike). Department colours are
+ * derived from the department name's hue with the saturation and lightness given here.
  */
 import { departmentHue } from '../domain/describe';
-import type { Stance, TieKind } from '../domain/types';
+import type { Stance, Tie, TieKind } from '../domain/types';
+
+export type ColourMode = 'light' | 'dark';
 
 export interface Theme {
-  /** Page behind the map. */
-  background: string;
-  card: string;
-  cardBorder: string;
+  /** Page behind the panels. */
+  bg: string;
+  /** Panels and cards. */
+  surface: string;
+  /** Quiet fills: inputs, the seniority badge, a card without a department. */
+  surface2: string;
+  border: string;
+  borderStrong: string;
   text: string;
   mutedText: string;
-  badge: string;
-  badgeText: string;
+  accent: string;
+  accentSoft: string;
+  /** Text on the accent colour. */
+  accentText: string;
+  danger: string;
+  dangerSoft: string;
+  warningSoft: string;
+  focus: string;
+  /** The map's background on screen, and an exported image's in this mode. */
+  canvas: string;
+  canvasDot: string;
+  shadow: string;
+  shadowLg: string;
   stance: Record<Stance, string>;
   tie: Record<TieKind, string>;
+  /** Seniority badge: every level, and levels counted as senior leadership. */
+  level: { fill: string; text: string };
+  seniorLevel: { fill: string; text: string };
+  /** Department band and department text: saturation and lightness (percent) of the department's hue. */
+  departmentBand: readonly [number, number];
+  departmentText: readonly [number, number];
 }
 
-export const PALETTE: { light: Theme; dark: Theme } = {
-  light: {
-    background: '#ffffff',
-    card: '#ffffff',
-    cardBorder: '#cbd5e1',
-    text: '#0f172a',
-    mutedText: '#475569',
-    badge: '#f1f5f9',
-    badgeText: '#334155',
-    stance: { champion: '#15803d', supporter: '#4d7c0f', neutral: '#64748b', sceptic: '#b45309', blocker: '#b91c1c', unknown: '#a1a1aa' },
-    tie: { influence: '#2563eb', trust: '#0d9488', 'reports-to': '#94a3b8', tension: '#dc2626' },
-  },
-  dark: {
-    background: '#0f172a',
-    card: '#1e293b',
-    cardBorder: '#334155',
-    text: '#f1f5f9',
-    mutedText: '#94a3b8',
-    badge: '#334155',
-    badgeText: '#e2e8f0',
-    stance: { champion: '#4ade80', supporter: '#a3e635', neutral: '#94a3b8', sceptic: '#fbbf24', blocker: '#f87171', unknown: '#71717a' },
-    tie: { influence: '#60a5fa', trust: '#2dd4bf', 'reports-to': '#64748b', tension: '#f87171' },
-  },
+const light: Theme = {
+  bg: '#f6f7f9',
+  surface: '#ffffff',
+  surface2: '#f1f3f6',
+  border: '#dfe3ea',
+  borderStrong: '#c6ccd7',
+  text: '#1c2230',
+  mutedText: '#5b6475',
+  accent: '#4338ca',
+  accentSoft: '#e8e7fb',
+  accentText: '#ffffff',
+  danger: '#b42318',
+  dangerSoft: '#fdecea',
+  warningSoft: '#fff6e0',
+  focus: '#2563eb',
+  canvas: '#fbfbfd',
+  canvasDot: '#cfd5df',
+  shadow: '0 1px 2px rgba(16, 24, 40, 0.06), 0 1px 3px rgba(16, 24, 40, 0.08)',
+  shadowLg: '0 12px 32px rgba(16, 24, 40, 0.18)',
+  stance: { champion: '#15803d', supporter: '#0d9488', neutral: '#64748b', sceptic: '#d97706', blocker: '#dc2626', unknown: '#94a3b8' },
+  tie: { influence: '#4338ca', trust: '#0f766e', 'reports-to': '#98a2b3', tension: '#dc2626' },
+  level: { fill: '#f1f3f6', text: '#5b6475' },
+  seniorLevel: { fill: '#e8e7fb', text: '#4338ca' },
+  departmentBand: [62, 52],
+  departmentText: [45, 42],
 };
 
-/** The department band colour (stable per department name), as a hex string. */
-export function departmentColour(department: string, dark = false): string {
-  if (!department.trim()) return dark ? '#475569' : '#e2e8f0';
-  return hslToHex(departmentHue(department), dark ? 0.55 : 0.65, dark ? 0.45 : 0.55);
+const dark: Theme = {
+  bg: '#0f1218',
+  surface: '#171b23',
+  surface2: '#1f2430',
+  border: '#2a3140',
+  borderStrong: '#3a4354',
+  text: '#e6e9ef',
+  mutedText: '#9aa3b5',
+  accent: '#8b87f7',
+  accentSoft: '#25244a',
+  accentText: '#0f1218',
+  danger: '#f87171',
+  dangerSoft: '#3b1818',
+  warningSoft: '#352a10',
+  focus: '#60a5fa',
+  canvas: '#12151c',
+  canvasDot: '#2c3342',
+  shadow: '0 1px 2px rgba(0, 0, 0, 0.4)',
+  shadowLg: '0 12px 32px rgba(0, 0, 0, 0.5)',
+  stance: { champion: '#4ade80', supporter: '#2dd4bf', neutral: '#94a3b8', sceptic: '#fbbf24', blocker: '#f87171', unknown: '#64748b' },
+  tie: { influence: '#a5a1ff', trust: '#2dd4bf', 'reports-to': '#5d6678', tension: '#f87171' },
+  level: { fill: '#1f2430', text: '#9aa3b5' },
+  seniorLevel: { fill: '#25244a', text: '#8b87f7' },
+  departmentBand: [62, 52],
+  departmentText: [60, 70],
+};
+
+export const PALETTE: Readonly<Record<ColourMode, Theme>> = { light, dark };
+
+/** Colours for "Colour by: cluster", in order. */
+export const CLUSTER_COLOURS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#16a34a', '#0284c7', '#9333ea', '#dc2626', '#65a30d', '#c2410c', '#0891b2', '#7c3aed'] as const;
+
+/**
+ * The CSS custom properties of a theme. The stylesheet only refers to these names; it holds no
+ * colour of its own for them.
+ */
+export function cssVariables(theme: Theme): Record<string, string> {
+  const vars: Record<string, string> = {
+    '--bg': theme.bg,
+    '--surface': theme.surface,
+    '--surface-2': theme.surface2,
+    '--border': theme.border,
+    '--border-strong': theme.borderStrong,
+    '--text': theme.text,
+    '--text-muted': theme.mutedText,
+    '--accent': theme.accent,
+    '--accent-soft': theme.accentSoft,
+    '--accent-text': theme.accentText,
+    '--danger': theme.danger,
+    '--danger-soft': theme.dangerSoft,
+    '--warning-soft': theme.warningSoft,
+    '--focus': theme.focus,
+    '--canvas': theme.canvas,
+    '--canvas-dot': theme.canvasDot,
+    '--shadow': theme.shadow,
+    '--shadow-lg': theme.shadowLg,
+    '--level-fill': theme.level.fill,
+    '--level-text': theme.level.text,
+    '--level-senior-fill': theme.seniorLevel.fill,
+    '--level-senior-text': theme.seniorLevel.text,
+    // Used as hsl(var(--dept-hue) var(--dept-band-sl)): the hue is per card.
+    '--dept-band-sl': `${theme.departmentBand[0]}% ${theme.departmentBand[1]}%`,
+    '--dept-text-sl': `${theme.departmentText[0]}% ${theme.departmentText[1]}%`,
+  };
+  for (const [stance, colour] of Object.entries(theme.stance)) vars[`--stance-${stance}`] = colour;
+  for (const [kind, colour] of Object.entries(theme.tie)) vars[`--tie-${kind}`] = colour;
+  return vars;
+}
+
+// ---- Tie symbols ----------------------------------------------------------------------------------
+
+/**
+ * Dash pattern per kind (in px at zoom 1, or map units in an export); null is a solid line.
+ * Influence and reports-to are solid, trust dashed, tension dotted.
+ */
+export const TIE_DASH: Readonly<Record<TieKind, readonly number[] | null>> = {
+  influence: null,
+  trust: [6, 4],
+  'reports-to': null,
+  tension: [2, 3],
+};
+
+const WIDTH_BY_STRENGTH: Record<number, number> = { 1: 1.5, 2: 2.5, 3: 4 };
+
+/** Line width: by strength; a reporting line is always thin (it is structure, not a relationship). */
+export function tieWidth(kind: TieKind, strength: number): number {
+  return kind === 'reports-to' ? 1.5 : (WIDTH_BY_STRENGTH[strength] ?? 2.5);
+}
+
+/**
+ * The one arrowhead rule, for the canvas, the legend and every export: an arrowhead at the
+ * receiving end of a one-way tie ("A influences B", "A trusts B", "A reports to B"); a mutual
+ * tie has none (mutual influence or trust, and tension, which is always mutual).
+ */
+export function tieArrows(tie: Pick<Tie, 'kind' | 'mutual'>): { start: boolean; end: boolean } {
+  const mutual = tie.kind === 'tension' || (tie.kind !== 'reports-to' && tie.mutual);
+  return { start: false, end: !mutual };
+}
+
+/**
+ * The arrowhead drawn at a line's end: a triangle in a 10 x 10 box whose point (refX, refY) sits
+ * on the line's end, `size` units long whatever the line's width.
+ */
+export const ARROWHEAD = { path: 'M 0 0 L 10 5 L 0 10 z', viewBox: '0 0 10 10', refX: 9, refY: 5, size: 14 } as const;
+
+// ---- Derived colours --------------------------------------------------------------------------------
+
+/** The department's band colour (stable per department name), or the quiet fill when there is none. */
+export function departmentColour(department: string, theme: Theme = light): string {
+  if (!department.trim()) return theme.surface2;
+  return hslToHex(departmentHue(department), theme.departmentBand[0] / 100, theme.departmentBand[1] / 100);
+}
+
+/** The department name's text colour on a card. */
+export function departmentTextColour(department: string, theme: Theme = light): string {
+  return hslToHex(departmentHue(department), theme.departmentText[0] / 100, theme.departmentText[1] / 100);
+}
+
+/** A card's border: its stance mixed with the border colour (as CSS `color-mix(in srgb, stance 55%, border)`). */
+export function cardBorderColour(stance: Stance, theme: Theme): string {
+  return mixColours(theme.stance[stance], theme.border, 0.55);
+}
+
+/** `weight` of `a` and the rest of `b`, mixed in sRGB (as CSS color-mix(in srgb, ...)). */
+export function mixColours(a: string, b: string, weight: number): string {
+  const x = hexToRgb(a);
+  const y = hexToRgb(b);
+  return rgbToHex(x.map((v, i) => v * weight + y[i] * (1 - weight)) as [number, number, number]);
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const h = hex.replace('#', '');
+  const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h.slice(0, 6);
+  const n = Number.parseInt(full, 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function rgbToHex(rgb: [number, number, number]): string {
+  return `#${rgb.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`;
 }
 
 function hslToHex(h: number, s: number, l: number): string {
   const a = s * Math.min(l, 1 - l);
   const f = (n: number) => {
     const k = (n + h / 30) % 12;
-    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255).toString(16).padStart(2, '0');
+    return (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))) * 255;
   };
-  return `#${f(0)}${f(8)}${f(4)}`;
+  return rgbToHex([f(0), f(8), f(4)]);
 }

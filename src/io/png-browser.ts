@@ -8,7 +8,8 @@ import type { MapDocument } from '../domain/types';
 import { exportMapJson, redactDocument } from './map-file';
 import { MAP_KEYWORD, embedText, makeTextChunk, planExportSize } from './png';
 import type { ExportSize } from './png';
-import { DEFAULT_FONT_SIZE, buildMapScene } from './svg-render';
+import { ARROWHEAD } from './palette';
+import { DEFAULT_FONT_SIZE, TINT, buildMapScene, withOpacity } from './svg-render';
 import type { MapScene, MarkerKind, SceneItem, SvgOptions } from './svg-render';
 
 type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -28,28 +29,34 @@ export function drawScene(ctx: Context, scene: MapScene, band?: { top: number; b
   // Drawing one horizontal band of the image: lines and cards wholly outside it are skipped.
   const top = band ? band.top - 12 : -Infinity;
   const bottom = band ? band.bottom + 12 : Infinity;
-  const state = { font: '', fill: '', stroke: '', width: -1, dash: false, align: '' as CanvasTextAlign | '' };
-  const setFill = (fill: string) => {
+  const state = { font: '', fill: '' as string | CanvasGradient, stroke: '', width: -1, dash: null as readonly number[] | null, align: '' as CanvasTextAlign | '' };
+  const setFill = (fill: string | CanvasGradient) => {
     if (state.fill !== fill) ctx.fillStyle = state.fill = fill;
   };
-  const setStroke = (stroke: string, width: number, dash: boolean) => {
+  const setStroke = (stroke: string, width: number, dash: readonly number[] | null) => {
     if (state.stroke !== stroke) ctx.strokeStyle = state.stroke = stroke;
     if (state.width !== width) ctx.lineWidth = state.width = width;
     if (state.dash !== dash) {
-      ctx.setLineDash(dash ? [7, 5] : []);
+      ctx.setLineDash(dash ? [...dash] : []);
       state.dash = dash;
     }
   };
+  const tintStops = scene.tints.map((colour) => [withOpacity(colour, TINT.opacity), withOpacity(colour, 0)] as const);
+  // The marker's triangle in its 10-unit box, scaled to ARROWHEAD.size.
+  const k = ARROWHEAD.size / 10;
   const head = (kind: MarkerKind, x: number, y: number, ux: number, uy: number) => {
     const len = Math.hypot(ux, uy);
     if (len === 0) return;
     const c = ux / len;
     const s = uy / len;
-    // SVG's marker M0,0 L10,5 L0,10 z with its reference point 9,5 at (x, y), turned along (ux, uy).
+    // SVG's marker M0,0 L10,5 L0,10 z with its reference point (refX, refY) at (x, y), turned along (ux, uy).
+    const back = ARROWHEAD.refX * k;
+    const tip = (10 - ARROWHEAD.refX) * k;
+    const half = 5 * k;
     ctx.beginPath();
-    ctx.moveTo(x - 9 * c + 5 * s, y - 9 * s - 5 * c);
-    ctx.lineTo(x + c, y + s);
-    ctx.lineTo(x - 9 * c - 5 * s, y - 9 * s + 5 * c);
+    ctx.moveTo(x - back * c + half * s, y - back * s - half * c);
+    ctx.lineTo(x + tip * c, y + tip * s);
+    ctx.lineTo(x - back * c - half * s, y - back * s + half * c);
     ctx.closePath();
     setFill(scene.markers[kind]);
     ctx.fill();
@@ -69,7 +76,7 @@ export function drawScene(ctx: Context, scene: MapScene, band?: { top: number; b
             }
             if (max + dy < top || min + dy > bottom) break;
           }
-          setStroke(item.stroke, item.sw, !!item.dash);
+          setStroke(item.stroke, item.sw, item.dash ?? null);
           ctx.beginPath();
           ctx.moveTo(p[0] + dx, p[1] + dy);
           for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i] + dx, p[i + 1] + dy);
@@ -88,21 +95,30 @@ export function drawScene(ctx: Context, scene: MapScene, band?: { top: number; b
             ctx.fill();
           }
           if (item.stroke) {
-            setStroke(item.stroke, item.sw ?? 1, false);
+            setStroke(item.stroke, item.sw ?? 1, null);
             ctx.stroke();
           }
           break;
         }
         case 'band': {
-          // M1,10 A9,9 0 0 1 10,1 H(w-10) A9,9 0 0 1 (w-1),10 Z
+          const x = item.x + dx;
+          const y = item.y + dy;
+          const r = Math.min(item.r, item.w, item.h / 2);
           ctx.beginPath();
-          ctx.moveTo(dx + 1, dy + 10);
-          ctx.arc(dx + 10, dy + 10, 9, Math.PI, 1.5 * Math.PI);
-          ctx.lineTo(dx + item.w - 10, dy + 1);
-          ctx.arc(dx + item.w - 10, dy + 10, 9, 1.5 * Math.PI, 2 * Math.PI);
-          ctx.closePath();
+          ctx.roundRect(x, y, item.w, item.h, [r, 0, 0, r]);
           setFill(item.fill);
           ctx.fill();
+          break;
+        }
+        case 'tint': {
+          const x = item.x + dx;
+          const gradient = ctx.createLinearGradient(x, 0, x + item.w, 0);
+          const [from, to] = tintStops[item.i];
+          gradient.addColorStop(0, from);
+          gradient.addColorStop(TINT.until, to);
+          gradient.addColorStop(1, to);
+          setFill(gradient);
+          ctx.fillRect(x, item.y + dy, item.w, item.h);
           break;
         }
         case 'circle':
@@ -112,7 +128,7 @@ export function drawScene(ctx: Context, scene: MapScene, band?: { top: number; b
           ctx.fill();
           break;
         case 'text': {
-          const font = `${item.bold ? '700 ' : ''}${item.size ?? inherited.size}px ${scene.font}`;
+          const font = `${item.weight ?? 400} ${item.size ?? inherited.size}px ${scene.font}`;
           if (state.font !== font) ctx.font = state.font = font;
           const align: CanvasTextAlign = item.anchor === 'end' ? 'right' : item.anchor === 'middle' ? 'center' : 'left';
           if (state.align !== align) ctx.textAlign = state.align = align;

@@ -10,6 +10,13 @@ export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a,
 /** The keyword under which the map JSON is embedded. */
 export const MAP_KEYWORD = 'influence-map';
 
+/** Bytes as Latin-1 text (chunk types and keywords are short; a loop keeps spreads out of calls). */
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
+  return out;
+}
+
 export function isPng(bytes: Uint8Array): boolean {
   if (bytes.length < PNG_SIGNATURE.length) return false;
   return PNG_SIGNATURE.every((b, i) => bytes[i] === b);
@@ -48,7 +55,7 @@ export function readChunks(bytes: Uint8Array): Chunk[] | null {
     const length = view.getUint32(offset);
     const end = offset + 12 + length;
     if (end > bytes.length) return null;
-    const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
+    const type = latin1(bytes.subarray(offset + 4, offset + 8));
     chunks.push({ type, offset, data: bytes.subarray(offset + 8, offset + 8 + length) });
     offset = end;
     if (type === 'IEND') return chunks;
@@ -111,7 +118,7 @@ export function embedText(pngBytes: Uint8Array, keyword: string, text: string): 
 
 function keywordOf(data: Uint8Array): string {
   const zero = data.indexOf(0);
-  return zero < 0 ? '' : String.fromCharCode(...data.subarray(0, Math.min(zero, 79)));
+  return zero < 0 ? '' : latin1(data.subarray(0, Math.min(zero, 79)));
 }
 
 /** The text stored under `keyword` (iTXt uncompressed, or tEXt), or null. Never throws. */

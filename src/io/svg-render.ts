@@ -4,20 +4,20 @@
  * string for the SVG export, and png-browser.ts draws the very same scene on a 2D canvas for
  * the PNG (no SVG rasterisation, which was the slow part for large maps).
  *
- * Cards match the canvas: rounded, width by influence (nodeWidth), a department colour band,
- * name, title, a seniority badge and the stance in its colour. Ties by kind: influence solid with
- * an arrowhead (both ends when mutual), width by strength; trust dashed, arrowhead only when
- * one-way; reports-to muted grey elbow lines with the arrow at the manager; tension red.
+ * The image looks like the screen: colours, dashes, line widths and arrowheads come from the one
+ * palette (palette.ts) the canvas and the legend use, and cards are laid out as the canvas lays
+ * them out (card-layout.ts), with texts measured and cut to their room.
  * The image is fitted to all cards with a margin, with the map title above and a legend below.
  * All user text is escaped. `redacted` draws initials instead of names (notes are never drawn).
  */
-import { STANCE_LABELS, TIE_KIND_LABELS, nodeWidth } from '../domain/defaults';
-import { initials, levelName } from '../domain/describe';
+import { STANCE_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS, nodeWidth } from '../domain/defaults';
 import { STANCES, TIE_KINDS } from '../domain/types';
 import type { MapDocument, Stakeholder, Tie, TieKind } from '../domain/types';
+import { CARD, cardItems } from './card-layout';
 import { NODE_HEIGHT } from './graph-import';
-import { PALETTE, departmentColour } from './palette';
+import { ARROWHEAD, PALETTE, TIE_DASH, hexToRgb, tieArrows, tieWidth } from './palette';
 import type { Theme } from './palette';
+import { createTextMeasurer, fitText, type MeasureText } from './text-measure';
 import { escapeXml } from './text';
 
 export { PALETTE };
@@ -31,6 +31,8 @@ export interface SvgOptions {
   /** Draw the map title (default true) and the legend (default true). */
   title?: boolean;
   legend?: boolean;
+  /** Text widths for laying out cards (default: a canvas where there is one, else an estimate). */
+  measure?: MeasureText;
 }
 
 /** What an arrowhead sits on: the tie kind whose colour it takes. */
@@ -38,22 +40,26 @@ export type MarkerKind = TieKind;
 
 /**
  * One drawing primitive, in map units. Groups translate their children and give them a default
- * font size and text colour (as SVG's inherited attributes do).
+ * font size and text colour (as SVG's inherited attributes do). `cls` names a piece (written as
+ * an SVG class, so the image's parts can be told apart: cards, ties, their texts).
  */
 export type SceneItem =
   | { t: 'rect'; x: number; y: number; w: number; h: number; rx?: number; fill?: string; stroke?: string; sw?: number }
-  /** The coloured top band of a card `w` wide: rounded top corners (radius 9) inset by 1. */
-  | { t: 'band'; w: number; fill: string }
+  /** A fill with its left corners rounded by `r` (a card's department band). */
+  | { t: 'band'; x: number; y: number; w: number; h: number; r: number; fill: string }
+  /** The stance wash across a card: tint `i` of the scene, fading out to the right. */
+  | { t: 'tint'; x: number; y: number; w: number; h: number; i: number }
   /**
    * A polyline (flat [x0, y0, x1, y1, ...]); `elbow` marks a vertical-horizontal-vertical path.
-   * Arrowheads (the marker's tip at the end point, 10 units long) point along the line.
+   * Arrowheads (ARROWHEAD.size long, the point on the end point) point along the line.
    */
-  | { t: 'line'; pts: number[]; stroke: string; sw: number; dash?: boolean; elbow?: boolean; start?: MarkerKind; end?: MarkerKind }
-  | { t: 'text'; x: number; y: number; text: string; size?: number; bold?: boolean; fill?: string; anchor?: 'end' | 'middle' }
-  | { t: 'circle'; cx: number; cy: number; r: number; fill: string }
+  | { t: 'line'; pts: number[]; stroke: string; sw: number; dash?: readonly number[]; elbow?: boolean; start?: MarkerKind; end?: MarkerKind; cls?: string }
+  | { t: 'text'; x: number; y: number; text: string; size?: number; weight?: number; fill?: string; anchor?: 'end' | 'middle'; cls?: string }
+  /** `title`: what the circle stands for (an SVG tooltip; not drawn). */
+  | { t: 'circle'; cx: number; cy: number; r: number; fill: string; title?: string }
   /** `lines`: written one child per line in the SVG (the map's content group). */
   /** `h`: the group's height (a card), so a drawing of part of the image can skip it. */
-  | { t: 'group'; x: number; y: number; items: SceneItem[]; size?: number; fill?: string; lines?: boolean; h?: number };
+  | { t: 'group'; x: number; y: number; items: SceneItem[]; size?: number; fill?: string; lines?: boolean; h?: number; cls?: string };
 
 export interface MapScene {
   /** Size in map units. */
@@ -63,8 +69,13 @@ export interface MapScene {
   font: string;
   /** Arrowhead colour per tie kind. */
   markers: Record<MarkerKind, string>;
+  /** Colours of the stance washes (SceneItem 'tint' refers to them by index). */
+  tints: string[];
   items: SceneItem[];
 }
+
+/** The stance wash on cards (as the stylesheet's): this opacity at the left edge, none from `until` of the width. */
+export const TINT = CARD.wash;
 
 export interface RenderedSvg {
   svg: string;
@@ -75,9 +86,10 @@ export interface RenderedSvg {
 
 const MARGIN = 40;
 const TITLE_HEIGHT = 64;
-const LEGEND_HEIGHT = 76;
+const LEGEND_HEIGHT = 84;
 const MIN_WIDTH = 720;
-export const SCENE_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+/** The page's font list (the stylesheet's --font), so measured widths hold on screen and in the file. */
+export const SCENE_FONT = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 /** Text size when neither the item nor a group says (SVG's default). */
 export const DEFAULT_FONT_SIZE = 16;
 
@@ -131,17 +143,18 @@ function frame(doc: MapDocument, options: Pick<SvgOptions, 'title' | 'legend'>) 
 
 /** The one drawing description of the map, shared by the SVG and PNG exports. */
 export function buildMapScene(doc: MapDocument, options: SvgOptions = {}): MapScene {
-  const dark = options.background === 'dark';
-  const theme = dark ? PALETTE.dark : PALETTE.light;
+  const theme = options.background === 'dark' ? PALETTE.dark : PALETTE.light;
+  const measure = options.measure ?? createTextMeasurer(SCENE_FONT);
   const people = Object.values(doc.stakeholders);
   const ties = Object.values(doc.ties);
   const { width, height, showTitle, showLegend, titleH, legendH, ox, oy } = frame(doc, options);
 
   const items: SceneItem[] = [];
-  if (options.background !== 'transparent') items.push({ t: 'rect', x: 0, y: 0, w: width, h: height, fill: theme.background });
+  if (options.background !== 'transparent') items.push({ t: 'rect', x: 0, y: 0, w: width, h: height, fill: options.background === 'dark' ? theme.canvas : '#ffffff' });
   if (showTitle) {
-    items.push({ t: 'text', x: MARGIN, y: 38, size: 22, bold: true, fill: theme.text, text: truncate(doc.map.name || 'Untitled map', Math.floor((width - 2 * MARGIN) / 12)) });
-    items.push({ t: 'text', x: MARGIN, y: 56, size: 12, fill: theme.mutedText, text: `${people.length} ${people.length === 1 ? 'person' : 'people'}, ${ties.length} ${ties.length === 1 ? 'tie' : 'ties'}` });
+    const titleStyle = { size: 22, weight: 700 };
+    items.push({ t: 'text', x: MARGIN, y: 38, size: titleStyle.size, weight: titleStyle.weight, fill: theme.text, text: fitText(doc.map.name || 'Untitled map', width - 2 * MARGIN, titleStyle, measure) });
+    items.push({ t: 'text', x: MARGIN, y: 56, size: 12, fill: theme.mutedText, text: `${people.length.toLocaleString('en-US')} ${people.length === 1 ? 'person' : 'people'}, ${ties.length.toLocaleString('en-US')} ${ties.length === 1 ? 'tie' : 'ties'}` });
   }
   const content: SceneItem[] = [];
   // Reports-to lines first (behind), then the other ties, then the cards.
@@ -153,11 +166,16 @@ export function buildMapScene(doc: MapDocument, options: SvgOptions = {}): MapSc
     if (a && b && a !== b) content.push(edge(tie, a, b, theme));
   }
   const redacted = options.redacted === true;
-  for (const s of people) content.push(card(s, doc, theme, redacted, dark));
+  const tints = STANCES.map((stance) => theme.stance[stance]);
+  for (const s of people) {
+    const w = nodeWidth(s.influence);
+    const card = cardItems({ person: s, width: w, height: NODE_HEIGHT, settings: doc.map.settings, isMe: doc.map.meId === s.id, redacted }, theme, measure, STANCES.indexOf(s.stance));
+    content.push({ t: 'group', x: round(s.x), y: round(s.y), items: card, h: NODE_HEIGHT, cls: `card card--${s.stance}` });
+  }
   items.push({ t: 'group', x: ox, y: oy, items: content, lines: true });
   if (!people.length) items.push({ t: 'text', x: width / 2, y: titleH + MARGIN + 60, anchor: 'middle', size: 14, fill: theme.mutedText, text: 'This map has no people yet.' });
-  if (showLegend) items.push(legend(theme, height - legendH + 8));
-  return { width, height, title: doc.map.name, font: SCENE_FONT, markers: { ...theme.tie }, items };
+  if (showLegend) items.push(legend(theme, height - legendH + 8, measure));
+  return { width, height, title: doc.map.name, font: SCENE_FONT, markers: { ...theme.tie }, tints, items };
 }
 
 // ---- SVG --------------------------------------------------------------------------------------
@@ -168,8 +186,14 @@ export function sceneToSvg(scene: MapScene, scale = 1): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${round(width * scale)}" height="${round(height * scale)}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(scene.font)}">`);
   out.push(`<title>${escapeXml(scene.title)}</title>`);
-  const markers = TIE_KINDS.map((kind) => `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${scene.markers[kind]}"/></marker>`);
-  out.push(`<defs>${markers.join('')}</defs>`);
+  const markers = TIE_KINDS.map(
+    (kind) =>
+      `<marker id="arrow-${kind}" viewBox="${ARROWHEAD.viewBox}" refX="${ARROWHEAD.refX}" refY="${ARROWHEAD.refY}" markerWidth="${ARROWHEAD.size}" markerHeight="${ARROWHEAD.size}" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="${ARROWHEAD.path}" fill="${scene.markers[kind]}"/></marker>`,
+  );
+  const tints = scene.tints.map(
+    (colour, i) => `<linearGradient id="tint-${i}"><stop offset="0" stop-color="${colour}" stop-opacity="${TINT.opacity}"/><stop offset="${TINT.until}" stop-color="${colour}" stop-opacity="0"/></linearGradient>`,
+  );
+  out.push(`<defs>${markers.join('')}${tints.join('')}</defs>`);
   for (const item of scene.items) out.push(item.t === 'group' && item.lines ? linesGroupSvg(item) : itemSvg(item));
   out.push('</svg>');
   return out.join('\n');
@@ -181,49 +205,54 @@ function linesGroupSvg(group: Extract<SceneItem, { t: 'group' }>): string {
 }
 
 function groupOpen(g: Extract<SceneItem, { t: 'group' }>): string {
-  return `<g transform="translate(${g.x} ${g.y})"${g.size !== undefined ? ` font-size="${g.size}"` : ''}${g.fill !== undefined ? ` fill="${g.fill}"` : ''}>`;
+  return `<g${g.cls ? ` class="${g.cls}"` : ''} transform="translate(${g.x} ${g.y})"${g.size !== undefined ? ` font-size="${g.size}"` : ''}${g.fill !== undefined ? ` fill="${g.fill}"` : ''}>`;
 }
 
 function itemSvg(item: SceneItem): string {
   switch (item.t) {
     case 'rect': {
       const at = item.x || item.y ? `x="${item.x}" y="${item.y}" ` : '';
-      return `<rect ${at}width="${item.w}" height="${item.h}"${item.rx ? ` rx="${item.rx}"` : ''}${item.fill ? ` fill="${item.fill}"` : ''}${item.stroke ? ` stroke="${item.stroke}" stroke-width="${item.sw ?? 1}"` : ''}/>`;
+      const fill = item.fill ? ` fill="${item.fill}"` : item.stroke ? ' fill="none"' : '';
+      return `<rect ${at}width="${item.w}" height="${item.h}"${item.rx ? ` rx="${item.rx}"` : ''}${fill}${item.stroke ? ` stroke="${item.stroke}" stroke-width="${item.sw ?? 1}"` : ''}/>`;
     }
-    case 'band':
-      return `<path d="M1,10 A9,9 0 0 1 10,1 H${item.w - 10} A9,9 0 0 1 ${item.w - 1},10 Z" fill="${item.fill}"/>`;
+    case 'band': {
+      const { x, y, w, h } = item;
+      const r = Math.min(item.r, w, h / 2);
+      return `<path d="M${round(x + w)},${y} H${round(x + r)} A${r},${r} 0 0 0 ${x},${round(y + r)} V${round(y + h - r)} A${r},${r} 0 0 0 ${round(x + r)},${round(y + h)} H${round(x + w)} Z" fill="${item.fill}"/>`;
+    }
+    case 'tint':
+      return `<rect x="${item.x}" y="${item.y}" width="${round(item.w)}" height="${round(item.h)}" fill="url(#tint-${item.i})"/>`;
     case 'line': {
       const p = item.pts;
-      const dash = item.dash ? ' stroke-dasharray="7 5"' : '';
+      const cls = item.cls ? ` class="${item.cls}"` : '';
+      const dash = item.dash ? ` stroke-dasharray="${item.dash.join(' ')}"` : '';
       const start = item.start ? ` marker-start="url(#arrow-${item.start})"` : '';
       const end = item.end ? ` marker-end="url(#arrow-${item.end})"` : '';
-      if (item.elbow) return `<path d="M${p[0]},${p[1]} V${p[3]} H${p[4]} V${p[7]}" fill="none" stroke="${item.stroke}" stroke-width="${item.sw}"${dash}${start}${end}/>`;
-      if (p.length === 4) return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" stroke="${item.stroke}" stroke-width="${item.sw}"${dash}${start}${end}/>`;
-      return `<polyline points="${p.join(' ')}" fill="none" stroke="${item.stroke}" stroke-width="${item.sw}"${dash}${start}${end}/>`;
+      if (item.elbow) return `<path${cls} d="M${p[0]},${p[1]} V${p[3]} H${p[4]} V${p[7]}" fill="none" stroke="${item.stroke}" stroke-width="${item.sw}"${dash}${start}${end}/>`;
+      if (p.length === 4) return `<line${cls} x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" stroke="${item.stroke}" stroke-width="${item.sw}"${dash}${start}${end}/>`;
+      return `<polyline${cls} points="${p.join(' ')}" fill="none" stroke="${item.stroke}" stroke-width="${item.sw}"${dash}${start}${end}/>`;
     }
     case 'text':
-      return `<text x="${item.x}" y="${item.y}"${item.anchor ? ` text-anchor="${item.anchor}"` : ''}${item.size !== undefined ? ` font-size="${item.size}"` : ''}${item.bold ? ' font-weight="700"' : ''}${item.fill ? ` fill="${item.fill}"` : ''}>${escapeXml(item.text)}</text>`;
+      return `<text${item.cls ? ` class="${item.cls}"` : ''} x="${item.x}" y="${item.y}"${item.anchor ? ` text-anchor="${item.anchor}"` : ''}${item.size !== undefined ? ` font-size="${item.size}"` : ''}${item.weight && item.weight !== 400 ? ` font-weight="${item.weight}"` : ''}${item.fill ? ` fill="${item.fill}"` : ''}>${escapeXml(item.text)}</text>`;
     case 'circle':
-      return `<circle cx="${item.cx}" cy="${item.cy}" r="${item.r}" fill="${item.fill}"/>`;
+      return item.title
+        ? `<circle cx="${item.cx}" cy="${item.cy}" r="${item.r}" fill="${item.fill}"><title>${escapeXml(item.title)}</title></circle>`
+        : `<circle cx="${item.cx}" cy="${item.cy}" r="${item.r}" fill="${item.fill}"/>`;
     case 'group':
       return `${groupOpen(item)}${item.items.map(itemSvg).join('')}</g>`;
   }
+}
+
+/** `rgba()` of a hex colour at an opacity (the canvas's gradient stops). */
+export function withOpacity(hex: string, opacity: number): string {
+  const [r, g, b] = hexToRgb(hex);
+  return `rgba(${r}, ${g}, ${b}, ${opacity})`;
 }
 
 // ---- The map's pieces ---------------------------------------------------------------------------
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-function truncate(text: string, maxChars: number): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  if (chars.length <= maxChars) return chars.join('');
-  return `${chars.slice(0, Math.max(1, maxChars - 1)).join('')}…`;
-}
-
-function strokeWidth(tie: Pick<Tie, 'kind' | 'strength'>): number {
-  return tie.kind === 'reports-to' ? 1.5 : 1 + tie.strength;
 }
 
 interface Box {
@@ -251,80 +280,52 @@ function edge(tie: Tie, a: Stakeholder, b: Stakeholder, theme: Theme): SceneItem
   const from = boxOf(a);
   const to = boxOf(b);
   const stroke = theme.tie[tie.kind];
-  const sw = strokeWidth(tie);
-  if (tie.kind === 'reports-to') {
+  const sw = tieWidth(tie.kind, tie.strength);
+  const arrows = tieArrows(tie);
+  const dash = TIE_DASH[tie.kind];
+  const cls = `tie tie--${tie.kind}${tie.mutual ? ' tie--mutual' : ''}`;
+  let line: Extract<SceneItem, { t: 'line' }>;
+  if (tie.kind === 'reports-to' && to.cy + to.hh < from.cy - from.hh - 10) {
     // Elbow from the person's top edge up to the manager's bottom edge.
     const top = from.cy - from.hh;
     const bottom = to.cy + to.hh;
-    if (bottom < top - 10) {
-      const mid = round((top + bottom) / 2);
-      const x1 = round(from.cx);
-      const x2 = round(to.cx);
-      return { t: 'line', pts: [x1, round(top), x1, mid, x2, mid, x2, round(bottom + 2)], elbow: true, stroke, sw, end: 'reports-to' };
-    }
+    const mid = round((top + bottom) / 2);
+    const x1 = round(from.cx);
+    const x2 = round(to.cx);
+    line = { t: 'line', pts: [x1, round(top), x1, mid, x2, mid, x2, round(bottom + 2)], elbow: true, stroke, sw, cls };
+  } else {
+    const [x1, y1] = exitPoint(from, to.cx, to.cy);
+    const [x2, y2] = exitPoint(to, from.cx, from.cy);
+    line = { t: 'line', pts: [x1, y1, x2, y2], stroke, sw, cls };
   }
-  const [x1, y1] = exitPoint(from, to.cx, to.cy);
-  const [x2, y2] = exitPoint(to, from.cx, from.cy);
-  const arrows = arrowsFor(tie.kind, tie.mutual);
-  const line: SceneItem = { t: 'line', pts: [x1, y1, x2, y2], stroke, sw };
-  if (tie.kind === 'trust') line.dash = true;
+  if (dash) line.dash = dash;
   if (arrows.start) line.start = tie.kind;
   if (arrows.end) line.end = tie.kind;
   return line;
 }
 
-function arrowsFor(kind: TieKind, mutual: boolean): { start: boolean; end: boolean } {
-  switch (kind) {
-    case 'influence':
-      return { start: mutual, end: true };
-    case 'trust':
-      return { start: false, end: !mutual };
-    case 'reports-to':
-      return { start: false, end: true };
-    case 'tension':
-      return { start: false, end: false };
-  }
-}
-
-function card(s: Stakeholder, doc: MapDocument, theme: Theme, redacted: boolean, dark: boolean): SceneItem {
-  const w = nodeWidth(s.influence);
-  const h = NODE_HEIGHT;
-  const stance = theme.stance[s.stance];
-  const band = departmentColour(s.department, dark);
-  const name = redacted ? initials(s.name) : s.name.trim() || 'Unnamed person';
-  const chars = (size: number, room: number) => Math.max(3, Math.floor(room / (size * 0.56)));
-  const level = levelName(s, doc.map.settings);
-  const badgeText = truncate(level, chars(10, w / 2 - 8));
-  const badgeW = Math.min(w / 2, [...badgeText].length * 10 * 0.58 + 14);
-  const stanceText = STANCE_LABELS[s.stance];
-  const items: SceneItem[] = [
-    { t: 'rect', x: 0, y: 0, w, h, rx: 10, fill: theme.card, stroke: stance, sw: 2 },
-    { t: 'band', w, fill: band },
-    { t: 'text', x: 12, y: 32, size: 14, bold: true, fill: theme.text, text: truncate(name, chars(14, w - 24)) },
-  ];
-  if (s.title.trim()) items.push({ t: 'text', x: 12, y: 50, size: 12, fill: theme.mutedText, text: truncate(s.title, chars(12, w - 24)) });
-  if (s.department.trim()) items.push({ t: 'text', x: 12, y: 64, size: 10, fill: theme.mutedText, text: truncate(s.department, chars(10, w - 24)) });
-  items.push({ t: 'rect', x: 10, y: h - 22, w: round(badgeW), h: 16, rx: 8, fill: theme.badge });
-  items.push({ t: 'text', x: 17, y: h - 10.5, size: 10, fill: theme.badgeText, text: badgeText });
-  items.push({ t: 'circle', cx: round(w - 12 - stanceText.length * 6.2 - 7), cy: h - 14, r: 4, fill: stance });
-  items.push({ t: 'text', x: w - 12, y: h - 10, size: 10, anchor: 'end', fill: stance, text: stanceText });
-  return { t: 'group', x: round(s.x), y: round(s.y), items, h };
-}
-
-function legend(theme: Theme, top: number): SceneItem {
+/** Tie kinds (each in its usual direction, as the on-screen legend shows them), stances, and the arrow rule. */
+function legend(theme: Theme, top: number, measure: MeasureText): SceneItem {
   const items: SceneItem[] = [];
-  TIE_KINDS.forEach((kind, i) => {
-    const x = i * 150;
-    const mutual = kind === 'tension' || kind === 'trust';
-    const arrows = arrowsFor(kind, kind === 'trust' ? false : mutual);
-    const line: SceneItem = { t: 'line', pts: [x, 12, x + 40, 12], stroke: theme.tie[kind], sw: strokeWidth({ kind, strength: 2 }) };
-    if (kind === 'trust') line.dash = true;
+  const label = { size: 11, weight: 400 };
+  let x = 0;
+  for (const kind of TIE_KINDS) {
+    const mutual = TIE_DIRECTION_RULES[kind].defaultMutual;
+    const arrows = tieArrows({ kind, mutual });
+    const line: Extract<SceneItem, { t: 'line' }> = { t: 'line', pts: [x, 12, x + 40, 12], stroke: theme.tie[kind], sw: tieWidth(kind, 2), cls: `legend__tie legend__tie--${kind}` };
+    const dash = TIE_DASH[kind];
+    if (dash) line.dash = dash;
     if (arrows.end) line.end = kind;
-    items.push(line, { t: 'text', x: x + 50, y: 16, text: TIE_KIND_LABELS[kind] });
-  });
-  STANCES.forEach((stance, i) => {
-    const x = i * 105;
-    items.push({ t: 'circle', cx: x + 6, cy: 40, r: 5, fill: theme.stance[stance] }, { t: 'text', x: x + 16, y: 44, text: STANCE_LABELS[stance] });
-  });
-  return { t: 'group', x: MARGIN, y: top, size: 11, fill: theme.mutedText, items };
+    const text = TIE_KIND_LABELS[kind];
+    items.push(line, { t: 'text', x: x + 50, y: 16, text });
+    x += 50 + Math.ceil(measure(text, label)) + 28;
+  }
+  x = 0;
+  for (const stance of STANCES) {
+    const text = STANCE_LABELS[stance];
+    items.push({ t: 'circle', cx: x + 6, cy: 40, r: 5, fill: theme.stance[stance] }, { t: 'text', x: x + 16, y: 44, text });
+    x += 16 + Math.ceil(measure(text, label)) + 22;
+  }
+  items.push({ t: 'text', x: 0, y: 64, text: 'Arrowheads: the way a one-way tie runs; mutual ties have none.' });
+  return { t: 'group', x: MARGIN, y: top, size: label.size, fill: theme.mutedText, items, cls: 'legend' };
 }

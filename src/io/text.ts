@@ -3,14 +3,39 @@
  * limits, XML escaping and wording for problem lines. No DOM, no framework.
  */
 
+import { cutText, TEXT_LIMITS } from '../domain/limits';
+
 /** Files larger than this are refused before they are read (see docs in import.ts). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+// The limits come from the one table in domain/limits.ts, which the editor and restore use too.
 /** Longest name, title, department or e-mail kept on import; longer text is cut with a note. */
-export const MAX_SHORT_TEXT = 500;
-/** Longest notes kept on import (the schema's own limit). */
-export const MAX_NOTES = 100_000;
+export const MAX_SHORT_TEXT = TEXT_LIMITS.personName;
+/** Longest notes kept on import. */
+export const MAX_NOTES = TEXT_LIMITS.notes;
 /** Longest single tag. */
-export const MAX_TAG = 200;
+export const MAX_TAG = TEXT_LIMITS.tag;
+/**
+ * Farthest a position may be from 0 on either axis. Far beyond any real map (1,000 cards side by
+ * side span about 250,000), and small enough that drawing, the minimap and zoom-to-fit keep
+ * finite numbers (a file with x = 1e308 overflowed them to Infinity).
+ */
+export const MAX_COORDINATE = 10_000_000;
+
+/** Keeps positions within ±MAX_COORDINATE and counts how many it had to move, for one line. */
+export class CoordinateClamp {
+  moved = 0;
+
+  clamp(value: number | null): number | null {
+    if (value === null) return null;
+    if (value >= -MAX_COORDINATE && value <= MAX_COORDINATE) return value;
+    this.moved++;
+    return value > 0 ? MAX_COORDINATE : -MAX_COORDINATE;
+  }
+
+  report(problems: string[]): void {
+    if (this.moved) problems.push(`${plural(this.moved, 'position')} lay further than ${MAX_COORDINATE.toLocaleString('en-US')} from the centre; moved to that edge.`);
+  }
+}
 
 export interface Decoded {
   text: string;
@@ -74,11 +99,19 @@ export function escapeXml(value: string): string {
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/**
+ * Escapes text for an XML attribute value. A reader normalises a literal line break or tab in an
+ * attribute to a space (XML 1.0 section 3.3.3; NetworkX and Gephi do), so multi-line notes would
+ * come back on one line: they are written as character references, which survive normalisation.
+ */
+export function escapeXmlAttr(value: string): string {
+  return escapeXml(value).replace(/[\n\r\t]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
 /** Cuts `value` to `max` characters (not splitting a surrogate pair); reports when it did. */
 export function clampText(value: string, max: number, what: string, problems: string[]): string {
   if (value.length <= max) return value;
-  let cut = value.slice(0, max);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  const cut = cutText(value, max);
   problems.push(`${what} was ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max.toLocaleString('en-US')}.`);
   return cut;
 }
@@ -97,6 +130,26 @@ export function formatBytes(bytes: number): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * How many records a CSV text holds (header included), counting line breaks outside quoted
+ * cells: one linear pass, so a file can be refused for its size before it is parsed. A blank
+ * last line is not counted; blank lines inside are (an upper bound is all a limit needs).
+ */
+export function countCsvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) quoted = !quoted;
+    if (c === 10 /* \n */ && !quoted) {
+      records++;
+      content = false;
+    } else if (c !== 13) content = true;
+  }
+  return content ? records + 1 : records;
 }
 
 /** Normalises a name or key for matching: trimmed, single spaces, case-folded. */

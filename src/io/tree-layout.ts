@@ -9,6 +9,7 @@
  * of a forest sit side by side the same way. People with no manager and no reports go into a grid
  * below the trees so they do not stretch the top row. O(nodes x depth).
  */
+import { identity, maxOf, minOf } from '../domain/extent';
 
 export interface LayoutNode {
   id: string;
@@ -118,8 +119,8 @@ export function layoutForest(nodes: LayoutNode[], parentOf: ReadonlyMap<string, 
   let forestRight = origin.x;
   if (trees.length) {
     const { offsets, merged } = packSiblings(trees.map((t) => contour.get(t)!), treeGap);
-    const shift = origin.x - Math.min(...merged.left);
-    forestRight = Math.max(...merged.right) + shift;
+    const shift = origin.x - minOf(merged.left, identity);
+    forestRight = maxOf(merged.right, identity) + shift;
     // Top-down: absolute centre = parent's centre + offset.
     const centreX = new Map<string, number>();
     const queue: string[] = [];
@@ -232,7 +233,7 @@ export function circleLayout(nodes: LayoutNode[], options: { origin?: Point; nod
     out.set(nodes[0].id, { ...origin });
     return out;
   }
-  const widest = Math.max(...nodes.map((n) => n.width));
+  const widest = maxOf(nodes, (n) => n.width);
   // Chord between neighbours must exceed the card's diagonal plus a gap.
   const chord = Math.hypot(widest, nodeHeight) + gap;
   const radius = Math.max(chord / (2 * Math.sin(Math.PI / nodes.length)), chord);

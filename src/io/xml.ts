@@ -54,7 +54,6 @@ interface Frame {
 
 function attach(parent: XmlElement, name: string, element: XmlElement): void {
   const key = localName(name);
-  if (key === '__proto__') return;
   const existing = parent[key];
   if (ALWAYS_ARRAY.has(key)) {
     if (Array.isArray(existing)) existing.push(element);
@@ -64,9 +63,33 @@ function attach(parent: XmlElement, name: string, element: XmlElement): void {
   else parent[key] = [existing, element];
 }
 
+/**
+ * Where a DOCTYPE that starts at `start` ends (just past its ">"), or -1 when it is not closed.
+ * Steps over an internal subset in [...], with its quoted literals and comments, since those may
+ * hold ">" and "]". Nothing declared there is used: entities are never expanded.
+ */
+export function doctypeEnd(text: string, start: number): number {
+  let inSubset = false;
+  for (let i = start + 9; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (inSubset && text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close < 0) return -1;
+      i = close + 2;
+    } else if (c === '[') inSubset = true;
+    else if (c === ']') inSubset = false;
+    else if (c === '>' && !inSubset) return i + 1;
+  }
+  return -1;
+}
+
 /** Reads the whole document; throws XmlSyntaxError at the first problem. */
-function read(text: string): XmlElement {
-  const top: XmlElement = {};
+function read(text: string, notes: string[]): XmlElement {
+  const top: XmlElement = Object.create(null) as XmlElement;
   const stack: Frame[] = [];
   let pos = 0;
   const name = (at: number): string => {
@@ -110,17 +133,10 @@ function read(text: string): XmlElement {
         addText(text.slice(lt + 9, end), lt, true);
         pos = end + 3;
       } else if (text.startsWith('<!DOCTYPE', lt)) {
-        // Skip to the closing > (past an internal subset in [...]).
-        let i = lt + 9;
-        let inSubset = false;
-        for (; i < text.length; i++) {
-          const c = text[i];
-          if (c === '[') inSubset = true;
-          else if (c === ']') inSubset = false;
-          else if (c === '>' && !inSubset) break;
-        }
-        if (i >= text.length) throw new XmlSyntaxError('the DOCTYPE is not closed.', lt);
-        pos = i + 1;
+        const end = doctypeEnd(text, lt);
+        if (end < 0) throw new XmlSyntaxError('the DOCTYPE is not closed.', lt);
+        if (/<!ENTITY/.test(text.slice(lt, end))) notes.push('The file declares entities in its DOCTYPE; they were not expanded (a reference such as &name; is kept as written).');
+        pos = end;
       } else throw new XmlSyntaxError('"<!" starts neither a comment, CDATA nor a DOCTYPE.', lt);
     } else if (next === 47 /* / */) {
       const tag = name(lt + 2);
@@ -136,9 +152,13 @@ function read(text: string): XmlElement {
       pos = end + 1;
     } else {
       const tag = name(lt + 1);
-      const element: XmlElement = {};
+      // No prototype: element and attribute names come from the file ("constructor", "__proto__").
+      const element: XmlElement = Object.create(null) as XmlElement;
       let i = lt + 1 + tag.length;
+      // Repeated attributes are checked in a list while there are few and in a set beyond that,
+      // so an element with 300,000 attributes is read in linear time.
       let seen: string[] | null = null;
+      let seenSet: Set<string> | null = null;
       for (;;) {
         const afterSpace = space(i);
         const c = text[afterSpace];
@@ -159,8 +179,12 @@ function read(text: string): XmlElement {
         if (close < 0) throw new XmlSyntaxError(`the value of the attribute ${attrName} of <${tag}> is not closed.`, j);
         const raw = text.slice(j + 1, close);
         if (raw.indexOf('<') >= 0) throw new XmlSyntaxError(`the value of the attribute ${attrName} of <${tag}> contains "<".`, j);
-        if (seen?.includes(attrName)) throw new XmlSyntaxError(`the attribute ${attrName} is repeated in <${tag}>.`, afterSpace);
-        (seen ??= []).push(attrName);
+        if (seenSet ? seenSet.has(attrName) : seen?.includes(attrName)) throw new XmlSyntaxError(`the attribute ${attrName} is repeated in <${tag}>.`, afterSpace);
+        if (seenSet) seenSet.add(attrName);
+        else {
+          (seen ??= []).push(attrName);
+          if (seen.length > 16) seenSet = new Set(seen);
+        }
         if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) element[`@${localName(attrName)}`] = decode(raw);
         i = close + 1;
       }
@@ -192,10 +216,11 @@ function lineAndColumn(text: string, at: number): { line: number; column: number
   return { line, column: at - start + 1 };
 }
 
-export function parseXml(text: string): { ok: true; root: XmlElement; rootName: string } | { ok: false; error: string } {
+export function parseXml(text: string): { ok: true; root: XmlElement; rootName: string; notes: string[] } | { ok: false; error: string } {
   let doc: XmlElement;
+  const notes: string[] = [];
   try {
-    doc = read(text);
+    doc = read(text, notes);
   } catch (error) {
     if (error instanceof XmlSyntaxError) {
       const { line, column } = lineAndColumn(text, error.at);
@@ -207,7 +232,7 @@ export function parseXml(text: string): { ok: true; root: XmlElement; rootName: 
   if (!rootName) return { ok: false, error: 'The XML has no root element.' };
   const root = doc[rootName];
   const element = Array.isArray(root) ? root[0] : root;
-  return { ok: true, root: isElement(element) ? element : {}, rootName };
+  return { ok: true, root: isElement(element) ? element : {}, rootName, notes };
 }
 
 export function isElement(value: unknown): value is XmlElement {

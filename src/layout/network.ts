@@ -8,6 +8,8 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { LayoutInput, Positions } from './types';
 import { topLeft } from './types';
+import { identity, maxOf, minOf } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 export interface NetworkOptions {
   /** Stop iterating after this many milliseconds (default 1,500). */
@@ -41,15 +43,21 @@ export function networkLayout(input: LayoutInput, options: NetworkOptions = {}):
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   // Start from a circle in input order (deterministic), shuffled slightly so no two coincide.
   const radius = Math.max(10, Math.sqrt(n) * 10);
+  // graphology keeps neighbours in plain objects keyed by node: person ids such as "constructor"
+  // would look connected already, so its nodes are keyed by position in the input instead.
+  const keyOf = new Map<string, string>();
   input.cards.forEach((c, i) => {
     const a = (2 * Math.PI * i) / n;
-    graph.addNode(c.id, { x: radius * Math.cos(a) + (i % 7) * 0.01, y: radius * Math.sin(a) + (i % 5) * 0.01, size: c.width / 100 });
+    keyOf.set(c.id, String(i));
+    graph.addNode(String(i), { x: radius * Math.cos(a) + (i % 7) * 0.01, y: radius * Math.sin(a) + (i % 5) * 0.01, size: c.width / 100 });
   });
   for (const t of input.ties) {
-    if (!graph.hasNode(t.source) || !graph.hasNode(t.target) || t.source === t.target) continue;
+    const source = keyOf.get(t.source);
+    const target = keyOf.get(t.target);
+    if (source === undefined || target === undefined || source === target) continue;
     const w = weightOf(t.kind, t.strength);
-    if (graph.hasEdge(t.source, t.target)) graph.updateEdgeAttribute(t.source, t.target, 'weight', (old: number | undefined) => (old ?? 0) + w);
-    else graph.addEdge(t.source, t.target, { weight: w });
+    if (graph.hasEdge(source, target)) graph.updateEdgeAttribute(source, target, 'weight', (old: number | undefined) => (old ?? 0) + w);
+    else graph.addEdge(source, target, { weight: w });
   }
   const settings = {
     ...forceAtlas2.inferSettings(graph),
@@ -68,9 +76,9 @@ export function networkLayout(input: LayoutInput, options: NetworkOptions = {}):
     options.onProgress?.(Math.min(1, done / target));
     if (now() - start > budget) break;
   }
-  const raw: Record<string, { x: number; y: number }> = {};
-  graph.forEachNode((id, attr) => {
-    raw[id] = { x: Number.isFinite(attr.x) ? attr.x : 0, y: Number.isFinite(attr.y) ? attr.y : 0 };
+  const raw: Record<string, { x: number; y: number }> = emptyRecord();
+  graph.forEachNode((key, attr) => {
+    raw[input.cards[Number(key)].id] = { x: Number.isFinite(attr.x) ? attr.x : 0, y: Number.isFinite(attr.y) ? attr.y : 0 };
   });
   return fitToCards(input, raw);
 }
@@ -97,16 +105,16 @@ export function fitToCards(input: LayoutInput, raw: Record<string, { x: number; 
     // No ties: spread to a roughly square area with room for every card.
     const xs = Object.values(raw).map((p) => p.x);
     const ys = Object.values(raw).map((p) => p.y);
-    const span = Math.max(1e-6, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    const span = Math.max(1e-6, maxOf(xs, identity) - minOf(xs, identity), maxOf(ys, identity) - minOf(ys, identity));
     scale = (Math.sqrt(cards.length) * avgWidth * 1.5) / span;
   }
-  const centres: Record<string, { x: number; y: number }> = {};
+  const centres: Record<string, { x: number; y: number }> = emptyRecord();
   for (const c of cards) {
     const p = raw[c.id] ?? { x: 0, y: 0 };
     centres[c.id] = { x: p.x * scale, y: p.y * scale };
   }
   removeOverlaps(cards, centres, 24);
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const c of cards) out[c.id] = { x: centres[c.id].x - c.width / 2, y: centres[c.id].y - c.height / 2 };
   const from = topLeft(Object.values(out));
   const to = topLeft(cards);
@@ -123,8 +131,8 @@ export function fitToCards(input: LayoutInput, raw: Record<string, { x: number; 
  */
 export function removeOverlaps(cards: { id: string; width: number; height: number }[], centres: Record<string, { x: number; y: number }>, gap: number, maxPasses = 80): number {
   if (cards.length < 2) return 0;
-  const cellW = Math.max(...cards.map((c) => c.width)) + gap;
-  const cellH = Math.max(...cards.map((c) => c.height)) + gap;
+  const cellW = maxOf(cards, (c) => c.width) + gap;
+  const cellH = maxOf(cards, (c) => c.height) + gap;
   let pass = 0;
   for (; pass < maxPasses; pass++) {
     const grid = new Map<string, number[]>();

@@ -14,6 +14,8 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { gridLayout, layoutForest } from '../io/tree-layout';
 import type { LayoutInput, Point, Positions } from './types';
 import { topLeft } from './types';
+import { maxOf } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 /** Horizontal gap between cards, and between layers. */
 export const ORG_GAP_X = 30;
@@ -118,8 +120,8 @@ export function planOrgChart(input: LayoutInput): OrgChartPlan {
     const leaves = list.filter((id) => !reports.has(id));
     if (leaves.length < MIN_BLOCK) continue;
     const columns = blockColumns(leaves.length);
-    const cellWidth = Math.max(...leaves.map((id) => cards.get(id)!.width));
-    const cardHeight = Math.max(...leaves.map((id) => cards.get(id)!.height));
+    const cellWidth = maxOf(leaves, (id) => cards.get(id)!.width);
+    const cardHeight = maxOf(leaves, (id) => cards.get(id)!.height);
     const id = `block:${m}`;
     blocks[id] = { id, members: leaves, columns, cellWidth, cardHeight };
     // The block joins the graph where its first member would have, so model order is kept.
@@ -153,7 +155,7 @@ export function planOrgChart(input: LayoutInput): OrgChartPlan {
 
 /** Turns ELK's answer into card positions (blocks unpacked, singles in a grid below). */
 export function positionsFromElk(plan: OrgChartPlan, result: ElkNode, input: LayoutInput): Positions {
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   const cards = new Map(input.cards.map((c) => [c.id, c]));
   let right = 0;
   let bottom = 0;
@@ -189,14 +191,14 @@ function placeSingles(plan: OrgChartPlan, input: LayoutInput, out: Positions, ch
   if (!plan.singles.length) return;
   const cards = new Map(input.cards.map((c) => [c.id, c]));
   const nodes = plan.singles.map((id) => ({ id, width: cards.get(id)!.width }));
-  const widest = Math.max(...nodes.map((n) => n.width));
+  const widest = maxOf(nodes, (n) => n.width);
   const columns = chartWidth > 0 ? Math.max(1, Math.floor((chartWidth + ORG_GAP_X) / (widest + ORG_GAP_X))) : undefined;
-  const grid = gridLayout(nodes, { origin: { x: 0, y: top }, columns, gap: ORG_GAP_X, nodeHeight: Math.max(...plan.singles.map((id) => cards.get(id)!.height)), rowGap: BLOCK_ROW_GAP });
+  const grid = gridLayout(nodes, { origin: { x: 0, y: top }, columns, gap: ORG_GAP_X, nodeHeight: maxOf(plan.singles, (id) => cards.get(id)!.height), rowGap: BLOCK_ROW_GAP });
   for (const [id, p] of grid) out[id] = p;
 }
 
 function shift(positions: Positions, origin: Point): Positions {
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const [id, p] of Object.entries(positions)) out[id] = { x: Math.round(p.x + origin.x), y: Math.round(p.y + origin.y) };
   return out;
 }
@@ -204,7 +206,7 @@ function shift(positions: Positions, origin: Point): Positions {
 /** The layout without ELK (its fallback when ELK is too slow or cannot load): a tidy tree. */
 export function treeOrgChart(input: LayoutInput): Positions {
   const manager = managersFrom(input);
-  const height = Math.max(76, ...input.cards.map((c) => c.height));
+  const height = Math.max(76, maxOf(input.cards, (c) => c.height));
   const { positions } = layoutForest(input.cards.map((c) => ({ id: c.id, width: c.width })), manager, { nodeHeight: height, siblingGap: ORG_GAP_X, levelGap: ORG_GAP_Y });
   return shift(Object.fromEntries(positions), topLeft(input.cards));
 }

@@ -6,6 +6,8 @@
  */
 import type { LayoutCard, Positions } from './types';
 import { topLeft } from './types';
+import { maxOf } from '../domain/extent';
+import { emptyRecord } from '../domain/records';
 
 export const TIDY_GAP_X = 40;
 export const TIDY_GAP_Y = 40;
@@ -21,8 +23,8 @@ export function tidyLayout(cards: LayoutCard[]): Positions {
   }
   const spanX = maxX - origin.x;
   const spanY = maxY - origin.y;
-  const cellW = Math.max(...cards.map((c) => c.width)) + TIDY_GAP_X;
-  const cellH = Math.max(...cards.map((c) => c.height)) + TIDY_GAP_Y;
+  const cellW = maxOf(cards, (c) => c.width) + TIDY_GAP_X;
+  const cellH = maxOf(cards, (c) => c.height) + TIDY_GAP_Y;
   const n = cards.length;
   let columns: number;
   if (n <= 8 && spanX >= spanY) columns = n;
@@ -42,7 +44,7 @@ export function tidyLayout(cards: LayoutCard[]): Positions {
     else rows.push([c]);
   }
   const ordered = rows.flatMap((r) => r.sort((a, b) => a.x - b.x));
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   ordered.forEach((c, i) => {
     const col = i % columns;
     const row = Math.floor(i / columns);

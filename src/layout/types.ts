@@ -4,6 +4,8 @@
  */
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument, TieKind } from '../domain/types';
+import { hasEntry } from '../domain/records';
+import { emptyRecord } from '../domain/records';
 
 export interface Point {
   x: number;
@@ -41,7 +43,7 @@ export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): La
   }
   const ties: LayoutTie[] = [];
   for (const t of Object.values(doc.ties)) {
-    if (t.source === t.target || !(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) continue;
+    if (t.source === t.target || !hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;
     if (only && (!only.has(t.source) || !only.has(t.target))) continue;
     ties.push({ source: t.source, target: t.target, kind: t.kind, strength: t.strength });
   }
@@ -50,7 +52,7 @@ export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): La
 
 /** Rounds to whole flow units, so stored positions stay tidy. */
 export function roundPositions(positions: Positions): Positions {
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const [id, p] of Object.entries(positions)) out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
   return out;
 }
@@ -72,7 +74,7 @@ export function translateTo(positions: Positions, origin: Point): Positions {
   const all = Object.values(positions);
   if (!all.length) return positions;
   const from = topLeft(all);
-  const out: Positions = {};
+  const out: Positions = emptyRecord();
   for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x - from.x + origin.x, y: p.y - from.y + origin.y };
   return out;
 }

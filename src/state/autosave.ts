@@ -7,9 +7,10 @@
 import { diffDocuments, isEmptyChangeSet, mergeRecord, changeCount } from '../domain/diff';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { describeStorageError } from '../storage/errors';
-import { MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
+import { MapDeletedError, MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel, SyncMessage } from './sync-channel';
+import { copyRecord, hasEntry } from '../domain/records';
 
 export interface AutosaveStats {
   saves: number;
@@ -29,7 +30,7 @@ export class Autosave {
   private disposed = false;
   private unsubscribe: () => void;
   private unlisten: (() => void) | null = null;
-  private readonly mapId: Id;
+  readonly mapId: Id;
 
   constructor(
     private readonly repo: Repository,
@@ -47,6 +48,11 @@ export class Autosave {
       if (state.doc !== prev.doc && state.doc?.map.id === this.mapId) this.schedule();
     });
     if (channel) this.unlisten = channel.listen((message) => void this.onRemote(message));
+  }
+
+  /** The document as last stored: what the screen's edits are measured against. */
+  get base(): MapDocument {
+    return this.synced;
   }
 
   /** True when the screen holds edits not yet written. */
@@ -100,6 +106,9 @@ export class Autosave {
         this.onSaved?.(this.synced);
       })
       .catch(async (error: unknown) => {
+        // Closed meanwhile (the map was deleted or locked elsewhere, or another map opened): the
+        // workspace has told the user; writing the map again here would bring it back.
+        if (this.disposed) return;
         if (error instanceof MapMissingError && (await this.restoreWholeMap(doc))) return;
         const problem = describeStorageError(error);
         const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
@@ -117,21 +126,26 @@ export class Autosave {
   }
 
   /**
-   * The map vanished from storage (the browser cleared it, or another tab deleted it) while it is
-   * open here: write everything on screen again rather than lose it, and say so.
+   * The map vanished from storage while it is open here: the browser cleared it, so write
+   * everything on screen again rather than lose it (sealed, if it is locked), and say so. A map
+   * the user deleted (in another tab) stays deleted: it closes here, with a word.
    */
   async restoreWholeMap(doc: MapDocument = this.store.getState().doc ?? this.synced): Promise<boolean> {
+    if (this.disposed) return true;
     try {
-      await this.repo.deleteMap(this.mapId);
-      const revs = await this.repo.createMap(doc);
+      const revs = await this.repo.writeAgain(doc);
       this.revs = revs;
       this.synced = doc;
       this.failures = 0;
-      this.store.getState().notify('This map had been removed from the browser\'s storage (cleared, or deleted in another tab). It was saved again from what is on screen.');
+      this.store.getState().notify('This map had been removed from the browser\'s storage (cleared). It was saved again from what is on screen' + (this.repo.isUnlocked(this.mapId) ? ', locked with its passphrase as before.' : '.'));
       if (this.store.getState().doc === doc) this.store.getState().setSaveStatus({ state: 'saved' });
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if (!(error instanceof MapDeletedError) || this.disposed) return false;
+      this.dispose();
+      this.store.getState().closeDocument();
+      this.store.getState().notify('This map was deleted in another tab.');
+      return true;
     }
   }
 
@@ -260,8 +274,8 @@ function applyRecords(
 function dropDanglingTies(doc: MapDocument): MapDocument {
   let ties: Record<Id, Tie> | null = null;
   for (const t of Object.values(doc.ties)) {
-    if (!(t.source in doc.stakeholders) || !(t.target in doc.stakeholders)) {
-      ties ??= { ...doc.ties };
+    if (!hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) {
+      ties ??= copyRecord(doc.ties);
       delete ties[t.id];
     }
   }

@@ -3,6 +3,7 @@ import { toAnalysisInput } from '../analysis/input';
 import { introductionPaths } from '../analysis/paths';
 import type { IntroductionResult } from '../analysis/types';
 import { useEditor } from './context';
+import { hasEntry } from '../domain/records';
 
 /** The introduction paths from Me to the chosen person, computed on demand (one Dijkstra run). */
 export function useIntroductionPaths(): IntroductionResult | null {
@@ -13,7 +14,7 @@ export function useIntroductionPaths(): IntroductionResult | null {
   const ties = doc?.ties;
   const people = doc?.stakeholders;
   return useMemo(() => {
-    if (!doc || !meId || !target || !(target in doc.stakeholders)) return null;
+    if (!doc || !meId || !target || !hasEntry(doc.stakeholders, target)) return null;
     return introductionPaths(toAnalysisInput(doc), meId, target);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ties, people, meId, target]);

@@ -11,6 +11,7 @@ import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
 import type { AnalysisResult } from '../analysis/types';
 import { NO_FILTERS, type Filters } from '../domain/search';
+import { copyRecord, hasEntry } from '../domain/records';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export interface SaveStatus {
@@ -25,8 +26,8 @@ export interface Notice {
 }
 
 export type Lens = 'none' | 'brokers' | 'advisors' | 'path';
-export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'leadersAdvised' | 'effectiveSize';
-export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence';
+export type SizeBy = 'influence' | 'betweenness' | 'pagerank' | 'degree' | 'leadersAdvised' | 'effectiveSize' | 'keyPersonRisk';
+export type ColourBy = 'stance' | 'department' | 'cluster' | 'betweenness' | 'pagerank' | 'closeness' | 'hiddenInfluence' | 'keyPersonRisk';
 export type AnalysisState = 'idle' | 'updating' | 'ready' | 'error';
 export type SidePanel = 'details' | 'insights' | 'network';
 export type MapView = 'network' | 'grid' | 'ego' | 'focus';
@@ -68,6 +69,8 @@ export interface EditorState {
   searchOpen: boolean;
   /** A locked map the user asked to open: the unlock screen shows instead of the canvas. */
   lockedMapId: Id | null;
+  /** The person whose name is being edited in place on their card. */
+  renaming: Id | null;
 }
 
 export interface EditorActions {
@@ -114,6 +117,8 @@ export interface EditorActions {
   setFilters(filters: Filters): void;
   setSearchOpen(open: boolean): void;
   setLockedMap(id: Id | null): void;
+  /** Starts (an id) or ends (null) editing a person's name on their card. */
+  setRenaming(id: Id | null): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -161,8 +166,8 @@ export function createEditorStore(): EditorStoreApi {
         const pruneSelection = () => {
           const { doc, selectedNodes, selectedTies } = get();
           if (!doc) return;
-          const nodes = [...selectedNodes].filter((id) => id in doc.stakeholders);
-          const ties = [...selectedTies].filter((id) => id in doc.ties);
+          const nodes = [...selectedNodes].filter((id) => hasEntry(doc.stakeholders, id));
+          const ties = [...selectedTies].filter((id) => hasEntry(doc.ties, id));
           if (nodes.length !== selectedNodes.size || ties.length !== selectedTies.size) {
             set({ selectedNodes: new Set(nodes), selectedTies: new Set(ties) });
           }
@@ -177,21 +182,21 @@ export function createEditorStore(): EditorStoreApi {
           if (isEmptyChangeSet(changes)) return;
           const patch = (h: MapDocument | null): MapDocument | null => {
             if (!h || h.map.id !== after.map.id) return h;
-            const stakeholders = { ...h.stakeholders };
+            const stakeholders = copyRecord(h.stakeholders);
             for (const s of changes.upsertStakeholders) {
               const was = before.stakeholders[s.id];
               if (!was) stakeholders[s.id] = s;
               else if (stakeholders[s.id]) stakeholders[s.id] = mergeRecord(was, stakeholders[s.id], s);
             }
             for (const id of changes.deleteStakeholders) delete stakeholders[id];
-            const ties = { ...h.ties };
+            const ties = copyRecord(h.ties);
             for (const t of changes.upsertTies) {
               const was = before.ties[t.id];
               if (!was) ties[t.id] = t;
               else if (ties[t.id]) ties[t.id] = mergeRecord(was, ties[t.id], t);
             }
             for (const id of changes.deleteTies) delete ties[id];
-            for (const t of Object.values(ties)) if (!(t.source in stakeholders) || !(t.target in stakeholders)) delete ties[t.id];
+            for (const t of Object.values(ties)) if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) delete ties[t.id];
             const map = changes.map ? mergeRecord(before.map, h.map, changes.map) : h.map;
             return { map, stakeholders, ties };
           };
@@ -239,6 +244,7 @@ export function createEditorStore(): EditorStoreApi {
           filters: NO_FILTERS,
           searchOpen: false,
           lockedMapId: null,
+          renaming: null,
 
           openDocument(doc, options) {
             untracked({
@@ -258,6 +264,7 @@ export function createEditorStore(): EditorStoreApi {
               focusId: null,
               filters: NO_FILTERS,
               lockedMapId: null,
+              renaming: null,
             });
             history().clear();
             lastGroup = undefined;
@@ -329,10 +336,10 @@ export function createEditorStore(): EditorStoreApi {
             if (get().selectedNodes.size || get().selectedTies.size) set({ selectedNodes: EMPTY, selectedTies: EMPTY });
           },
           dragTo(positions) {
-            set({ drag: { ...(get().drag ?? {}), ...positions } });
+            set({ drag: Object.assign(copyRecord(get().drag ?? {}), positions) });
           },
           dragEnd(positions) {
-            const all = { ...(get().drag ?? {}), ...positions };
+            const all = Object.assign(copyRecord(get().drag ?? {}), positions);
             set({ drag: null });
             get().edit((doc) => ops.moveStakeholders(doc, all));
           },
@@ -428,6 +435,9 @@ export function createEditorStore(): EditorStoreApi {
           },
           setLockedMap(id) {
             set({ lockedMapId: id });
+          },
+          setRenaming(id) {
+            if (get().renaming !== id) set({ renaming: id });
           },
           undo() {
             lastGroup = undefined;

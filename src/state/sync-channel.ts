@@ -5,7 +5,7 @@ export type SyncMessage =
   | { type: 'changed'; mapId: Id; map: boolean; stakeholders: Id[]; ties: Id[] }
   | { type: 'maps-changed' }
   | { type: 'map-deleted'; mapId: Id }
-  | { type: 'map-locked'; mapId: Id };
+  | { type: 'map-locked'; mapId: Id; locked?: boolean };
 
 export interface SyncChannel {
   post(message: SyncMessage): void;

@@ -4,11 +4,14 @@
  */
 import { createMapDocument } from '../domain/factories';
 import type { Id, MapDocument, Viewport } from '../domain/types';
-import { asNewMap } from '../io/map-file';
+import { asNewMap, exportBackupJson } from '../io/map-file';
+import type { SealedMapFile } from '../io/sealed-map-file';
+import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
 import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
-import { deleteSnapshotsOf, loadSnapshot, saveSnapshot } from '../storage/snapshots';
+import { loadSnapshot, saveSnapshot } from '../storage/snapshots';
 import { Autosave } from './autosave';
+import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
 
@@ -22,12 +25,17 @@ export class Workspace {
   private viewportTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingViewport: { mapId: Id; viewport: Viewport } | null = null;
   private lastSnapshotAt = new Map<Id, number>();
+  /** Makes the last edits durable when the page goes away (state/journal.ts). */
+  readonly journal: JournalKeeper;
 
   constructor(
     readonly repo: Repository,
     readonly store: EditorStoreApi,
     readonly channel: SyncChannel | null = null,
+    journal: CloseJournal = new CloseJournal(repo),
   ) {
+    // A map only has a key in this tab when it is locked (and unlocked here).
+    this.journal = new JournalKeeper(journal, store, () => this.autosave, (mapId) => repo.isUnlocked(mapId));
     // Storage cleared under an open map: put what is on screen back at once.
     repo.db.events.on((trouble) => {
       if (trouble === 'deleted') void this.autosave?.restoreWholeMap();
@@ -36,11 +44,16 @@ export class Workspace {
     channel?.listen((message) => {
       // Locked or unlocked in another tab: record ids were renewed there, so read the map again.
       if (message.type === 'map-locked' && this.openMapId === message.mapId) {
+        const what = message.locked === false ? 'The passphrase lock was removed from this map in another tab' : 'This map was locked with a passphrase in another tab';
         if (this.autosave?.dirty) {
-          this.store.getState().setSaveStatus({ state: 'error', message: 'This map was locked or unlocked in another tab. Download a copy of what is on screen, then reload.' });
+          // The records were renewed there, so the last changes here cannot be merged into them.
+          this.store.getState().setSaveStatus({ state: 'error', message: `${what} before your last change here was saved. Download a copy of what is on screen, then reload.` });
           this.autosave.dispose();
           this.autosave = null;
-        } else void this.openMap(message.mapId);
+        } else {
+          this.store.getState().notify(message.locked === false ? `${what}.` : `${what}; everything saved here is in it. Enter the passphrase to go on.`);
+          void this.openMap(message.mapId);
+        }
         return;
       }
       if (message.type !== 'map-deleted' || this.openMapId !== message.mapId) return;
@@ -96,14 +109,24 @@ export class Workspace {
     }
     this.autosave?.dispose();
     const viewport = (await this.repo.getSetting<Viewport>(viewportKey(id)).catch(() => undefined)) ?? null;
-    this.store.getState().openDocument(loaded.doc, { problems: loaded.problems, viewport });
+    // Edits the page had no time to save when it last went away come back first.
+    const replayed = await this.journal.journal.replay(loaded.doc);
+    const shown = replayed && replayed.replayed > 0 ? replayed.doc : loaded.doc;
+    this.store.getState().openDocument(shown, { problems: [...loaded.problems, ...(replayed?.problems ?? [])], viewport });
     await this.startSaving(loaded.doc, loaded.revs);
+    if (shown !== loaded.doc) {
+      this.autosave!.schedule(0);
+      this.store.getState().notify('Edits you made just before the page last closed were brought back.');
+    } else if (replayed) this.journal.journal.clear(id);
     return true;
   }
 
   /** From here on, edits to the open map (stored as `doc` at `revs`) are saved. */
   private async startSaving(doc: MapDocument, revs: Revisions): Promise<void> {
-    this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => void this.maybeAutoSnapshot(saved));
+    this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => {
+      this.journal.onSaved(saved.map.id);
+      void this.maybeAutoSnapshot(saved);
+    });
     if (!this.lastSnapshotAt.has(doc.map.id)) this.lastSnapshotAt.set(doc.map.id, Date.now());
     await this.repo.setSetting(LAST_MAP_KEY, doc.map.id).catch(() => undefined);
   }
@@ -129,9 +152,9 @@ export class Workspace {
   }
 
   /** Stores a new map (a blank one unless given) and opens it. */
-  async createMap(doc: MapDocument = createMapDocument('Untitled map')): Promise<Id | null> {
+  async createMap(doc: MapDocument = createMapDocument('Untitled map'), options: { lockedLike?: Id } = {}): Promise<Id | null> {
     try {
-      await this.repo.createMap(doc);
+      await this.repo.createMap(doc, options);
     } catch (error) {
       this.store.getState().notify(describeStorageError(error).message, 'error');
       return null;
@@ -141,12 +164,42 @@ export class Workspace {
     return doc.map.id;
   }
 
+  /** A copy of a locked map is locked with the same passphrase (and open in this tab, as the original is). */
   async duplicateMap(id: Id): Promise<Id | null> {
     await this.flush();
-    const loaded = await this.repo.loadMap(id);
+    let loaded;
+    try {
+      loaded = await this.repo.loadMap(id);
+    } catch (error) {
+      if (!(error instanceof MapLockedError)) throw error;
+      this.store.getState().notify('This map is locked: open it with its passphrase first, then duplicate it.', 'error');
+      return null;
+    }
     if (!loaded) return null;
-    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: `${loaded.doc.map.name} (copy)` });
-    return this.createMap(copy);
+    const taken = nameSet((await this.repo.listMaps()).map((m) => m.name));
+    const copy = asNewMap(loaded.doc, { reIdRecords: true, name: copyName(loaded.doc.map.name, taken) });
+    return this.createCopy(copy, id);
+  }
+
+  /** Stores a copy of map `sourceId` and opens it: sealed with the same passphrase when the source is locked. */
+  private async createCopy(copy: MapDocument, sourceId: Id): Promise<Id | null> {
+    const locked = this.repo.isUnlocked(sourceId) && !!(await this.repo.lockInfo(sourceId).catch(() => null));
+    const id = await this.createMap(copy, locked ? { lockedLike: sourceId } : {});
+    if (id && locked) this.store.getState().notify('The copy is locked with the same passphrase as the original.');
+    return id;
+  }
+
+  /**
+   * New maps (an import) named so they can be told from the maps already here: a name in use
+   * becomes "orgchart (2)", "orgchart (3)"...
+   */
+  async withFreeNames(docs: MapDocument[]): Promise<MapDocument[]> {
+    const taken = nameSet((await this.repo.listMaps().catch(() => [])).map((m) => m.name));
+    return docs.map((doc) => {
+      const name = numberedName(doc.map.name, taken);
+      taken.add(name);
+      return name === doc.map.name ? doc : { ...doc, map: { ...doc.map, name } };
+    });
   }
 
   async renameMap(id: Id, name: string): Promise<void> {
@@ -174,7 +227,7 @@ export class Workspace {
     if (!id) return;
     await this.flush();
     await this.repo.lockMap(id, passphrase);
-    this.channel?.post({ type: 'map-locked', mapId: id });
+    this.channel?.post({ type: 'map-locked', mapId: id, locked: true });
     await this.openMap(id);
   }
 
@@ -183,7 +236,7 @@ export class Workspace {
     if (!id) return;
     await this.flush();
     await this.repo.removeLock(id);
-    this.channel?.post({ type: 'map-locked', mapId: id });
+    this.channel?.post({ type: 'map-locked', mapId: id, locked: false });
     await this.openMap(id);
   }
 
@@ -236,7 +289,26 @@ export class Workspace {
       this.store.getState().notify(loaded.error, 'error');
       return null;
     }
-    return this.createMap(asNewMap(loaded.doc, { reIdRecords: true, name }));
+    return this.createCopy(asNewMap(loaded.doc, { reIdRecords: true, name }), loaded.mapId);
+  }
+
+  /**
+   * "Back up all maps": one file with every map. Locked maps go in still sealed, whether or not
+   * this tab has unlocked them (a locked map is never written out in clear); they are restored
+   * locked and open with their passphrase.
+   */
+  async backUpAll(now: Date = new Date()): Promise<{ text: string; maps: number; locked: number }> {
+    await this.flush();
+    const docs: MapDocument[] = [];
+    const sealed: SealedMapFile[] = [];
+    for (const m of await this.repo.listMaps()) {
+      if (m.locked) sealed.push(await this.repo.exportSealed(m.id));
+      else {
+        const loaded = await this.repo.loadMap(m.id);
+        if (loaded) docs.push(loaded.doc);
+      }
+    }
+    return { text: exportBackupJson(docs, now, sealed), maps: docs.length + sealed.length, locked: sealed.length };
   }
 
   async deleteMap(id: Id): Promise<void> {
@@ -245,8 +317,9 @@ export class Workspace {
       this.autosave = null;
       this.store.getState().closeDocument();
     }
+    // Its snapshots go in the same transaction; a save under way in another tab cannot bring it back.
     await this.repo.deleteMap(id);
-    await deleteSnapshotsOf(this.repo, id).catch(() => undefined);
+    this.journal.journal.clear(id);
     this.channel?.post({ type: 'map-deleted', mapId: id });
   }
 
@@ -273,5 +346,6 @@ export class Workspace {
   dispose(): void {
     this.autosave?.dispose();
     this.autosave = null;
+    this.journal.dispose();
   }
 }

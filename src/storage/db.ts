@@ -28,8 +28,10 @@ export interface SnapshotRecord {
   id: Id;
   mapId: Id;
   createdAt: number;
-  /** The user's name for it; null for automatic snapshots. */
+  /** The user's name for it; null for automatic snapshots, and for every snapshot of a locked map. */
   name: string | null;
+  /** The user's name, sealed, when the map is locked. */
+  sealedName?: Sealed;
   auto: boolean;
   people: number;
   ties: number;

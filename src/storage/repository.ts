@@ -4,15 +4,18 @@
  */
 import type { ChangeSet } from '../domain/diff';
 import { mergeRecord } from '../domain/diff';
-import { documentFrom } from '../domain/factories';
-import { repairDocument } from '../domain/operations';
-import { MapMetaSchema, restore, StakeholderSchema, TieSchema } from '../domain/schemas';
+import { MapRecordType, stampVersion, StakeholderRecordType, TieRecordType, type RecordType } from '../domain/record-types';
+import { restoreDocument, restoreRecordValue } from '../domain/restore';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
-import type { z } from 'zod';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
+import { fromBase64, SEALED_MAP_TYPE, SEALED_MAP_VERSION, toBase64, type SealedMapFile, type SealedText } from '../io/sealed-map-file';
+import { newId } from '../domain/ids';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
-import { InfluenceDb, type MapRecord, type StakeholderRecord, type TieRecord } from './db';
+import { InfluenceDb, type MapRecord, type SnapshotRecord, type StakeholderRecord, type TieRecord } from './db';
+
+/** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
+export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
 
 export interface MapSummary {
   id: Id;
@@ -78,10 +81,32 @@ function strip<T extends { mapId?: Id; rev?: number }>(record: T): Omit<T, 'mapI
   return rest;
 }
 
-export function restoreMapRecord(raw: unknown): { value?: MapMeta; error?: string } {
-  const r = restore(MapMetaSchema, raw);
-  return r.ok ? { value: r.value } : { error: r.error };
+export function restoreMapRecord(raw: unknown, id?: Id): { value?: MapMeta; error?: string } {
+  // The id is the record's key: a locked map restored from a backup under a new id still has
+  // its old id inside its sealed meta.
+  const value = restoreRecordValue(MapRecordType, id !== undefined && raw && typeof raw === 'object' ? { ...raw, id } : raw);
+  return value ? { value } : { error: 'the map record could not be read' };
 }
+
+/**
+ * The map was deleted on purpose (confirmed by the user, maybe in another tab): it is not written
+ * again from a screen that still shows it. Storage cleared by the browser leaves no such mark.
+ */
+export class MapDeletedError extends Error {
+  constructor(readonly mapId: Id) {
+    super('This map was deleted.');
+    this.name = 'MapDeletedError';
+  }
+}
+
+/** The key a tab holds for a locked map, with the lock it belongs to (salt and check value). */
+interface HeldLock {
+  key: CryptoKey;
+  lock: LockInfo;
+}
+
+/** The mark a deliberate deletion leaves in the settings table. */
+const deletedKey = (id: Id) => `deleted:${id}`;
 
 /** The map is locked with a passphrase and this tab does not hold its key. */
 export class MapLockedError extends Error {
@@ -99,20 +124,24 @@ type AnyRecord = { id: Id; mapId?: Id; rev?: number; sealed?: Sealed; [key: stri
  */
 interface Codec {
   decode(raw: AnyRecord): Promise<unknown>;
-  encode<T extends { id: Id }>(mapId: Id, rev: number, value: T): Promise<AnyRecord>;
+  encode<T extends { id: Id }>(type: RecordType<T>, mapId: Id, rev: number, value: T): Promise<AnyRecord>;
   encodeMap(meta: MapMeta, rev: number, raw: MapRecord): Promise<MapRecord>;
+  /** Seals something that is not a record (a snapshot's file); null when the map is not locked. */
+  sealPayload(value: object): Promise<Sealed | null>;
 }
 
 const plainCodec: Codec = {
   decode: async (raw) => strip(raw),
-  encode: async (mapId, rev, value) => ({ ...value, mapId, rev }) as AnyRecord,
-  encodeMap: async (meta, rev) => ({ ...meta, rev }),
+  encode: async (type, mapId, rev, value) => ({ ...stampVersion(type, value), mapId, rev }) as AnyRecord,
+  encodeMap: async (meta, rev) => ({ ...stampVersion(MapRecordType, meta), rev }),
+  sealPayload: async () => null,
 };
 
 function sealedCodec(key: CryptoKey): Codec {
   return {
     decode: async (raw) => (raw.sealed ? unseal(key, raw.sealed) : strip(raw)),
-    encode: async (mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, value) }),
+    // The record version is sealed with the record: migrations run after decryption.
+    encode: async (type, mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, stampVersion(type, value)) }),
     // Only what listing maps needs stays in the clear; the name and settings are sealed.
     encodeMap: async (meta, rev, raw) => ({
       id: meta.id,
@@ -123,8 +152,9 @@ function sealedCodec(key: CryptoKey): Codec {
       meId: null,
       rev,
       lock: raw.lock,
-      sealed: await seal(key, meta),
+      sealed: await seal(key, stampVersion(MapRecordType, meta)),
     }),
+    sealPayload: (value) => seal(key, value),
   };
 }
 
@@ -141,6 +171,8 @@ interface SavePlan {
 
 const key2 = (mapId: Id, id: Id) => [mapId, id] as [Id, Id];
 
+const sameSalt = (a: LockInfo, b: LockInfo) => a.salt.length === b.salt.length && a.salt.every((byte, i) => byte === b.salt[i]);
+
 function withFreshRecordIds(doc: MapDocument): MapDocument {
   const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
   return { ...fresh, map: { ...fresh.map, id: doc.map.id, createdAt: doc.map.createdAt } };
@@ -148,7 +180,11 @@ function withFreshRecordIds(doc: MapDocument): MapDocument {
 
 export class Repository {
   readonly db: InfluenceDb;
-  private readonly keys = new Map<Id, CryptoKey>();
+  /**
+   * Locked maps this tab holds the key of. The lock travels with the map id: whatever writes that
+   * map (a save, a snapshot, writing it again after storage was cleared, a copy) seals it.
+   */
+  private readonly keys = new Map<Id, HeldLock>();
 
   constructor(db: InfluenceDb = new InfluenceDb()) {
     this.db = db;
@@ -168,7 +204,7 @@ export class Repository {
   async unlockMap(mapId: Id, passphrase: string): Promise<void> {
     const lock = await this.lockInfo(mapId);
     if (!lock) return;
-    this.keys.set(mapId, await unlock(passphrase, lock));
+    this.keys.set(mapId, { key: await unlock(passphrase, lock), lock });
   }
 
   /** Forgets the key: the map needs the passphrase again. */
@@ -176,72 +212,174 @@ export class Repository {
     this.keys.delete(mapId);
   }
 
-  /** Encrypts every record of a map (and its snapshots) under a new passphrase, in one transaction. */
+  /**
+   * Encrypts every record of a map (and its snapshots) under a new passphrase, in one transaction.
+   * The key is derived first (the slow part); the map is then read, sealed and written in one
+   * go that only commits if no other tab saved in between, otherwise it is read again, so an edit
+   * another tab has shown as saved is never overwritten by the lock.
+   */
   async lockMap(mapId: Id, passphrase: string): Promise<void> {
-    const loaded = await this.loadMap(mapId);
-    if (!loaded) throw new MapMissingError(mapId);
     const { lock, key } = await createLock(passphrase);
     // Ids stay readable (they are the keys), and ids from imported files can be names: give
     // every person and tie a fresh random id first.
-    const doc = withFreshRecordIds(loaded.doc);
-    await this.rewriteAll(doc, { ...(await this.db.maps.get(mapId))!, lock }, sealedCodec(key));
-    this.keys.set(mapId, key);
+    await this.rewriteAllFresh(mapId, (doc) => withFreshRecordIds(doc), { lock }, sealedCodec(key));
+    this.keys.set(mapId, { key, lock });
   }
 
   /** Stores the map in the clear again (the user must have unlocked it). */
   async removeLock(mapId: Id): Promise<void> {
-    const loaded = await this.loadMap(mapId);
-    if (!loaded) throw new MapMissingError(mapId);
-    const { lock: _lock, sealed: _sealed, ...raw } = (await this.db.maps.get(mapId))!;
-    await this.rewriteAll(loaded.doc, raw, plainCodec);
+    await this.rewriteAllFresh(mapId, (doc) => doc, { lock: undefined }, plainCodec);
     this.keys.delete(mapId);
   }
 
-  private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec): Promise<void> {
+  private async rewriteAllFresh(mapId: Id, prepare: (doc: MapDocument) => MapDocument, lock: { lock: LockInfo | undefined }, codec: Codec): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const loaded = await this.loadMap(mapId);
+      const raw = await this.db.maps.get(mapId);
+      if (!loaded || !raw) throw new MapMissingError(mapId);
+      const { lock: _lock, sealed: _sealed, ...clear } = raw;
+      const rawMap: MapRecord = lock.lock ? { ...clear, lock: lock.lock } : clear;
+      if (await this.rewriteAll(prepare(loaded.doc), rawMap, codec, { rev: raw.rev ?? 0, updatedAt: raw.updatedAt, revs: loaded.revs })) return;
+    }
+    throw new Error('Another tab kept saving this map; try again in a moment.');
+  }
+
+  /**
+   * Replaces every record of a map. With `expect`, only if the map is still as it was read
+   * (same revision and last-saved time, no record changed or gone); returns false otherwise.
+   */
+  private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec, expect?: { rev: number; updatedAt: number; revs: Revisions }): Promise<boolean> {
     const mapId = doc.map.id;
     const mapRecord = await codec.encodeMap(doc.map, (rawMap.rev ?? 0) + 1, rawMap);
-    const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(mapId, 1, s)));
-    const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(mapId, 1, t)));
+    const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(StakeholderRecordType, mapId, 1, s)));
+    const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(TieRecordType, mapId, 1, t)));
     const snapshots = await this.db.snapshots.where('mapId').equals(mapId).toArray();
-    const resealed = await Promise.all(snapshots.map(async (snap) => ({ ...snap, file: await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file)) })));
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
+    const resealed = await Promise.all(
+      snapshots.map(async (snap) => {
+        const { sealedName: _old, ...rest } = snap;
+        return { ...rest, ...(await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file), await this.decodeSnapshotName(snap))) };
+      }),
+    );
+    return this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
+      if (expect) {
+        const now = await this.db.maps.get(mapId);
+        if (!now || (now.rev ?? 0) !== expect.rev || now.updatedAt !== expect.updatedAt) return false;
+        const [sNow, tNow] = await Promise.all([this.db.stakeholders.where('mapId').equals(mapId).toArray(), this.db.ties.where('mapId').equals(mapId).toArray()]);
+        let known = 0;
+        for (const [records, key] of [
+          [sNow, revKey.stakeholder],
+          [tNow, revKey.tie],
+        ] as const) {
+          for (const r of records) {
+            const rev = expect.revs.get(key(r.id));
+            if (rev === undefined) continue;
+            if (rev !== (r.rev ?? 0)) return false;
+            known++;
+          }
+        }
+        // A record read before and deleted since.
+        if (known !== expect.revs.size - 1) return false;
+      }
       await this.db.stakeholders.where('mapId').equals(mapId).delete();
       await this.db.ties.where('mapId').equals(mapId).delete();
       await this.db.maps.put(mapRecord);
       await this.db.stakeholders.bulkPut(people as unknown as StakeholderRecord[]);
       await this.db.ties.bulkPut(ties as unknown as TieRecord[]);
       await this.db.snapshots.bulkPut(resealed);
+      return true;
     });
   }
 
   private codecFor(raw: MapRecord): Codec {
     if (!raw.lock) return plainCodec;
-    const key = this.keys.get(raw.id);
-    if (!key) throw new MapLockedError(raw.id);
-    return sealedCodec(key);
+    const held = this.keys.get(raw.id);
+    // A key for an earlier lock (removed and locked again in another tab) must not write here.
+    if (held && sameSalt(held.lock, raw.lock)) return sealedCodec(held.key);
+    throw new MapLockedError(raw.id);
   }
 
-  /** Snapshot files of a locked map are sealed like its records. */
-  async encodeSnapshotFile(mapId: Id, file: unknown): Promise<unknown> {
+  /**
+   * A snapshot's file and name as stored: sealed when the map is locked. A map this tab holds the
+   * key of is sealed even when its record is gone (storage cleared under it).
+   */
+  async encodeSnapshot(mapId: Id, file: unknown, name: string | null): Promise<SealableSnapshot> {
     const raw = await this.db.maps.get(mapId);
-    return raw ? this.encodeSnapshotWith(this.codecFor(raw), file) : file;
+    const held = this.keys.get(mapId);
+    return this.encodeSnapshotWith(raw ? this.codecFor(raw) : held ? sealedCodec(held.key) : plainCodec, file, name);
   }
 
-  private async encodeSnapshotWith(codec: Codec, file: unknown): Promise<unknown> {
-    return codec === plainCodec ? file : { sealed: (await codec.encode('', 0, { id: 'snapshot', file })).sealed };
+  private async encodeSnapshotWith(codec: Codec, file: unknown, name: string | null): Promise<SealableSnapshot> {
+    const sealedFile = await codec.sealPayload({ id: 'snapshot', file });
+    if (!sealedFile) return { file, name };
+    const sealedName = name === null ? null : await codec.sealPayload({ id: 'snapshot-name', name });
+    return { file: { sealed: sealedFile }, name: null, ...(sealedName ? { sealedName } : {}) };
   }
 
-  async decodeSnapshotFile(file: unknown): Promise<unknown> {
-    const sealed = (file as { sealed?: Sealed } | null)?.sealed;
-    if (!sealed) return file;
-    for (const key of this.keys.values()) {
+  private async unsealAny<T>(sealed: Sealed): Promise<T> {
+    for (const { key } of this.keys.values()) {
       try {
-        return (await unseal<{ file: unknown }>(key, sealed)).file;
+        return await unseal<T>(key, sealed);
       } catch {
         // Not this map's key.
       }
     }
     throw new Error('This snapshot belongs to a locked map; unlock the map first.');
+  }
+
+  async decodeSnapshotFile(file: unknown): Promise<unknown> {
+    const sealed = (file as { sealed?: Sealed } | null)?.sealed;
+    return sealed ? (await this.unsealAny<{ file: unknown }>(sealed)).file : file;
+  }
+
+  /** A snapshot's name: sealed names are read with the key this tab holds. */
+  async decodeSnapshotName(snap: Pick<SnapshotRecord, 'name' | 'sealedName'>): Promise<string | null> {
+    return snap.sealedName ? (await this.unsealAny<{ name: string }>(snap.sealedName)).name : snap.name;
+  }
+
+  // ---- Locked maps in backups ------------------------------------------------------------------
+
+  /** A locked map exactly as stored (still sealed), for a backup file: no key is needed. */
+  async exportSealed(mapId: Id): Promise<SealedMapFile> {
+    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
+      map: await this.db.maps.get(mapId),
+      stakeholders: (await this.db.stakeholders.where('mapId').equals(mapId).toArray()) as unknown as AnyRecord[],
+      ties: (await this.db.ties.where('mapId').equals(mapId).toArray()) as unknown as AnyRecord[],
+    }));
+    if (!raw.map) throw new MapMissingError(mapId);
+    if (!raw.map.lock || !raw.map.sealed) throw new Error('This map is not locked.');
+    const text = (sealed: Sealed): SealedText => ({ iv: toBase64(sealed.iv), data: toBase64(sealed.data) });
+    const records = (list: AnyRecord[], what: string) =>
+      list.map((r) => {
+        if (!r.sealed) throw new Error(`A ${what} of this locked map is not sealed; open the map with its passphrase and back it up again.`);
+        return { id: r.id, ...text(r.sealed) };
+      });
+    return {
+      type: SEALED_MAP_TYPE,
+      version: SEALED_MAP_VERSION,
+      createdAt: raw.map.createdAt,
+      updatedAt: raw.map.updatedAt,
+      people: raw.stakeholders.length,
+      ties: raw.ties.length,
+      lock: { salt: toBase64(raw.map.lock.salt), iterations: raw.map.lock.iterations, check: text(raw.map.lock.check) },
+      map: text(raw.map.sealed),
+      stakeholders: records(raw.stakeholders, 'person'),
+      tieRecords: records(raw.ties, 'tie'),
+    };
+  }
+
+  /** Stores a locked map from a backup as a new map, still locked: it opens with its passphrase. */
+  async restoreSealed(file: SealedMapFile, mapId: Id = newId()): Promise<Id> {
+    const sealed = (t: SealedText): Sealed => ({ iv: fromBase64(t.iv), data: fromBase64(t.data).buffer });
+    const lock: LockInfo = { salt: fromBase64(file.lock.salt), iterations: file.lock.iterations, check: sealed(file.lock.check) };
+    const map: MapRecord = { id: mapId, name: LOCKED_NAME, createdAt: file.createdAt, updatedAt: file.updatedAt, settings: defaultSettings(), meId: null, rev: 1, lock, sealed: sealed(file.map) };
+    const records = (list: SealedMapFile['stakeholders']) => list.map((r) => ({ id: r.id, mapId, rev: 1, sealed: sealed(r) }));
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+      if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
+      await this.db.maps.add(map);
+      await this.db.stakeholders.bulkAdd(records(file.stakeholders) as unknown as StakeholderRecord[]);
+      await this.db.ties.bulkAdd(records(file.tieRecords) as unknown as TieRecord[]);
+    });
+    return mapId;
   }
 
   // ---- Reading -----------------------------------------------------------------------------
@@ -257,7 +395,7 @@ export class Repository {
           this.db.ties.where('mapId').equals(m.id).count(),
         ]);
         let name = m.name;
-        const key = this.keys.get(m.id);
+        const key = this.keys.get(m.id)?.key;
         if (raw.lock && raw.sealed && key) name = (await unseal<MapMeta>(key, raw.sealed).catch(() => m)).name;
         const summary: MapSummary = { id: m.id, name, createdAt: m.createdAt, updatedAt: m.updatedAt, people, ties, locked: !!raw.lock };
         return summary;
@@ -279,35 +417,38 @@ export class Repository {
     if (!raw) return null;
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
-    const revs: Revisions = new Map();
-    const decodedMap = raw.map.lock && raw.map.sealed ? await sealedCodec(this.keys.get(id)!).decode({ id, sealed: raw.map.sealed }) : raw.map;
-    const map = restoreMapRecord(decodedMap);
-    if (!map.value) problems.push(`The map's own record was damaged (${map.error}); default settings were used.`);
-    const meta: MapMeta = map.value ?? { ...restoreMapRecord({ id, name: 'Recovered map', settings: {} }).value! };
-    revs.set(revKey.map(id), raw.map.rev ?? 0);
-
-    const decodeAll = async <T extends { id: Id }>(records: AnyRecord[], schema: z.ZodType<T, unknown>, what: string, key: (id: Id) => string): Promise<T[]> => {
-      const out: T[] = [];
+    // Decrypt first: record migrations and restore run on the plain records, locked or not.
+    const decodeAll = async (records: AnyRecord[], what: string): Promise<unknown[]> => {
+      const out: unknown[] = [];
       for (const record of records) {
-        let value: unknown;
         try {
-          value = await codec.decode(record);
+          out.push(await codec.decode(record));
         } catch {
           problems.push(`Skipped a ${what} record that could not be decrypted (${record.id || 'no id'}).`);
-          continue;
         }
-        const r = restore(schema, value);
-        if (r.ok) {
-          out.push(r.value);
-          revs.set(key(r.value.id), record.rev ?? 0);
-        } else problems.push(`Skipped a damaged ${what} record (${record.id || 'no id'}): ${r.error}.`);
       }
       return out;
     };
-    const stakeholders = await decodeAll<Stakeholder>(raw.stakeholders, StakeholderSchema as z.ZodType<Stakeholder, unknown>, 'person', revKey.stakeholder);
-    const ties = await decodeAll<Tie>(raw.ties, TieSchema as z.ZodType<Tie, unknown>, 'tie', revKey.tie);
-    const repaired = repairDocument(documentFrom(meta, stakeholders, ties));
-    return { doc: repaired.doc, revs, problems: [...problems, ...repaired.repairs] };
+    let decodedMap: unknown = raw.map;
+    if (raw.map.lock && raw.map.sealed) {
+      decodedMap = await codec.decode({ id, sealed: raw.map.sealed }).catch(() => {
+        problems.push("The map's own record could not be decrypted; default settings were used.");
+        return null;
+      });
+    }
+    const restored = restoreDocument(
+      { map: decodedMap, stakeholders: await decodeAll(raw.stakeholders, 'person'), ties: await decodeAll(raw.ties, 'tie') },
+      { source: 'indexeddb', mapId: id },
+    );
+    // Only lists can fail, and these are lists.
+    if (!restored.ok) throw new Error(restored.error);
+    const revs: Revisions = new Map();
+    revs.set(revKey.map(id), raw.map.rev ?? 0);
+    for (const r of raw.stakeholders) if (Object.hasOwn(restored.doc.stakeholders, r.id)) revs.set(revKey.stakeholder(r.id), r.rev ?? 0);
+    for (const r of raw.ties) if (Object.hasOwn(restored.doc.ties, r.id)) revs.set(revKey.tie(r.id), r.rev ?? 0);
+    // The stored map id wins over whatever a damaged record says.
+    const doc = restored.doc.map.id === id ? restored.doc : { ...restored.doc, map: { ...restored.doc.map, id } };
+    return { doc, revs, problems: [...problems, ...restored.problems] };
   }
 
   /** Reads the current stored version of some records, for adopting another tab's change. */
@@ -319,39 +460,89 @@ export class Repository {
     }));
     if (!raw.map) return { map: null, stakeholders: stakeholderIds.map((id) => ({ id, value: null, rev: 0 })), ties: tieIds.map((id) => ({ id, value: null, rev: 0 })) };
     const codec = this.codecFor(raw.map);
-    const decode = async <T>(record: AnyRecord | undefined, schema: z.ZodType<T, unknown>): Promise<T | null> => {
+    const decode = async <T>(record: AnyRecord | undefined, type: RecordType<T>): Promise<T | null> => {
       if (!record) return null;
       const value = await codec.decode(record).catch(() => null);
-      const r = value === null ? null : restore(schema, value);
-      return r?.ok ? r.value : null;
+      return value === null ? null : restoreRecordValue(type, value);
     };
-    const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode<Stakeholder>(raw.stakeholders[i], StakeholderSchema), rev: raw.stakeholders[i]?.rev ?? 0 })));
-    const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode<Tie>(raw.ties[i], TieSchema), rev: raw.ties[i]?.rev ?? 0 })));
+    const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode(raw.stakeholders[i], StakeholderRecordType), rev: raw.stakeholders[i]?.rev ?? 0 })));
+    const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode(raw.ties[i], TieRecordType), rev: raw.ties[i]?.rev ?? 0 })));
     const metaValue = raw.map.lock && raw.map.sealed ? await codec.decode({ id: mapId, sealed: raw.map.sealed }).catch(() => null) : raw.map;
-    const map = { value: metaValue ? (restoreMapRecord(metaValue).value ?? null) : null, rev: raw.map.rev ?? 0 };
+    const map = { value: metaValue ? (restoreMapRecord(metaValue, mapId).value ?? null) : null, rev: raw.map.rev ?? 0 };
     return { map, stakeholders, ties };
   }
 
   // ---- Writing -----------------------------------------------------------------------------
 
-  /** Writes a whole new map in one transaction. Refuses to overwrite an existing map id. */
-  async createMap(doc: MapDocument): Promise<Revisions> {
+  /**
+   * Writes a whole new map in one transaction. Refuses to overwrite an existing map id. A copy
+   * of a locked map (`lockedLike`: the original's id) is sealed with the same passphrase, and this
+   * tab keeps it unlocked, as it has the original.
+   */
+  async createMap(doc: MapDocument, options: { lockedLike?: Id } = {}): Promise<Revisions> {
     const mapId = doc.map.id;
+    const held = options.lockedLike ? this.keys.get(options.lockedLike) : undefined;
+    if (options.lockedLike && !held) throw new MapLockedError(options.lockedLike);
+    const records = await this.encodeDoc(doc, held);
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
-      await this.db.maps.add({ ...doc.map, rev: 1 });
-      await this.db.stakeholders.bulkAdd(Object.values(doc.stakeholders).map((s) => ({ ...s, mapId, rev: 1 })));
-      await this.db.ties.bulkAdd(Object.values(doc.ties).map((t) => ({ ...t, mapId, rev: 1 })));
+      await this.db.maps.add(records.map);
+      await this.db.stakeholders.bulkAdd(records.stakeholders);
+      await this.db.ties.bulkAdd(records.ties);
+    });
+    if (held) this.keys.set(mapId, held);
+    return initialRevisions(doc);
+  }
+
+  /**
+   * Writes the map again from what is on screen, after its records vanished (the browser's
+   * storage was cleared). Sealed if this tab holds its key; refused with MapDeletedError if the
+   * user deleted the map, and with MapLockedError rather than write over a locked map in clear.
+   */
+  async writeAgain(doc: MapDocument): Promise<Revisions> {
+    const mapId = doc.map.id;
+    const held = this.keys.get(mapId);
+    const records = await this.encodeDoc(doc, held);
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.settings], async () => {
+      if (await this.db.settings.get(deletedKey(mapId))) throw new MapDeletedError(mapId);
+      if (!held && (await this.db.maps.get(mapId))?.lock) throw new MapLockedError(mapId);
+      await this.db.stakeholders.where('mapId').equals(mapId).delete();
+      await this.db.ties.where('mapId').equals(mapId).delete();
+      await this.db.maps.put(records.map);
+      await this.db.stakeholders.bulkPut(records.stakeholders);
+      await this.db.ties.bulkPut(records.ties);
     });
     return initialRevisions(doc);
   }
 
-  async deleteMap(id: Id): Promise<void> {
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.settings], async () => {
+  /** Every record of a new map at revision 1, sealed with `held` when given. */
+  private async encodeDoc(doc: MapDocument, held: HeldLock | undefined) {
+    const mapId = doc.map.id;
+    const codec = held ? sealedCodec(held.key) : plainCodec;
+    return {
+      map: await codec.encodeMap(doc.map, 1, { lock: held?.lock } as MapRecord),
+      stakeholders: (await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(StakeholderRecordType, mapId, 1, s)))) as unknown as StakeholderRecord[],
+      ties: (await Promise.all(Object.values(doc.ties).map((t) => codec.encode(TieRecordType, mapId, 1, t)))) as unknown as TieRecord[],
+    };
+  }
+
+  /** True when the user deleted this map (in any tab): nothing writes it again. */
+  async wasDeleted(id: Id): Promise<boolean> {
+    return !!(await this.db.settings.get(deletedKey(id)));
+  }
+
+  /**
+   * Deletes a map, its snapshots and its viewport in one transaction, and leaves a mark so that a
+   * save under way in another tab cannot bring it back.
+   */
+  async deleteMap(id: Id, now = Date.now()): Promise<void> {
+    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots, this.db.settings], async () => {
       await this.db.stakeholders.where('mapId').equals(id).delete();
       await this.db.ties.where('mapId').equals(id).delete();
+      await this.db.snapshots.where('mapId').equals(id).delete();
       await this.db.maps.delete(id);
       await this.db.settings.delete(`viewport:${id}`);
+      await this.db.settings.put({ key: deletedKey(id), value: now });
     });
     this.keys.delete(id);
   }
@@ -401,7 +592,7 @@ export class Repository {
       let next: MapMeta = { ...changes.map, updatedAt: now };
       if ((stored.map.rev ?? 0) !== baseRev) {
         const theirsRaw = stored.map.lock && stored.map.sealed ? await codec.decode({ id: mapId, sealed: stored.map.sealed }).catch(() => null) : stored.map;
-        const theirs = theirsRaw ? restoreMapRecord(theirsRaw).value : undefined;
+        const theirs = theirsRaw ? restoreMapRecord(theirsRaw, mapId).value : undefined;
         if (theirs) {
           next = { ...mergeRecord(base.doc.map, changes.map, theirs), updatedAt: now };
           result.adopted.map = next;
@@ -417,7 +608,7 @@ export class Repository {
       storedRecords: (AnyRecord | undefined)[],
       key: (id: Id) => string,
       baseRecord: (id: Id) => T | undefined,
-      schema: z.ZodType<T, unknown>,
+      type: RecordType<T>,
       adopted: T[],
       gone: Id[],
       expectRevs: Map<Id, number>,
@@ -437,15 +628,15 @@ export class Repository {
           }
         } else if ((current.rev ?? 0) !== (baseRev ?? 0)) {
           const decoded = await codec.decode(current).catch(() => null);
-          const theirs = decoded === null ? null : restore(schema, decoded);
+          const theirs = decoded === null ? null : restoreRecordValue(type, decoded);
           const before = baseRecord(ours.id);
-          if (theirs?.ok) {
-            next = before ? mergeRecord(before, ours, theirs.value) : ours;
+          if (theirs) {
+            next = before ? mergeRecord(before, ours, theirs) : ours;
             adopted.push(next);
           }
         }
         const rev = (current?.rev ?? 0) + 1;
-        puts.push(await codec.encode(mapId, rev, next));
+        puts.push(await codec.encode(type, mapId, rev, next));
         result.revs.set(key(ours.id), rev);
       }
     };
@@ -455,7 +646,7 @@ export class Repository {
       stored.stakeholders,
       revKey.stakeholder,
       (id) => base.doc.stakeholders[id],
-      StakeholderSchema as z.ZodType<Stakeholder, unknown>,
+      StakeholderRecordType,
       result.adopted.stakeholders,
       result.goneStakeholders,
       plan.expect.stakeholders,
@@ -481,7 +672,7 @@ export class Repository {
       tieStored,
       revKey.tie,
       (id) => base.doc.ties[id],
-      TieSchema as z.ZodType<Tie, unknown>,
+      TieRecordType,
       result.adopted.ties,
       result.goneTies,
       plan.expect.ties,
@@ -518,6 +709,19 @@ export class Repository {
       if (plan.tiePuts.length) await this.db.ties.bulkPut(plan.tiePuts as unknown as TieRecord[]);
       return true;
     });
+  }
+
+  /** Seals a value with a locked map's key (for the close journal); throws if this tab lacks the key. */
+  async sealFor(mapId: Id, value: unknown): Promise<Sealed> {
+    const held = this.keys.get(mapId);
+    if (!held) throw new MapLockedError(mapId);
+    return seal(held.key, value);
+  }
+
+  async unsealFor<T>(mapId: Id, sealed: Sealed): Promise<T> {
+    const held = this.keys.get(mapId);
+    if (!held) throw new MapLockedError(mapId);
+    return unseal<T>(held.key, sealed);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

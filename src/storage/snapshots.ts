@@ -11,24 +11,26 @@ import type { Repository } from './repository';
 
 export const MAX_AUTO_SNAPSHOTS = 20;
 
-export type SnapshotSummary = Omit<SnapshotRecord, 'file'>;
+export type SnapshotSummary = Omit<SnapshotRecord, 'file' | 'sealedName'>;
 
 export async function saveSnapshot(repo: Repository, doc: MapDocument, options: { name?: string | null; auto?: boolean; now?: number } = {}): Promise<SnapshotSummary> {
   const db = repo.db;
   const auto = options.auto ?? false;
-  // A locked map's snapshots are sealed with the same key as its records.
-  const file = await repo.encodeSnapshotFile(doc.map.id, toMapFile(doc));
+  // A locked map's snapshots (content and name) are sealed with the same key as its records.
+  const name = options.name?.trim() || null;
+  const stored = await repo.encodeSnapshot(doc.map.id, toMapFile(doc), name);
   const record: SnapshotRecord = {
     id: newId(),
     mapId: doc.map.id,
     createdAt: options.now ?? Date.now(),
-    name: options.name?.trim() || null,
     auto,
     people: Object.keys(doc.stakeholders).length,
     ties: Object.keys(doc.ties).length,
-    file,
+    ...stored,
   };
-  await db.transaction('rw', db.snapshots, async () => {
+  await db.transaction('rw', [db.snapshots, db.maps], async () => {
+    // Locked in another tab since this snapshot was sealed (or not): never store it in clear.
+    if ((await db.maps.get(doc.map.id))?.lock && !(record.file as { sealed?: unknown } | null)?.sealed) throw new Error('This map was locked meanwhile; the snapshot was not saved.');
     await db.snapshots.add(record);
     if (auto) {
       const autos = (await db.snapshots.where('mapId').equals(doc.map.id).toArray()).filter((s) => s.auto).sort((a, b) => b.createdAt - a.createdAt);
@@ -36,13 +38,19 @@ export async function saveSnapshot(repo: Repository, doc: MapDocument, options: 
       if (excess.length) await db.snapshots.bulkDelete(excess);
     }
   });
-  const { file: _file, ...summary } = record;
-  return summary;
+  const { file: _file, sealedName: _sealed, ...summary } = record;
+  return { ...summary, name };
 }
 
 export async function listSnapshots(repo: Repository, mapId: Id): Promise<SnapshotSummary[]> {
   const records = await repo.db.snapshots.where('mapId').equals(mapId).toArray();
-  return records.map(({ file: _file, ...summary }) => summary).sort((a, b) => b.createdAt - a.createdAt);
+  const summaries = await Promise.all(
+    records.map(async ({ file: _file, sealedName, ...summary }) => ({
+      ...summary,
+      name: sealedName ? await repo.decodeSnapshotName({ name: summary.name, sealedName }).catch(() => 'Sealed name (map locked)') : summary.name,
+    })),
+  );
+  return summaries.sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export async function latestSnapshotTime(repo: Repository, mapId: Id): Promise<number | null> {
@@ -50,11 +58,12 @@ export async function latestSnapshotTime(repo: Repository, mapId: Id): Promise<n
   return last?.createdAt ?? null;
 }
 
-export async function loadSnapshot(repo: Repository, id: Id): Promise<{ ok: true; doc: MapDocument; problems: string[] } | { ok: false; error: string }> {
+export async function loadSnapshot(repo: Repository, id: Id): Promise<{ ok: true; doc: MapDocument; problems: string[]; mapId: Id } | { ok: false; error: string }> {
   const record = await repo.db.snapshots.get(id);
   if (!record) return { ok: false, error: 'That snapshot no longer exists.' };
   try {
-    return readMapFile(await repo.decodeSnapshotFile(record.file));
+    const read = readMapFile(await repo.decodeSnapshotFile(record.file), 'snapshot');
+    return read.ok ? { ...read, mapId: record.mapId } : read;
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -62,8 +71,4 @@ export async function loadSnapshot(repo: Repository, id: Id): Promise<{ ok: true
 
 export async function deleteSnapshot(repo: Repository, id: Id): Promise<void> {
   await repo.db.snapshots.delete(id);
-}
-
-export async function deleteSnapshotsOf(repo: Repository, mapId: Id): Promise<void> {
-  await repo.db.snapshots.where('mapId').equals(mapId).delete();
 }

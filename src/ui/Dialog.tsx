@@ -13,7 +13,12 @@ export function Dialog({ title, onClose, children, className }: { title: string;
       const first = node?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button, [tabindex]:not([tabindex="-1"])');
       (first ?? node)?.focus();
     }
-    return () => previous?.focus?.();
+    return () => {
+      // Only if focus went down with the dialog: a choice made in it may have sent focus on (Find
+      // focuses the person found), and that must not be undone.
+      const now = document.activeElement;
+      if (!now || now === document.body || node?.contains(now)) previous?.focus?.();
+    };
   }, []);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { exportGexf } from '../io/gexf';
 import { exportGraphml } from '../io/graphml';
-import { exportBackupJson, fileBaseName } from '../io/map-file';
+import { fileBaseName } from '../io/map-file';
 import type { MapDocument } from '../domain/types';
 import { useServices } from '../state/context';
 import { downloadMapJson, downloadText } from './download';
@@ -28,16 +28,11 @@ export function ExportMenu({ extraItems = [] }: { extraItems?: MenuItem[] }) {
 
   const backUp = async () => {
     try {
-      await workspace.flush();
-      const maps = await workspace.repo.listMaps();
-      const docs: MapDocument[] = [];
-      for (const m of maps) {
-        const loaded = await workspace.repo.loadMap(m.id);
-        if (loaded) docs.push(loaded.doc);
-      }
+      const backup = await workspace.backUpAll();
       const stamp = new Date().toISOString().slice(0, 10);
-      downloadText(exportBackupJson(docs), `Influence Map backup ${stamp}.json`, 'application/json');
-      store.getState().notify(`Backed up ${docs.length} ${docs.length === 1 ? 'map' : 'maps'} into one file.`);
+      downloadText(backup.text, `Influence Map backup ${stamp}.json`, 'application/json');
+      const locked = backup.locked ? ` ${backup.locked === backup.maps ? (backup.locked === 1 ? 'It is locked and stays' : 'They are locked and stay') : `${backup.locked} locked ${backup.locked === 1 ? 'map stays' : 'maps stay'}`} encrypted in the file: restored, ${backup.locked === 1 ? 'it opens' : 'each opens'} only with ${backup.locked === 1 ? 'its' : 'its own'} passphrase.` : '';
+      store.getState().notify(`Backed up ${backup.maps.toLocaleString()} ${backup.maps === 1 ? 'map' : 'maps'} into one file.${locked}`);
     } catch (error) {
       store.getState().notify(`The backup could not be made: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { useEditor, useHistoryFlags, useServices } from '../state/context';
 import { Icon } from './Icon';
 import { SaveIndicator } from './SaveIndicator';
@@ -25,9 +26,15 @@ function MapNameInput() {
     <input
       className="header__map-name"
       aria-label="Map name"
+      title={name || undefined}
       value={name}
       placeholder="Untitled map"
-      onChange={(e) => store.getState().renameMap(e.target.value)}
+      onChange={(e) => {
+        // One line with no room under it: the limit is said in a notice instead.
+        const value = e.target.value;
+        if (value.length > TEXT_LIMITS.mapName) store.getState().notify(limitMessage('mapName'), 'error');
+        store.getState().renameMap(cutText(value, TEXT_LIMITS.mapName));
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
       }}
@@ -52,7 +59,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
             <path d="M8.6 8.3 11.6 15M8.8 6.6l6.8-.5M16.9 8.2l-2.6 6.8" />
           </svg>
         </span>
-        <span className="header__product">Influence Map</span>
+        <h1 className="header__product">Influence Map</h1>
       </div>
       <MapNameInput />
       {hasDoc && <SaveIndicator />}

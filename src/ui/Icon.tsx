@@ -13,6 +13,8 @@ const PATHS = {
   edit: 'M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4',
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
   close: 'M6 6l12 12M18 6 6 18',
+  'panel-left': 'M4 4h16v16H4zM9 4v16',
+  'panel-right': 'M4 4h16v16H4zM15 4v16',
 } as const;
 
 export type IconName = keyof typeof PATHS;

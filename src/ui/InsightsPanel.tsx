@@ -14,7 +14,7 @@ import { peopleByName, PersonPicker } from './PersonPicker';
 const LENSES: { value: Lens; label: string; hint: string }[] = [
   { value: 'none', label: 'Everyone', hint: 'No lens' },
   { value: 'brokers', label: 'Brokers', hint: 'Fade everyone but the key brokers' },
-  { value: 'advisors', label: 'Advisors', hint: 'Senior leaders, their advisors and the ties between them' },
+  { value: 'advisors', label: 'Advisors', hint: 'Senior leaders, their advisors and the advising ties; informal advisors are badged' },
   { value: 'path', label: 'Path', hint: 'The way from Me to the person you want to reach' },
 ];
 
@@ -193,19 +193,29 @@ function Advisors({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResul
     );
   }
   const top = analysis.advisors.slice(0, 8);
+  const leaders = analysis.seniorLeaderIds.length;
   return (
-    <Section title="Who advises the senior leaders" hint={`${analysis.seniorLeaderIds.length} senior leaders on this map.`}>
+    <Section
+      title="Who advises the senior leaders"
+      hint={`${leaders === 1 ? '1 senior leader' : `${leaders.toLocaleString('en-GB')} senior leaders`} on this map. Advice from a leader’s own line (their direct manager or direct reports) is formal; anyone else who has their ear is an informal advisor.`}
+    >
       {top.length === 0 ? (
         <p className="insights__hint">No influence or trust ties reach the senior leaders yet.</p>
       ) : (
         <ol className="rank">
-          {top.map((a) => (
-            <li key={a.id}>
-              <PersonLink id={a.id} doc={doc} />
-              {a.informalLeaderCount > 0 && <span className="tag">informal</span>}
-              <span className="rank__why">{analysis.explanations[a.id]?.leadersAdvised}</span>
-            </li>
-          ))}
+          {top.map((a) => {
+            // The headline starts with the advisor's name: that part is the link to them.
+            const name = displayName(doc.stakeholders[a.id]);
+            const rest = a.headline.startsWith(name) ? a.headline.slice(name.length) : null;
+            return (
+              <li key={a.id} data-testid="advisor">
+                <PersonLink id={a.id} doc={doc} />
+                {rest ?? <span className="rank__why">{a.headline}</span>}
+                {a.informalLeaderCount > 0 && <span className="tag">informal</span>}
+                {a.leaderCount > 1 && <span className="rank__why">{analysis.explanations[a.id]?.leadersAdvised}</span>}
+              </li>
+            );
+          })}
         </ol>
       )}
     </Section>

@@ -1,6 +1,8 @@
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { displayName, tieSentence } from '../domain/describe';
+import { tieCountSummary } from '../domain/tie-counts';
 import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
+import { cutText, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { removeLevel } from '../domain/operations';
@@ -8,16 +10,20 @@ import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
 import { peopleByName, PersonPicker } from './PersonPicker';
+import { LimitNote, useTextLimits } from './useTextLimits';
+import { whatIfStore } from '../state/what-if';
+import { hasEntry } from '../domain/records';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
-function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+function Field({ label, children, hint, limitMessage }: { label: string; children: (id: string) => ReactNode; hint?: string; limitMessage?: string | null }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {hint && <p className="field__hint">{hint}</p>}
+      <LimitNote message={limitMessage ?? null} />
     </div>
   );
 }
@@ -29,8 +35,8 @@ export function Inspector() {
   const selectedNodes = useDeferredValue(useEditor((s) => s.selectedNodes));
   const selectedTies = useDeferredValue(useEditor((s) => s.selectedTies));
   if (!doc) return null;
-  const people = [...selectedNodes].filter((id) => id in doc.stakeholders);
-  const ties = [...selectedTies].filter((id) => id in doc.ties);
+  const people = [...selectedNodes].filter((id) => hasEntry(doc.stakeholders, id));
+  const ties = [...selectedTies].filter((id) => hasEntry(doc.ties, id));
   let body: ReactNode;
   if (people.length === 1 && ties.length === 0) body = <StakeholderInspector key={people[0]} doc={doc} person={doc.stakeholders[people[0]]} />;
   else if (people.length === 0 && ties.length === 1) body = <TieInspector key={ties[0]} doc={doc} tie={doc.ties[ties[0]]} />;
@@ -46,22 +52,27 @@ export function Inspector() {
 function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
   const { store } = useServices();
   const update = (patch: Partial<Stakeholder>) => store.getState().updateStakeholder(person.id, patch);
+  const limits = useTextLimits();
   const departments = useMemo(() => [...new Set(Object.values(doc.stakeholders).map((s) => s.department).filter(Boolean))].sort(), [doc.stakeholders]);
   const deptListId = useId();
   const isMe = doc.map.meId === person.id;
-  const tieCount = useMemo(() => Object.values(doc.ties).filter((t) => t.source === person.id || t.target === person.id).length, [doc.ties, person.id]);
+  const tieSummary = useMemo(() => tieCountSummary(doc, person.id), [doc, person.id]);
   return (
     <div className="inspector__section">
       <h2 className="inspector__heading">{displayName(person)}</h2>
       <p className="inspector__sub">
-        {tieCount === 0 ? 'No ties yet: drag from a dot on the card to another person.' : `${tieCount} ${tieCount === 1 ? 'tie' : 'ties'}`}
+        {tieSummary}
       </p>
-      <Field label="Name">{(id) => <input id={id} value={person.name} onChange={(e) => update({ name: e.target.value })} autoComplete="off" />}</Field>
-      <Field label="Title">{(id) => <input id={id} value={person.title} onChange={(e) => update({ title: e.target.value })} autoComplete="off" />}</Field>
-      <Field label="Department">
+      <Field label="Name" limitMessage={limits.messageFor('name')}>
+        {(id) => <input id={id} value={person.name} onChange={(e) => update({ name: limits.accept('name', 'personName', e.target.value) })} autoComplete="off" />}
+      </Field>
+      <Field label="Title" limitMessage={limits.messageFor('title')}>
+        {(id) => <input id={id} value={person.title} onChange={(e) => update({ title: limits.accept('title', 'title', e.target.value) })} autoComplete="off" />}
+      </Field>
+      <Field label="Department" limitMessage={limits.messageFor('department')}>
         {(id) => (
           <>
-            <input id={id} value={person.department} list={deptListId} onChange={(e) => update({ department: e.target.value })} autoComplete="off" />
+            <input id={id} value={person.department} list={deptListId} onChange={(e) => update({ department: limits.accept('department', 'department', e.target.value) })} autoComplete="off" />
             <datalist id={deptListId}>
               {departments.map((d) => (
                 <option key={d} value={d} />
@@ -114,7 +125,9 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         )}
       </Field>
       <TagsField person={person} onChange={(tags) => update({ tags })} />
-      <Field label="Notes">{(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: e.target.value })} />}</Field>
+      <Field label="Notes" limitMessage={limits.messageFor('notes')}>
+        {(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: limits.accept('notes', 'notes', e.target.value) })} />}
+      </Field>
       {!isMe && <RelationshipSection doc={doc} person={person} />}
       <PersonInsights person={person} />
       <AddTie doc={doc} person={person} />
@@ -124,6 +137,9 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         </label>
       </div>
       <div className="inspector__actions">
+        <button type="button" className="button" onClick={() => whatIfStore.getState().start(person.id)}>
+          What if {displayName(person)} leaves…
+        </button>
         <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
           Delete person
         </button>
@@ -132,7 +148,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
   );
 }
 
-const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
+const EXPLANATION_ORDER: MetricKey[] = ['seniorLeader', 'betweenness', 'keyPersonRisk', 'leadersAdvised', 'hiddenInfluence', 'pagerank', 'degree', 'brokerage', 'constraint', 'effectiveSize', 'closeness', 'cluster'];
 
 /** One plain sentence per metric, so every number on screen can be explained. */
 function PersonInsights({ person }: { person: Stakeholder }) {
@@ -156,10 +172,11 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
   const { store } = useServices();
   const tieKind = useEditor((s) => s.tieKind);
   const [target, setTarget] = useState('');
+  const box = useRef<HTMLFieldSetElement>(null);
   const others = useMemo(() => peopleByName(doc.stakeholders).filter((s) => s.id !== person.id), [doc.stakeholders, person.id]);
   if (others.length === 0) return null;
   return (
-    <fieldset className="add-tie">
+    <fieldset className="add-tie" ref={box}>
       <legend>Add a tie from {displayName(person)}</legend>
       <div className="add-tie__row">
         <select aria-label="Tie kind" value={tieKind} onChange={(e) => store.getState().setTieKind(e.target.value as TieKind)}>
@@ -176,7 +193,15 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
         className="button"
         disabled={!target}
         onClick={() => {
-          if (store.getState().connect(person.id, target)) setTarget('');
+          const state = store.getState();
+          if (!state.connect(person.id, target)) return;
+          // Stay with this person, ready for the next tie: drawing selects the new tie, which
+          // would swap this panel away and drop the keyboard's focus on the page.
+          const tie = store.getState().doc?.ties[[...store.getState().selectedTies][0]];
+          state.select([person.id]);
+          setTarget('');
+          box.current?.querySelector<HTMLElement>('[aria-label="Tie to"]')?.focus();
+          if (tie) state.notify(`Added: ${tieSentence(tie, store.getState().doc!)}.`);
         }}
       >
         Add tie
@@ -191,12 +216,13 @@ function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags:
   // The text keeps what the user is typing (a trailing comma, say) while the tags list stays clean.
   const [draft, setDraft] = useState(person.tags.join(', '));
   const [seen, setSeen] = useState(person.tags);
+  const limits = useTextLimits();
   if (seen !== person.tags) {
     setSeen(person.tags);
     if (parseTags(draft).join('\u0000') !== person.tags.join('\u0000')) setDraft(person.tags.join(', '));
   }
   return (
-    <Field label="Tags" hint="Separate tags with commas.">
+    <Field label="Tags" hint="Separate tags with commas." limitMessage={limits.messageFor('tags')}>
       {(id) => (
         <input
           id={id}
@@ -204,7 +230,10 @@ function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags:
           autoComplete="off"
           onChange={(e) => {
             setDraft(e.target.value);
-            const tags = parseTags(e.target.value);
+            const parsed = parseTags(e.target.value);
+            const longest = parsed.reduce((a, t) => (t.length > a.length ? t : a), '');
+            limits.accept('tags', 'tag', longest);
+            const tags = [...new Set(parsed.map((t) => cutText(t, TEXT_LIMITS.tag)))];
             if (tags.join('\u0000') !== person.tags.join('\u0000')) onChange(tags);
           }}
         />
@@ -216,6 +245,7 @@ function TagsField({ person, onChange }: { person: Stakeholder; onChange: (tags:
 function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
   const { store } = useServices();
   const update = (patch: Partial<Tie>) => store.getState().updateTie(tie.id, patch);
+  const limits = useTextLimits();
   const rules = TIE_DIRECTION_RULES[tie.kind];
   const from = displayName(doc.stakeholders[tie.source]);
   const to = displayName(doc.stakeholders[tie.target]);
@@ -254,7 +284,7 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
       </Field>
       <Field label="Direction" hint={rules.fixed ? (tie.kind === 'reports-to' ? 'A reporting line always points to the manager.' : 'Tension is always shown as mutual.') : undefined}>
         {(id) => (
-          <select id={id} value={tie.mutual ? 'mutual' : 'one-way'} disabled={rules.fixed} onChange={(e) => update({ mutual: e.target.value === 'mutual' })}>
+          <select id={id} value={tie.mutual ? 'mutual' : 'one-way'} title={tie.mutual ? 'Mutual' : `One-way (${from} → ${to})`} disabled={rules.fixed} onChange={(e) => update({ mutual: e.target.value === 'mutual' })}>
             <option value="one-way">{`One-way (${from} → ${to})`}</option>
             <option value="mutual">Mutual</option>
           </select>
@@ -265,8 +295,8 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
           Swap direction
         </button>
       </div>
-      <Field label={tie.kind === 'tension' ? 'Next step to repair it' : 'Note'}>
-        {(id) => <textarea id={id} rows={3} value={tie.note} onChange={(e) => update({ note: e.target.value })} />}
+      <Field label={tie.kind === 'tension' ? 'Next step to repair it' : 'Note'} limitMessage={limits.messageFor('note')}>
+        {(id) => <textarea id={id} rows={3} value={tie.note} onChange={(e) => update({ note: limits.accept('note', 'tieNote', e.target.value) })} />}
       </Field>
       <div className="inspector__actions">
         <button type="button" className="button button--danger" onClick={() => store.getState().deleteSelection()}>
@@ -302,6 +332,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
   const { store } = useServices();
   const { settings, meId } = doc.map;
   const people = peopleByName(doc.stakeholders);
+  const limits = useTextLimits();
   const setLevels = (levels: string[], leadershipLevel = settings.leadershipLevel) => {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
     store.getState().updateSettings({ levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
@@ -320,7 +351,14 @@ function MapInspector({ doc }: { doc: MapDocument }) {
         <legend>Seniority levels (most senior first)</legend>
         {settings.levels.map((level, i) => (
           <div className="levels__row" key={i}>
-            <input aria-label={`Level ${i + 1} name`} value={level} onChange={(e) => setLevels(settings.levels.map((l, j) => (j === i ? e.target.value : l)))} />
+            <input
+              aria-label={`Level ${i + 1} name`}
+              value={level}
+              onChange={(e) => {
+                const name = limits.accept(`level:${i}`, 'levelName', e.target.value);
+                setLevels(settings.levels.map((l, j) => (j === i ? name : l)));
+              }}
+            />
             <button
               type="button"
               className="button button--icon"
@@ -332,6 +370,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
             </button>
           </div>
         ))}
+        <LimitNote message={settings.levels.map((_, i) => limits.messageFor(`level:${i}`)).find(Boolean) ?? null} />
         <button type="button" className="button" onClick={() => setLevels([...settings.levels, `Level ${settings.levels.length + 1}`])}>
           Add level
         </button>

@@ -125,6 +125,11 @@ function LockDialog({ onClose }: { onClose: () => void }) {
           <strong>If you forget this passphrase, the map cannot be recovered.</strong> Nobody can reset it: the map is encrypted with it
           (AES-GCM, key derived with PBKDF2-SHA256, 600,000 iterations). Export a copy first if you are unsure.
         </p>
+        <p className="field__hint" id="lock-limits">
+          From now on this map, its snapshots and their names are stored encrypted, and so is any copy of it made here. Locking does not erase
+          what was stored before: the browser may keep old unencrypted fragments of this map in its own files on this computer until it reuses
+          that space, which can take a long time. Files you exported earlier are not locked either.
+        </p>
         <div className="field">
           <label htmlFor="lock-passphrase">New passphrase</label>
           <input id="lock-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus />

@@ -1,5 +1,7 @@
+import './MetricsTable.css';
 import { useMemo, useState } from 'react';
-import type { PersonMetrics } from '../analysis/types';
+import { INFORMAL_LEADERS_ADVISED, METRIC_INFO } from '../analysis/metric-info';
+import type { MetricKey, PersonMetrics } from '../analysis/types';
 import { displayName, levelName } from '../domain/describe';
 import type { MapDocument } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
@@ -14,25 +16,34 @@ interface Column {
   text?: boolean;
 }
 
-const fixed = (digits: number) => (v: number) => v.toFixed(digits);
+/** A metric column: label, title and number format all come from the one metric table. */
+function metric(key: MetricKey, value: (m: PersonMetrics) => number, format: (v: number) => string = METRIC_INFO[key].format): Column {
+  return { key, label: METRIC_INFO[key].label, title: METRIC_INFO[key].description, value, format };
+}
+
+/** Sorts with "does not apply" (null) below every real value. */
+const orNone = (v: number | null) => v ?? -Infinity;
+const unlessNone = (format: (v: number) => string) => (v: number) => (v === -Infinity ? '–' : format(v));
 
 const COLUMNS: Column[] = [
   { key: 'name', label: 'Name', title: 'Name', value: (m, doc) => displayName(doc.stakeholders[m.id]), text: true },
   { key: 'department', label: 'Department', title: 'Department', value: (m, doc) => doc.stakeholders[m.id]?.department ?? '', text: true },
   { key: 'seniority', label: 'Level', title: 'Seniority level', value: (m, doc) => doc.stakeholders[m.id]?.seniority ?? 0, text: true },
-  { key: 'degree', label: 'Ties', title: 'People linked by influence or trust', value: (m) => m.degree },
-  { key: 'inDegree', label: 'In', title: 'Ties coming in (informal network)', value: (m) => m.inDegree },
-  { key: 'outDegree', label: 'Out', title: 'Ties going out (informal network)', value: (m) => m.outDegree },
-  { key: 'betweenness', label: 'Betweenness', title: 'Share of strongest paths between others that pass through this person', value: (m) => m.betweenness, format: fixed(3) },
-  { key: 'betweennessUnweighted', label: 'Betw. (hops)', title: 'Betweenness counting every tie as one step', value: (m) => m.betweennessUnweighted, format: fixed(3) },
-  { key: 'pagerank', label: 'PageRank', title: 'Informal influence from influence ties', value: (m) => m.pagerank, format: fixed(3) },
-  { key: 'closeness', label: 'Closeness', title: 'Harmonic closeness: how near everyone else is', value: (m) => m.closeness, format: fixed(3) },
-  { key: 'constraint', label: 'Constraint', title: "Burt's constraint: how much contacts are tied to each other (lower = more brokerage)", value: (m) => m.constraint ?? -1, format: (v) => (v < 0 ? '–' : v.toFixed(3)) },
-  { key: 'effectiveSize', label: 'Eff. size', title: "Burt's effective size: non-redundant contacts", value: (m) => m.effectiveSize ?? -1, format: (v) => (v < 0 ? '–' : v.toFixed(2)) },
-  { key: 'brokerageRole', label: 'Broker role', title: 'Dominant Gould-Fernandez brokerage role, departments as groups', value: (m) => m.brokerageRole ?? '', text: true },
-  { key: 'cluster', label: 'Cluster', title: 'Louvain cluster', value: (m) => (m.cluster === null ? -1 : m.cluster + 1), format: (v) => (v < 0 ? '–' : String(v)) },
-  { key: 'leadersAdvised', label: 'Leaders advised', title: 'Senior leaders this person advises', value: (m) => m.leadersAdvised },
-  { key: 'hiddenInfluence', label: 'Beyond position', title: 'Informal rank compared with formal rank, in places (positive = hidden influencer)', value: (m) => m.hiddenInfluence, format: (v) => (v > 0 ? `+${v}` : String(v)) },
+  metric('degree', (m) => m.degree),
+  metric('inDegree', (m) => m.inDegree),
+  metric('outDegree', (m) => m.outDegree),
+  metric('betweenness', (m) => m.betweenness),
+  metric('betweennessUnweighted', (m) => m.betweennessUnweighted),
+  metric('pagerank', (m) => m.pagerank),
+  metric('closeness', (m) => m.closeness),
+  metric('constraint', (m) => orNone(m.constraint), unlessNone(METRIC_INFO.constraint.format)),
+  metric('effectiveSize', (m) => orNone(m.effectiveSize), unlessNone(METRIC_INFO.effectiveSize.format)),
+  { key: 'brokerage', label: METRIC_INFO.brokerage.label, title: METRIC_INFO.brokerage.description, value: (m) => m.brokerageRole ?? '', text: true },
+  metric('cluster', (m) => (m.cluster === null ? -Infinity : m.cluster), unlessNone(METRIC_INFO.cluster.format)),
+  metric('leadersAdvised', (m) => m.leadersAdvised),
+  { key: 'informalLeadersAdvised', label: INFORMAL_LEADERS_ADVISED.label, title: INFORMAL_LEADERS_ADVISED.description, value: (m) => m.informalLeadersAdvised, format: METRIC_INFO.leadersAdvised.format },
+  metric('keyPersonRisk', (m) => m.keyPersonRisk),
+  metric('hiddenInfluence', (m) => m.hiddenInfluence),
 ];
 
 export function MetricsTable() {

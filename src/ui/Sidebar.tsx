@@ -1,16 +1,18 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { PALETTE_DRAG_TYPE } from '../canvas/MapCanvas';
 import { STANCE_LABELS, TIE_KIND_LABELS } from '../domain/defaults';
+import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
 import { useMapSummaries } from '../storage/hooks';
 import { ConfirmDialog } from './Dialog';
 import { Icon } from './Icon';
+import { TieSymbol } from './TieSymbol';
 
 const TIE_KIND_HINTS: Record<TieKind, string> = {
   influence: 'sways their decisions',
-  trust: 'confides in',
+  trust: 'confides in; an arrow when one-way',
   'reports-to': 'formal line to a manager',
   tension: 'a strained relationship',
 };
@@ -48,9 +50,7 @@ export function Palette() {
         {TIE_KINDS.map((kind, i) => (
           <label key={kind} className={kind === tieKind ? 'tie-kind tie-kind--active' : 'tie-kind'}>
             <input type="radio" name="tie-kind" value={kind} checked={kind === tieKind} onChange={() => store.getState().setTieKind(kind)} />
-            <svg className={`tie-kind__swatch tie--${kind}`} width="28" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2="27" y2="5" />
-            </svg>
+            <TieSymbol kind={kind} width={28} className="tie-kind__swatch" />
             <span className="tie-kind__label">{TIE_KIND_LABELS[kind]}</span>
             <kbd aria-hidden="true">{i + 1}</kbd>
           </label>
@@ -75,23 +75,20 @@ export function Legend() {
       <ul className="legend__list legend__list--ties">
         {TIE_KINDS.map((kind) => (
           <li key={kind}>
-            <svg className={`tie--${kind}`} width="34" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2={kind === 'influence' || kind === 'reports-to' ? 26 : 33} y2="5" />
-              {(kind === 'influence' || kind === 'reports-to') && <path className="legend__arrow" d="M26 1 L33 5 L26 9 z" />}
-            </svg>
+            <TieSymbol kind={kind} />
             <span>
               {TIE_KIND_LABELS[kind]} <span className="legend__hint">{TIE_KIND_HINTS[kind]}</span>
             </span>
           </li>
         ))}
       </ul>
-      <p className="legend__note">Card size shows influence; the coloured band shows department; thicker lines are stronger ties.</p>
+      <p className="legend__note">Card size shows influence; the coloured band shows department; thicker lines are stronger ties; an arrowhead points the way a one-way tie runs, and mutual ties have none.</p>
     </section>
   );
 }
 
 export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSample?: () => void }) {
-  const { workspace } = useServices();
+  const { workspace, store } = useServices();
   const maps = useMapSummaries(workspace.repo);
   const openId = useEditor((s) => s.doc?.map.id ?? null);
   const [renaming, setRenaming] = useState<Id | null>(null);
@@ -127,7 +124,11 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                     aria-label="New name"
                     value={draft}
                     autoFocus
-                    onChange={(e) => setDraft(e.target.value)}
+                    onChange={(e) => {
+                      // One line with no room under it: the limit is said in a notice instead.
+                      if (e.target.value.length > TEXT_LIMITS.mapName) store.getState().notify(limitMessage('mapName'), 'error');
+                      setDraft(cutText(e.target.value, TEXT_LIMITS.mapName));
+                    }}
                     onBlur={finishRename}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') finishRename();
@@ -136,7 +137,7 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                   />
                 ) : (
                   <button type="button" className="maps__open" aria-current={m.id === openId ? 'page' : undefined} onClick={() => onOpen(m.id)}>
-                    <span className="maps__name">{name || 'Untitled map'}</span>
+                    <span className="maps__name" title={name || 'Untitled map'}>{name || 'Untitled map'}</span>
                     <span className="maps__meta">
                       {m.people} {m.people === 1 ? 'person' : 'people'} · {m.ties} {m.ties === 1 ? 'tie' : 'ties'}
                     </span>

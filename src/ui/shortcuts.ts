@@ -20,6 +20,7 @@ export type ShortcutAction =
   | 'escape'
   | 'help'
   | 'search'
+  | 'rename'
   | `tie-${TieKind}`;
 
 export interface Shortcut {
@@ -35,6 +36,7 @@ const key = (e: KeyboardEvent) => e.key.toLowerCase();
 
 export const SHORTCUTS: Shortcut[] = [
   { action: 'add-stakeholder', keys: ['N'], description: 'Add a stakeholder in the middle of the view', match: (e) => plain(e) && key(e) === 'n' },
+  { action: 'rename', keys: ['F2', 'Enter'], description: "Edit the selected person's name on their card (Enter on a focused card; double-click works too). Enter keeps it, Esc cancels", match: (e) => plain(e) && !e.shiftKey && e.key === 'F2' },
   { action: 'delete', keys: ['Delete', 'Backspace'], description: 'Delete the selection (people take their ties along)', match: (e) => e.key === 'Delete' || e.key === 'Backspace' },
   { action: 'select-all', keys: ['Ctrl/⌘ A'], description: 'Select everything', match: (e) => mod(e) && !e.shiftKey && key(e) === 'a' },
   { action: 'copy', keys: ['Ctrl/⌘ C'], description: 'Copy the selected people and the ties among them', match: (e) => mod(e) && !e.shiftKey && key(e) === 'c' },

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { PALETTE, cssVariables, type ColourMode } from '../io/palette';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 const KEY = 'influence-map:theme';
@@ -19,9 +20,20 @@ export function useTheme(): { choice: ThemeChoice; resolved: 'light' | 'dark'; s
     return () => query.removeEventListener('change', onChange);
   }, []);
   const resolved = choice === 'system' ? (dark ? 'dark' : 'light') : choice;
-  useEffect(() => {
-    document.documentElement.dataset.theme = resolved;
+  // Before paint and before the children's effects (the canvas layers read the mode then).
+  useLayoutEffect(() => {
+    applyPalette(document.documentElement, resolved);
     localStorage.setItem(KEY, choice);
   }, [choice, resolved]);
   return { choice, resolved, setChoice };
+}
+
+/**
+ * Puts the theme's colours on the page as CSS custom properties (io/palette.ts is their only
+ * source; the stylesheet refers to them by name). Inline properties on <html>, which the CSP
+ * allows (a <style> element would not be).
+ */
+export function applyPalette(root: HTMLElement, mode: ColourMode): void {
+  root.dataset.theme = mode;
+  for (const [name, value] of Object.entries(cssVariables(PALETTE[mode]))) root.style.setProperty(name, value);
 }

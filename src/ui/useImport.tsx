@@ -1,10 +1,9 @@
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { MapDocument } from '../domain/types';
-import { importTiesFile } from '../io/import';
+import type { MapDocument, Tie } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { buildOrgChart } from '../io/org-chart';
 import type { ColumnMapping } from '../io/org-chart';
-import { MAX_IMPORT_BYTES, formatBytes, quote } from '../io/text';
+import { MAX_IMPORT_BYTES, formatBytes, plural, quote } from '../io/text';
 import { prepareLayoutWorker, startLayout } from '../layout/client';
 import { layoutInputFromDoc } from '../layout/types';
 import { useServices } from '../state/context';
@@ -13,13 +12,15 @@ import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, 
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
 import { prepareWriteWorker, writeNewMaps } from './import/write-maps';
+import type { SealedMapFile } from '../io/sealed-map-file';
+import { copyRecord, hasEntry } from '../domain/records';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
   | { kind: 'error'; title: string; message: string }
   | { kind: 'confirm'; name: string; result: OkImport; table: CsvTable | null }
   | { kind: 'org'; name: string; table: CsvTable; mapName: string }
-  | { kind: 'ties'; name: string; mapName: string; doc: MapDocument; added: number; problems: string[] };
+  | { kind: 'ties'; name: string; mapName: string; mapId: string; ties: Tie[]; problems: string[]; problemCount: number; skipped: number };
 
 const ACCEPT = '.json,.png,.csv,.tsv,.txt,.graphml,.gexf,.xml,application/json,image/png,text/csv';
 
@@ -60,18 +61,31 @@ export function useImport(): {
     [fail],
   );
 
-  /** A ties CSV: added to the open map (after the dialog), never to a new one. */
+  /**
+   * A ties CSV: read in the worker against the open map (a file of 400,000 rows must not freeze
+   * the page), then added to that map after the dialog, never to a new one.
+   */
   const offerTies = useCallback(
-    (name: string, bytes: Uint8Array) => {
+    async (name: string, bytes: Uint8Array) => {
       const doc = store.getState().doc;
       if (!doc) {
         fail(`${quote(name, 60)} is a ties file (from, to, ...). Open the map its people are in (or import the people first), then add these ties to it.`);
         return;
       }
-      const result = importTiesFile(doc, name, bytes);
+      const job = startRead(name, bytes, undefined, doc);
+      setStage({ kind: 'reading', name, cancel: job.cancel });
+      let result;
+      try {
+        result = (await job.promise).ties;
+      } catch (error) {
+        if (error instanceof ReadCancelledError) setStage(null);
+        else fail(`${quote(name, 60)} could not be read (${error instanceof Error ? error.message : String(error)}).`, 'Could not add ties');
+        return;
+      }
+      if (!result) return fail(`${quote(name, 60)} could not be read.`, 'Could not add ties');
       if (!result.ok) return fail(result.error, 'Could not add ties');
-      if (result.added === 0) return fail(`None of the ties in ${quote(name, 60)} could be added to “${doc.map.name}”. ${result.problems[0] ?? ''}`.trim(), 'Could not add ties');
-      setStage({ kind: 'ties', name, mapName: doc.map.name, doc: result.doc, added: result.added, problems: result.problems });
+      if (result.ties.length === 0) return fail(`None of the ties in ${quote(name, 60)} could be added to “${doc.map.name}”. ${result.problems[0] ?? ''}`.trim(), 'Could not add ties');
+      setStage({ kind: 'ties', name, mapName: doc.map.name, mapId: doc.map.id, ties: result.ties, problems: result.problems, problemCount: result.problemCount, skipped: result.skipped });
     },
     [fail, store],
   );
@@ -91,7 +105,7 @@ export function useImport(): {
         return;
       }
       if (!reply.result.ok) {
-        if (reply.tiesFile) return offerTies(file.name, bytes);
+        if (reply.tiesFile) return void offerTies(file.name, bytes);
         return fail(reply.result.error);
       }
       if (reply.result.format === 'org-chart-csv' && reply.table) {
@@ -110,20 +124,22 @@ export function useImport(): {
   const addTies = useCallback(
     async (file: File) => {
       const bytes = await readBytes(file);
-      if (bytes) offerTies(file.name, bytes);
+      if (bytes) await offerTies(file.name, bytes);
     },
     [offerTies, readBytes],
   );
 
   const write = useCallback(
-    async (docs: MapDocument[]) => {
+    async (imported: MapDocument[], sealed: SealedMapFile[] = []) => {
       setBusy(true);
       try {
-        const written = await writeNewMaps(workspace, docs);
+        const docs = await workspace.withFreeNames(imported);
+        const written = await writeNewMaps(workspace, docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);
-        const names = docs.length > 1 ? `${docs.length} maps` : `“${docs[0].map.name}”`;
-        store.getState().notify(`Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.`);
+        const names = docs.length > 1 ? `${docs.length} maps` : docs.length ? `“${docs[0].map.name}”` : '';
+        const locked = sealed.length ? `${sealed.length} locked ${sealed.length === 1 ? 'map is' : 'maps are'} restored still locked: ${sealed.length === 1 ? 'it opens' : 'each opens'} with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.` : '';
+        store.getState().notify(docs.length ? `Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.${locked ? ` ${locked}` : ''}` : locked);
       } finally {
         setBusy(false);
       }
@@ -141,8 +157,8 @@ export function useImport(): {
         // stays if that cannot finish in time.
         try {
           const outcome = await startLayout('org-chart', layoutInputFromDoc(doc)).promise;
-          const stakeholders = { ...doc.stakeholders };
-          for (const [id, p] of Object.entries(outcome.positions)) if (stakeholders[id]) stakeholders[id] = { ...stakeholders[id], x: p.x, y: p.y };
+          const stakeholders = copyRecord(doc.stakeholders);
+          for (const [id, p] of Object.entries(outcome.positions)) if (hasEntry(stakeholders, id)) stakeholders[id] = { ...stakeholders[id], x: p.x, y: p.y };
           doc = { ...doc, stakeholders };
         } catch {
           // keep the tree positions
@@ -180,7 +196,7 @@ export function useImport(): {
         result={result}
         busy={busy}
         onCancel={close}
-        onImport={() => void write(result.docs)}
+        onImport={() => void write(result.docs, result.sealed)}
         onMapColumns={result.format === 'people-csv' && table ? () => setStage({ kind: 'org', name, table, mapName: result.doc.map.name }) : undefined}
       />
     );
@@ -193,23 +209,25 @@ export function useImport(): {
       <TiesConfirmDialog
         fileName={s.name}
         mapName={s.mapName}
-        added={s.added}
+        added={s.ties.length}
         problems={s.problems}
+        problemCount={s.problemCount}
+        skipped={s.skipped}
         onCancel={close}
         onAdd={() => {
           const state = store.getState();
-          if (state.doc?.map.id !== s.doc.map.id) {
+          if (state.doc?.map.id !== s.mapId) {
             fail('The map changed to another one before the ties were added; nothing was added.', 'Could not add ties');
             return;
           }
           // Re-apply on the current document so edits made meanwhile are kept: only new ties.
           state.edit((doc) => {
-            const ties = { ...doc.ties };
-            for (const [id, tie] of Object.entries(s.doc.ties)) if (!(id in doc.ties) && tie.source in doc.stakeholders && tie.target in doc.stakeholders) ties[id] = tie;
+            const ties = copyRecord(doc.ties);
+            for (const tie of s.ties) if (!Object.hasOwn(doc.ties, tie.id) && Object.hasOwn(doc.stakeholders, tie.source) && Object.hasOwn(doc.stakeholders, tie.target)) ties[tie.id] = tie;
             return { ...doc, ties };
           });
           setStage(null);
-          state.notify(`Added ${s.added} ${s.added === 1 ? 'tie' : 'ties'} to “${s.mapName}”. Undo removes them all.`);
+          state.notify(`Added ${plural(s.ties.length, 'tie')} to “${s.mapName}”. Undo removes them all.`);
         }}
       />
     );

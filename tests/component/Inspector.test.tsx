@@ -23,6 +23,12 @@ function setup(select?: { nodes?: string[]; ties?: string[] }, prepare?: (store:
 }
 
 describe('Inspector for a person', () => {
+  it('names what the tie count counts, so it matches the Metrics table\'s Contacts (issue 10)', () => {
+    setup({ nodes: ['tom'] });
+    // Tom: Priya's influence (1 contact) and his reporting line to Ann; before: just "2 ties".
+    expect(screen.getByText('2 ties: 1 of influence or trust (1 contact), 1 reporting line')).toBeInTheDocument();
+  });
+
   it('typing a name updates the person, as one undo step', async () => {
     const { user, doc, store } = setup({ nodes: ['tom'] });
     const name = screen.getByLabelText('Name');

@@ -105,11 +105,11 @@ describe('Relationship section in the Inspector', () => {
 describe('Card context menu', () => {
   const open = (id: string) => act(() => void window.dispatchEvent(new CustomEvent(NODE_CONTEXT_MENU_EVENT, { detail: { id, x: 100, y: 120 } })));
 
-  it('offers the four actions, focused and closable with Escape', async () => {
+  it('offers the five actions, focused and closable with Escape', async () => {
     const { user } = setup([]);
     open('priya');
     const menu = screen.getByRole('menu', { name: 'Actions for Priya' });
-    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Log a catch-up', 'Focus on this person', 'Mark as me', 'Delete']);
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Log a catch-up', 'Focus on this person', 'What if Priya leaves…', 'Mark as me', 'Delete']);
     expect(within(menu).getByRole('menuitem', { name: 'Log a catch-up' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(within(menu).getByRole('menuitem', { name: 'Focus on this person' })).toHaveFocus();

@@ -32,7 +32,7 @@ test('the Metrics table sorts, filters and selects the person on the canvas', as
   await page.getByRole('button', { name: 'Metrics', exact: true }).click();
   const table = page.getByRole('table', { name: 'Metrics' });
   await expect(table.getByRole('row')).toHaveCount(41);
-  await table.getByRole('button', { name: 'PageRank' }).click();
+  await table.getByRole('button', { name: 'Informal influence (PageRank)' }).click();
   const firstPr = Number(await table.getByRole('row').nth(1).getByRole('cell').nth(7).textContent());
   const secondPr = Number(await table.getByRole('row').nth(2).getByRole('cell').nth(7).textContent());
   expect(firstPr).toBeGreaterThanOrEqual(secondPr);

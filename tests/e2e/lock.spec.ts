@@ -61,3 +61,41 @@ test('lock a map with a passphrase: it opens only with the passphrase, a wrong o
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(nodeByName(page, 'Xena Secret')).toContainText('Chief Secrets Officer', { timeout: 20_000 });
 });
+
+test('locking in one tab keeps an edit another tab saved meanwhile, and tells that tab', async ({ page, context }) => {
+  await newMap(page);
+  await page.getByLabel('Map name').fill('Two tabs');
+  await dropStakeholder(page, 300, 200);
+  await page.getByLabel('Name', { exact: true }).fill('Xena Secret');
+  await waitSaved(page);
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(nodeByName(other, 'Xena Secret')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock with a passphrase…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lock this map with a passphrase' });
+  await dialog.getByLabel('New passphrase').fill('blue tiger orchard');
+  await dialog.getByLabel('Repeat the passphrase').fill('blue tiger orchard');
+  await dialog.getByLabel('I understand a forgotten passphrase cannot be recovered').check();
+  await dialog.getByRole('button', { name: 'Lock map' }).click();
+  // While the key is being derived (600,000 rounds), the other tab saves an edit and shows "Saved".
+  await other.evaluate(async () => {
+    type App = { store: { getState(): { doc: { stakeholders: Record<string, unknown> }; updateStakeholder(id: string, patch: object): void } }; workspace: { flush(): Promise<void> } };
+    const app = (window as unknown as { __influenceMap: App }).__influenceMap;
+    const id = Object.keys(app.store.getState().doc.stakeholders)[0];
+    app.store.getState().updateStakeholder(id, { title: 'Saved in the other tab' });
+    await app.workspace.flush();
+  });
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+
+  // The other tab is told, and asked for the passphrase.
+  await expect(other.getByRole('heading', { name: 'This map is locked' })).toBeVisible();
+  await expect(other.getByRole('status').filter({ hasText: 'locked with a passphrase in another tab' })).toBeVisible();
+  await other.getByLabel('Passphrase').fill('blue tiger orchard');
+  await other.getByRole('button', { name: 'Unlock' }).click();
+  await expect(nodeByName(other, 'Xena Secret')).toContainText('Saved in the other tab', { timeout: 20_000 });
+  // And the tab that locked shows it too.
+  await expect(nodeByName(page, 'Xena Secret')).toContainText('Saved in the other tab');
+  await other.close();
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dropStakeholder, expect, newMap, nodeByName, test, waitSaved } from './fixtures';
 
 interface AppHandle {
@@ -20,6 +20,14 @@ test('the built page ships a strict Content-Security-Policy', async () => {
   expect(directives['style-src'].join(' ')).not.toMatch(/unsafe-inline/);
   // No inline script in the page itself.
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+});
+
+test('the shipped build (dist/, `npm run build`) does not expose the store or the unlocked maps\' keys on window', async () => {
+  const scripts = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const file of scripts) expect(readFileSync(`dist/assets/${file}`, 'utf8'), file).not.toContain('__influenceMap');
+  // The test build these tests drive is the one place it exists.
+  expect(readdirSync('dist-e2e/assets').some((f) => f.endsWith('.js') && readFileSync(`dist-e2e/assets/${f}`, 'utf8').includes('__influenceMap'))).toBe(true);
 });
 
 test('works offline after the first visit: reload, edit and reload again with no network', async ({ page, context }) => {

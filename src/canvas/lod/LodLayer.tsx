@@ -8,7 +8,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
-import { DEFAULT_PALETTE, readPalette } from './draw';
+import { lodPalette } from './draw';
 import { LodRenderer, type RenderInfo } from './renderer';
 import { createSceneSplitter } from './scene';
 
@@ -40,7 +40,7 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLay
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const renderer = new LodRenderer(canvas, DEFAULT_PALETTE, (info) => markDrawn(canvas, info));
+    const renderer = new LodRenderer(canvas, lodPalette('light'), (info) => markDrawn(canvas, info));
     rendererRef.current = renderer;
     const follow = (transform: [number, number, number]) => renderer.setTransform(transform[0], transform[1], transform[2]);
     follow(storeApi.getState().transform);
@@ -63,7 +63,7 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLay
   }, [storeApi]);
 
   useEffect(() => {
-    if (canvasRef.current) rendererRef.current?.setPalette(readPalette(canvasRef.current));
+    rendererRef.current?.setPalette(lodPalette(colorMode));
   }, [colorMode]);
 
   useEffect(() => {

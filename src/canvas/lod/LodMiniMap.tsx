@@ -8,7 +8,7 @@
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import type { StakeholderFlowNode } from '../flow-mapping';
-import { DEFAULT_PALETTE, readPalette, type LodPalette } from './draw';
+import { lodPalette, type LodPalette } from './draw';
 
 export const MINIMAP_WIDTH = 200;
 export const MINIMAP_HEIGHT = 150;
@@ -65,7 +65,7 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
   const drawRef = useRef<(() => void) | null>(null);
   const themeRef = useRef<(() => void) | null>(null);
   const frameRef = useRef<Frame>({ x: 0, y: 0, scale: 1 });
-  const paletteRef = useRef<LodPalette>(DEFAULT_PALETTE);
+  const paletteRef = useRef<LodPalette>(lodPalette(colorMode));
   const storeApi = useStoreApi();
   const { setViewport } = useReactFlow();
 
@@ -139,7 +139,6 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
     themeRef.current = () => {
       // Reading computed style forces a style pass: only on mount and theme changes.
       mask = getComputedStyle(canvas).getPropertyValue('--xy-minimap-mask-background-color').trim() || mask;
-      paletteRef.current = readPalette(canvas);
       request();
     };
     themeRef.current();
@@ -161,6 +160,7 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
   }, [nodes]);
 
   useEffect(() => {
+    paletteRef.current = lodPalette(colorMode);
     themeRef.current?.();
   }, [colorMode]);
 

@@ -5,33 +5,35 @@
  * visible rectangle is drawn.
  */
 import type { Stance, TieKind } from '../../domain/types';
+import { PALETTE, TIE_DASH, type ColourMode } from '../../io/palette';
 import { MARK_FADED, MARK_HIDDEN, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_KIND_ORDER, TIE_SELECTED, type LodScene } from './scene';
 
 export interface LodPalette {
   stance: Record<Stance, string>;
   tie: Record<TieKind, string>;
+  /** Dash per kind in screen px (null: solid), as on the cards' canvas. */
+  tieDash: Record<TieKind, readonly number[] | null>;
   accent: string;
   /** Outline for "Me". */
   text: string;
 }
 
-export const DEFAULT_PALETTE: LodPalette = {
-  stance: { champion: '#15803d', supporter: '#0d9488', neutral: '#64748b', sceptic: '#d97706', blocker: '#dc2626', unknown: '#94a3b8' },
-  tie: { influence: '#4338ca', trust: '#0f766e', 'reports-to': '#98a2b3', tension: '#dc2626' },
-  accent: '#4338ca',
-  text: '#111827',
+const lodPalettes: Record<ColourMode, LodPalette> = {
+  light: fromTheme('light'),
+  dark: fromTheme('dark'),
 };
 
-/** Reads the theme's colours (CSS custom properties) as seen from `element`. */
-export function readPalette(element: Element): LodPalette {
-  const style = getComputedStyle(element);
-  const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const stance = { ...DEFAULT_PALETTE.stance };
-  for (const key of Object.keys(stance) as Stance[]) stance[key] = get(`--stance-${key}`, stance[key]);
-  const tie = { ...DEFAULT_PALETTE.tie };
-  for (const key of Object.keys(tie) as TieKind[]) tie[key] = get(`--tie-${key}`, tie[key]);
-  return { stance, tie, accent: get('--accent', DEFAULT_PALETTE.accent), text: get('--text', DEFAULT_PALETTE.text) };
+function fromTheme(mode: ColourMode): LodPalette {
+  const theme = PALETTE[mode];
+  return { stance: theme.stance, tie: theme.tie, tieDash: TIE_DASH, accent: theme.accent, text: theme.text };
 }
+
+/** The layer's colours for a colour mode: the app's one palette (io/palette.ts). Same object per mode. */
+export function lodPalette(mode: string): LodPalette {
+  return mode === 'dark' ? lodPalettes.dark : lodPalettes.light;
+}
+
+export const DEFAULT_PALETTE: LodPalette = lodPalettes.light;
 
 /** World -> screen: screen = world * zoom + (tx, ty); the visible world rectangle. */
 export interface View {
@@ -93,10 +95,14 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palett
         ctx.strokeStyle = state === TIE_SELECTED || state === TIE_HIGHLIGHTED ? palette.accent : palette.tie[kind];
         ctx.globalAlpha = TIE_ALPHA[state];
         ctx.lineWidth = TIE_WIDTH[state];
+        // Faint ties (state 0) stay solid: a dash pattern on a hairline only reads as noise.
+        const dash = state > 0 ? palette.tieDash[kind] : null;
+        ctx.setLineDash(dash ? (dash as number[]) : []);
         ctx.stroke();
       }
     }
     ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
   }
   // Marks: grouped by colour, faded ones first and translucent; at least 2 x 1.5 px so a person never vanishes.
   const visible: number[][] = scene.colours.map(() => []);

@@ -30,9 +30,6 @@ function unitOf(format: ImportFormat | 'ties'): [string, string] {
   return ['record', 'records'];
 }
 
-export function countSkipped(problems: string[]): number {
-  return problems.filter((p) => /skipped\.?\)?$/i.test(p.trim())).length;
-}
 
 function counts(docs: MapDocument[]): { people: number; ties: number } {
   let people = 0;
@@ -53,13 +50,14 @@ export function importQuestion(people: number, ties: number, skipped: number, fo
   return `${format === 'ties' ? 'Add' : 'Import'} ${what}${where}${skip}?`;
 }
 
-export function ProblemList({ problems, label = 'Problems found' }: { problems: string[]; label?: string }) {
+/** The problem lines; `total` is how many problems there were when the lines are capped. */
+export function ProblemList({ problems, total = problems.length, label = 'Problems found' }: { problems: string[]; total?: number; label?: string }) {
   const id = useId();
   if (!problems.length) return null;
   return (
     <section className="import__problems" aria-labelledby={id}>
       <h3 id={id} className="import__problems-title">
-        {label} ({problems.length})
+        {label} ({total.toLocaleString('en-US')})
       </h3>
       <ul className="import__problem-list" aria-labelledby={id}>
         {problems.map((p, i) => (
@@ -87,7 +85,7 @@ export function ImportConfirmDialog({
   onMapColumns?: () => void;
 }) {
   const { people, ties } = counts(result.docs);
-  const skipped = countSkipped(result.problems);
+  const skipped = result.skipped;
   const backup = result.format === 'backup';
   return (
     <Dialog title={backup ? 'Restore backup' : `Import ${FORMAT_LABELS[result.format]}`} onClose={onCancel} className="dialog--wide import">
@@ -103,9 +101,14 @@ export function ImportConfirmDialog({
               <strong>{d.map.name || 'Untitled map'}</strong> · {plural(Object.keys(d.stakeholders).length, 'person', 'people')}, {plural(Object.keys(d.ties).length, 'tie')}
             </li>
           ))}
+          {result.sealed?.map((m, i) => (
+            <li key={`sealed-${i}`}>
+              <strong>Locked map</strong> · {plural(m.people, 'person', 'people')}, {plural(m.ties, 'tie')} · restored still locked: it opens with its passphrase
+            </li>
+          ))}
         </ul>
       )}
-      <ProblemList problems={result.problems} />
+      <ProblemList problems={result.problems} total={result.problemCount} />
       <div className="dialog__actions">
         {onMapColumns && (
           <button type="button" className="button import__secondary" onClick={onMapColumns}>
@@ -115,7 +118,7 @@ export function ImportConfirmDialog({
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button button--primary" onClick={onImport} disabled={busy || people === 0}>
+        <button type="button" className="button button--primary" onClick={onImport} disabled={busy || (people === 0 && !result.sealed?.length)}>
           {busy ? 'Importing…' : backup ? 'Restore' : 'Import'}
         </button>
       </div>
@@ -123,8 +126,29 @@ export function ImportConfirmDialog({
   );
 }
 
-export function TiesConfirmDialog({ fileName, mapName, added, problems, busy, onAdd, onCancel }: { fileName: string; mapName: string; added: number; problems: string[]; busy?: boolean; onAdd: () => void; onCancel: () => void }) {
-  const skipped = countSkipped(problems);
+export function TiesConfirmDialog({
+  fileName,
+  mapName,
+  added,
+  problems,
+  problemCount = problems.length,
+  skipped,
+  busy,
+  onAdd,
+  onCancel,
+}: {
+  fileName: string;
+  mapName: string;
+  added: number;
+  problems: string[];
+  /** How many problems in all (the lines are summarised and capped). */
+  problemCount?: number;
+  /** How many rows were skipped (the true count). */
+  skipped: number;
+  busy?: boolean;
+  onAdd: () => void;
+  onCancel: () => void;
+}) {
   return (
     <Dialog title="Add ties from CSV" onClose={onCancel} className="dialog--wide import">
       <p className="import__file">{fileName}</p>
@@ -132,7 +156,7 @@ export function TiesConfirmDialog({ fileName, mapName, added, problems, busy, on
       <p className="import__note">
         The ties are added to “{mapName || 'Untitled map'}” as one change you can undo.
       </p>
-      <ProblemList problems={problems} />
+      <ProblemList problems={problems} total={problemCount} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel

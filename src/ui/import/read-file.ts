@@ -5,9 +5,11 @@
  * user re-maps its columns) and whether a CSV is a ties file (added to the open map instead).
  */
 import type { CsvTable } from '../../io/csv';
-import { findColumn, parseCsvTable } from '../../io/csv';
+import { csvHeaders, isTiesHeader, parseCsvTable } from '../../io/csv';
 import { sniffBytes, sniffText } from '../../io/detect';
-import { importFile } from '../../io/import';
+import { withOwnRecords } from '../../domain/records';
+import type { MapDocument, Tie } from '../../domain/types';
+import { importFile, importTiesFile } from '../../io/import';
 import type { ImportResult } from '../../io/import';
 import { decodeText } from '../../io/text';
 
@@ -15,6 +17,8 @@ export interface ReadRequest {
   id: number;
   name: string;
   bytes: Uint8Array;
+  /** Read the file as a ties CSV to add to this map (instead of as a new map). */
+  tiesInto?: MapDocument;
 }
 
 export interface ReadReply {
@@ -24,12 +28,29 @@ export interface ReadReply {
   table: CsvTable | null;
   /** The file is a ties CSV (from, to, ...). */
   tiesFile: boolean;
+  /** For a `tiesInto` request: what adding the ties gives (only the new ties cross back). */
+  ties?: TiesReply;
   ms: number;
+}
+
+export type TiesReply = { ok: true; ties: Tie[]; problems: string[]; problemCount: number; skipped: number } | { ok: false; error: string };
+
+/** Adds a ties CSV to a map; only the new ties are returned (the map may be large). Never throws. */
+export function readTies(doc: MapDocument, name: string, bytes: Uint8Array): TiesReply {
+  const result = importTiesFile(doc, name, bytes);
+  if (!result.ok) return result;
+  const ties: Tie[] = [];
+  for (const id in result.doc.ties) if (!Object.hasOwn(doc.ties, id)) ties.push(result.doc.ties[id]);
+  return { ok: true, ties, problems: result.problems, problemCount: result.problemCount, skipped: result.skipped };
 }
 
 /** The whole read, synchronous: what the worker runs. Never throws. */
 export function readImport(request: ReadRequest): ReadReply {
   const started = performance.now();
+  if (request.tiesInto) {
+    const ties = readTies(request.tiesInto, request.name, request.bytes);
+    return { id: request.id, result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
+  }
   const result = importFile(request.name, request.bytes);
   let table: CsvTable | null = null;
   let tiesFile = false;
@@ -37,11 +58,12 @@ export function readImport(request: ReadRequest): ReadReply {
     if (sniffBytes(request.bytes) === null) {
       const text = decodeText(request.bytes).text;
       if (sniffText(text, request.name) === 'csv') {
-        const parsed = parseCsvTable(text);
-        if (parsed.ok) {
-          const h = parsed.table.headers;
-          tiesFile = !!findColumn(h, 'from', 'source') && !!findColumn(h, 'to', 'target') && !findColumn(h, 'name');
-          if (result.ok && (result.format === 'org-chart-csv' || result.format === 'people-csv')) table = parsed.table;
+        // Only the header tells a ties file apart; the whole table is parsed only when the
+        // dialogs need it (a refused 1,000,000-row file must not be parsed here after all).
+        tiesFile = !result.ok && isTiesHeader(csvHeaders(text));
+        if (result.ok && (result.format === 'org-chart-csv' || result.format === 'people-csv')) {
+          const parsed = parseCsvTable(text);
+          if (parsed.ok) table = parsed.table;
         }
       }
     }
@@ -74,8 +96,18 @@ function defaultWorker(): Worker | null {
   }
 }
 
-/** Reads a file off the main thread; `cancel` stops the worker and rejects with ReadCancelledError. */
-export function startRead(name: string, bytes: Uint8Array, createWorker: () => Worker | null = defaultWorker): ReadJob {
+/** A worker's reply has records with a prototype again (structured clone): take it off. */
+function ownRecordsIn(reply: ReadReply): ReadReply {
+  if (!reply.result.ok) return reply;
+  const docs = reply.result.docs.map((d) => withOwnRecords(d));
+  return { ...reply, result: { ...reply.result, docs, doc: docs[0] } };
+}
+
+/**
+ * Reads a file off the main thread (as a ties CSV for `tiesInto`, else as new maps); `cancel`
+ * stops the worker and rejects with ReadCancelledError.
+ */
+export function startRead(name: string, bytes: Uint8Array, createWorker: () => Worker | null = defaultWorker, tiesInto?: MapDocument): ReadJob {
   const id = nextId++;
   let worker: Worker | null = null;
   let finished = false;
@@ -94,7 +126,7 @@ export function startRead(name: string, bytes: Uint8Array, createWorker: () => W
     setTimeout(() => {
       if (finished) return;
       finish();
-      resolve(readImport({ id, name, bytes }));
+      resolve(readImport({ id, name, bytes, tiesInto }));
     }, 0);
 
   worker = createWorker();
@@ -103,7 +135,7 @@ export function startRead(name: string, bytes: Uint8Array, createWorker: () => W
     worker.addEventListener('message', (event: MessageEvent<ReadReply>) => {
       if (finished || event.data?.id !== id) return;
       finish();
-      resolve(event.data);
+      resolve(ownRecordsIn(event.data));
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -113,7 +145,7 @@ export function startRead(name: string, bytes: Uint8Array, createWorker: () => W
       worker = null;
       inProcess();
     });
-    worker.postMessage({ id, name, bytes } satisfies ReadRequest);
+    worker.postMessage({ id, name, bytes, tiesInto } satisfies ReadRequest);
   }
   return {
     promise,

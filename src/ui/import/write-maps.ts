@@ -13,6 +13,7 @@
 import type { Id, MapDocument } from '../../domain/types';
 import type { Workspace } from '../../state/workspace';
 import { describeStorageError } from '../../storage/errors';
+import type { SealedMapFile } from '../../io/sealed-map-file';
 
 export interface WriteRequest {
   id: number;
@@ -70,19 +71,23 @@ function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-export async function writeNewMaps(workspace: Workspace, docs: MapDocument[], options: { createWorker?: () => Worker | null } = {}): Promise<WriteResult> {
-  if (docs.length === 0) return { ok: false, error: 'There is nothing to import.' };
-  if (docs.length === 1) return writeAndOpen(workspace, docs[0], options.createWorker);
+export async function writeNewMaps(workspace: Workspace, docs: MapDocument[], options: { createWorker?: () => Worker | null; sealed?: SealedMapFile[] } = {}): Promise<WriteResult> {
+  const sealed = options.sealed ?? [];
+  if (docs.length === 0 && sealed.length === 0) return { ok: false, error: 'There is nothing to import.' };
+  if (docs.length === 1 && sealed.length === 0) return writeAndOpen(workspace, docs[0], options.createWorker);
   const repo = workspace.repo;
+  const lockedIds: Id[] = [];
   try {
     await repo.db.transaction('rw', [repo.db.maps, repo.db.stakeholders, repo.db.ties], async () => {
       for (const doc of docs) await repo.createMap(doc);
+      // Locked maps go in as they are, still sealed, each under a new id.
+      for (const file of sealed) lockedIds.push(await repo.restoreSealed(file));
     });
   } catch (error) {
     return { ok: false, error: describeStorageError(error).message };
   }
   workspace.channel?.post({ type: 'maps-changed' });
-  await workspace.openMap(docs[0].map.id);
+  await workspace.openMap(docs[0]?.map.id ?? lockedIds[0]);
   return { ok: true };
 }
 

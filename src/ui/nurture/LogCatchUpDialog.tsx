@@ -4,6 +4,7 @@ import { interactionProblem, localDate, logInteraction } from '../../domain/nurt
 import { INTERACTION_KINDS, type Id, type InteractionKind } from '../../domain/types';
 import { useEditor, useServices } from '../../state/context';
 import { Dialog } from '../Dialog';
+import { LimitNote, useTextLimits } from '../useTextLimits';
 
 export const INTERACTION_LABELS: Record<InteractionKind, string> = {
   coffee: 'Coffee',
@@ -21,6 +22,7 @@ export function LogCatchUpDialog({ personId, onClose, today }: { personId: Id; o
   const [kind, setKind] = useState<InteractionKind>('coffee');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const limits = useTextLimits();
   const ids = { date: useId(), kind: useId(), note: useId(), problem: useId() };
 
   const submit = (e: FormEvent) => {
@@ -68,7 +70,8 @@ export function LogCatchUpDialog({ personId, onClose, today }: { personId: Id; o
         </div>
         <div className="field">
           <label htmlFor={ids.note}>Note</label>
-          <textarea id={ids.note} rows={3} value={note} placeholder="What did you talk about? What is the next step?" onChange={(e) => setNote(e.target.value)} />
+          <textarea id={ids.note} rows={3} value={note} placeholder="What did you talk about? What is the next step?" onChange={(e) => setNote(limits.accept('note', 'interactionNote', e.target.value))} />
+          <LimitNote message={limits.messageFor('note')} />
         </div>
         {problem && (
           <p className="form-problem" id={ids.problem} role="alert">

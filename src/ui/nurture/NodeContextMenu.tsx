@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from '../../canvas/MapCanvas';
 import { displayName } from '../../domain/describe';
 import { useEditor, useServices } from '../../state/context';
+import { whatIfStore } from '../../state/what-if';
 import { LogCatchUpDialog } from './LogCatchUpDialog';
 
 /** The right-click menu of a card: log a catch-up, focus, mark as me, delete. */
@@ -110,6 +111,9 @@ export function NodeContextMenu() {
             })}
           >
             Focus on this person
+          </button>
+          <button type="button" role="menuitem" className="menu__item" onClick={act(() => whatIfStore.getState().start(id))}>
+            What if {displayName(person)} leaves…
           </button>
           <button type="button" role="menuitem" className="menu__item" onClick={act(() => store.getState().setMe(isMe ? null : id))}>
             {isMe ? 'Unmark as me' : 'Mark as me'}

@@ -1,18 +1,10 @@
 import { useId, useState } from 'react';
-import { displayName, levelName } from '../../domain/describe';
-import { daysBetween, effectiveCadence, followUp, lastContact, localDate, removeInteraction } from '../../domain/nurture';
+import { displayName } from '../../domain/describe';
+import { cadenceHint, daysBetween, dueSentence, effectiveCadence, lastContact, localDate, relativeDays, removeInteraction } from '../../domain/nurture';
 import { updateStakeholder } from '../../domain/operations';
 import type { MapDocument, Stakeholder } from '../../domain/types';
 import { useServices } from '../../state/context';
 import { INTERACTION_LABELS, LogCatchUpDialog } from './LogCatchUpDialog';
-
-/** "in 3 days", "today", "5 days ago". */
-export function relativeDays(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
 
 /** Nurture in the Inspector: cadence, next follow-up, last contact and the interaction log. */
 export function RelationshipSection({ doc, person, today: todayProp }: { doc: MapDocument; person: Stakeholder; today?: string }) {
@@ -23,17 +15,10 @@ export function RelationshipSection({ doc, person, today: todayProp }: { doc: Ma
   const settings = doc.map.settings;
   const levelDefault = effectiveCadence({ cadenceDays: null, seniority: person.seniority }, settings);
   const last = lastContact(person);
-  const due = followUp(person, settings, today);
+  const { text: dueText, overdue } = dueSentence(person, settings, today);
   const edit = (patch: Partial<Stakeholder>, group: string) => store.getState().edit((d) => updateStakeholder(d, person.id, patch), `nurture:${group}:${person.id}`);
   const log = [...person.interactions].reverse();
 
-  let dueText = 'No catch-up planned: set a cadence or a next follow-up to be reminded.';
-  let overdue = false;
-  if (due) {
-    const delta = daysBetween(today, due.due);
-    overdue = delta < 0;
-    dueText = overdue ? `Catch-up overdue by ${-delta} ${delta === -1 ? 'day' : 'days'} (due ${due.due}).` : `Next catch-up due ${relativeDays(delta)} (${due.due}).`;
-  }
 
   return (
     <section className="nurture" aria-label="Relationship">
@@ -64,7 +49,7 @@ export function RelationshipSection({ doc, person, today: todayProp }: { doc: Ma
         </div>
       </div>
       <p className="field__hint nurture__hint">
-        {person.cadenceDays === null ? `Empty: every ${levelDefault} days, the default for ${levelName(person, settings) || 'this level'}.` : `Every ${person.cadenceDays} days.`}
+        {cadenceHint(person, settings)}
       </p>
       <dl className="nurture__facts">
         <dt>Last contact</dt>

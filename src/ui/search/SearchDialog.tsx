@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { REVEAL_PERSON_EVENT } from '../../canvas/AltViewCanvas';
+import { focusWhenDrawn } from '../../canvas/useCanvasKeyboard';
 import { levelName } from '../../domain/describe';
 import { searchPeople, type SearchHit } from '../../domain/search';
 import type { Id } from '../../domain/types';
@@ -30,7 +31,12 @@ export function SearchDialog() {
     if (state.view === 'grid' || state.view === 'ego') {
       state.select([id]);
       window.dispatchEvent(new CustomEvent(REVEAL_PERSON_EVENT, { detail: { id } }));
-    } else focusPerson(id);
+    } else {
+      focusPerson(id);
+      // The keyboard goes on from the person found, not from the page: their card takes focus once
+      // the dialog has handed focus back and the view has brought the card in.
+      requestAnimationFrame(() => focusWhenDrawn(document, { kind: 'person', id }));
+    }
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { AltViewCanvas } from '../../canvas/AltViewCanvas';
 import { MapCanvas } from '../../canvas/MapCanvas';
 import { useEditor, useServices } from '../../state/context';
@@ -35,8 +35,22 @@ export function MapViews({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [store, flow],
   );
 
+  // The grid and ego canvases start below the View bar (it wraps on narrow screens), so it never
+  // covers their labels: its height is given to CSS as --viewbar-height.
+  const viewsRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const root = viewsRef.current;
+    const bar = root?.querySelector<HTMLElement>(':scope > .viewbar');
+    if (!root || !bar || typeof ResizeObserver === 'undefined') return;
+    const update = () => root.style.setProperty('--viewbar-height', `${bar.offsetHeight}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
   return (
-    <div className="views">
+    <div className="views" ref={viewsRef}>
       <ViewBar />
       {onNetworkCanvas(view) ? <MapCanvas colorMode={colorMode} /> : <AltViewCanvas key={view} mode={view as 'grid' | 'ego'} colorMode={colorMode} />}
       {searchOpen && <SearchDialog />}

@@ -53,6 +53,26 @@ describe('metricsCsv', () => {
     expect(csvText('+1')).toBe("'+1");
   });
 
+  it('issue 12: a skip-level engineer with the CEO\'s ear is an informal advisor in the CSV, with how far below', () => {
+    const ceo = createStakeholder({ id: 'ceo', name: 'Ana Diaz', title: 'Chief Executive', department: 'Executive', seniority: 0 });
+    const vp = createStakeholder({ id: 'vp', name: 'Vic Park', department: 'Engineering', seniority: 1 });
+    const em = createStakeholder({ id: 'em', name: 'Eli May', department: 'Engineering', seniority: 2 });
+    const rita = createStakeholder({ id: 'rita', name: 'Rita Sol', title: 'Engineer', department: 'Engineering', seniority: 3 });
+    const ties = [
+      createTie('vp', 'ceo', 'reports-to', { id: 'r1' }),
+      createTie('em', 'vp', 'reports-to', { id: 'r2' }),
+      createTie('rita', 'em', 'reports-to', { id: 'r3' }),
+      createTie('rita', 'ceo', 'influence', { id: 'i1', strength: 3 }),
+      createTie('vp', 'ceo', 'influence', { id: 'i2', strength: 2 }),
+    ];
+    const doc = documentFrom(createMapMeta('m', 0), [ceo, vp, em, rita], ties);
+    const rows = Papa.parse<Record<string, string>>(metricsCsv(doc, analyse(toAnalysisInput(doc))), { header: true, skipEmptyLines: true }).data;
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row('rita')).toMatchObject({ leaders_advised: '1', informal_leaders_advised: '1', leaders_advised_how: 'Ana Diaz: 3 levels above them (informal)' });
+    expect(row('vp')).toMatchObject({ leaders_advised: '1', informal_leaders_advised: '0', leaders_advised_how: 'Ana Diaz: their manager (formal)' });
+    expect(row('em')).toMatchObject({ leaders_advised: '0', informal_leaders_advised: '0', leaders_advised_how: '' });
+  });
+
   it('an empty map gives just the header', () => {
     const doc = documentFrom(createMapMeta('m', 0), [], []);
     expect(metricsCsv(doc, analyse(toAnalysisInput(doc))).split('\r\n').filter(Boolean)).toHaveLength(1);

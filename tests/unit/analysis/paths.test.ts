@@ -56,11 +56,48 @@ describe('introductionPaths', () => {
     expect(r.paths[1].sentence).toBe('Ask Ben, who advises Ana.');
   });
 
-  it('never uses tension or reports-to ties', () => {
-    const map = input(people, [tie('me', 'ana', 'tension', 3, true), tie('me', 'ben', 'reports-to', 3), tie('ben', 'ana', 'trust', 3)]);
+  it('never uses tension ties', () => {
+    const map = input(people, [tie('me', 'ana', 'tension', 3, true), tie('ben', 'ana', 'trust', 3)]);
     const r = introductionPaths(map, 'me', 'ana');
     expect(r.paths).toEqual([]);
-    expect(r.message).toBe('No route to Ana through influence or trust ties yet: get to know someone who knows Ana.');
+    expect(r.message).toBe('No route to Ana through influence or trust ties or reporting lines yet: get to know someone who knows Ana.');
+  });
+
+  it('reaches someone who reports to a person I influence: their manager introduces me, and the words say so', () => {
+    // Issue 10: Cho reports to Ben; I advise Ben. Before, there was no route at all.
+    const map = input(people, [tie('me', 'ben', 'influence', 3), tie('cho', 'ben', 'reports-to'), tie('me', 'cho', 'tension', 3)]);
+    const r = introductionPaths(map, 'me', 'cho');
+    expect(r.paths).toHaveLength(1);
+    expect(r.paths[0].personIds).toEqual(['me', 'ben', 'cho']);
+    expect(r.paths[0].steps[1]).toMatchObject({ kind: 'reports-to', direction: 'backward', strength: 2 });
+    expect(r.paths[0].sentence).toBe(
+      'Ask Ben, who manages Cho. A reporting line counts as an introduction: a manager can introduce you to their reports and to their own manager.',
+    );
+    expect(r.paths[0].cost).toBeCloseTo(1 / 3 + 1 / 2, 12);
+  });
+
+  it('a report introduces me to their own manager; my manager is a route too', () => {
+    const map = input(people, [tie('me', 'ana', 'reports-to'), tie('ana', 'ben', 'trust', 3), tie('dee', 'eve', 'reports-to'), tie('ben', 'dee', 'influence', 3)]);
+    expect(introductionPaths(map, 'me', 'ana').paths[0].sentence).toBe('You can approach Ana directly: they are your manager.');
+    const r = introductionPaths(map, 'me', 'eve');
+    expect(r.paths[0].personIds).toEqual(['me', 'ana', 'ben', 'dee', 'eve']);
+    expect(r.paths[0].sentence).toBe(
+      'Ask Ana (your manager), who trusts Ben, who advises Dee, who reports to Eve. A reporting line counts as an introduction: a manager can introduce you to their reports and to their own manager.',
+    );
+  });
+
+  it('a reporting line weighs as a medium tie: a strong personal route wins, a weak one loses', () => {
+    // me - ana (reports-to, 1/2) - cho (reports-to, 1/2) = 1 vs me - ben - cho trust 3 + 3 = 2/3.
+    const strong = input(people, [tie('ana', 'me', 'reports-to'), tie('cho', 'ana', 'reports-to'), tie('me', 'ben', 'trust', 3, true), tie('ben', 'cho', 'trust', 3)]);
+    expect(introductionPaths(strong, 'me', 'cho').paths[0].personIds).toEqual(['me', 'ben', 'cho']);
+    // ... against weak ties (1 + 1 = 2) the reporting line (1) wins.
+    const weak = input(people, [tie('ana', 'me', 'reports-to'), tie('cho', 'ana', 'reports-to'), tie('me', 'ben', 'trust', 1, true), tie('ben', 'cho', 'trust', 1)]);
+    const r = introductionPaths(weak, 'me', 'cho');
+    expect(r.paths[0].personIds).toEqual(['me', 'ana', 'cho']);
+    expect(r.paths[0].sentence).toMatch(/^Ask Ana \(who reports to you\), who manages Cho\. A reporting line counts/);
+    // Between the same two people a personal tie of equal weight is preferred to the reporting line.
+    const both = input(people, [tie('me', 'ana', 'reports-to'), tie('me', 'ana', 'influence', 2)]);
+    expect(introductionPaths(both, 'me', 'ana').paths[0].sentence).toBe('You can approach Ana directly: you advise them.');
   });
 
   it('handles unknown people and asking for oneself', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toAnalysisInput } from '../../../src/analysis/input';
-import { clusteringNetwork, endorsementNetwork, formalNetwork, influenceNetwork, informalNetwork, introductionNetwork } from '../../../src/analysis/projections';
+import { clusteringNetwork, endorsementNetwork, formalNetwork, influenceNetwork, informalNetwork, introductionNetwork, REPORTING_LINE_STRENGTH } from '../../../src/analysis/projections';
 import { createMapMeta, createStakeholder, createTie, documentFrom } from '../../../src/domain/factories';
 import { input, person, tie } from './helpers';
 
@@ -16,8 +16,8 @@ describe('toAnalysisInput', () => {
     const result = toAnalysisInput(doc);
     expect(result).toEqual({
       people: [
-        { id: 'a', name: 'Ana', department: 'Sales', seniority: 1 },
-        { id: 'b', name: 'Ben', department: '', seniority: 3 },
+        { id: 'a', name: 'Ana', department: 'Sales', seniority: 1, title: '' },
+        { id: 'b', name: 'Ben', department: '', seniority: 3, title: '' },
       ],
       ties: [{ id: 't1', source: 'a', target: 'b', kind: 'trust', strength: 3, mutual: true }],
       levels: ['Executive', 'Senior leader', 'Manager', 'Individual contributor'],
@@ -70,6 +70,8 @@ describe('projections', () => {
     const i = introductionNetwork(map);
     expect(i.type).toBe('undirected');
     expect(i.getEdgeAttribute(i.edge('a', 'b'), 'strength')).toBe(3);
-    expect(i.hasEdge('a', 'c')).toBe(false);
+    // c reports to a: a reporting line is an introduction route, weighed as a medium tie.
+    expect(i.getEdgeAttribute(i.edge('a', 'c'), 'strength')).toBe(REPORTING_LINE_STRENGTH);
+    expect(REPORTING_LINE_STRENGTH).toBe(2);
   });
 });

@@ -134,6 +134,14 @@ describe('iCalendar building blocks', () => {
     expect(parts.map(octets)).toEqual([75, 73, 34]); // 25 x 3 octets; then ' ' + 24 x 3; then ' ' + 11 x 3
   });
 
+  it('drops NUL and other control characters, keeping tabs and line breaks (issue 16, item 16)', () => {
+    expect(escapeText('Ann\u0000 Lee\u0007\u001b[31m\u007f\tx\ny')).toBe('Ann Lee[31m\tx\\ny');
+    const ics = followUpsToIcs([{ ...items[0], name: 'Ann\u0000\u0001Lee', why: 'late\u0008\u000b\u000c' }], { now: 0, calendarName: 'Map\u0000' });
+    // eslint-disable-next-line no-control-regex
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    expect(ics).toContain('SUMMARY:Catch up with AnnLee');
+  });
+
   it('folds any text so that unfolding gives it back (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
@@ -143,7 +151,9 @@ describe('iCalendar building blocks', () => {
           if (octets(part) > 75 || LONE_SURROGATE.test(part)) return false;
         }
         const [back] = unfoldLines(folded);
-        return back === line && unescapeText(back.slice('DESCRIPTION:'.length)) === s.replace(/\r\n|\r/g, '\n');
+        // eslint-disable-next-line no-control-regex
+        const kept = s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+        return back === line && unescapeText(back.slice('DESCRIPTION:'.length)) === kept;
       }),
     );
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src/domain/defaults';
 import {
   addDays,
+  cadenceHint,
   catchUpsDue,
+  dueSentence,
   daysBetween,
   effectiveCadence,
   followUp,
@@ -14,6 +16,7 @@ import {
   logInteraction,
   nextDue,
   relationshipsToRepair,
+  relativeDays,
   removeInteraction,
   snooze,
 } from '../../../src/domain/nurture';
@@ -288,5 +291,32 @@ describe('relationships to repair', () => {
     const doc = mapOf([person('a'), person('b', { interactions: met('2024-01-01') })], [tie('t', 'a', 'b', 'tension')]);
     expect(relationshipsToRepair(doc)).toMatchObject([{ tieId: 't', involvesMe: false, lastAttempt: '2024-01-01' }]);
     expect(relationshipsToRepair(mapOf([]))).toEqual([]);
+  });
+});
+
+describe('the Relationship section words agree with the effective cadence', () => {
+  it('issue 10: an untracked Manager never reads "No catch-up planned: set a cadence" beside "every 45 days"', () => {
+    const s = person('m', { seniority: MANAGER });
+    expect(followUp(s, settings, '2025-03-01')).toBeNull();
+    expect(cadenceHint(s, settings)).toBe('Empty: every 45 days, the default for Manager.');
+    const due = dueSentence(s, settings, '2025-03-01');
+    expect(due).toEqual({ text: 'No catch-up logged yet: log the first one and the next falls due 45 days later, or pick a next follow-up date.', overdue: false });
+    expect(due.text).not.toMatch(/set a cadence/);
+  });
+
+  it('an own cadence is the number both lines use', () => {
+    const s = person('m', { seniority: MANAGER, cadenceDays: 14, interactions: met('2025-02-20') });
+    expect(cadenceHint(s, settings)).toBe('Every 14 days.');
+    expect(dueSentence(s, settings, '2025-03-01')).toEqual({ text: 'Next catch-up due in 5 days (2025-03-06).', overdue: false });
+  });
+
+  it('overdue, due today, tomorrow, and a senior leader never contacted', () => {
+    const ic = person('i', { seniority: IC, interactions: met('2025-01-01') });
+    expect(dueSentence(ic, settings, '2025-03-05')).toEqual({ text: 'Catch-up overdue by 3 days (due 2025-03-02).', overdue: true });
+    expect(dueSentence(ic, settings, '2025-03-03').text).toBe('Catch-up overdue by 1 day (due 2025-03-02).');
+    expect(dueSentence(ic, settings, '2025-03-02').text).toBe('Next catch-up due today (2025-03-02).');
+    expect(dueSentence(ic, settings, '2025-03-01').text).toBe('Next catch-up due tomorrow (2025-03-02).');
+    expect(dueSentence(person('e', { seniority: EXEC }), settings, '2025-03-01').text).toBe('Next catch-up due today (2025-03-01).');
+    expect(relativeDays(-1_200)).toBe('1,200 days ago');
   });
 });

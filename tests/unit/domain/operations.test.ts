@@ -3,6 +3,7 @@ import { createMapDocument, createStakeholder } from '../../../src/domain/factor
 import {
   addStakeholder,
   addStakeholderAt,
+  addTiedStakeholderAt,
   connect,
   copySelection,
   moveStakeholders,
@@ -257,8 +258,8 @@ describe('copySelection and pasteClip', () => {
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(['a', 'b', 'c']).not.toContain(id);
     expect(Object.keys(next.stakeholders)).toHaveLength(5);
-    const copyOfA = Object.values(next.stakeholders).find((s) => ids.includes(s.id) && s.name === 'a')!;
-    const copyOfB = Object.values(next.stakeholders).find((s) => ids.includes(s.id) && s.name === 'b')!;
+    const copyOfA = Object.values(next.stakeholders).find((s) => ids.includes(s.id) && s.name === 'a (copy)')!;
+    const copyOfB = Object.values(next.stakeholders).find((s) => ids.includes(s.id) && s.name === 'b (copy)')!;
     expect(copyOfA).toMatchObject({ x: 50, y: 60, tags: ['x'] });
     expect(copyOfA.tags).not.toBe(source.stakeholders.a.tags);
     expect(copyOfA.interactions).toHaveLength(1);
@@ -279,6 +280,17 @@ describe('copySelection and pasteClip', () => {
     const twice = pasteClip(once.doc, clip, { x: 80, y: 80 });
     expect(new Set([...once.ids, ...twice.ids]).size).toBe(4);
     expect(Object.keys(twice.doc.ties)).toHaveLength(5);
+  });
+
+  it('names a copy whose name is taken "(copy)", then "(copy 2)"; a free name stays', () => {
+    const source = docOf([person('Tom Becker', { name: 'Tom Becker' }), person('Priya', { name: 'Priya Shah' })]);
+    const clip = copySelection(source, ['Tom Becker']);
+    const once = pasteClip(source, clip, { x: 40, y: 40 });
+    expect(once.doc.stakeholders[once.ids[0]].name).toBe('Tom Becker (copy)');
+    const twice = pasteClip(once.doc, clip, { x: 80, y: 80 });
+    expect(twice.doc.stakeholders[twice.ids[0]].name).toBe('Tom Becker (copy 2)');
+    const elsewhere = pasteClip(createMapDocument('other'), clip, { x: 0, y: 0 });
+    expect(elsewhere.doc.stakeholders[elsewhere.ids[0]].name).toBe('Tom Becker');
   });
 
   it('clamps pasted levels into a map with fewer levels', () => {
@@ -325,7 +337,7 @@ describe('updateSettings', () => {
 describe('repairDocument', () => {
   it('returns a consistent document untouched, with no repairs', () => {
     const doc = teamDoc();
-    expect(repairDocument(doc)).toEqual({ doc, repairs: [] });
+    expect(repairDocument(doc)).toEqual({ doc, repairs: [], kinds: [] });
     expect(repairDocument(doc).doc).toBe(doc);
   });
 
@@ -345,5 +357,20 @@ describe('repairDocument', () => {
     expect(repairs.join('\n')).toMatch(/self.*themselves/);
     expect(repairs.join('\n')).toMatch(/"a" had an unknown seniority level; set to Individual contributor/);
     expect(repairs.join('\n')).toMatch(/"Me" pointed to a person who is not on the map/);
+  });
+});
+
+describe('addTiedStakeholderAt', () => {
+  it('adds a person where the tie was let go, tied from the start person with the kind\'s usual direction', () => {
+    const doc = docOf([person('a')]);
+    const result = addTiedStakeholderAt(doc, 'a', { x: 300, y: 120 }, 'trust');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.stakeholders[result.id]).toMatchObject({ x: 300, y: 120, name: 'Person 2' });
+    expect(result.doc.ties[result.tieId]).toMatchObject({ source: 'a', target: result.id, kind: 'trust', mutual: true });
+    expect(addTiedStakeholderAt(doc, 'a', { x: 0, y: 0 }, 'reports-to').ok && addTiedStakeholderAt(doc, 'a', { x: 0, y: 0 }, 'influence').ok).toBe(true);
+  });
+
+  it('refuses a start person who is gone, changing nothing', () => {
+    expect(addTiedStakeholderAt(docOf([person('a')]), 'ghost', { x: 0, y: 0 }, 'influence')).toEqual({ ok: false, error: 'The person the tie starts from is no longer on the map.' });
   });
 });

@@ -104,9 +104,9 @@ describe('MapMetaSchema restore', () => {
 });
 
 describe('tags restore one by one', () => {
-  it('drops only the bad tags', async () => {
+  it('drops only the bad tags and cuts an over-long one to the limit instead of dropping it', async () => {
     const { StakeholderSchema } = await import('../../../src/domain/schemas');
     const parsed = StakeholderSchema.parse({ id: 'p', tags: ['ok', 'x'.repeat(201), 42, '', 'fine'] });
-    expect(parsed.tags).toEqual(['ok', 'fine']);
+    expect(parsed.tags).toEqual(['ok', 'x'.repeat(200), 'fine']);
   });
 });

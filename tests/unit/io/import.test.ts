@@ -187,12 +187,10 @@ describe('importFile: bad input gives a clear message', () => {
     expect(importFile('x', 'nope' as unknown as Uint8Array)).toMatchObject({ ok: false });
   });
 
-  it('imports 5,000 people quickly', () => {
+  it('imports 5,000 people (timed in npm run bench)', () => {
     const lines = ['id,name,title,department,manager'];
     for (let i = 0; i < 5000; i++) lines.push(`${i},Person ${i},Title,Dept ${i % 20},${i ? Math.floor((i - 1) / 7) : ''}`);
-    const start = performance.now();
     const r = ok(importFile('big.csv', enc(lines.join('\n'))));
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(Object.keys(r.doc.stakeholders)).toHaveLength(5000);
   });
 });

@@ -129,13 +129,11 @@ describe('buildOrgChart', () => {
     expect(buildOrgChart([{ Who: 'A' }], {}).problems[0]).toMatch(/Choose the column/);
   });
 
-  it('builds a 5,000-person chart quickly', () => {
+  it('builds a 5,000-person chart (timed in npm run bench)', () => {
     const lines = ['id,name,manager'];
     for (let i = 0; i < 5000; i++) lines.push(`${i},Person ${i},${i === 0 ? '' : Math.floor((i - 1) / 6)}`);
-    const start = performance.now();
     const table = rows(lines.join('\n'));
     const { doc, problems } = buildOrgChart(table.rows, guessColumns(table.headers));
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(problems).toEqual([]);
     expect(Object.keys(doc.ties)).toHaveLength(4999);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseXml } from '../../../src/io/xml';
+import { child, children, parseXml } from '../../../src/io/xml';
 
 const root = (xml: string) => {
   const r = parseXml(xml);
@@ -31,8 +31,27 @@ describe('parseXml', () => {
   it('never lets an element named __proto__ reach the prototype', () => {
     const r = root('<a><__proto__ polluted="yes"/></a>');
     expect(({} as Record<string, unknown>)['@polluted']).toBeUndefined();
-    expect(Object.getPrototypeOf(r.root)).toBe(Object.prototype);
+    // Elements have no prototype, so such a name is just a child like any other.
+    expect(Object.getPrototypeOf(r.root)).toBeNull();
+    expect(Object.hasOwn(r.root, '__proto__')).toBe(true);
   });
+
+  it('reads elements named like Object.prototype members as elements (constructor, toString)', () => {
+    const r = root('<a><constructor x="1"/><constructor x="2"/><toString/></a>');
+    expect(children(r.root, 'constructor').map((c) => c['@x'])).toEqual(['1', '2']);
+    expect(children(r.root, 'toString')).toHaveLength(1);
+  });
+
+  it('reads 300,000 attributes on one element in linear time (issue 16 item 13)', () => {
+    const attrs: string[] = [];
+    for (let i = 0; i < 300_000; i++) attrs.push(`a${i}="${i}"`);
+    const started = performance.now();
+    const r = root(`<a><b ${attrs.join(' ')}/></a>`);
+    expect(performance.now() - started).toBeLessThan(15_000); // was 110 s
+    expect(child(r.root, 'b')?.['@a299999']).toBe('299999');
+    // A repeat is still found past the first few.
+    expect(parseXml(`<a ${attrs.slice(0, 100).join(' ')} a50="x"/>`)).toMatchObject({ ok: false, error: expect.stringMatching(/a50 is repeated/) });
+  }, 60_000);
 
   it('reports the first problem with its line and column', () => {
     const cases: [string, RegExp][] = [

@@ -78,15 +78,11 @@ describe('org chart layout', () => {
     expect(elkOptions(1000)['elk.layered.thoroughness']).toBe('1');
   });
 
-  it('lays out an org chart of 1,000 people in well under 2 s', async () => {
+  it('lays out an org chart of 1,000 people without overlaps (timed in npm run bench)', async () => {
     const input = orgTree(1000, 6);
-    const start = performance.now();
     const positions = await layoutOrgChart(input, elk);
-    const ms = performance.now() - start;
     expect(Object.keys(positions)).toHaveLength(1000);
     expect(overlaps(input, positions)).toEqual([]);
-    console.log(`org chart, 1,000 people: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(2000);
   });
 
   it('the tree fallback places managers above reports without overlaps', () => {

@@ -225,6 +225,16 @@ describe('one undo step per gesture', () => {
 });
 
 describe('selection and history housekeeping', () => {
+  it('naming in place is on-screen state: no undo step, and cleared when another map opens', () => {
+    const store = open();
+    const before = steps(store);
+    store.getState().setRenaming('priya');
+    expect(store.getState().renaming).toBe('priya');
+    expect(steps(store)).toBe(before);
+    store.getState().openDocument(teamDoc('Other'));
+    expect(store.getState().renaming).toBeNull();
+  });
+
   it('undo drops from the selection what no longer exists', () => {
     const store = open();
     const id = store.getState().addStakeholderAt({ x: 0, y: 0 })!;

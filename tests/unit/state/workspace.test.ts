@@ -143,6 +143,18 @@ describe('Workspace', () => {
     ]);
   });
 
+  it('duplicating twice names the copies "(copy)" and "(copy 2)"; imported maps get a free name', async () => {
+    const { workspace } = setup();
+    const original = teamDoc('Team');
+    await workspace.createMap(original);
+    await workspace.duplicateMap(original.map.id);
+    const second = await workspace.duplicateMap(original.map.id);
+    expect(workspace.store.getState().doc?.map.id).toBe(second);
+    expect(workspace.store.getState().doc?.map.name).toBe('Team (copy 2)');
+    const named = await workspace.withFreeNames([teamDoc('Team'), teamDoc('Team'), teamDoc('Other')]);
+    expect(named.map((d) => d.map.name)).toEqual(['Team (2)', 'Team (3)', 'Other']);
+  });
+
   it('duplicateMap includes edits not yet saved', async () => {
     const { repo, store, workspace } = setup();
     const original = teamDoc('Team');

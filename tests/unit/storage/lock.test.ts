@@ -37,7 +37,7 @@ describe('passphrase lock (encryption at rest)', () => {
       if (s.title) expect(text).not.toContain(s.title);
     }
     expect(text).not.toContain('Secret team');
-    expect(text).not.toContain('before lock'.toUpperCase());
+    expect(text).not.toContain('before lock');
     const lock = (await db.maps.get(doc.map.id))!.lock!;
     expect(lock.iterations).toBe(PBKDF2_ITERATIONS);
     expect(lock.salt).toHaveLength(16);

@@ -1,0 +1,46 @@
+/**
+ * Records keyed by ids the user supplies (imported files keep their ids): a person may well be
+ * called "__proto__", "constructor" or "toString". On a plain object those names are inherited
+ * members: `rec.__proto__ = p` replaces the prototype instead of storing p, and
+ * `"constructor" in rec` is true with nobody there. So every such record has no prototype, and is
+ * copied with these helpers instead of `{ ...rec }` (which makes a plain object again).
+ */
+
+/** An empty record with no prototype. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** A prototype-free copy of `source` (own enumerable entries only). */
+export function copyRecord<T>(source: Readonly<Record<string, T>>): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const key of Object.keys(source)) out[key] = source[key];
+  return out;
+}
+
+/** A prototype-free copy of `source` with one entry set. */
+export function withEntry<T>(source: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const out = copyRecord(source);
+  out[key] = value;
+  return out;
+}
+
+/** A prototype-free record of `items` keyed by `key(item)` (a later item wins). */
+export function recordOf<T>(items: Iterable<T>, key: (item: T) => string): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const item of items) out[key(item)] = item;
+  return out;
+}
+
+/** Is there an own entry for `key`? (never an inherited member such as "constructor"). */
+export function hasEntry(record: Readonly<Record<string, unknown>>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
+/**
+ * The same document with prototype-free records again. Structured clone (a worker's reply, a
+ * BroadcastChannel message) keeps own keys such as "__proto__" but gives objects a prototype back.
+ */
+export function withOwnRecords<D extends { stakeholders: Record<string, unknown>; ties: Record<string, unknown> }>(doc: D): D {
+  return { ...doc, stakeholders: copyRecord(doc.stakeholders), ties: copyRecord(doc.ties) };
+}

@@ -1,0 +1,229 @@
+/**
+ * The one way a document enters the app. Whatever it came from (a JSON file, a PNG's embedded
+ * map, a backup, a snapshot, IndexedDB, the close journal, later a sync peer), its raw records go
+ * through `restoreDocument`: each record is migrated to the current version, over-long text is
+ * cut to the limits the editor uses (domain/limits.ts), each record is validated and restored by
+ * its schema (defaults fill what is missing), duplicate ids are dropped, tie directions that a
+ * kind fixes are corrected, and the whole is made consistent (no tie to a missing person).
+ * Every change is reported; nothing is dropped without a line saying what and why.
+ */
+import { TIE_DIRECTION_RULES } from './defaults';
+import { newId } from './ids';
+import { formatCount, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
+import { repairDocument, type RepairKind } from './operations';
+import { MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
+import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
+
+export type RestoreSource = 'file' | 'png' | 'backup' | 'snapshot' | 'indexeddb' | 'journal' | 'peer';
+
+/** What a restore changed, by kind, so callers and tests can tell a cut from a drop. */
+export type RestoreFixKind = 'clamped' | 'defaulted' | 'unreadable' | 'duplicate' | 'direction' | RepairKind;
+
+export interface RestoreFix {
+  kind: RestoreFixKind;
+  message: string;
+}
+
+/** The raw parts of a document: records as a list or as an id-keyed object. */
+export interface RawDocument {
+  map: unknown;
+  stakeholders: unknown;
+  ties: unknown;
+}
+
+export interface RestoreOptions {
+  source: RestoreSource;
+  /** The map id to use when the map record has none (e.g. its id is the storage key). */
+  mapId?: Id;
+}
+
+export type RestoreResult =
+  | { ok: true; doc: MapDocument; fixes: RestoreFix[]; problems: string[]; source: RestoreSource }
+  | { ok: false; error: string };
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Records may come as an array (files, storage) or as an id-keyed object (the in-memory shape). */
+export function recordList(value: unknown): unknown[] | null {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (isObject(value)) return Object.values(value);
+  return null;
+}
+
+/** A short quoted form of user text for report lines. */
+function quoted(value: string, max = 40): string {
+  const clean = value.replace(/\s+/g, ' ').trim();
+  return `"${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}"`;
+}
+
+function labelOf(raw: unknown): string {
+  if (!isObject(raw)) return '';
+  if (typeof raw.name === 'string' && raw.name.trim()) return ` (${quoted(raw.name)})`;
+  if (typeof raw.id === 'string' && raw.id) return ` (id ${quoted(raw.id)})`;
+  return '';
+}
+
+function cutMessage(what: string, length: number, limit: number): string {
+  return `${what} was ${formatCount(length)} characters long; it was cut to ${formatCount(limit)}.`;
+}
+
+class Report {
+  readonly fixes: RestoreFix[] = [];
+  add(kind: RestoreFixKind, message: string): void {
+    this.fixes.push({ kind, message });
+  }
+
+  /** Cuts one over-long string field of `record` (copying it first), reporting the cut. */
+  clamp(record: RawRecord, field: string, limit: TextLimitKey, what: string): RawRecord {
+    const value = record[field];
+    const max = TEXT_LIMITS[limit];
+    if (typeof value !== 'string' || value.length <= max) return record;
+    this.add('clamped', cutMessage(`${what}: the ${field}`, value.length, max));
+    return { ...record, [field]: cutText(value, max) };
+  }
+}
+
+function clampPerson(raw: RawRecord, what: string, report: Report): RawRecord {
+  let out = raw;
+  for (const [field, limit] of Object.entries(STAKEHOLDER_TEXT_FIELDS)) out = report.clamp(out, field, limit, what);
+  if (Array.isArray(out.tags) && out.tags.some((t) => typeof t === 'string' && t.length > TEXT_LIMITS.tag)) {
+    out = { ...out, tags: out.tags.map((t) => {
+      if (typeof t !== 'string' || t.length <= TEXT_LIMITS.tag) return t;
+      report.add('clamped', cutMessage(`${what}: the tag ${quoted(t, 20)}`, t.length, TEXT_LIMITS.tag));
+      return cutText(t, TEXT_LIMITS.tag);
+    }) };
+  }
+  if (Array.isArray(out.interactions) && out.interactions.some((i) => isObject(i) && typeof i.note === 'string' && i.note.length > TEXT_LIMITS.interactionNote)) {
+    out = { ...out, interactions: out.interactions.map((i, n) => (isObject(i) ? report.clamp(i, 'note', 'interactionNote', `${what}: catch-up ${n + 1}`) : i)) };
+  }
+  return out;
+}
+
+function clampMap(raw: RawRecord, report: Report): RawRecord {
+  let out = raw;
+  if (typeof out.name === 'string' && out.name.length > TEXT_LIMITS.mapName) {
+    report.add('clamped', cutMessage('The map name', out.name.length, TEXT_LIMITS.mapName));
+    out = { ...out, name: cutText(out.name, TEXT_LIMITS.mapName) };
+  }
+  const settings = out.settings;
+  if (isObject(settings) && Array.isArray(settings.levels)) {
+    const levels = settings.levels;
+    if (levels.some((l) => typeof l === 'string' && l.length > TEXT_LIMITS.levelName)) {
+      const cut = levels.map((l, i) => {
+        if (typeof l !== 'string' || l.length <= TEXT_LIMITS.levelName) return l;
+        report.add('clamped', cutMessage(`The name of level ${i + 1}`, l.length, TEXT_LIMITS.levelName));
+        return cutText(l, TEXT_LIMITS.levelName);
+      });
+      out = { ...out, settings: { ...settings, levels: cut } };
+    }
+    if (levels.some((l) => typeof l !== 'string')) report.add('defaulted', 'A seniority level had no name; it was named after its place.');
+  }
+  return out;
+}
+
+/** Migrates, clamps and validates one record; null (reported) when it cannot be used. */
+function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: string, report: Report, clamp: (r: RawRecord) => RawRecord): T | null {
+  if (!isObject(raw)) {
+    report.add('unreadable', `${what} could not be read (it is not a record); skipped.`);
+    return null;
+  }
+  const migrated = migrateRecord(type, raw);
+  if (!migrated.ok) {
+    report.add('unreadable', `${what} could not be read (${migrated.error}); skipped.`);
+    return null;
+  }
+  const parsed = type.schema.safeParse(clamp(migrated.record));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'record';
+  report.add('unreadable', `${what} could not be read (${where}: ${issue?.message ?? 'invalid'}); skipped.`);
+  return null;
+}
+
+/**
+ * Restores a document from raw records. Never throws; fails only when the records are not lists
+ * at all. `problems` is the report as lines for the user (the same text as `fixes`).
+ */
+export function restoreDocument(raw: RawDocument, options: RestoreOptions): RestoreResult {
+  const report = new Report();
+  const stored = options.source === 'indexeddb' || options.source === 'journal';
+
+  let rawMap: RawRecord;
+  if (isObject(raw.map)) rawMap = { ...raw.map };
+  else {
+    report.add('defaulted', stored ? "The map's own record could not be read; default settings were used." : 'The file had no map settings; defaults were used.');
+    rawMap = {};
+  }
+  if (typeof rawMap.id !== 'string' || rawMap.id === '') rawMap.id = options.mapId ?? newId();
+  const migratedMap = migrateRecord(MapRecordType, rawMap);
+  if (!migratedMap.ok) return { ok: false, error: `The map settings could not be read (${migratedMap.error}).` };
+  const mapParsed = MapRecordType.schema.safeParse(clampMap(migratedMap.record, report));
+  let map: MapMeta;
+  if (mapParsed.success) map = mapParsed.data;
+  else {
+    report.add('defaulted', "The map's own record was damaged; default settings were used.");
+    map = MapRecordType.schema.parse({ id: rawMap.id, name: 'Recovered map' });
+  }
+  // Settings the schema replaced as a whole (e.g. "levels" not a list) are worth a line too.
+  if (isObject(rawMap.settings) && !Array.isArray(rawMap.settings.levels) && rawMap.settings.levels !== undefined) {
+    report.add('defaulted', 'The map\'s seniority levels could not be read; the default levels were used.');
+  }
+
+  const people = recordList(raw.stakeholders);
+  if (people === null) return { ok: false, error: 'The "stakeholders" is not a list of people.' };
+  const tieList = recordList(raw.ties);
+  if (tieList === null) return { ok: false, error: 'The "ties" is not a list of ties.' };
+
+  // Ids are user data (imported files can use any text): keyed in Maps, turned into records by
+  // Object.fromEntries, which defines own properties even for ids such as "__proto__".
+  const stakeholders = new Map<Id, Stakeholder>();
+  const firstSeen = new Map<Id, number>();
+  people.forEach((rawPerson, i) => {
+    const what = `Person ${i + 1}${labelOf(rawPerson)}`;
+    const person = restoreRecord(StakeholderRecordType, rawPerson, what, report, (r) => clampPerson(r, what, report));
+    if (!person) return;
+    const seen = firstSeen.get(person.id);
+    if (seen !== undefined) {
+      report.add('duplicate', `${what} has the same id as person ${seen}; skipped.`);
+      return;
+    }
+    firstSeen.set(person.id, i + 1);
+    stakeholders.set(person.id, person);
+  });
+
+  const ties = new Map<Id, Tie>();
+  tieList.forEach((rawTie, i) => {
+    const what = `Tie ${i + 1}${isObject(rawTie) && typeof rawTie.id === 'string' ? ` (id ${quoted(rawTie.id)})` : ''}`;
+    let tie = restoreRecord(TieRecordType, rawTie, what, report, (r) => report.clamp(r, 'note', 'tieNote', what));
+    if (!tie) return;
+    if (ties.has(tie.id)) {
+      report.add('duplicate', `${what} has the same id as an earlier tie; skipped.`);
+      return;
+    }
+    const rule = TIE_DIRECTION_RULES[tie.kind];
+    if (rule.fixed && tie.mutual !== rule.defaultMutual) {
+      report.add('direction', `${what}: a ${tie.kind} tie is always ${rule.defaultMutual ? 'mutual' : 'one-way'}; corrected.`);
+      tie = { ...tie, mutual: rule.defaultMutual };
+    }
+    ties.set(tie.id, tie);
+  });
+
+  const repaired = repairDocument({ map, stakeholders: Object.fromEntries(stakeholders), ties: Object.fromEntries(ties) });
+  repaired.repairs.forEach((message, i) => report.add(repaired.kinds[i], message));
+  return { ok: true, doc: repaired.doc, fixes: report.fixes, problems: report.fixes.map((f) => f.message), source: options.source };
+}
+
+/**
+ * One record on its own (another tab's change, a record read to merge a save): migrated and
+ * restored like a whole document's records; null when it cannot be used.
+ */
+export function restoreRecordValue<T>(type: RecordType<T>, raw: unknown): T | null {
+  if (!isObject(raw)) return null;
+  const migrated = migrateRecord(type, raw);
+  if (!migrated.ok) return null;
+  const parsed = type.schema.safeParse(migrated.record);
+  return parsed.success ? parsed.data : null;
+}
