@@ -112,3 +112,29 @@ describe('team server (real Hocuspocus server, SQLite)', () => {
     expect(watcher.doc.getMap('people').has('huge')).toBe(false);
   });
 });
+
+describe('team server: the app on the same origin', () => {
+  it('serves the built app, falls back to index.html for app routes, and never a file outside it', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'im-static-'));
+    mkdirSync(join(root, 'dist', 'assets'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(root, 'dist', 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'secret.txt'), 'do not serve');
+    const s = await server({ STATIC_DIR: join(root, 'dist') });
+    const get = async (path: string) => {
+      const res = await fetch(s.url + path);
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+    };
+    expect(await get('/')).toMatchObject({ status: 200, body: '<!doctype html><title>app</title>' });
+    expect(await get('/assets/app.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect((await get('/map/abc')).body).toContain('<title>app</title>');
+    expect((await get('/missing.js')).status).toBe(404);
+    for (const path of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const res = await get(path);
+      expect(res.body, path).not.toContain('do not serve');
+    }
+    expect((await fetch(s.url + '/', { method: 'POST' })).status).toBe(405);
+  });
+});
