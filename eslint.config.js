@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Layers from the bottom up (ARCHITECTURE.md): each may import only the layers before it.
-export const LAYERS = ['domain', 'analysis', 'io', 'layout', 'storage', 'state', 'canvas', 'ui', 'app'];
+export const LAYERS = ['domain', 'analysis', 'io', 'layout', 'storage', 'sync', 'state', 'canvas', 'ui', 'app'];
 // Pure layers never reach for React, React Flow, the store or the database.
 const PURE_LAYERS = new Set(['domain', 'analysis', 'io', 'layout']);
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo'];
@@ -62,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'eslint.config.js'],
+    files: ['scripts/**/*.{js,mjs}', 'server/src/**/*.js', 'eslint.config.js'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
   },

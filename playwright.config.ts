@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error: plain ESM helper shared with the scripts
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium-path.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);

@@ -1,7 +1,6 @@
 import { generateOrganisation } from '../../src/analysis/generate';
 import { networkxStyleGexf } from '../../bench/lib/formats';
 import { expect, test } from './fixtures';
-// @ts-expect-error: plain ESM helper shared with the benchmark
 import { importFigures, importFinished, watchImport } from '../../scripts/import-timing.mjs';
 
 /**

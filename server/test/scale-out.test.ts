@@ -1,0 +1,82 @@
+/**
+ * Several instances behind a load balancer: PostgreSQL stores the rooms, Redis relays updates
+ * and presence between instances. Real servers: .ci/run makes sure both are up; run locally,
+ * this test says which one is missing and how to start it.
+ */
+import { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { creationToken, deriveRoomKeys, newRoom } from '../../src/sync/keys';
+import { sealValue } from '../../src/sync/seal';
+import { connect, eventually, startServer, type Client, type RunningServer } from './helpers';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(2000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.connect(Number(port), hostname);
+  });
+}
+
+const servers: RunningServer[] = [];
+const clients: Client[] = [];
+
+describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
+  beforeAll(async () => {
+    const missing: string[] = [];
+    if (!(await reachable(DATABASE_URL))) missing.push(`PostgreSQL at ${new URL(DATABASE_URL).host} (start: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)`);
+    if (!(await reachable(REDIS_URL))) missing.push(`Redis at ${new URL(REDIS_URL).host} (start: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "")`);
+    if (missing.length) throw new Error(`The scale-out test needs real servers that are not reachable: ${missing.join('; ')}`);
+    for (let i = 0; i < 2; i++) servers.push(await startServer({ DATABASE_URL, REDIS_URL }));
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    for (const s of servers) await s.stop();
+  });
+
+  it('clients on different instances converge, presence included, and the database holds no plaintext', async () => {
+    const { roomId, editSecret } = newRoom();
+    const keys = await deriveRoomKeys(roomId, editSecret, 'edit');
+    const a = connect(servers[0], roomId, await creationToken(keys));
+    clients.push(a);
+    expect(await a.authenticated).toBe('read-write');
+    const b = connect(servers[1], roomId, keys.token);
+    clients.push(b);
+    expect(await b.authenticated).toBe('read-write');
+
+    const sealed = await sealValue(keys.sealKey, { room: roomId, table: 'people', record: 'p1', field: 'name' }, 'Sam Okoro');
+    a.doc.getMap('people').set('p1', sealed);
+    b.doc.getMap('people').set('p2', 'from-b');
+    await eventually(() => expect(b.doc.getMap('people').get('p1')).toBe(sealed));
+    await eventually(() => expect(a.doc.getMap('people').get('p2')).toBe('from-b'));
+
+    a.provider.setAwarenessField('user', { sealed: 'presence-of-a' });
+    await eventually(() => {
+      const states = [...b.provider.awareness!.getStates().values()];
+      expect(states.some((s) => (s.user as { sealed?: string } | undefined)?.sealed === 'presence-of-a')).toBe(true);
+    });
+
+    // Stored in PostgreSQL (after the debounce): the room is there, the name is not.
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      let stored: Buffer | null = null;
+      for (let i = 0; i < 80 && !stored; i++) {
+        const { rows } = await client.query('SELECT state FROM influence_documents WHERE room_id = $1', [roomId]);
+        stored = rows[0]?.state ?? null;
+        if (!stored) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(stored, 'the room was stored in PostgreSQL').not.toBeNull();
+      expect(stored!.toString('latin1')).not.toContain('Sam Okoro');
+    } finally {
+      await client.end();
+    }
+  });
+});

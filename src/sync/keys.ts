@@ -1,0 +1,82 @@
+/**
+ * Keys of a shared map ("room"). Everything comes from one random secret that travels only in a
+ * link's fragment (after `#`, never sent to a server):
+ *
+ *   edit secret ──HKDF "view"──> view secret ──HKDF "seal"──> AES-256-GCM key for values
+ *        │                            └───────HKDF "auth"──> view token
+ *        └───────HKDF "auth"──> edit token
+ *
+ * An invite link carries the edit secret; a view-only link carries the view secret, which can
+ * decrypt but cannot derive the edit token. The server keeps only SHA-256 hashes of the tokens.
+ */
+
+const subtle = () => globalThis.crypto.subtle;
+const encoder = new TextEncoder();
+
+export const SECRET_BYTES = 32;
+const ROOM_BYTES = 16;
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('Not base64url');
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  const binary = atob(padded);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+const random = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+
+/** A new room: a random id (unrelated to the map) and a random edit secret. */
+export function newRoom(): { roomId: string; editSecret: string } {
+  return { roomId: toBase64Url(random(ROOM_BYTES)), editSecret: toBase64Url(random(SECRET_BYTES)) };
+}
+
+async function hkdf(secret: Uint8Array, info: string, roomId: string): Promise<Uint8Array> {
+  const base = await subtle().importKey('raw', secret as BufferSource, 'HKDF', false, ['deriveBits']);
+  const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(`influence-map/${roomId}`), info: encoder.encode(info) }, base, SECRET_BYTES * 8);
+  return new Uint8Array(bits);
+}
+
+export type RoomRole = 'edit' | 'view';
+
+export interface RoomKeys {
+  roomId: string;
+  role: RoomRole;
+  /** Seals and opens every value (non-extractable). */
+  sealKey: CryptoKey;
+  /** Presented to the server: the edit token for editors, the view token for viewers. */
+  token: string;
+  /** Only editors know these: to register the room and to hand out view-only links. */
+  viewSecret: string;
+  editSecret: string | null;
+}
+
+/** Derives what a member needs from the secret in their link. */
+export async function deriveRoomKeys(roomId: string, secret: string, role: RoomRole): Promise<RoomKeys> {
+  const raw = fromBase64Url(secret);
+  if (raw.length !== SECRET_BYTES) throw new Error('This link is incomplete: its key is the wrong length.');
+  const viewSecret = role === 'edit' ? await hkdf(raw, 'view', roomId) : raw;
+  const sealBytes = await hkdf(viewSecret, 'seal', roomId);
+  const sealKey = await subtle().importKey('raw', sealBytes as BufferSource, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+  const token = toBase64Url(await hkdf(role === 'edit' ? raw : viewSecret, 'auth', roomId));
+  return { roomId, role, sealKey, token, viewSecret: toBase64Url(viewSecret), editSecret: role === 'edit' ? secret : null };
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await subtle().digest('SHA-256', encoder.encode(text)));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The token an editor presents the first time, registering the room with the view token's hash. */
+export async function creationToken(keys: RoomKeys): Promise<string> {
+  if (keys.role !== 'edit') throw new Error('Only an editor can create a shared map.');
+  const view = await deriveRoomKeys(keys.roomId, keys.viewSecret, 'view');
+  return `create.${keys.token}.${await sha256Hex(view.token)}`;
+}
