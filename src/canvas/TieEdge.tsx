@@ -1,4 +1,4 @@
-import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, useInternalNode, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
 import { floatingPath, orthogonalPath, type Box } from './geometry';
@@ -26,12 +26,14 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   const path = tie.kind === 'reports-to' ? orthogonalPath(from, to, route?.elbow) : floatingPath(from, to, lane, lanes, route?.bow).path;
   const arrows = tieArrows(tie);
   const dash = TIE_DASH[tie.kind];
+  const width = tieWidth(tie.kind, tie.strength);
   const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];
   if (tie.mutual) classes.push('tie--mutual');
   if (selected) classes.push('tie--selected');
   if (faded) classes.push('tie--faded');
   if (highlighted) classes.push('tie--highlighted');
   if (broken) classes.push('tie--broken');
+  if (route?.over) classes.push('tie--over');
   return (
     <g className={classes.join(' ')} data-kind={tie.kind}>
       <BaseEdge
@@ -39,9 +41,20 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
         path={path}
         markerStart={arrows.start ? `url(#${markerId(tie.kind)})` : undefined}
         markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined}
-        style={{ strokeWidth: tieWidth(tie.kind, tie.strength), strokeDasharray: dash ? dash.join(' ') : undefined }}
+        style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }}
         interactionWidth={18}
       />
+      {route?.over && (
+        // No bend clears every card (routing.ts): the line is drawn again above the cards, with a
+        // halo in the canvas colour, so it visibly crosses them instead of seeming to end at a
+        // third person. The copy takes no pointer events; the tie below stays clickable.
+        <ViewportPortal>
+          <svg className={`tie-over ${classes.join(' ')}`} aria-hidden="true">
+            <path className="tie__halo" d={path} fill="none" style={{ strokeWidth: width + 4 }} />
+            <path className="react-flow__edge-path" d={path} fill="none" style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }} markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined} />
+          </svg>
+        </ViewportPortal>
+      )}
     </g>
   );
 }

@@ -6,7 +6,8 @@
  * For each tie the drawn path (geometry.ts, the same function TieEdge uses) is sampled and checked
  * against every other card, grown by a small margin. When it hits one, bends are tried in order of
  * size (a bow for a curve, the height of the elbow for a reporting line) and the first clear one is
- * kept; if none is clear, the one crossing the fewest cards. Pure, and skipped on large maps, where
+ * kept; if none is clear, the one crossing the fewest cards, marked `over` so the canvas draws it
+ * above the cards (a line visibly crossing a card cannot be misread). Pure, and skipped on large maps, where
  * ties are drawn by the level-of-detail layer and the cost (ties x people) would be felt.
  */
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
@@ -68,6 +69,11 @@ export interface TieRoute {
   bow?: number;
   /** Reporting lines: where the elbow sits between report and manager (0..1). */
   elbow?: number;
+  /**
+   * No bend clears every card: the tie is drawn over the cards in its way (with a halo), so it
+   * visibly passes across them instead of seeming to end at, or run through, a third person.
+   */
+  over?: true;
 }
 
 export function cardBox(doc: Pick<MapDocument, 'stakeholders'>, id: Id): Box | null {
@@ -118,7 +124,7 @@ export function routeTies(doc: Pick<MapDocument, 'stakeholders' | 'ties'>): Map<
         if (hits < best.hits) best = { elbow, hits };
         if (hits === 0) break;
       }
-      if (best.elbow !== 0.5) routes.set(tie.id, { elbow: best.elbow });
+      if (best.elbow !== 0.5 || best.hits > 0) routes.set(tie.id, { elbow: best.elbow, ...(best.hits > 0 ? { over: true as const } : {}) });
       continue;
     }
     const lane = laneOf.get(tie.id) ?? 0;
@@ -131,7 +137,7 @@ export function routeTies(doc: Pick<MapDocument, 'stakeholders' | 'ties'>): Map<
       if (hits < best.hits) best = { bow, hits };
       if (hits === 0) break;
     }
-    if (best.bow !== 0) routes.set(tie.id, { bow: best.bow });
+    if (best.bow !== 0 || best.hits > 0) routes.set(tie.id, { bow: best.bow, ...(best.hits > 0 ? { over: true as const } : {}) });
   }
   return routes;
 }
