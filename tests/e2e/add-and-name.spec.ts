@@ -292,3 +292,16 @@ test('keyboard only: Enter on the palette adds a person whose name is ready to t
   await page.keyboard.press('Escape');
   expect(await names(page)).toEqual(['Ngozi Adeyemi']);
 });
+
+test('Find then Enter focuses the card found in the power–interest grid and in Me at the centre too', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  for (const view of ['Power–interest grid', 'Me at the centre']) {
+    await page.getByRole('button', { name: view }).or(page.getByRole('radio', { name: view })).or(page.getByRole('tab', { name: view })).first().click();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Sara Nilsson');
+    await page.keyboard.press('Enter');
+    await expect(page.locator(':focus'), view).toHaveAttribute('aria-label', 'Sara Nilsson');
+  }
+});

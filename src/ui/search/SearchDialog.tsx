@@ -33,10 +33,10 @@ export function SearchDialog() {
       window.dispatchEvent(new CustomEvent(REVEAL_PERSON_EVENT, { detail: { id } }));
     } else {
       focusPerson(id);
-      // The keyboard goes on from the person found, not from the page: their card takes focus once
-      // the dialog has handed focus back and the view has brought the card in.
-      requestAnimationFrame(() => focusWhenDrawn(document, { kind: 'person', id }));
     }
+    // In every view the keyboard goes on from the person found, not from the page: their card
+    // takes focus once the dialog has handed focus back and the view has brought the card in.
+    requestAnimationFrame(() => focusWhenDrawn(document, { kind: 'person', id }));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
