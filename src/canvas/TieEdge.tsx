@@ -45,12 +45,11 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
         interactionWidth={18}
       />
       {route?.over && (
-        // No bend clears every card (routing.ts): the line is drawn again above the cards, with a
-        // halo in the canvas colour, so it visibly crosses them instead of seeming to end at a
-        // third person. The copy takes no pointer events; the tie below stays clickable.
+        // No bend clears every card (routing.ts): the line is drawn again above the cards, half
+        // see-through so the names under it stay readable, so it visibly crosses them instead of
+        // seeming to end at a third person. The copy takes no clicks; the tie below stays clickable.
         <ViewportPortal>
           <svg className={`tie-over ${classes.join(' ')}`} aria-hidden="true">
-            <path className="tie__halo" d={path} fill="none" style={{ strokeWidth: width + 4 }} />
             <path className="react-flow__edge-path" d={path} fill="none" style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }} markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined} />
           </svg>
         </ViewportPortal>

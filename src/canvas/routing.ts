@@ -70,7 +70,7 @@ export interface TieRoute {
   /** Reporting lines: where the elbow sits between report and manager (0..1). */
   elbow?: number;
   /**
-   * No bend clears every card: the tie is drawn over the cards in its way (with a halo), so it
+   * No bend clears every card: the tie is drawn over the cards in its way (half see-through), so it
    * visibly passes across them instead of seeming to end at, or run through, a third person.
    */
   over?: true;
