@@ -139,7 +139,7 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                   <button type="button" className="maps__open" aria-current={m.id === openId ? 'page' : undefined} onClick={() => onOpen(m.id)}>
                     <span className="maps__name" title={name || 'Untitled map'}>{name || 'Untitled map'}</span>
                     <span className="maps__meta">
-                      {m.people} {m.people === 1 ? 'person' : 'people'} · {m.ties} {m.ties === 1 ? 'tie' : 'ties'}
+                      {m.people.toLocaleString('en')} {m.people === 1 ? 'person' : 'people'} · {m.ties.toLocaleString('en')} {m.ties === 1 ? 'tie' : 'ties'}
                     </span>
                   </button>
                 )}

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, waitForElementToBeRemoved, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMapDocument } from '../../src/domain/factories';
+import { createMapDocument, createStakeholder } from '../../src/domain/factories';
 import { MapsList } from '../../src/ui/Sidebar';
 import { makeServices, teamDoc } from './helpers';
 
@@ -36,6 +36,21 @@ describe('MapsList', () => {
     expect(item(list, 'Beta')).toHaveTextContent('0 people · 0 ties');
     expect(within(item(list, 'Beta')).getByRole('button', { name: /^Beta/ })).toHaveAttribute('aria-current', 'page');
     expect(within(item(list, 'Alpha')).getByRole('button', { name: /^Alpha/ })).not.toHaveAttribute('aria-current');
+  });
+
+  it('writes counts with thousands separators', async () => {
+    const services = makeServices();
+    dispose = services.dispose;
+    const big = createMapDocument('Big');
+    for (let i = 0; i < 1502; i++) {
+      const s = createStakeholder({ name: `P${i}` });
+      big.stakeholders[s.id] = s;
+    }
+    await services.workspace.createMap(big);
+    services.renderUi(<MapsList onOpen={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Maps' });
+    await within(list).findByText('Big');
+    expect(item(list, 'Big')).toHaveTextContent('1,502 people · 0 ties');
   });
 
   it('opens a map when its name is clicked', async () => {
