@@ -4,6 +4,7 @@
  */
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
+import { brokerOrder } from './broker-order';
 import { findClusters } from './clusters';
 import { explainPerson, rankShares } from './explain';
 import { indexProjection, type IndexedGraph } from './indexed-graph';
@@ -245,9 +246,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
     .sort((a, b) => a.hiddenInfluence - b.hiddenInfluence || a.formalRank - b.formalRank)
     .slice(0, MAX_LISTED)
     .map((m) => m.id);
-  const topBrokerIds = people
-    .filter((m) => m.betweenness > 0)
-    .sort((a, b) => b.betweenness - a.betweenness || (b.effectiveSize ?? 0) - (a.effectiveSize ?? 0))
+  const topBrokerIds = brokerOrder(people)
     .slice(0, Math.min(MAX_TOP_BROKERS, Math.max(1, Math.ceil(n / 10))))
     .map((m) => m.id);
 

@@ -5,17 +5,11 @@
  * (domain/compare.ts `matchPeople`), and words each change with the same numbers the Metrics
  * table shows (broker places are the order of the Brokers column).
  */
+import { brokerPlaces } from './broker-order';
 import { ordinal, plural } from './format';
 import type { AnalysisResult } from './types';
 import type { Id } from '../domain/types';
 
-/** Places in the broker order: betweenness, highest first, effective size breaking ties. */
-export function brokerPlaces(result: AnalysisResult): Map<Id, number> {
-  const brokers = result.people
-    .filter((m) => m.betweenness > 0)
-    .sort((a, b) => b.betweenness - a.betweenness || (b.effectiveSize ?? 0) - (a.effectiveSize ?? 0));
-  return new Map(brokers.map((m, i) => [m.id, i + 1]));
-}
 
 export interface InsightChange {
   kind: 'broker' | 'advisor' | 'hidden-influencer';
@@ -40,8 +34,8 @@ export function compareInsights(before: AnalysisResult, after: AnalysisResult, o
   for (const [earlier, later] of matched) earlierOf.set(later, earlier);
   const changes: InsightChange[] = [];
 
-  const wasPlaces = brokerPlaces(before);
-  const nowPlaces = brokerPlaces(after);
+  const wasPlaces = brokerPlaces(before.people);
+  const nowPlaces = brokerPlaces(after.people);
   const mentioned = new Set<Id>();
   for (const [id, place] of nowPlaces) {
     if (place > top) continue;

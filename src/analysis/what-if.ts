@@ -17,6 +17,7 @@
 import { displayName } from '../domain/describe';
 import type { Id } from '../domain/types';
 import { analyse, analyseAside } from './analyse';
+import { brokerPlaces } from './broker-order';
 import { listNames, ordinal, percent } from './format';
 import { indexArcs, indexProjection, type IndexedGraph } from './indexed-graph';
 import { count } from './key-person';
@@ -164,13 +165,6 @@ function connectionChanges(before: IndexedGraph, after: IndexedGraph, afterIndex
   return { pairs, worse };
 }
 
-/** Brokers ranked as the canvas badges rank them: betweenness, then effective size. */
-function brokerRanks(result: AnalysisResult): Map<Id, number> {
-  const ranked = result.people
-    .filter((m) => m.betweenness > 0)
-    .sort((a, b) => b.betweenness - a.betweenness || (b.effectiveSize ?? 0) - (a.effectiveSize ?? 0));
-  return new Map(ranked.map((m, i) => [m.id, i + 1]));
-}
 
 const departmentKey = (d: string) => d.trim().toLowerCase();
 
@@ -292,8 +286,8 @@ export function whatIf(input: AnalysisInput, removedIds: readonly Id[]): WhatIfR
   const leaders = leaderLosses(before, after, removed);
   const bridges = lostBridges(input, removed);
 
-  const ranksBefore = brokerRanks(before);
-  const ranksAfter = brokerRanks(after);
+  const ranksBefore = brokerPlaces(before.people);
+  const ranksAfter = brokerPlaces(after.people);
   const metricBefore = new Map<Id, PersonMetrics>(before.people.map((m) => [m.id, m]));
   const brokers: WhatIfBroker[] = [...ranksAfter]
     .filter(([, rank]) => rank <= TOP_BROKERS)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, toAnalysisInput } from '../../../src/analysis';
-import { brokerPlaces, compareInsights } from '../../../src/analysis/compare';
+import { brokerPlaces } from '../../../src/analysis/broker-order';
+import { compareInsights } from '../../../src/analysis/compare';
 import { compareMaps } from '../../../src/domain/compare';
 import type { MapDocument } from '../../../src/domain/types';
 import { docOf, person, tie } from '../helpers/docs';
@@ -31,8 +32,8 @@ describe('compareInsights', () => {
     const after = withSameId(before, twoGroups('sam'));
     const was = run(before);
     const now = run(after);
-    expect(brokerPlaces(was).get('ola')).toBe(1);
-    expect(brokerPlaces(now).get('sam')).toBe(1);
+    expect(brokerPlaces(was.people).get('ola')).toBe(1);
+    expect(brokerPlaces(now.people).get('sam')).toBe(1);
     const nameOf = (id: string) => before.stakeholders[id]?.name ?? after.stakeholders[id].name;
     const changes = compareInsights(was, now, { matched: compareMaps(before, after).matched, nameOf, topBrokers: 1 });
     expect(changes.map((c) => c.text)).toEqual(['Sam Okoro is now the top broker; brokered nothing before.', 'Ola Ade is no longer a top-1 broker (now brokers nothing; was 1st).']);
