@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
 import { exportGexf } from '../../../src/io/gexf';
 import { exportGraphml } from '../../../src/io/graphml';
 import { importFile, importTiesFile } from '../../../src/io/import';
 import { exportBackupJson, exportMapJson } from '../../../src/io/map-file';
-import { MAP_KEYWORD, crc32, embedText } from '../../../src/io/png';
+import { MAP_KEYWORD, embedText } from '../../../src/io/png';
+import { tinyPng } from '../helpers/png';
 import { exportPeopleCsv, exportTiesCsv } from '../../../src/io/csv';
 import { MAX_IMPORT_BYTES } from '../../../src/io/text';
 import { carried, carriedTies, enc, sampleDoc } from './helpers';
@@ -14,20 +14,6 @@ function ok(result: ReturnType<typeof importFile>) {
   return result;
 }
 
-function tinyPng(): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = new Uint8Array(12 + data.length);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, data.length);
-    out.set(enc(type), 4);
-    out.set(data, 8);
-    view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
-    return out;
-  };
-  const ihdr = new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', new Uint8Array(deflateSync(new Uint8Array([0, 0])))), chunk('IEND', new Uint8Array())];
-  return new Uint8Array(parts.flatMap((p) => [...p]));
-}
 
 describe('importFile: every format, always a new map', () => {
   const doc = sampleDoc();
