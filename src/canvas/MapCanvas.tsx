@@ -38,7 +38,7 @@ import { TieConnectionLine } from './TieConnectionLine';
 import { useCanvasKeyboard } from './useCanvasKeyboard';
 import { openingViewport } from './opening-view';
 import { StartHereHint } from './StartHereHint';
-import { routeTies } from './routing';
+import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 import { emptyRecord } from '../domain/records';
@@ -130,9 +130,11 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     setOpening({ measured: true, viewport, partial });
   }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
 
-  // Ties bend around cards in their way; recomputed when people or ties change, not per frame.
+  // Ties bend around cards in their way; recomputed when cards move or ties change, not per frame
+  // or per keystroke.
   const { stakeholders, ties } = doc;
-  const routes = useMemo(() => routeTies({ stakeholders, ties }), [stakeholders, ties]);
+  const routeTiesOf = useMemo(createTieRouter, []);
+  const routes = useMemo(() => routeTiesOf({ stakeholders, ties }), [routeTiesOf, stakeholders, ties]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);

@@ -141,3 +141,30 @@ export function routeTies(doc: Pick<MapDocument, 'stakeholders' | 'ties'>): Map<
   }
   return routes;
 }
+
+/** What routes depend on: every card's place and size, every tie's ends and kind. */
+function geometryKey(doc: Pick<MapDocument, 'stakeholders' | 'ties'>): string {
+  const parts: string[] = [];
+  for (const s of Object.values(doc.stakeholders)) parts.push(`${s.id}\u0000${s.x}\u0000${s.y}\u0000${s.influence}`);
+  parts.push('');
+  for (const t of Object.values(doc.ties)) parts.push(`${t.id}\u0000${t.source}\u0000${t.target}\u0000${t.kind}`);
+  return parts.join('\u0001');
+}
+
+/**
+ * routeTies for a canvas: the last routes are kept while no card moved or resized and no tie
+ * changed ends or kind, so typing a name or a note (a new document each keystroke) does not route
+ * every tie again (about 0.3 s at 199 people and 1,000 ties) and the routes keep their identity.
+ */
+export function createTieRouter(): (doc: Pick<MapDocument, 'stakeholders' | 'ties'>) => Map<Id, TieRoute> {
+  let lastKey: string | null = null;
+  let last = new Map<Id, TieRoute>();
+  return (doc) => {
+    const key = geometryKey(doc);
+    if (key !== lastKey) {
+      lastKey = key;
+      last = routeTies(doc);
+    }
+    return last;
+  };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSampleOrganisation } from '../../../src/domain/sample';
 import type { MapDocument, Stakeholder, Tie } from '../../../src/domain/types';
 import { floatingPath, orthogonalPath, type Box } from '../../../src/canvas/geometry';
-import { cardBox, cardsCrossed, routeTies, samplePath, type TieRoute } from '../../../src/canvas/routing';
+import { cardBox, cardsCrossed, createTieRouter, routeTies, samplePath, type TieRoute } from '../../../src/canvas/routing';
 
 /** How many other cards one tie runs under, drawn with the given routes. */
 function crossingsOf(doc: Pick<MapDocument, 'stakeholders' | 'ties'>, routes: Map<string, TieRoute>, t: Tie): number {
@@ -85,5 +85,18 @@ describe('tie routing', () => {
     const hidden = Object.values(doc.ties).filter((t) => !routes.get(t.id)?.over && crossingsOf(doc, routes, t) > 0);
     expect(hidden.map((t) => t.id)).toEqual([]);
     expect([...routes.values()].filter((r) => r.over).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the last routes while only text changes, and routes again when a card moves', () => {
+    const route = createTieRouter();
+    const doc = createSampleOrganisation(0);
+    const first = route(doc);
+    const anyone = Object.values(doc.stakeholders)[0];
+    const renamed = { ...doc, stakeholders: { ...doc.stakeholders, [anyone.id]: { ...anyone, name: 'Someone else', notes: 'typed' } } };
+    expect(route(renamed)).toBe(first);
+    const moved = { ...doc, stakeholders: { ...doc.stakeholders, [anyone.id]: { ...anyone, x: anyone.x + 400 } } };
+    const again = route(moved);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(routeTies(moved));
   });
 });
