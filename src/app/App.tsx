@@ -26,7 +26,7 @@ import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
 import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
-import { findShortcut, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
+import { findShortcut, isEditingAction, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
 import { useTheme } from '../ui/theme';
 import { describeStorageError } from '../storage/errors';
@@ -181,6 +181,8 @@ function AppShell() {
       if (!shortcut) return;
       const needsMap = shortcut.action !== 'help' && shortcut.action !== 'escape';
       if (needsMap && !store.getState().doc) return;
+      // View only: N, Delete, F2, paste, undo… do nothing (and leave the key to the browser).
+      if (store.getState().readOnly && isEditingAction(shortcut.action)) return;
       e.preventDefault();
       run(shortcut.action);
     };

@@ -47,6 +47,7 @@ export type AltView = 'grid' | 'ego';
 export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: 'light' | 'dark' }) {
   const { store } = useServices();
   const doc = useEditor((s) => s.doc)!;
+  const readOnly = useEditor((s) => s.readOnly);
   const selectedNodes = useEditor((s) => s.selectedNodes);
   const selectedTies = useEditor((s) => s.selectedTies);
   const analysis = useEditor((s) => s.analysis);
@@ -200,7 +201,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeContextMenu={onNodeContextMenu}
-        nodesDraggable={mode === 'grid'}
+        nodesDraggable={mode === 'grid' && !readOnly}
         nodesConnectable={false}
         // Every card's dots are "source" handles (as on the network canvas): in React Flow's default
         // strict mode an edge needs a "target" handle, so without this no tie is drawn at all.

@@ -85,6 +85,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const focusId = useEditor((s) => s.focusId);
   const focusSteps = useEditor((s) => s.focusSteps);
   const focusDirection = useEditor((s) => s.focusDirection);
+  const readOnly = useEditor((s) => s.readOnly);
   const whatIfIds = useWhatIf((s) => s.removedIds);
   const whatIfResult = useWhatIf((s) => s.result);
   const { overlay: baseOverlay, legend } = useMemo(
@@ -276,6 +277,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         connectionLineComponent={TieConnectionLine}
         onMoveEnd={onMoveEnd}
         onNodeContextMenu={onNodeContextMenu}
+        // View only: cards stay selectable (Details, Focus) but cannot be moved or tied.
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
         deleteKeyCode={null}
@@ -314,7 +318,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       </LodContext.Provider>
       {legend && <OverlayLegendCard legend={legend} />}
       {opening.partial && <StartHereHint focusId={opening.partial.focusId} isMe={opening.partial.isMe} />}
-      {empty && (
+      {empty && !readOnly && (
         <div className="canvas__hint" role="note">
           <strong>Start by adding people</strong>
           <span>Drag a Stakeholder from the palette, double-click the canvas, or press N, then type the name.</span>

@@ -71,6 +71,11 @@ export interface EditorState {
   lockedMapId: Id | null;
   /** The person whose name is being edited in place on their card. */
   renaming: Id | null;
+  /**
+   * View only (a view-only member of a team map, the interactive HTML viewer): every edit of the
+   * document is refused (edit, undo, redo and the actions built on them); looking still works.
+   */
+  readOnly: boolean;
 }
 
 export interface EditorActions {
@@ -119,6 +124,8 @@ export interface EditorActions {
   setLockedMap(id: Id | null): void;
   /** Starts (an id) or ends (null) editing a person's name on their card. */
   setRenaming(id: Id | null): void;
+  /** Turns view-only mode on or off (kept across opening another document). */
+  setReadOnly(value: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -144,7 +151,7 @@ export function createEditorStore(): EditorStoreApi {
         /** Commits a new document; merges into the previous undo step when in the same group. */
         const commit = (next: MapDocument, group?: string) => {
           const current = get().doc;
-          if (!current || next === current) return;
+          if (!current || next === current || get().readOnly) return;
           const now = Date.now();
           const coalesce = group !== undefined && group === lastGroup && now - lastGroupAt < GROUP_WINDOW_MS;
           lastGroup = group;
@@ -210,7 +217,7 @@ export function createEditorStore(): EditorStoreApi {
 
         const pasteClip = (clip: Clip, offset: Position): number => {
           const doc = get().doc;
-          if (!doc || clip.stakeholders.length === 0) return 0;
+          if (!doc || get().readOnly || clip.stakeholders.length === 0) return 0;
           const result = ops.pasteClip(doc, clip, offset);
           commit(result.doc);
           set({ selectedNodes: new Set(result.ids), selectedTies: EMPTY });
@@ -245,6 +252,7 @@ export function createEditorStore(): EditorStoreApi {
           searchOpen: false,
           lockedMapId: null,
           renaming: null,
+          readOnly: false,
 
           openDocument(doc, options) {
             untracked({
@@ -275,11 +283,11 @@ export function createEditorStore(): EditorStoreApi {
           },
           edit(fn, group) {
             const doc = get().doc;
-            if (doc) commit(fn(doc), group);
+            if (doc && !get().readOnly) commit(fn(doc), group);
           },
           addStakeholderAt(position, fields) {
             const doc = get().doc;
-            if (!doc) return null;
+            if (!doc || get().readOnly) return null;
             const { doc: next, id } = ops.addStakeholderAt(doc, position, fields);
             commit(next);
             set({ selectedNodes: new Set([id]), selectedTies: EMPTY });
@@ -290,7 +298,7 @@ export function createEditorStore(): EditorStoreApi {
           },
           connect(source, target, kind) {
             const doc = get().doc;
-            if (!doc) return false;
+            if (!doc || get().readOnly) return false;
             const tieKind = kind ?? get().tieKind;
             const result = ops.connect(doc, source, target, tieKind, { mutual: TIE_DIRECTION_RULES[tieKind].defaultMutual });
             if (!result.ok) {
@@ -303,7 +311,7 @@ export function createEditorStore(): EditorStoreApi {
           },
           updateTie(id, patch) {
             const doc = get().doc;
-            if (!doc) return false;
+            if (!doc || get().readOnly) return false;
             const result = ops.updateTie(doc, id, patch);
             if (!result.ok) {
               get().notify(result.error, 'error');
@@ -321,7 +329,7 @@ export function createEditorStore(): EditorStoreApi {
           },
           deleteSelection() {
             const { doc, selectedNodes, selectedTies } = get();
-            if (!doc || (selectedNodes.size === 0 && selectedTies.size === 0)) return;
+            if (!doc || get().readOnly || (selectedNodes.size === 0 && selectedTies.size === 0)) return;
             commit(ops.removeElements(doc, selectedNodes, selectedTies));
             set({ selectedNodes: EMPTY, selectedTies: EMPTY });
           },
@@ -336,6 +344,7 @@ export function createEditorStore(): EditorStoreApi {
             if (get().selectedNodes.size || get().selectedTies.size) set({ selectedNodes: EMPTY, selectedTies: EMPTY });
           },
           dragTo(positions) {
+            if (get().readOnly) return;
             set({ drag: Object.assign(copyRecord(get().drag ?? {}), positions) });
           },
           dragEnd(positions) {
@@ -437,14 +446,21 @@ export function createEditorStore(): EditorStoreApi {
             set({ lockedMapId: id });
           },
           setRenaming(id) {
+            if (id !== null && get().readOnly) return;
             if (get().renaming !== id) set({ renaming: id });
           },
+          setReadOnly(value) {
+            if (get().readOnly === value) return;
+            untracked(value ? { readOnly: true, drag: null, renaming: null } : { readOnly: false });
+          },
           undo() {
+            if (get().readOnly) return;
             lastGroup = undefined;
             history().undo();
             pruneSelection();
           },
           redo() {
+            if (get().readOnly) return;
             lastGroup = undefined;
             history().redo();
             pruneSelection();

@@ -20,12 +20,14 @@ export interface HeaderProps {
 
 function MapNameInput() {
   const name = useEditor((s) => s.doc?.map.name);
+  const readOnly = useEditor((s) => s.readOnly);
   const { store } = useServices();
   if (name === undefined) return null;
   return (
     <input
       className="header__map-name"
       aria-label="Map name"
+      readOnly={readOnly}
       title={name || undefined}
       value={name}
       placeholder="Untitled map"
@@ -46,7 +48,10 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
   const { store } = useServices();
   const hasDoc = useEditor((s) => s.doc !== null);
   const snap = useEditor((s) => s.snapToGrid);
-  const { canUndo, canRedo } = useHistoryFlags();
+  const readOnly = useEditor((s) => s.readOnly);
+  const history = useHistoryFlags();
+  const canUndo = history.canUndo && !readOnly;
+  const canRedo = history.canRedo && !readOnly;
   const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
   return (
     <header className="header">
@@ -62,7 +67,8 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
         <h1 className="header__product">Influence Map</h1>
       </div>
       <MapNameInput />
-      {hasDoc && <SaveIndicator />}
+      {hasDoc && readOnly && <ViewOnlyBadge />}
+      {hasDoc && !readOnly && <SaveIndicator />}
       <nav className="toolbar" aria-label="Toolbar">
         <button type="button" className="button" onClick={onNewMap}>
           New map
@@ -71,7 +77,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
           Import
         </button>
         {hasDoc && exportMenu}
-        {hasDoc && arrangeMenu}
+        {hasDoc && !readOnly && arrangeMenu}
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="button button--icon" aria-label="Undo" title="Undo (Ctrl/⌘ Z)" disabled={!canUndo} onClick={() => store.getState().undo()}>
           <Icon name="undo" />
@@ -92,7 +98,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
           aria-label="Snap to grid"
           aria-pressed={snap}
           title="Snap to grid (G)"
-          disabled={!hasDoc}
+          disabled={!hasDoc || readOnly}
           onClick={() => store.getState().toggleSnap()}
         >
           <Icon name="grid" />
@@ -105,6 +111,16 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
         </button>
       </nav>
     </header>
+  );
+}
+
+/** Says, in the header, that this map can be looked at but not changed here. */
+export function ViewOnlyBadge() {
+  return (
+    <span className="header__badge" role="status" title="You can pan, zoom, search, read the insights and export images; you cannot change this map.">
+      <Icon name="eye" />
+      View only
+    </span>
   );
 }
 

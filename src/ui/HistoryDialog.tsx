@@ -12,6 +12,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const { workspace, store } = useServices();
   const mapId = useEditor((s) => s.doc?.map.id);
   const mapName = useEditor((s) => s.doc?.map.name ?? '');
+  const readOnly = useEditor((s) => s.readOnly);
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [name, setName] = useState('');
   const [confirm, setConfirm] = useState<SnapshotSummary | null>(null);
@@ -103,7 +104,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                 <button type="button" className="button" aria-label={`Compare ${label(s)} with now`} onClick={() => setComparing({ from: versions.findIndex((v) => v.id === s.id), to: versions.length - 1 })}>
                   Compare with now
                 </button>
-                <button type="button" className="button" onClick={() => setConfirm(s)}>
+                <button type="button" className="button" disabled={readOnly} title={readOnly ? 'View only: this map cannot be changed here' : undefined} onClick={() => setConfirm(s)}>
                   Restore here
                 </button>
                 <button

@@ -34,6 +34,7 @@ export function Inspector() {
   // drag step at once; the panel follows in an interruptible render a moment later.
   const selectedNodes = useDeferredValue(useEditor((s) => s.selectedNodes));
   const selectedTies = useDeferredValue(useEditor((s) => s.selectedTies));
+  const readOnly = useEditor((s) => s.readOnly);
   if (!doc) return null;
   const people = [...selectedNodes].filter((id) => hasEntry(doc.stakeholders, id));
   const ties = [...selectedTies].filter((id) => hasEntry(doc.ties, id));
@@ -44,7 +45,15 @@ export function Inspector() {
   else body = <MapInspector doc={doc} />;
   return (
     <div className="inspector" aria-label="Inspector" role="region">
-      {body}
+      {readOnly ? (
+        // View only: every field and button below is disabled at once (a disabled fieldset).
+        <fieldset disabled className="inspector__readonly">
+          <p className="inspector__readonly-note">View only: you can read these details but not change them.</p>
+          {body}
+        </fieldset>
+      ) : (
+        body
+      )}
     </div>
   );
 }

@@ -19,11 +19,20 @@ const TIE_KIND_HINTS: Record<TieKind, string> = {
 
 export function Palette() {
   const tieKind = useEditor((s) => s.tieKind);
+  const readOnly = useEditor((s) => s.readOnly);
   const { store } = useServices();
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, 'stakeholder');
     event.dataTransfer.effectAllowed = 'copy';
   };
+  if (readOnly) {
+    return (
+      <section className="panel" aria-label="Palette">
+        <h2 className="panel__title">Palette</h2>
+        <p className="panel__note">View only: people and ties cannot be added to this map here.</p>
+      </section>
+    );
+  }
   return (
     <section className="panel" aria-label="Palette">
       <h2 className="panel__title">Palette</h2>

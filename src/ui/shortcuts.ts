@@ -57,6 +57,11 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'search', keys: ['Ctrl/⌘ K', 'F'], description: 'Find a person by name, title, department or tag', match: (e) => (mod(e) && !e.shiftKey && !e.altKey && key(e) === 'k') || (plain(e) && !e.shiftKey && key(e) === 'f') },
 ];
 
+/** Shortcuts that change the map (or the drawing tools): off when the map is view only. */
+export function isEditingAction(action: ShortcutAction): boolean {
+  return action === 'add-stakeholder' || action === 'rename' || action === 'delete' || action === 'paste' || action === 'duplicate' || action === 'undo' || action === 'redo' || action === 'toggle-snap' || action.startsWith('tie-');
+}
+
 /** Typing in a field must never trigger canvas shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -14,6 +14,7 @@ export function NodeContextMenu() {
   const ref = useRef<HTMLDivElement>(null);
   const person = useEditor((s) => (menu ? s.doc?.stakeholders[menu.id] : undefined));
   const isMe = useEditor((s) => (menu ? s.doc?.map.meId === menu.id : false));
+  const readOnly = useEditor((s) => s.readOnly);
 
   useEffect(() => {
     const onMenu = (e: Event) => {
@@ -94,7 +95,7 @@ export function NodeContextMenu() {
           <div className="context-menu__title" aria-hidden="true">
             {displayName(person)}
           </div>
-          {!isMe && (
+          {!isMe && !readOnly && (
             <button type="button" role="menuitem" className="menu__item" onClick={act(() => setLogFor(id))}>
               Log a catch-up
             </button>
@@ -115,11 +116,13 @@ export function NodeContextMenu() {
           <button type="button" role="menuitem" className="menu__item" onClick={act(() => whatIfStore.getState().start(id))}>
             What if {displayName(person)} leaves…
           </button>
-          <button type="button" role="menuitem" className="menu__item" onClick={act(() => store.getState().setMe(isMe ? null : id))}>
-            {isMe ? 'Unmark as me' : 'Mark as me'}
-          </button>
-          <div className="context-menu__sep" role="separator" />
-          <button
+          {!readOnly && (
+            <button type="button" role="menuitem" className="menu__item" onClick={act(() => store.getState().setMe(isMe ? null : id))}>
+              {isMe ? 'Unmark as me' : 'Mark as me'}
+            </button>
+          )}
+          {!readOnly && <div className="context-menu__sep" role="separator" />}
+          {!readOnly && <button
             type="button"
             role="menuitem"
             className="menu__item menu__item--danger"
@@ -130,7 +133,7 @@ export function NodeContextMenu() {
             })}
           >
             Delete
-          </button>
+          </button>}
         </div>
       )}
       {logFor && <LogCatchUpDialog personId={logFor} onClose={() => setLogFor(null)} />}
