@@ -117,7 +117,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
 /** Says, in the header, that this map can be looked at but not changed here. */
 export function ViewOnlyBadge() {
   return (
-    <span className="header__badge" role="status" title="You can pan, zoom, search, read the insights and export images; you cannot change this map.">
+    <span className="header__badge" role="status" aria-label="View only" title="You can pan, zoom, search, read the insights and export images; you cannot change this map.">
       <Icon name="eye" />
       View only
     </span>
