@@ -2,9 +2,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, offlineServiceWorker } from './build/plugins.ts';
+import { interactiveViewer } from './build/viewer.ts';
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
+  plugins: [react(), contentSecurityPolicy(), interactiveViewer(), offlineServiceWorker()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

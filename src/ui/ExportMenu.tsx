@@ -7,10 +7,11 @@ import { useServices } from '../state/context';
 import { downloadMapJson, downloadText } from './download';
 import { CsvExportDialog } from './export/CsvExportDialog';
 import { ImageExportDialog } from './export/ImageExportDialog';
+import { InteractiveHtmlDialog } from './export/InteractiveHtmlDialog';
 import type { ImageFormat } from './export/ImageExportDialog';
 import { MenuButton, type MenuItem } from './Header';
 
-type Open = { kind: 'image'; format: ImageFormat; doc: MapDocument } | { kind: 'csv'; doc: MapDocument } | null;
+type Open = { kind: 'image'; format: ImageFormat; doc: MapDocument } | { kind: 'csv'; doc: MapDocument } | { kind: 'html'; doc: MapDocument } | null;
 
 /**
  * The "Export" menu. Files are named after the map. Other features add their own items
@@ -45,6 +46,7 @@ export function ExportMenu({ extraItems = [] }: { extraItems?: MenuItem[] }) {
     { label: 'CSV', onSelect: withDoc((doc) => setOpen({ kind: 'csv', doc })) },
     { label: 'GraphML', onSelect: withDoc((doc) => downloadText(exportGraphml(doc), `${fileBaseName(doc.map.name)}.graphml`, 'application/graphml+xml')) },
     { label: 'GEXF', onSelect: withDoc((doc) => downloadText(exportGexf(doc), `${fileBaseName(doc.map.name)}.gexf`, 'application/gexf+xml')) },
+    { label: 'Interactive HTML', onSelect: withDoc((doc) => setOpen({ kind: 'html', doc })) },
     { label: 'Back up all maps', onSelect: () => void backUp() },
     // ---- Items owned by other features go here: "Metrics CSV", "Follow-ups (.ics)". ----
     ...extraItems,
@@ -65,6 +67,16 @@ export function ExportMenu({ extraItems = [] }: { extraItems?: MenuItem[] }) {
         />
       )}
       {open?.kind === 'csv' && <CsvExportDialog doc={open.doc} onClose={() => setOpen(null)} />}
+      {open?.kind === 'html' && (
+        <InteractiveHtmlDialog
+          doc={open.doc}
+          onClose={() => setOpen(null)}
+          onDone={(note) => {
+            setOpen(null);
+            store.getState().notify(note);
+          }}
+        />
+      )}
     </>
   );
 }

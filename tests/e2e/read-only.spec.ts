@@ -1,0 +1,55 @@
+import { expect, nodeByName, test } from './fixtures';
+
+interface AppWindow {
+  __influenceMap: { store: { getState(): { setReadOnly(v: boolean): void; doc: { stakeholders: Record<string, { name: string; x: number; y: number }>; ties: Record<string, unknown> } | null; selectedNodes: Set<string> } } };
+}
+
+const counts = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const doc = (window as unknown as AppWindow).__influenceMap.store.getState().doc!;
+    return { people: Object.keys(doc.stakeholders).length, ties: Object.keys(doc.ties).length };
+  });
+
+test('view only: no edit by mouse or keyboard gets through; pan, zoom, select, Find and Insights still work', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.evaluate(() => (window as unknown as AppWindow).__influenceMap.store.getState().setReadOnly(true));
+  const before = await counts(page);
+
+  await expect(page.getByRole('banner').getByRole('status', { name: 'View only' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Stakeholder' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Arrange ▾' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  // Select a card (still works), then try to drag, delete, rename and add.
+  const helena = nodeByName(page, 'Helena Brandt');
+  await helena.click();
+  await expect(page.getByLabel('Name')).toHaveValue('Helena Brandt');
+  await expect(page.getByLabel('Name')).toBeDisabled();
+  const box = (await helena.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 150, { steps: 8 });
+  await page.mouse.up();
+  const after = (await helena.boundingBox())!;
+  expect(Math.abs(after.x - box.x) + Math.abs(after.y - box.y)).toBeLessThan(2);
+  for (const key of ['Delete', 'Backspace', 'n', 'F2', 'Control+d', 'Control+z']) await page.keyboard.press(key);
+  await page.locator('.react-flow__pane').dblclick({ position: { x: 30, y: 30 } });
+  expect(await counts(page)).toEqual(before);
+  await expect(page.locator('.person__name-input, .name-editor input')).toHaveCount(0);
+
+  // Zoom still works.
+  const zoomOf = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const z0 = await zoomOf();
+  await page.getByRole('button', { name: /zoom in/i }).click();
+  await expect.poll(zoomOf).not.toBe(z0);
+
+  // Find and Insights still work.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Marcus');
+  await expect(page.getByRole('option', { name: /Marcus Okafor/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: /Insights/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(/broker|advis|leader/i);
+});
