@@ -62,7 +62,8 @@ export async function buildViewerPage(root: string): Promise<string> {
     root,
     base: './',
     mode: 'production',
-    logLevel: 'warn',
+    // Errors only: the outer build reports its own progress.
+    logLevel: 'error',
     plugins: [react()],
     worker: { format: 'es' },
     build: {

@@ -11,9 +11,10 @@ const counts = (page: import('@playwright/test').Page) =>
   });
 
 test('view only: no edit by mouse or keyboard gets through; pan, zoom, select, Find and Insights still work', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 60_000 });
   await page.evaluate(() => (window as unknown as AppWindow).__influenceMap.store.getState().setReadOnly(true));
   const before = await counts(page);
 
@@ -22,11 +23,13 @@ test('view only: no edit by mouse or keyboard gets through; pan, zoom, select, F
   await expect(page.getByRole('button', { name: 'Arrange ▾' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 
-  // Select a card (still works), then try to drag, delete, rename and add.
+  // Find and select a card (still works), then try to drag, delete, rename and add.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Helena Brandt');
+  await page.keyboard.press('Enter');
   const helena = nodeByName(page, 'Helena Brandt');
-  await helena.click();
-  await expect(page.getByLabel('Name')).toHaveValue('Helena Brandt');
-  await expect(page.getByLabel('Name')).toBeDisabled();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Helena Brandt');
+  await expect(page.getByLabel('Name', { exact: true })).toBeDisabled();
   const box = (await helena.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
@@ -40,16 +43,13 @@ test('view only: no edit by mouse or keyboard gets through; pan, zoom, select, F
   await expect(page.locator('.person__name-input, .name-editor input')).toHaveCount(0);
 
   // Zoom still works.
+  await page.keyboard.press('Escape');
   const zoomOf = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
   const z0 = await zoomOf();
   await page.getByRole('button', { name: /zoom in/i }).click();
   await expect.poll(zoomOf).not.toBe(z0);
 
-  // Find and Insights still work.
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('Marcus');
-  await expect(page.getByRole('option', { name: /Marcus Okafor/ })).toBeVisible();
-  await page.keyboard.press('Escape');
+  // Insights still work.
   await page.getByRole('tab', { name: /Insights/ }).click();
   await expect(page.getByRole('tabpanel')).toContainText(/broker|advis|leader/i);
 });
