@@ -65,6 +65,8 @@ export async function buildViewerPage(root: string): Promise<string> {
     // Errors only: the outer build reports its own progress.
     logLevel: 'error',
     plugins: [react()],
+    // Production React even when the dev server (NODE_ENV=development) builds the page.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     worker: { format: 'es' },
     build: {
       write: false,
