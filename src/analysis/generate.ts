@@ -39,7 +39,11 @@ export function generateOrganisation(size: number, seed = 1): MapDocument {
     }
   }
   const byDepartment = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) byDepartment.set(department[i], [...(byDepartment.get(department[i]) ?? []), i]);
+  for (let i = 0; i < n; i++) {
+    const list = byDepartment.get(department[i]);
+    if (list) list.push(i);
+    else byDepartment.set(department[i], [i]);
+  }
 
   const columns = Math.max(1, Math.ceil(Math.sqrt(n)));
   const stakeholders: Stakeholder[] = [];
