@@ -1,8 +1,9 @@
 /** Number and list wording shared by the explanations and the introduction sentences. */
+import { formatCount } from '../domain/numbers';
 
 /** A whole number with thousands separators: "2,000". */
 export function count(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  return formatCount(n);
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -16,6 +16,7 @@ import { openWhileStored, prepareWriteWorker, writeNewMaps } from './import/writ
 import { OrgSession } from './import/org-session';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyRecord, hasEntry } from '../domain/records';
+import { countOf, formatCount } from '../domain/numbers';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
@@ -146,8 +147,8 @@ export function useImport(): {
         const written = await writeNewMaps(workspace, docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);
-        const names = docs.length > 1 ? `${docs.length} maps` : docs.length ? `“${docs[0].map.name}”` : '';
-        const locked = sealed.length ? `${sealed.length} locked ${sealed.length === 1 ? 'map is' : 'maps are'} restored still locked: ${sealed.length === 1 ? 'it opens' : 'each opens'} with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.` : '';
+        const names = docs.length > 1 ? countOf(docs.length, 'map') : docs.length ? `“${docs[0].map.name}”` : '';
+        const locked = sealed.length ? `${formatCount(sealed.length)} locked ${sealed.length === 1 ? 'map is' : 'maps are'} restored still locked: ${sealed.length === 1 ? 'it opens' : 'each opens'} with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.` : '';
         store.getState().notify(docs.length ? `Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.${locked ? ` ${locked}` : ''}` : locked);
       } finally {
         setBusy(false);

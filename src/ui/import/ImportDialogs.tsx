@@ -11,6 +11,7 @@ import type { ColumnMapping, OrgField } from '../../io/org-chart';
 import { plural } from '../../io/text';
 import { Dialog } from '../Dialog';
 import type { OrgSession, OrgSummary } from './org-session';
+import { formatCount } from '../../domain/numbers';
 
 export type OkImport = Extract<ImportResult, { ok: true }>;
 
@@ -58,7 +59,7 @@ export function ProblemList({ problems, total = problems.length, label = 'Proble
   return (
     <section className="import__problems" aria-labelledby={id}>
       <h3 id={id} className="import__problems-title">
-        {label} ({total.toLocaleString('en-US')})
+        {label} ({formatCount(total)})
       </h3>
       <ul className="import__problem-list" aria-labelledby={id}>
         {problems.map((p, i) => (
