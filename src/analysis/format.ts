@@ -58,3 +58,12 @@ export function decimal(value: number, digits: number): string {
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * "Betweenness estimated from 500 of 50,000 people (sampled sources); the top broker's score is
+ * within ±8% (95% interval)." Shown in Insights, above the Metrics table and in the Metrics CSV.
+ */
+export function estimateSentence(estimate: { sources: number; people: number; relativeError: number }): string {
+  const error = Math.max(1, Math.round(estimate.relativeError * 100));
+  return `Betweenness estimated from ${count(estimate.sources)} of ${count(estimate.people)} people (shortest paths counted from a random sample; closeness and key-person risk of the others from paths to them); the top broker's score is within ±${error}% (95% interval).`;
+}
