@@ -43,6 +43,8 @@ export async function measureImport(url, file, rows, { headless = true } = {}) {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -53,8 +55,13 @@ export async function measureImport(url, file, rows, { headless = true } = {}) {
     await page.waitForFunction(() => !!window.__influenceMap && !!document.querySelector('input[aria-label="Import file"]'), null, { timeout: 60_000 });
     await page.evaluate(watchImport, rows);
     await page.locator('input[aria-label="Import file"]').setInputFiles(file);
-    await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
-    await page.waitForFunction(importFinished, null, { timeout: 300_000, polling: 200 });
+    await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click({ timeout: 600_000 });
+    try {
+      await page.waitForFunction(importFinished, null, { timeout: Number(arg('timeout', '900000')), polling: 200 });
+    } catch (error) {
+      console.error('import did not finish:', JSON.stringify(await page.evaluate(() => ({ times: window.__importTimes, status: document.querySelector('[role="status"]')?.textContent, save: window.__influenceMap.store.getState().save, people: Object.keys(window.__influenceMap.store.getState().doc?.stakeholders ?? {}).length }))));
+      throw error;
+    }
     const times = await page.evaluate(() => window.__importTimes);
     const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= times.chosen && t.start <= times.saved);
     return { rows, ...importFigures(times), longTasksOver100: tasks.filter((t) => t.ms > 100).length, longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.ms), 0), tasks };
