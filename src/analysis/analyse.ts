@@ -15,6 +15,7 @@ import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadershi
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
 import { keyPersonRisk, pathMeasures, type PathMeasures } from './shortest-paths';
 import { explainKeyPersonRisk } from './key-person';
+import { estimateSentence } from './format';
 import { structuralHoles } from './structural-holes';
 import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
 import { displayName } from '../domain/describe';
@@ -299,7 +300,9 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
   input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
 
   const messages = mapMessages(input, partial, isolated);
+  const estimate = paths.sample ? { sources: paths.sample.sources, people: paths.sample.people, relativeError: paths.sample.relativeError } : undefined;
+  if (estimate) messages.unshift(estimateSentence(estimate));
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();
   partial.stats.durationMs = finished - started;
-  return { ...partial, explanations, messages };
+  return estimate ? { ...partial, explanations, messages, estimate } : { ...partial, explanations, messages };
 }

@@ -9,6 +9,7 @@ import { brokerPlaces } from './broker-order';
 import { ordinal, plural } from './format';
 import type { AnalysisResult } from './types';
 import type { Id } from '../domain/types';
+import { formatCount } from '../domain/numbers';
 
 
 export interface InsightChange {
@@ -63,7 +64,7 @@ export function compareInsights(before: AnalysisResult, after: AnalysisResult, o
   for (const [id, count] of nowAdvising) {
     const earlier = earlierOf.get(id);
     const was = earlier !== undefined ? (wasAdvising.get(earlier) ?? 0) : 0;
-    if (count > was) changes.push({ kind: 'advisor', personId: id, text: `${nameOf(id)} now advises ${leaders(count)} (was ${was.toLocaleString('en')}).` });
+    if (count > was) changes.push({ kind: 'advisor', personId: id, text: `${nameOf(id)} now advises ${leaders(count)} (was ${formatCount(was)}).` });
   }
   for (const [earlier, was] of wasAdvising) {
     const id = laterId(earlier);
@@ -73,7 +74,7 @@ export function compareInsights(before: AnalysisResult, after: AnalysisResult, o
       changes.push({
         kind: 'advisor',
         personId: id ?? earlier,
-        text: count === 0 ? `${who} no longer advises any senior leader (advised ${leaders(was)}).` : `${who} now advises ${leaders(count)} (was ${was.toLocaleString('en')}).`,
+        text: count === 0 ? `${who} no longer advises any senior leader (advised ${leaders(was)}).` : `${who} now advises ${leaders(count)} (was ${formatCount(was)}).`,
       });
     }
   }

@@ -1,8 +1,9 @@
 /** Number and list wording shared by the explanations and the introduction sentences. */
+import { formatCount } from '../domain/numbers';
 
 /** A whole number with thousands separators: "2,000". */
 export function count(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  return formatCount(n);
 }
 
 export function plural(n: number, one: string, many: string): string {
@@ -56,4 +57,13 @@ export function decimal(value: number, digits: number): string {
 /** "Informal influence (PageRank)" -> "informal influence (PageRank)", for use inside a sentence. */
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * "Betweenness estimated from 500 of 50,000 people (sampled sources); the top broker's score is
+ * within ±8% (95% interval)." Shown in Insights, above the Metrics table and in the Metrics CSV.
+ */
+export function estimateSentence(estimate: { sources: number; people: number; relativeError: number }): string {
+  const error = Math.max(1, Math.round(estimate.relativeError * 100));
+  return `Betweenness estimated from ${count(estimate.sources)} of ${count(estimate.people)} people (shortest paths counted from a random sample; closeness and key-person risk of the others from paths to them); the top broker's score is within ±${error}% (95% interval).`;
 }

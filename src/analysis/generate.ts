@@ -8,6 +8,7 @@ import { defaultSettings } from '../domain/defaults';
 import { createStakeholder, createTie, documentFrom } from '../domain/factories';
 import type { MapDocument, Stakeholder, Strength, Tie } from '../domain/types';
 import { seededRandom } from './rng';
+import { formatCount } from '../domain/numbers';
 
 const DEPARTMENTS = ['Sales', 'Engineering', 'Finance', 'Marketing', 'People', 'Operations', 'Product', 'Legal'];
 const FIRST = ['Ana', 'Ben', 'Chloe', 'Dev', 'Elif', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Pia', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Uma', 'Viktor', 'Wen', 'Xavi', 'Yara', 'Zane'];
@@ -39,7 +40,11 @@ export function generateOrganisation(size: number, seed = 1): MapDocument {
     }
   }
   const byDepartment = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) byDepartment.set(department[i], [...(byDepartment.get(department[i]) ?? []), i]);
+  for (let i = 0; i < n; i++) {
+    const list = byDepartment.get(department[i]);
+    if (list) list.push(i);
+    else byDepartment.set(department[i], [i]);
+  }
 
   const columns = Math.max(1, Math.ceil(Math.sqrt(n)));
   const stakeholders: Stakeholder[] = [];
@@ -97,7 +102,7 @@ export function generateOrganisation(size: number, seed = 1): MapDocument {
   const meCandidates = stakeholders.filter((s) => s.seniority === 3);
   const map = {
     id: `generated-${n}-${seed}`,
-    name: `Generated organisation (${n} people)`,
+    name: `Generated organisation (${formatCount(n)} people)`,
     createdAt: 0,
     updatedAt: 0,
     settings,

@@ -5,10 +5,11 @@
  */
 import { percent } from './format';
 import type { PathMeasures } from './shortest-paths';
+import { formatCount } from '../domain/numbers';
 
 /** "4,560": numbers in sentences carry thousands separators. */
 export function count(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return formatCount(Math.round(value));
 }
 
 const totals = new WeakMap<PathMeasures, number>();

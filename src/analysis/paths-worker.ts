@@ -7,8 +7,9 @@ import type { IndexedGraph } from './indexed-graph';
 import { partialPathMeasures } from './shortest-paths';
 
 const api = {
-  partial(g: IndexedGraph, from: number, to: number) {
-    return partialPathMeasures(g, from, to);
+  /** Sources [from, to) of `sources` (a sample), or people [from, to) when it is null. */
+  partial(g: IndexedGraph, from: number, to: number, sources: Int32Array | null = null) {
+    return partialPathMeasures(g, from, to, sources);
   },
 };
 

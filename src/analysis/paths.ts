@@ -7,7 +7,7 @@
  */
 import { bidirectional } from 'graphology-shortest-path/dijkstra';
 import { displayName } from '../domain/describe';
-import { listNames } from './format';
+import { count, listNames } from './format';
 import { introductionNetwork, isIntroductionRoute, routeStrength } from './projections';
 import type { AnalysisInput, AnalysisTie, IntroductionPath, IntroductionResult, IntroductionStep } from './types';
 import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
@@ -121,6 +121,6 @@ function pathsBetween(input: AnalysisInput, fromId: string, toId: string): Intro
       ? first.sentence
       : paths.length === 1
         ? `One route to ${target}: ${first.sentence}`
-        : `${paths.length} routes to ${target}, through ${listNames(via, 3)}. Strongest: ${first.sentence}`;
+        : `${count(paths.length)} routes to ${target}, through ${listNames(via, 3)}. Strongest: ${first.sentence}`;
   return result(paths, message);
 }

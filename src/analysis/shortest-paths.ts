@@ -27,6 +27,58 @@ export interface PathMeasures {
   dependentPairs: Float64Array;
   /** How many others reach this person (incoming reach). */
   reachedBy: Int32Array;
+  /** Sampled runs only: per person, the sum over sources of 1/hops from the source to them. */
+  harmonicIn?: Float64Array;
+  /** Sampled runs only: per person, the sum over sources of their squared contribution. */
+  betweennessSq?: Float64Array;
+  /** Set when betweenness was estimated from a sample of sources. */
+  sample?: BetweennessSample;
+}
+
+/** How a betweenness estimate was made, in the words the UI and the Metrics CSV use. */
+export interface BetweennessSample {
+  /** Sources the shortest paths were counted from. */
+  sources: number;
+  people: number;
+  /**
+   * Half-width of a 95% interval for the top broker's betweenness, as a fraction of their score
+   * (0.08 = "±8%"), from the spread of the per-source contributions.
+   */
+  relativeError: number;
+}
+
+/**
+ * Exact betweenness counts shortest paths from every person: work about people x (people + arcs).
+ * Up to this much work (about 5,000 people with 25,000 ties, a few seconds) it is exact; beyond,
+ * it is estimated from as many sampled sources as the same budget allows (Brandes and Pich's
+ * source sampling: each source's contributions scaled by people / sources), at least MIN_SAMPLE.
+ */
+export const EXACT_WORK_BUDGET = 1.5e8;
+export const MIN_SAMPLE = 100;
+
+/** The sources to count paths from: null for all of them (exact), else a seeded random sample. */
+export function sampledSources(g: IndexedGraph, budget = EXACT_WORK_BUDGET): Int32Array | null {
+  const n = g.n;
+  const work = n + g.outStart[n];
+  if (n * work <= budget) return null;
+  const k = Math.min(n, Math.max(MIN_SAMPLE, Math.floor(budget / work)));
+  if (k >= n) return null;
+  // Partial Fisher-Yates with a fixed seed: the same map gives the same sample (stable numbers).
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  let seed = (n * 2654435761) >>> 0 || 1;
+  for (let i = 0; i < k; i++) {
+    seed ^= seed << 13;
+    seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    const j = i + (seed % (n - i));
+    const t = all[i];
+    all[i] = all[j];
+    all[j] = t;
+  }
+  return all.slice(0, k).sort();
 }
 
 /** Longest arc length for which the bucket queue is used; beyond it a binary heap. */
@@ -207,7 +259,7 @@ function dijkstraHeap(g: IndexedGraph, s: number, w: Workspace): number {
 }
 
 /** Back-propagates dependencies along the recorded predecessors (Brandes), then resets the workspace. */
-function accumulate(g: IndexedGraph, w: Workspace, count: number, into: Float64Array): void {
+function accumulate(g: IndexedGraph, w: Workspace, count: number, into: Float64Array, squares?: Float64Array): void {
   const { sigma, delta, order, predecessors, predecessorCount } = w;
   const { inStart } = g;
   for (let i = count - 1; i > 0; i--) {
@@ -218,6 +270,7 @@ function accumulate(g: IndexedGraph, w: Workspace, count: number, into: Float64A
       delta[v] += sigma[v] * coefficient;
     }
     into[x] += delta[x];
+    if (squares) squares[x] += delta[x] * delta[x];
   }
 }
 
@@ -244,6 +297,7 @@ function bfs(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): number 
   let head = 0;
   let tail = 1;
   let harmonic = 0;
+  const harmonicIn = m.harmonicIn;
   while (head < tail) {
     const u = order[head++];
     const next = hops[u] + 1;
@@ -255,6 +309,7 @@ function bfs(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): number 
         hops[v] = next;
         order[tail++] = v;
         harmonic += 1 / next;
+        if (harmonicIn) harmonicIn[v] += 1 / next;
         sigma[v] = su;
         predecessors[inStart[v]] = u;
         predecessorCount[v] = 1;
@@ -321,9 +376,13 @@ function emptyMeasures(n: number): PathMeasures {
  * Unnormalised contributions of the sources in [from, to). Betweenness is a sum over sources, so
  * two halves computed on two cores add up to the whole (see combinePathMeasures).
  */
-export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n): PathMeasures {
+export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n, sources: Int32Array | null = null): PathMeasures {
   const n = g.n;
   const m = emptyMeasures(n);
+  if (sources) {
+    m.harmonicIn = new Float64Array(n);
+    m.betweennessSq = new Float64Array(n);
+  }
   if (n === 0) return m;
   const w = workspace(g);
   w.dist.fill(Infinity);
@@ -331,11 +390,13 @@ export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n): PathMe
   let ring = 1;
   while (ring < maxLength + 1) ring *= 2;
   const heads = new Int32Array(ring);
-  for (let s = Math.max(0, from); s < Math.min(n, to); s++) {
+  const end = Math.min(sources ? sources.length : n, to);
+  for (let i = Math.max(0, from); i < end; i++) {
+    const s = sources ? sources[i] : i;
     // Nobody reachable: nothing to count, closeness stays 0.
     if (g.outStart[s + 1] === g.outStart[s]) continue;
     const count = maxLength > 0 ? dijkstraBuckets(g, s, w, heads) : dijkstraHeap(g, s, w);
-    accumulate(g, w, count, m.betweenness);
+    accumulate(g, w, count, m.betweenness, m.betweennessSq);
     reset(w, count);
     const reached = bfs(g, s, w, m);
     dominators(g, s, w, reached, m.dependentPairs, m.reachedBy);
@@ -346,8 +407,10 @@ export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n): PathMe
 }
 
 /** Adds partial results and applies NetworkX's normalisation, 1/((n-1)(n-2)) when n > 2. */
-export function combinePathMeasures(n: number, parts: PathMeasures[]): PathMeasures {
+export function combinePathMeasures(n: number, parts: PathMeasures[], sources: Int32Array | null = null): PathMeasures {
   const m = emptyMeasures(n);
+  const harmonicIn = new Float64Array(n);
+  const squares = new Float64Array(n);
   for (const part of parts) {
     for (let i = 0; i < n; i++) {
       m.betweenness[i] += part.betweenness[i];
@@ -356,20 +419,49 @@ export function combinePathMeasures(n: number, parts: PathMeasures[]): PathMeasu
       m.reach[i] += part.reach[i];
       m.dependentPairs[i] += part.dependentPairs[i];
       m.reachedBy[i] += part.reachedBy[i];
+      if (part.harmonicIn) harmonicIn[i] += part.harmonicIn[i];
+      if (part.betweennessSq) squares[i] += part.betweennessSq[i];
     }
   }
-  if (n > 2) {
-    const scale = 1 / ((n - 1) * (n - 2));
+  const norm = n > 2 ? 1 / ((n - 1) * (n - 2)) : 1;
+  if (sources && sources.length < n) {
+    // Each sampled source stands for n / k of them. People outside the sample get their
+    // closeness and reach from the distances TO them (exact when ties run both ways).
+    const k = sources.length;
+    const scale = n / k;
+    const sampled = new Uint8Array(n);
+    for (const s of sources) sampled[s] = 1;
     for (let i = 0; i < n; i++) {
       m.betweenness[i] *= scale;
       m.betweennessUnweighted[i] *= scale;
+      m.dependentPairs[i] *= scale;
+      m.reachedBy[i] = Math.round(m.reachedBy[i] * scale);
+      if (!sampled[i]) {
+        m.harmonicSum[i] = harmonicIn[i] * scale;
+        m.reach[i] = m.reachedBy[i];
+      }
+    }
+    // The error of the top broker's estimate: a 95% interval from the spread of the per-source
+    // contributions (sampling without replacement: finite population correction).
+    let top = 0;
+    for (let i = 1; i < n; i++) if (m.betweenness[i] > m.betweenness[top]) top = i;
+    const mean = m.betweenness[top] / n;
+    const variance = Math.max(0, squares[top] / k - mean * mean);
+    const se = Math.sqrt(variance / k) * Math.sqrt((n - k) / Math.max(1, n - 1)) * n;
+    m.sample = { sources: k, people: n, relativeError: m.betweenness[top] > 0 ? (1.96 * se) / m.betweenness[top] : 0 };
+  }
+  if (n > 2) {
+    for (let i = 0; i < n; i++) {
+      m.betweenness[i] *= norm;
+      m.betweennessUnweighted[i] *= norm;
     }
   }
   return m;
 }
 
-export function pathMeasures(g: IndexedGraph): PathMeasures {
-  return combinePathMeasures(g.n, [partialPathMeasures(g)]);
+/** Exact when the map fits the work budget, else estimated from sampled sources (see sampledSources). */
+export function pathMeasures(g: IndexedGraph, sources: Int32Array | null = sampledSources(g)): PathMeasures {
+  return combinePathMeasures(g.n, [partialPathMeasures(g, 0, sources ? sources.length : g.n, sources)], sources);
 }
 
 /**

@@ -175,6 +175,11 @@ export interface AnalysisResult {
   topBrokerIds: Id[];
   /** Map-level notes in plain words (empty map, no leaders, separate groups...). */
   messages: string[];
+  /**
+   * Set when the map was too large for exact betweenness: it was estimated from `sources`
+   * sampled people (closeness and key-person risk of the others from distances to them).
+   */
+  estimate?: { sources: number; people: number; relativeError: number };
   stats: {
     people: number;
     informalTies: number;

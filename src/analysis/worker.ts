@@ -8,7 +8,7 @@ import { analyse, distanceIndex, hasCachedPathMeasures, rememberPathMeasures } f
 import { introductionPaths } from './paths';
 import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
-import { combinePathMeasures, partialPathMeasures } from './shortest-paths';
+import { combinePathMeasures, partialPathMeasures, sampledSources } from './shortest-paths';
 import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 import { packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
@@ -45,11 +45,13 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
   if (remote) {
     const g = distanceIndex(input);
     if (!hasCachedPathMeasures(g)) {
-      const half = Math.floor(g.n / 2);
+      const sources = sampledSources(g);
+      const count = sources ? sources.length : g.n;
+      const half = Math.floor(count / 2);
       try {
-        const theirs = remote.partial(g, half, g.n); // posted now, runs while we work on our half
-        const mine = partialPathMeasures(g, 0, half);
-        rememberPathMeasures(g, combinePathMeasures(g.n, [mine, await Promise.race([theirs, helperFailed])]));
+        const theirs = remote.partial(g, half, count, sources); // posted now, runs while we work on our half
+        const mine = partialPathMeasures(g, 0, half, sources);
+        rememberPathMeasures(g, combinePathMeasures(g.n, [mine, await Promise.race([theirs, helperFailed])], sources));
       } catch {
         helper = null; // fall back to one core from now on; analyse() recomputes what is missing
       }

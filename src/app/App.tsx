@@ -33,6 +33,7 @@ import { describeStorageError } from '../storage/errors';
 import { StartNotice } from '../ui/StartNotice';
 import { clearOpeningMarker, guardMapOpening, readOpeningMarker, stuckMapMessage } from './opening-guard';
 import { mapIdFromHash, hashForMap } from './route';
+import { countOf } from '../domain/numbers';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -138,7 +139,7 @@ function AppShell() {
           return state.selectAll();
         case 'copy': {
           const n = state.copySelection();
-          if (n) state.notify(`Copied ${n} ${n === 1 ? 'person' : 'people'}.`);
+          if (n) state.notify(`Copied ${countOf(n, 'person', 'people')}.`);
           return;
         }
         case 'paste':

@@ -16,6 +16,7 @@
 import { displayName, isSeniorLeader } from './describe';
 import type { Id, MapDocument, TieKind } from './types';
 import { identity, minOf } from './extent';
+import { formatCount } from './numbers';
 
 /** Tie kinds that are real connections (tension is shown but never a path). */
 export const CONNECTING_KINDS: readonly TieKind[] = ['influence', 'trust', 'reports-to'];
@@ -265,7 +266,7 @@ export function networkBalance(doc: MapDocument): NetworkBalance {
     const n = leaders.length;
     let text: string;
     if (n === 1) text = leadersWithinTwo ? 'The one senior leader is within two steps of you.' : 'The one senior leader is not within two steps of you.';
-    else text = `${leadersWithinTwo} of the ${n} senior leaders ${leadersWithinTwo === 1 ? 'is' : 'are'} within two steps of you.`;
+    else text = `${formatCount(leadersWithinTwo)} of the ${formatCount(n)} senior leaders ${leadersWithinTwo === 1 ? 'is' : 'are'} within two steps of you.`;
     findings.push({ kind: 'leaders', text });
   }
 

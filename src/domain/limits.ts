@@ -3,6 +3,7 @@
  * restoring a document from anywhere cuts an over-long value to the same limit and reports it:
  * a value the editor accepted is never thrown away on the next load.
  */
+import { formatCount } from './numbers';
 
 export const TEXT_LIMITS = {
   mapName: 500,
@@ -45,9 +46,7 @@ export const STAKEHOLDER_TEXT_FIELDS = {
   notes: 'notes',
 } as const satisfies Record<string, TextLimitKey>;
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { formatCount };
 
 /** `value` cut to `max` UTF-16 units without splitting a surrogate pair. */
 export function cutText(value: string, max: number): string {

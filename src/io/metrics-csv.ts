@@ -94,6 +94,13 @@ export function metricsCsv(doc: MapDocument, result: AnalysisResult): string {
     [METRIC_INFO.hiddenInfluence.csv, (m) => num(m.hiddenInfluence)],
     [METRIC_INFO.keyPersonRisk.csv, (m) => num(m.keyPersonRisk)],
   ];
+  const estimate = result.estimate;
+  if (estimate) {
+    // Betweenness estimated from sampled sources: say so on every row (a spreadsheet keeps it).
+    columns.push(['betweenness_sampled_sources', () => num(estimate.sources)]);
+    columns.push(['betweenness_people', () => num(estimate.people)]);
+    columns.push(['betweenness_top_error_95', () => num(estimate.relativeError)]);
+  }
   const lines = [columns.map(([h]) => h).join(',')];
   for (const m of result.people) lines.push(columns.map(([, cell]) => cell(m)).join(','));
   return lines.join('\r\n') + '\r\n';

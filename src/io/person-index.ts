@@ -1,6 +1,7 @@
 /** Finding people by what a spreadsheet or another tool calls them: id, e-mail or unique name. */
 import type { Id, Stakeholder, Tie } from '../domain/types';
 import { matchKey, quote } from './text';
+import { formatCount } from '../domain/numbers';
 
 export type Lookup = { ok: true; id: Id } | { ok: false; reason: string };
 
@@ -30,8 +31,8 @@ export class PersonIndex {
     if (byKey.length === 1) return { ok: true, id: byKey[0] };
     const byName = unique(this.byName.get(key));
     if (byName.length === 1) return { ok: true, id: byName[0] };
-    if (byName.length > 1) return { ok: false, reason: `${quote(ref)} matches ${byName.length} people with that name; use an id or e-mail instead` };
-    if (byKey.length > 1) return { ok: false, reason: `${quote(ref)} matches ${byKey.length} people` };
+    if (byName.length > 1) return { ok: false, reason: `${quote(ref)} matches ${formatCount(byName.length)} people with that name; use an id or e-mail instead` };
+    if (byKey.length > 1) return { ok: false, reason: `${quote(ref)} matches ${formatCount(byKey.length)} people` };
     return { ok: false, reason: `${quote(ref)} matches nobody in the file` };
   }
 }

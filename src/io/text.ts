@@ -4,6 +4,7 @@
  */
 
 import { cutText, TEXT_LIMITS } from '../domain/limits';
+import { formatCount } from '../domain/numbers';
 
 /** Files larger than this are refused before they are read (see docs in import.ts). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -129,7 +130,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /**

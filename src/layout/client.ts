@@ -8,6 +8,7 @@
  * (unit and component tests) the cheap layouts run in-process, still asynchronously.
  */
 import { networkLayout } from './network';
+import { COMPACT_MIN_PEOPLE, compactOrgChart } from './compact-org';
 import { treeOrgChart } from './org-chart';
 import type { LayoutEngine, LayoutKind, LayoutReply, LayoutRequest } from './protocol';
 import type { LayoutInput, Positions } from './types';
@@ -70,6 +71,11 @@ function takeWorker(createWorker?: () => Worker | null): Worker | null {
   return w ?? defaultWorker();
 }
 
+/** The org chart without ELK: the compact layout for large charts, a tidy tree for small ones. */
+function fallbackOrgChart(input: LayoutInput): [Positions, LayoutEngine] {
+  return input.cards.length >= COMPACT_MIN_PEOPLE ? [compactOrgChart(input), 'compact'] : [treeOrgChart(input), 'tree'];
+}
+
 export function networkBudget(people: number): number {
   return people > 1000 ? 2500 : 1500;
 }
@@ -104,7 +110,10 @@ export function startLayout(kind: LayoutKind, input: LayoutInput, options: Layou
     fail!(e);
   };
   const fallback = (why: string) => {
-    if (kind === 'org-chart') done(treeOrgChart(input), 'tree', why);
+    if (kind === 'org-chart') {
+      const [positions, engine] = fallbackOrgChart(input);
+      done(positions, engine, why);
+    }
     else error(new Error(why));
   };
 
@@ -112,7 +121,10 @@ export function startLayout(kind: LayoutKind, input: LayoutInput, options: Layou
     setTimeout(() => {
       if (finished) return;
       try {
-        if (kind === 'org-chart') done(treeOrgChart(input), 'tree');
+        if (kind === 'org-chart') {
+          const [positions, engine] = fallbackOrgChart(input);
+          done(positions, engine);
+        }
         else done(networkLayout(input, { budgetMs: 400 }), 'forceatlas2');
       } catch (e) {
         error(e);

@@ -2,7 +2,7 @@
 import type { LayoutInput, Positions } from './types';
 
 export type LayoutKind = 'org-chart' | 'network';
-export type LayoutEngine = 'elk' | 'tree' | 'forceatlas2';
+export type LayoutEngine = 'elk' | 'tree' | 'compact' | 'forceatlas2';
 
 export interface LayoutRequest {
   id: number;

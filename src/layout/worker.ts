@@ -8,6 +8,7 @@
  */
 /// <reference lib="webworker" />
 import { networkLayout } from './network';
+import { COMPACT_MIN_PEOPLE, compactOrgChart } from './compact-org';
 import { layoutOrgChart } from './org-chart';
 import type { ElkLike } from './org-chart';
 import type { LayoutReply, LayoutRequest } from './protocol';
@@ -56,7 +57,9 @@ self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
   }
   void (async () => {
     try {
-      if (request.kind === 'org-chart') {
+      if (request.kind === 'org-chart' && request.input.cards.length >= COMPACT_MIN_PEOPLE) {
+        reply({ id: request.id, type: 'done', positions: compactOrgChart(request.input), engine: 'compact' });
+      } else if (request.kind === 'org-chart') {
         const positions = await layoutOrgChart(request.input, await loadElk());
         reply({ id: request.id, type: 'done', positions, engine: 'elk' });
       } else {

@@ -178,6 +178,9 @@ function withFreshRecordIds(doc: MapDocument): MapDocument {
   return { ...fresh, map: { ...fresh.map, id: doc.map.id, createdAt: doc.map.createdAt } };
 }
 
+/** Records per bulkAdd when a new map is written with progress reports. */
+const CREATE_CHUNK = 5000;
+
 export class Repository {
   readonly db: InfluenceDb;
   /**
@@ -479,7 +482,7 @@ export class Repository {
    * of a locked map (`lockedLike`: the original's id) is sealed with the same passphrase, and this
    * tab keeps it unlocked, as it has the original.
    */
-  async createMap(doc: MapDocument, options: { lockedLike?: Id } = {}): Promise<Revisions> {
+  async createMap(doc: MapDocument, options: { lockedLike?: Id; onProgress?: (written: number, total: number) => void } = {}): Promise<Revisions> {
     const mapId = doc.map.id;
     const held = options.lockedLike ? this.keys.get(options.lockedLike) : undefined;
     if (options.lockedLike && !held) throw new MapLockedError(options.lockedLike);
@@ -487,8 +490,22 @@ export class Repository {
     await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
       await this.db.maps.add(records.map);
-      await this.db.stakeholders.bulkAdd(records.stakeholders);
-      await this.db.ties.bulkAdd(records.ties);
+      if (!options.onProgress) {
+        await this.db.stakeholders.bulkAdd(records.stakeholders);
+        await this.db.ties.bulkAdd(records.ties);
+        return;
+      }
+      // In chunks, still one transaction, so a whole company's map can say how far it is.
+      const total = records.stakeholders.length + records.ties.length;
+      let written = 0;
+      for (const [table, rows] of [[this.db.stakeholders, records.stakeholders], [this.db.ties, records.ties]] as const) {
+        for (let i = 0; i < rows.length; i += CREATE_CHUNK) {
+          const chunk = rows.slice(i, i + CREATE_CHUNK);
+          await (table as typeof this.db.stakeholders).bulkAdd(chunk as StakeholderRecord[]);
+          written += chunk.length;
+          options.onProgress(written, total);
+        }
+      }
     });
     if (held) this.keys.set(mapId, held);
     return initialRevisions(doc);

@@ -10,6 +10,7 @@ import { ImageExportDialog } from './export/ImageExportDialog';
 import { InteractiveHtmlDialog } from './export/InteractiveHtmlDialog';
 import type { ImageFormat } from './export/ImageExportDialog';
 import { MenuButton, type MenuItem } from './Header';
+import { countOf } from '../domain/numbers';
 
 type Open = { kind: 'image'; format: ImageFormat; doc: MapDocument } | { kind: 'csv'; doc: MapDocument } | { kind: 'html'; doc: MapDocument } | null;
 
@@ -33,7 +34,7 @@ export function ExportMenu({ extraItems = [] }: { extraItems?: MenuItem[] }) {
       const stamp = new Date().toISOString().slice(0, 10);
       downloadText(backup.text, `Influence Map backup ${stamp}.json`, 'application/json');
       const locked = backup.locked ? ` ${backup.locked === backup.maps ? (backup.locked === 1 ? 'It is locked and stays' : 'They are locked and stay') : `${backup.locked} locked ${backup.locked === 1 ? 'map stays' : 'maps stay'}`} encrypted in the file: restored, ${backup.locked === 1 ? 'it opens' : 'each opens'} only with ${backup.locked === 1 ? 'its' : 'its own'} passphrase.` : '';
-      store.getState().notify(`Backed up ${backup.maps.toLocaleString()} ${backup.maps === 1 ? 'map' : 'maps'} into one file.${locked}`);
+      store.getState().notify(`Backed up ${countOf(backup.maps, 'map')} into one file.${locked}`);
     } catch (error) {
       store.getState().notify(`The backup could not be made: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }

@@ -4,6 +4,7 @@ import { deleteSnapshot, listSnapshots, loadSnapshot, type SnapshotSummary } fro
 import { CompareDialog, type MapVersion } from './compare/CompareDialog';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { Icon } from './Icon';
+import { countOf } from '../domain/numbers';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -97,7 +98,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                 <strong>{label(s)}</strong>
                 <span className="history__meta">
                   {s.name ? `${when(s.createdAt)} · ` : ''}
-                  {s.people} people · {s.ties} ties
+                  {countOf(s.people, 'person', 'people')} · {countOf(s.ties, 'tie')}
                 </span>
               </div>
               <div className="history__actions">

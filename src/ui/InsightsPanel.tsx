@@ -10,6 +10,7 @@ import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import { peopleByName, PersonPicker } from './PersonPicker';
+import { countOf, formatCount } from '../domain/numbers';
 
 const LENSES: { value: Lens; label: string; hint: string }[] = [
   { value: 'none', label: 'Everyone', hint: 'No lens' },
@@ -197,7 +198,7 @@ function Advisors({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResul
   return (
     <Section
       title="Who advises the senior leaders"
-      hint={`${leaders === 1 ? '1 senior leader' : `${leaders.toLocaleString('en-GB')} senior leaders`} on this map. Advice from a leader’s own line (their direct manager or direct reports) is formal; anyone else who has their ear is an informal advisor.`}
+      hint={`${leaders === 1 ? '1 senior leader' : `${formatCount(leaders)} senior leaders`} on this map. Advice from a leader’s own line (their direct manager or direct reports) is formal; anyone else who has their ear is an informal advisor.`}
     >
       {top.length === 0 ? (
         <p className="insights__hint">No influence or trust ties reach the senior leaders yet.</p>
@@ -270,7 +271,7 @@ function Clusters({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResul
               {c.name}
             </PersonLink>
             <span className="rank__why">
-              {c.memberIds.length} people, {percent(c.memberIds.length / Math.max(1, analysis.people.length))} of the map
+              {countOf(c.memberIds.length, 'person', 'people')}, {percent(c.memberIds.length / Math.max(1, analysis.people.length))} of the map
             </span>
           </li>
         ))}

@@ -13,6 +13,7 @@ import { peopleByName, PersonPicker } from './PersonPicker';
 import { LimitNote, useTextLimits } from './useTextLimits';
 import { whatIfStore } from '../state/what-if';
 import { hasEntry } from '../domain/records';
+import { countOf } from '../domain/numbers';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -318,7 +319,7 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
 
 function SelectionSummary({ people, ties }: { people: number; ties: number }) {
   const { store } = useServices();
-  const parts = [people ? `${people} ${people === 1 ? 'person' : 'people'}` : '', ties ? `${ties} ${ties === 1 ? 'tie' : 'ties'}` : ''].filter(Boolean);
+  const parts = [people ? countOf(people, 'person', 'people') : '', ties ? countOf(ties, 'tie') : ''].filter(Boolean);
   return (
     <div className="inspector__section">
       <h2 className="inspector__heading">{parts.join(' and ')} selected</h2>
@@ -346,7 +347,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
     store.getState().updateSettings({ levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
   };
-  const counts = `${people.length} ${people.length === 1 ? 'person' : 'people'}, ${Object.keys(doc.ties).length} ties`;
+  const counts = `${countOf(people.length, 'person', 'people')}, ${countOf(Object.keys(doc.ties).length, 'tie')}`;
   return (
     <div className="inspector__section">
       <h2 className="inspector__heading">Map settings</h2>

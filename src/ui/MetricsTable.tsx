@@ -6,6 +6,8 @@ import { displayName, levelName } from '../domain/describe';
 import type { MapDocument } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { useFocusPerson } from './InsightsPanel';
+import { estimateSentence } from '../analysis/format';
+import { formatCount } from '../domain/numbers';
 
 interface Column {
   key: string;
@@ -104,7 +106,7 @@ export function MetricsTable() {
             ))}
           </select>
         </label>
-        <span className="metrics__count">{rows.length} shown</span>
+        <span className="metrics__count">{formatCount(rows.length)} shown</span>
         <button type="button" className="button button--icon" aria-label="Close metrics" onClick={() => store.getState().setMetricsOpen(false)}>
           ×
         </button>
@@ -113,6 +115,8 @@ export function MetricsTable() {
         {!analysis ? (
           <p className="panel__empty">Analysing…</p>
         ) : (
+          <>
+          {analysis.estimate && <p className="metrics__estimate">{estimateSentence(analysis.estimate)}</p>}
           <table aria-label="Metrics">
             <thead>
               <tr>
@@ -148,6 +152,7 @@ export function MetricsTable() {
               ))}
             </tbody>
           </table>
+          </>
         )}
       </div>
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StorageTrouble } from '../storage/events';
 import { useEditor, useServices } from '../state/context';
 import { downloadMapJson } from './download';
+import { countOf } from '../domain/numbers';
 
 export function SaveIndicator() {
   const save = useEditor((s) => s.save);
@@ -47,7 +48,7 @@ export function LoadProblemsBanner() {
     <div className="banner banner--warning" role="alert">
       <details>
         <summary>
-          This map opened with {problems.length} {problems.length === 1 ? 'problem' : 'problems'}; everything else is intact.
+          This map opened with {countOf(problems.length, 'problem')}; everything else is intact.
         </summary>
         <ul>
           {problems.slice(0, 50).map((p, i) => (

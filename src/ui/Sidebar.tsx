@@ -9,6 +9,7 @@ import { useMapSummaries } from '../storage/hooks';
 import { ConfirmDialog } from './Dialog';
 import { Icon } from './Icon';
 import { TieSymbol } from './TieSymbol';
+import { countOf } from '../domain/numbers';
 
 const TIE_KIND_HINTS: Record<TieKind, string> = {
   influence: 'sways their decisions',
@@ -148,7 +149,7 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                   <button type="button" className="maps__open" aria-current={m.id === openId ? 'page' : undefined} onClick={() => onOpen(m.id)}>
                     <span className="maps__name" title={name || 'Untitled map'}>{name || 'Untitled map'}</span>
                     <span className="maps__meta">
-                      {m.people.toLocaleString('en')} {m.people === 1 ? 'person' : 'people'} · {m.ties.toLocaleString('en')} {m.ties === 1 ? 'tie' : 'ties'}
+                      {countOf(m.people, 'person', 'people')} · {countOf(m.ties, 'tie')}
                     </span>
                   </button>
                 )}

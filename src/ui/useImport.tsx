@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { MapDocument, Tie } from '../domain/types';
 import { asNewMap } from '../io/map-file';
+import { createMapDocument } from '../domain/factories';
 import { buildOrgChart } from '../io/org-chart';
 import type { ColumnMapping } from '../io/org-chart';
 import { MAX_IMPORT_BYTES, formatBytes, plural, quote } from '../io/text';
@@ -11,15 +12,18 @@ import type { CsvTable } from '../io/csv';
 import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, TiesConfirmDialog } from './import/ImportDialogs';
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
-import { prepareWriteWorker, writeNewMaps } from './import/write-maps';
+import { openWhileStored, prepareWriteWorker, writeNewMaps } from './import/write-maps';
+import { OrgSession } from './import/org-session';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyRecord, hasEntry } from '../domain/records';
+import { countOf, formatCount } from '../domain/numbers';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
   | { kind: 'error'; title: string; message: string }
   | { kind: 'confirm'; name: string; result: OkImport; table: CsvTable | null }
-  | { kind: 'org'; name: string; table: CsvTable; mapName: string }
+  | { kind: 'org'; name: string; table: CsvTable; mapName: string; session?: OrgSession }
+  | { kind: 'storing'; name: string; label: string; progress: number | null }
   | { kind: 'ties'; name: string; mapName: string; mapId: string; ties: Tie[]; problems: string[]; problemCount: number; skipped: number };
 
 const ACCEPT = '.json,.png,.csv,.tsv,.txt,.graphml,.gexf,.xml,application/json,image/png,text/csv';
@@ -109,6 +113,12 @@ export function useImport(): {
         return fail(reply.result.error);
       }
       if (reply.result.format === 'org-chart-csv' && reply.table) {
+        if (reply.session && reply.worker) {
+          // A large file: its table stays in the worker, which builds, lays out and stores the chart.
+          const session = new OrgSession(reply.worker, reply.session);
+          setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name, session });
+          return;
+        }
         prepareLayoutWorker();
         prepareWriteWorker();
         setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name });
@@ -137,8 +147,8 @@ export function useImport(): {
         const written = await writeNewMaps(workspace, docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);
-        const names = docs.length > 1 ? `${docs.length} maps` : docs.length ? `“${docs[0].map.name}”` : '';
-        const locked = sealed.length ? `${sealed.length} locked ${sealed.length === 1 ? 'map is' : 'maps are'} restored still locked: ${sealed.length === 1 ? 'it opens' : 'each opens'} with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.` : '';
+        const names = docs.length > 1 ? countOf(docs.length, 'map') : docs.length ? `“${docs[0].map.name}”` : '';
+        const locked = sealed.length ? `${formatCount(sealed.length)} locked ${sealed.length === 1 ? 'map is' : 'maps are'} restored still locked: ${sealed.length === 1 ? 'it opens' : 'each opens'} with ${sealed.length === 1 ? 'its' : 'its own'} passphrase.` : '';
         store.getState().notify(docs.length ? `Imported ${names} as ${docs.length > 1 ? 'new maps' : 'a new map'}.${locked ? ` ${locked}` : ''}` : locked);
       } finally {
         setBusy(false);
@@ -171,6 +181,36 @@ export function useImport(): {
     [write],
   );
 
+  /** A large org chart: built, laid out and stored by the import worker, drawn as soon as it arrives. */
+  const importLargeOrgChart = useCallback(
+    async (session: OrgSession, mapping: ColumnMapping, mapName: string, fileName: string) => {
+      setBusy(true);
+      try {
+        const [named] = await workspace.withFreeNames([createMapDocument(mapName)]);
+        const name = named.map.name;
+        setStage({ kind: 'storing', name: fileName, label: `Building the org chart from ${fileName}…`, progress: null });
+        const job = session.commit(mapping, name, workspace.repo.db.name, (fraction) =>
+          setStage((s) => (s?.kind === 'storing' ? { ...s, label: `Saving “${name}”…`, progress: fraction } : s)),
+        );
+        let doc: MapDocument;
+        try {
+          doc = await job.doc;
+        } catch (error) {
+          return fail(error instanceof Error ? error.message : String(error));
+        }
+        setStage((s) => (s?.kind === 'storing' ? { ...s, label: `Saving “${name}”…` } : s));
+        const written = await openWhileStored(workspace, doc, job.stored);
+        if (!written.ok) return fail(written.error);
+        setStage(null);
+        store.getState().notify(`Imported “${name}” as a new map.`);
+      } finally {
+        session.close();
+        setBusy(false);
+      }
+    },
+    [fail, store, workspace],
+  );
+
   const onFiles = useCallback(
     (files: FileList | null) => {
       const file = files?.[0];
@@ -182,11 +222,14 @@ export function useImport(): {
   );
 
   const close = () => {
-    if (!busy) setStage(null);
+    if (busy) return;
+    if (stage?.kind === 'org') stage.session?.close();
+    setStage(null);
   };
 
   let dialog: ReactNode = null;
   if (stage?.kind === 'reading') dialog = <BusyIndicator label={`Reading ${stage.name}…`} onCancel={stage.cancel} />;
+  else if (stage?.kind === 'storing') dialog = <BusyIndicator label={stage.label} progress={stage.progress} />;
   else if (stage?.kind === 'error') dialog = <ImportErrorDialog title={stage.title} message={stage.message} onClose={() => setStage(null)} />;
   else if (stage?.kind === 'confirm') {
     const { result, table, name } = stage;
@@ -201,8 +244,18 @@ export function useImport(): {
       />
     );
   } else if (stage?.kind === 'org') {
-    const { table, mapName, name } = stage;
-    dialog = <OrgChartDialog fileName={name} table={table} mapName={mapName} busy={busy} onCancel={close} onImport={(mapping) => void importOrgChart(table, mapping, mapName)} />;
+    const { table, mapName, name, session } = stage;
+    dialog = (
+      <OrgChartDialog
+        fileName={name}
+        table={table}
+        mapName={mapName}
+        busy={busy}
+        session={session}
+        onCancel={close}
+        onImport={(mapping) => void (session ? importLargeOrgChart(session, mapping, mapName, name) : importOrgChart(table, mapping, mapName))}
+      />
+    );
   } else if (stage?.kind === 'ties') {
     const s = stage;
     dialog = (

@@ -18,6 +18,7 @@ import { StakeholderNode } from '../../canvas/StakeholderNode';
 import { TieEdge } from '../../canvas/TieEdge';
 import { Dialog } from '../Dialog';
 import './compare.css';
+import { formatCount } from '../../domain/numbers';
 
 /** One version of the map that can be compared: a snapshot, or the map as it is now. */
 export interface MapVersion {
@@ -130,7 +131,7 @@ export function CompareDialog({ versions, from: initialFrom, to: initialTo, onCl
               }}
             />
             <span className="compare__step">
-              Step {Math.max(1, to).toLocaleString('en')} of {(versions.length - 1).toLocaleString('en')}
+              Step {formatCount(Math.max(1, to))} of {formatCount(versions.length - 1)}
             </span>
           </div>
         )}
@@ -151,7 +152,7 @@ export function CompareDialog({ versions, from: initialFrom, to: initialTo, onCl
               {LEGEND.map((entry) => (
                 <li key={entry.label} className={`change-key ${entry.className}`}>
                   <span className="change-key__swatch" aria-hidden="true" />
-                  {entry.label} <span className="change-key__count">{entry.kind.reduce((n, k) => n + counts![k], 0).toLocaleString('en')}</span>
+                  {entry.label} <span className="change-key__count">{formatCount(entry.kind.reduce((n, k) => n + counts![k], 0))}</span>
                 </li>
               ))}
             </ul>
@@ -197,7 +198,7 @@ export function summarise(comparison: MapComparison): string {
   const phrase = (parts: [number, string][], one: string, many: string) => {
     const shown = parts.filter(([count]) => count > 0);
     if (!shown.length) return '';
-    const words = shown.map(([count, what], i) => `${count.toLocaleString('en')}${i === 0 ? ` ${count === 1 ? one : many}` : ''} ${what}`);
+    const words = shown.map(([count, what], i) => `${formatCount(count)}${i === 0 ? ` ${count === 1 ? one : many}` : ''} ${what}`);
     return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
   };
   const people = phrase([[c['person-added'], 'added'], [c['person-removed'], 'removed'], [changedPeople, 'changed']], 'person', 'people');

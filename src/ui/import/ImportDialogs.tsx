@@ -2,7 +2,7 @@
  * The dialogs of an import. Nothing is written until the user presses Import: each dialog shows
  * what will be created and every problem found (row or element named), and asks first.
  */
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { MapDocument } from '../../domain/types';
 import type { CsvTable } from '../../io/csv';
 import type { ImportFormat, ImportResult } from '../../io/import';
@@ -10,6 +10,8 @@ import { ORG_FIELDS, ORG_FIELD_LABELS, buildOrgChart, guessColumns } from '../..
 import type { ColumnMapping, OrgField } from '../../io/org-chart';
 import { plural } from '../../io/text';
 import { Dialog } from '../Dialog';
+import type { OrgSession, OrgSummary } from './org-session';
+import { formatCount } from '../../domain/numbers';
 
 export type OkImport = Extract<ImportResult, { ok: true }>;
 
@@ -57,7 +59,7 @@ export function ProblemList({ problems, total = problems.length, label = 'Proble
   return (
     <section className="import__problems" aria-labelledby={id}>
       <h3 id={id} className="import__problems-title">
-        {label} ({total.toLocaleString('en-US')})
+        {label} ({formatCount(total)})
       </h3>
       <ul className="import__problem-list" aria-labelledby={id}>
         {problems.map((p, i) => (
@@ -199,27 +201,45 @@ export function OrgChartDialog({
   busy,
   onImport,
   onCancel,
+  session,
 }: {
   fileName: string;
+  /** The whole table, or only its first rows when `session` holds it in the import worker. */
   table: CsvTable;
   mapName: string;
   busy?: boolean;
   onImport: (mapping: ColumnMapping) => void;
   onCancel: () => void;
+  /** A large file: the chart is built in the import worker, which answers with counts. */
+  session?: OrgSession;
 }) {
   const [mapping, setMapping] = useState<Record<OrgField, string | null>>(() => guessColumns(table.headers));
   // Large files: the counts follow the mapping a moment later instead of blocking the select.
   const deferred = useDeferredValue(mapping);
-  const chart = useMemo(() => buildOrgChart(table.rows, deferred, { mapName }), [table, deferred, mapName]);
-  const people = Object.keys(chart.doc.stakeholders).length;
-  const problems = [...table.problems, ...chart.problems];
-  const skipped = chart.skipped.length;
+  const local = useMemo(() => (session ? null : summaryOf(table, buildOrgChart(table.rows, deferred, { mapName }))), [session, table, deferred, mapName]);
+  const [remote, setRemote] = useState<{ for: ColumnMapping; summary: OrgSummary } | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    session.summarise(deferred, mapName).then(
+      (summary) => live && setRemote({ for: deferred, summary }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, deferred, mapName]);
+  // With a session: the worker's answer for exactly this mapping, or the first one for the guess.
+  const current = local ?? (remote?.for === mapping ? remote.summary : isGuess(mapping, table.headers) ? session!.initial : null);
+  const counting = current === null;
+  const summary = current ?? remote?.summary ?? session!.initial;
+  const { people, skipped, problems } = summary;
   const idBase = useId();
   const fields = ORG_FIELDS.filter((f) => mapping[f]);
   return (
     <Dialog title="Import org chart" onClose={onCancel} className="dialog--wide import import--org">
       <p className="import__file">
-        {fileName} · {plural(table.rows.length, 'row')}
+        {fileName} · {plural(summary.rowCount, 'row')}
       </p>
       <p className="import__note">Choose which column holds each field. Managers can be given by Email/ID, e-mail or a unique name.</p>
       <div className="import__mapping">
@@ -275,19 +295,29 @@ export function OrgChartDialog({
         </table>
       </div>
       <p className="import__question" aria-live="polite">
-        {people ? `${importQuestion(people, chart.reportsTo, skipped, 'org-chart-csv')}`.replace(/ ties\b/, ' reports-to ties').replace(/ 1 tie\b/, ' 1 reports-to tie') : 'No people can be read with these columns.'}
+        {counting ? 'Counting…' : people ? `${importQuestion(people, summary.reportsTo, skipped, 'org-chart-csv')}`.replace(/ ties\b/, ' reports-to ties').replace(/ 1 tie\b/, ' 1 reports-to tie') : 'No people can be read with these columns.'}
       </p>
-      <ProblemList problems={problems} />
+      <ProblemList problems={problems} total={summary.problemCount} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button button--primary" disabled={busy || people === 0} onClick={() => onImport(mapping)}>
+        <button type="button" className="button button--primary" disabled={busy || counting || people === 0} onClick={() => onImport(mapping)}>
           {busy ? 'Importing…' : 'Import'}
         </button>
       </div>
     </Dialog>
   );
+}
+
+function summaryOf(table: CsvTable, chart: ReturnType<typeof buildOrgChart>): OrgSummary {
+  const problems = [...table.problems, ...chart.problems];
+  return { rowCount: table.rows.length, people: Object.keys(chart.doc.stakeholders).length, reportsTo: chart.reportsTo, skipped: chart.skipped.length, problems, problemCount: problems.length };
+}
+
+function isGuess(mapping: ColumnMapping, headers: string[]): boolean {
+  const guess = guessColumns(headers);
+  return ORG_FIELDS.every((f) => (mapping[f] ?? null) === guess[f]);
 }
 
 /** The busy pill: what is happening, and a way to stop it. */

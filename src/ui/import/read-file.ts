@@ -12,6 +12,7 @@ import type { MapDocument, Tie } from '../../domain/types';
 import { importFile, importTiesFile } from '../../io/import';
 import type { ImportResult } from '../../io/import';
 import { decodeText } from '../../io/text';
+import type { OrgSummary } from './org-session';
 
 export interface ReadRequest {
   id: number;
@@ -31,6 +32,13 @@ export interface ReadReply {
   /** For a `tiesInto` request: what adding the ties gives (only the new ties cross back). */
   ties?: TiesReply;
   ms: number;
+  /**
+   * A large org-chart CSV kept in the worker (org-session.ts): `table` is then only a preview,
+   * and this is what the guessed columns give.
+   */
+  session?: OrgSummary;
+  /** Page side only: the worker that holds that table (the reader does not stop it). */
+  worker?: Worker;
 }
 
 export type TiesReply = { ok: true; ties: Tie[]; problems: string[]; problemCount: number; skipped: number } | { ok: false; error: string };
@@ -134,6 +142,14 @@ export function startRead(name: string, bytes: Uint8Array, createWorker: () => W
   else {
     worker.addEventListener('message', (event: MessageEvent<ReadReply>) => {
       if (finished || event.data?.id !== id) return;
+      if (event.data.session && worker) {
+        // The worker keeps the table for the org-chart dialog: hand it over instead of stopping it.
+        const kept = worker;
+        finished = true;
+        worker = null;
+        resolve({ ...ownRecordsIn(event.data), worker: kept });
+        return;
+      }
       finish();
       resolve(ownRecordsIn(event.data));
     });

@@ -118,3 +118,26 @@ async function writeAndOpen(workspace: Workspace, doc: MapDocument, createWorker
   await workspace.openStored(doc);
   return { ok: true };
 }
+
+/**
+ * Opens a map from memory while something else (the import worker) stores it; once `stored`
+ * says every record is written, autosave takes over. If storing fails, the map is closed again
+ * and the previous one reopened, as for `writeNewMaps`.
+ */
+export async function openWhileStored(workspace: Workspace, doc: MapDocument, stored: Promise<WriteResult>): Promise<WriteResult> {
+  const { store } = workspace;
+  const mapId: Id = doc.map.id;
+  await workspace.flush();
+  const previous = workspace.openMapId;
+  workspace.showUnstored(doc);
+  const result = await stored;
+  if (!result.ok) {
+    if (store.getState().doc?.map.id === mapId) {
+      if (previous && previous !== mapId) await workspace.openMap(previous).catch(() => false);
+      else store.getState().closeDocument();
+    }
+    return result;
+  }
+  await workspace.openStored(doc);
+  return { ok: true };
+}

@@ -7,6 +7,7 @@ import { displayName } from '../../domain/describe';
 import type { Id, MapDocument } from '../../domain/types';
 import { useEditor, useServices } from '../../state/context';
 import { useFocusPerson } from '../InsightsPanel';
+import { countOf, formatCount } from '../../domain/numbers';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -83,7 +84,7 @@ function useBlindSpots(doc: MapDocument) {
       out.push({
         key: `dept:${d.department}`,
         label: d.department,
-        detail: `${d.people.length} ${d.people.length === 1 ? 'person' : 'people'} · ${d.distance === null ? 'no path from you' : `nearest is ${d.distance} steps away`}`,
+        detail: `${countOf(d.people.length, 'person', 'people')} · ${d.distance === null ? 'no path from you' : `nearest is ${formatCount(d.distance)} steps away`}`,
         targetId: b.id,
         path: b.path,
         message: b.message,
@@ -132,7 +133,7 @@ function BalanceBody({ doc }: { doc: MapDocument }) {
       <section className="insights__section" aria-label="My network balance">
         <h3 className="insights__title">My network balance</h3>
         <p className="insights__hint">
-          {displayName(me)} is tied to {balance.tiedPeople} of {balance.others} {balance.others === 1 ? 'person' : 'people'} on this map (influence, trust or reporting lines).
+          {displayName(me)} is tied to {formatCount(balance.tiedPeople)} of {countOf(balance.others, 'person', 'people')} on this map (influence, trust or reporting lines).
         </p>
         {balance.findings.length > 0 && (
           <ul className="findings" aria-label="Findings">

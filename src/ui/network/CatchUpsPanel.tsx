@@ -8,6 +8,7 @@ import { downloadText } from '../download';
 import { useFocusPerson } from '../InsightsPanel';
 import { LogCatchUpDialog } from '../nurture/LogCatchUpDialog';
 import { advisorReasons } from './reasons';
+import { countOf, formatCount } from '../../domain/numbers';
 
 /** How far ahead the calendar export reaches. */
 export const EXPORT_DAYS = 90;
@@ -18,7 +19,7 @@ export const WEEK_AHEAD_DAYS = 6;
 function statusText(c: CatchUp): string {
   if (c.status === 'overdue') return `Overdue ${c.daysOverdue} ${c.daysOverdue === 1 ? 'day' : 'days'}`;
   if (c.dueIn === 0) return 'Due today';
-  return c.dueIn === 1 ? 'Due tomorrow' : `Due in ${c.dueIn} days`;
+  return c.dueIn === 1 ? 'Due tomorrow' : `Due in ${formatCount(c.dueIn)} days`;
 }
 
 /** "Catch-ups due": overdue first, then due this week, each with why, Log and Snooze. */
@@ -43,7 +44,7 @@ export function CatchUpsPanel({ today: todayProp }: { today?: string }) {
     }
     const text = followUpsToIcs(all, { now: Date.now(), calendarName: `${doc.map.name} follow-ups` });
     downloadText(text, icsFileName(doc.map.name), ICS_MIME);
-    store.getState().notify(`Exported ${all.length} ${all.length === 1 ? 'follow-up' : 'follow-ups'} for your calendar.`);
+    store.getState().notify(`Exported ${countOf(all.length, 'follow-up')} for your calendar.`);
   };
 
   const renderItem = (c: CatchUp) => (

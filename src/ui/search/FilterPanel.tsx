@@ -3,6 +3,7 @@ import { STANCE_LABELS, TIE_KIND_LABELS } from '../../domain/defaults';
 import { applyFilters, describeFilters, filterOptions, hasActiveFilters, NO_FILTERS, type Filters } from '../../domain/search';
 import { STANCES, TIE_KINDS } from '../../domain/types';
 import { useEditor, useServices } from '../../state/context';
+import { countOf, formatCount } from '../../domain/numbers';
 
 type Key = keyof Filters;
 
@@ -116,7 +117,7 @@ export function FilterForm() {
       </Group>
       <div className="filter__foot">
         <span className="filter__summary" role="status">
-          {result?.active ? `${result.people.size} of ${total} people shown` : `All ${total} people shown`}
+          {result?.active ? `${formatCount(result.people.size)} of ${countOf(total, 'person', 'people')} shown` : `All ${countOf(total, 'person', 'people')} shown`}
         </span>
         <button type="button" className="button button--small" disabled={!hasActiveFilters(filters)} onClick={() => store.getState().setFilters(NO_FILTERS)}>
           Clear filters

@@ -17,11 +17,12 @@ import { useFocusPerson } from '../InsightsPanel';
 import { peopleByName, PersonPicker } from '../PersonPicker';
 import { sameAnalysisInput } from '../useAnalysisRunner';
 import './what-if.css';
+import { formatCount } from '../../domain/numbers';
 
 /** Long lists show this many until the user asks for all. */
 const SHOWN = 8;
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = formatCount;
 const stepsText = (n: number) => (n === 1 ? '1 step' : `${count(n)} steps`);
 
 /**

@@ -1,0 +1,90 @@
+/* global window, document */
+// Times a 50,000-row HR CSV import the way a user does it and records every main-thread task
+// over 50 ms (Long Tasks API), from the file chosen until the map is stored.
+//
+//   node scripts/import-longtasks.mjs --dir=dist-e2e [--rows=50000] [--port=4508]
+//
+// Serves the given test build (vite build --mode e2e) with `vite preview` on 127.0.0.1, drives
+// Debian's Chromium with playwright-core and prints JSON: read (file chosen -> Import dialog),
+// open (Import -> map drawn), stored (Import -> saved), and the long tasks.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import { importFigures, importFinished, watchImport } from './import-timing.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+
+/** An HR export: Employee ID, Name, Job Title, Department, Manager ID (spans of control 3-8). */
+export function hrCsv(rows, seed = 7) {
+  let s = seed;
+  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const departments = ['Sales', 'Engineering', 'Finance', 'Marketing', 'People', 'Operations'];
+  const manager = new Int32Array(rows).fill(-1);
+  const dept = new Array(rows).fill('Executive');
+  let next = 1;
+  for (let m = 0; m < rows && next < rows; m++) {
+    const span = m === 0 ? 6 : 3 + Math.floor(random() * 6);
+    for (let k = 0; k < span && next < rows; k++, next++) {
+      manager[next] = m;
+      dept[next] = m === 0 ? departments[k] : dept[m];
+    }
+  }
+  const lines = ['Employee ID,Name,Job Title,Department,Manager ID'];
+  for (let i = 0; i < rows; i++) lines.push(`E${100000 + i},Person ${i},${i === 0 ? 'Chief Executive' : `${dept[i]} role`},${dept[i]},${manager[i] >= 0 ? `E${100000 + manager[i]}` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function measureImport(url, file, rows, { headless = true } = {}) {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => !!window.__influenceMap && !!document.querySelector('input[aria-label="Import file"]'), null, { timeout: 60_000 });
+    await page.evaluate(watchImport, rows);
+    await page.locator('input[aria-label="Import file"]').setInputFiles(file);
+    await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click({ timeout: 600_000 });
+    try {
+      await page.waitForFunction(importFinished, null, { timeout: Number(arg('timeout', '900000')), polling: 200 });
+    } catch (error) {
+      console.error('import did not finish:', JSON.stringify(await page.evaluate(() => ({ times: window.__importTimes, status: document.querySelector('[role="status"]')?.textContent, save: window.__influenceMap.store.getState().save, people: Object.keys(window.__influenceMap.store.getState().doc?.stakeholders ?? {}).length }))));
+      throw error;
+    }
+    const times = await page.evaluate(() => window.__importTimes);
+    const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= times.chosen && t.start <= times.saved);
+    return { rows, ...importFigures(times), longTasksOver100: tasks.filter((t) => t.ms > 100).length, longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.ms), 0), tasks };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const dir = arg('dir', 'dist-e2e');
+  const rows = Number(arg('rows', '50000'));
+  const port = Number(arg('port', '4508'));
+  const tmp = mkdtempSync(join(tmpdir(), 'import-longtasks-'));
+  const file = join(tmp, `hr-${rows}.csv`);
+  writeFileSync(file, hrCsv(rows));
+  const server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  await new Promise((ok) => server.stdout.on('data', (d) => String(d).includes(String(port)) && ok()));
+  try {
+    const result = await measureImport(`http://127.0.0.1:${port}/`, file, rows);
+    console.log(JSON.stringify({ ...result, tasks: result.tasks.filter((t) => t.ms > 100) }, null, 1));
+  } finally {
+    process.kill(-server.pid);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvTable } from '../../../src/io/csv';
+import { guessColumns } from '../../../src/io/org-chart';
+import { InfluenceDb } from '../../../src/storage/db';
+import { Repository } from '../../../src/storage/repository';
+import { buildLaidOut, handleOrgMessage, holdTable, summarise } from '../../../src/ui/import/org-session';
+import type { OrgReply } from '../../../src/ui/import/org-session';
+
+/** An HR export: Employee ID, Name, Job Title, Department, Manager ID; six reports per manager. */
+function hrCsv(rows: number): string {
+  const lines = ['Employee ID,Name,Job Title,Department,Manager ID'];
+  for (let i = 0; i < rows; i++) lines.push(`E${i},Person ${i},Role ${i},${['Sales', 'Finance'][i % 2]},${i ? `E${Math.floor((i - 1) / 6)}` : ''}`);
+  return lines.join('\n');
+}
+
+function table(rows: number) {
+  const parsed = parseCsvTable(hrCsv(rows));
+  if (!parsed.ok) throw new Error('unreadable');
+  return parsed.table;
+}
+
+describe('large org-chart import in the worker', () => {
+  it('summarises a mapping: counts, reports-to ties and problems', () => {
+    const t = table(3000);
+    const summary = summarise(t, guessColumns(t.headers), 'Org');
+    expect(summary).toMatchObject({ rowCount: 3000, people: 3000, reportsTo: 2999, skipped: 0, problemCount: 0 });
+    const noManager = summarise(t, { ...guessColumns(t.headers), manager: null }, 'Org');
+    expect(noManager.reportsTo).toBe(0);
+  });
+
+  it('caps the problem lines but counts them all', () => {
+    const t = table(1500);
+    // Every manager reference points at nobody.
+    for (const row of t.rows) if (row.cells['Manager ID']) row.cells['Manager ID'] = `X${row.line}`;
+    const summary = summarise(t, guessColumns(t.headers), 'Org');
+    expect(summary.problemCount).toBe(1499);
+    expect(summary.problems.length).toBeLessThanOrEqual(200);
+  });
+
+  it('lays the chart out compactly, every report below their manager', () => {
+    const doc = buildLaidOut(table(5000), guessColumns(table(1).headers), 'Org');
+    const people = Object.values(doc.stakeholders);
+    let right = 0;
+    let bottom = 0;
+    for (const p of people) {
+      right = Math.max(right, p.x);
+      bottom = Math.max(bottom, p.y);
+    }
+    expect(right / bottom).toBeLessThan(3);
+    expect(right / bottom).toBeGreaterThan(1 / 3);
+    for (const tie of Object.values(doc.ties)) expect(doc.stakeholders[tie.source].y).toBeGreaterThan(doc.stakeholders[tie.target].y);
+  });
+
+  it('sends the map in chunks, then stores it with progress reports', async () => {
+    const t = table(12000);
+    holdTable(t);
+    const replies: OrgReply[] = [];
+    const dbName = `t-${crypto.randomUUID()}`;
+    let storedResolve!: () => void;
+    const stored = new Promise<void>((r) => (storedResolve = r));
+    handleOrgMessage({ type: 'org-commit', id: 1, mapping: guessColumns(t.headers), mapName: 'Whole company', dbName }, (reply) => {
+      replies.push(reply);
+      if (reply.type === 'org-stored') storedResolve();
+    });
+    await stored;
+    const chunks = replies.filter((r) => r.type === 'org-doc');
+    expect(chunks.length).toBe(3);
+    expect(chunks.reduce((n, c) => n + (c.type === 'org-doc' ? c.stakeholders.length : 0), 0)).toBe(12000);
+    const progress = replies.filter((r) => r.type === 'org-progress').map((r) => (r.type === 'org-progress' ? r.fraction : 0));
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(replies[replies.length - 1]).toEqual({ type: 'org-stored', id: 1, ok: true });
+    const db = new InfluenceDb(dbName);
+    const mapId = chunks[0].type === 'org-doc' ? chunks[0].map.id : '';
+    const loaded = await new Repository(db).loadMap(mapId);
+    expect(Object.keys(loaded!.doc.stakeholders)).toHaveLength(12000);
+    expect(loaded!.doc.map.name).toBe('Whole company');
+    db.close();
+  }, 60_000);
+});
