@@ -69,7 +69,7 @@ export class SharedMapBridge {
    * Starts following both sides. What the Y.Doc already holds (from this device's copy or the
    * server) is adopted first: the Y.Doc is the shared truth.
    */
-  start(): void {
+  start(options: { adoptExisting?: boolean } = {}): void {
     const r = roots(this.ydoc);
     for (const table of ['meta', 'stakeholders', 'ties'] as SharedTable[]) {
       const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction) => {
@@ -85,7 +85,7 @@ export class SharedMapBridge {
         if (state.doc !== prev.doc && state.doc?.map.id === this.mapId) this.schedulePush();
       }),
     );
-    if (r.meta.size > 0) {
+    if (options.adoptExisting !== false && r.meta.size > 0) {
       this.dirty.meta = true;
       for (const id of r.stakeholders.keys()) this.dirty.stakeholders.add(id);
       for (const id of r.ties.keys()) this.dirty.ties.add(id);

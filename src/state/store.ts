@@ -71,6 +71,8 @@ export interface EditorState {
   lockedMapId: Id | null;
   /** The person whose name is being edited in place on their card. */
   renaming: Id | null;
+  /** The map can be looked at but not changed (a view-only member of a shared map): edits are ignored. */
+  readOnly: boolean;
 }
 
 export interface EditorActions {
@@ -119,6 +121,7 @@ export interface EditorActions {
   setLockedMap(id: Id | null): void;
   /** Starts (an id) or ends (null) editing a person's name on their card. */
   setRenaming(id: Id | null): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -144,7 +147,7 @@ export function createEditorStore(): EditorStoreApi {
         /** Commits a new document; merges into the previous undo step when in the same group. */
         const commit = (next: MapDocument, group?: string) => {
           const current = get().doc;
-          if (!current || next === current) return;
+          if (!current || next === current || get().readOnly) return;
           const now = Date.now();
           const coalesce = group !== undefined && group === lastGroup && now - lastGroupAt < GROUP_WINDOW_MS;
           lastGroup = group;
@@ -245,6 +248,7 @@ export function createEditorStore(): EditorStoreApi {
           searchOpen: false,
           lockedMapId: null,
           renaming: null,
+          readOnly: false,
 
           openDocument(doc, options) {
             untracked({
@@ -438,6 +442,9 @@ export function createEditorStore(): EditorStoreApi {
           },
           setRenaming(id) {
             if (get().renaming !== id) set({ renaming: id });
+          },
+          setReadOnly(readOnly) {
+            if (get().readOnly !== readOnly) set({ readOnly });
           },
           undo() {
             lastGroup = undefined;
