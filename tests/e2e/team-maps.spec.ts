@@ -42,10 +42,7 @@ function teamServer(dataDir: string): Server {
           }
         });
         child!.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-        child!.once('exit', (code) => {
-          console.log(`team server exited (${code}): ${out}`);
-          reject(new Error(`team server exited (${code}): ${out}`));
-        });
+        child!.once('exit', (code) => reject(new Error(`team server exited (${code}): ${out}`)));
       });
     },
     async stop() {
