@@ -6,6 +6,7 @@ import type { Id } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
 import { attachPageLifecycle } from '../state/page-lifecycle';
+import { joinLinkFromHash, teamFor } from '../state/team';
 import { useLayoutPrefs } from '../state/layout-prefs';
 import { CollapsedRail, PanelToggle } from '../ui/layout/PanelToggle';
 import { Dialog } from '../ui/Dialog';
@@ -45,6 +46,20 @@ export function App({ services }: { services: AppServices }) {
   );
 }
 
+/** Joins a shared map from its link; says why not (and opens nothing) when it cannot. */
+async function joinShared(workspace: AppServices['workspace'], link: NonNullable<ReturnType<typeof joinLinkFromHash>>): Promise<boolean> {
+  workspace.store.getState().notify('Opening the shared map…');
+  try {
+    await teamFor(workspace).join(link);
+    workspace.store.getState().dismissNotice();
+    return true;
+  } catch (error) {
+    workspace.store.getState().notify(error instanceof Error ? error.message : String(error), 'error');
+    history.replaceState(null, '', location.pathname);
+    return false;
+  }
+}
+
 function AppShell() {
   const { store, workspace } = useServices();
   const mapId = useEditor((s) => s.doc?.map.id ?? null);
@@ -73,9 +88,14 @@ function AppShell() {
   useEffect(() => guardMapOpening(store), [store]);
   useEffect(() => {
     let live = true;
+    // Follows the open map: a shared map connects while it is open (nothing else ever does).
+    teamFor(workspace);
     const stuck = readOpeningMarker();
     void (async () => {
       try {
+        // A team-map link (#/join/...): join it, then it opens like any map.
+        const link = joinLinkFromHash(location.hash);
+        if (link && (await joinShared(workspace, link))) return;
         const id = await workspace.startupMapId(mapIdFromHash(location.hash));
         if (id && stuck?.mapId === id) {
           clearOpeningMarker();
@@ -101,12 +121,14 @@ function AppShell() {
 
   useEffect(() => {
     const onHash = () => {
+      const link = joinLinkFromHash(location.hash);
+      if (link) void joinShared(workspace, link);
       const id = mapIdFromHash(location.hash);
       if (id) void openMap(id);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [openMap]);
+  }, [openMap, workspace]);
 
   // Anything pending is journaled and written the moment the page may go away.
   useEffect(() => attachPageLifecycle(workspace), [workspace]);

@@ -17,6 +17,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
+import { PeerSelections } from './PeerSelections';
 import { addTiedStakeholderAt, type Position } from '../domain/operations';
 import { applyFilters } from '../domain/search';
 import type { Id } from '../domain/types';
@@ -302,6 +303,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Map canvas"
       >
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
+        <PeerSelections />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
         <Controls position="bottom-left" aria-label="Zoom controls">

@@ -39,6 +39,21 @@ export interface SnapshotRecord {
   file: unknown;
 }
 
+/**
+ * A local map that is a shared map (team maps): its room and the secret from the link (edit or
+ * view), which decrypts the map. Removed with the map ("Remove from this device").
+ */
+export interface ShareRecord {
+  mapId: Id;
+  roomId: string;
+  role: 'edit' | 'view';
+  /** The edit secret for editors, the view secret for view-only members (base64url). */
+  secret: string;
+  /** This device made the room (shared the map). */
+  owner: boolean;
+  joinedAt: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -68,6 +83,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       snapshots: 'id, mapId, [mapId+createdAt]',
     },
   },
+  {
+    // Team maps: which local maps are shared, through which room, with which key (storage/shares.ts).
+    version: 3,
+    stores: {
+      shares: 'mapId, roomId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
@@ -79,6 +101,7 @@ export class InfluenceDb extends Dexie {
   ties!: Table<TieRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
+  shares!: Table<ShareRecord, string>;
   readonly events = new StorageEvents();
 
   constructor(name = DEFAULT_DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {

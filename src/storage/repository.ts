@@ -229,6 +229,15 @@ export class Repository {
     this.keys.set(mapId, { key, lock });
   }
 
+  /**
+   * Gives every person, tie and log entry of a plain map a fresh random id, in place (before the
+   * map is shared: ids stay readable to the sync server, and ids from imported files can be names).
+   */
+  async renewRecordIds(mapId: Id): Promise<void> {
+    if (await this.lockInfo(mapId)) throw new MapLockedError(mapId);
+    await this.rewriteAllFresh(mapId, (doc) => withFreshRecordIds(doc), { lock: undefined }, plainCodec);
+  }
+
   /** Stores the map in the clear again (the user must have unlocked it). */
   async removeLock(mapId: Id): Promise<void> {
     await this.rewriteAllFresh(mapId, (doc) => doc, { lock: undefined }, plainCodec);

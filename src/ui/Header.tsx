@@ -3,6 +3,7 @@ import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { useEditor, useHistoryFlags, useServices } from '../state/context';
 import { Icon } from './Icon';
 import { SaveIndicator } from './SaveIndicator';
+import { TeamControls } from './team/TeamControls';
 import type { ThemeChoice } from './theme';
 
 export interface HeaderProps {
@@ -69,6 +70,7 @@ export function Header({ onNewMap, onImport, onFitView, onHelp, onHistory, expor
       <MapNameInput />
       {hasDoc && readOnly && <ViewOnlyBadge />}
       {hasDoc && !readOnly && <SaveIndicator />}
+      <TeamControls />
       <nav className="toolbar" aria-label="Toolbar">
         <button type="button" className="button" onClick={onNewMap}>
           New map

@@ -5,7 +5,8 @@ import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
-import { useMapSummaries } from '../storage/hooks';
+import { useMapSummaries, useSharedMapIds } from '../storage/hooks';
+import { teamFor } from '../state/team';
 import { ConfirmDialog } from './Dialog';
 import { Icon } from './Icon';
 import { TieSymbol } from './TieSymbol';
@@ -100,10 +101,11 @@ export function Legend() {
 export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSample?: () => void }) {
   const { workspace, store } = useServices();
   const maps = useMapSummaries(workspace.repo);
+  const shared = useSharedMapIds(workspace.repo);
   const openId = useEditor((s) => s.doc?.map.id ?? null);
   const [renaming, setRenaming] = useState<Id | null>(null);
   const [draft, setDraft] = useState('');
-  const [confirmDelete, setConfirmDelete] = useState<{ id: Id; name: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<{ id: Id; name: string; shared: boolean } | null>(null);
   const openName = useEditor((s) => s.doc?.map.name);
 
   const finishRename = () => {
@@ -147,7 +149,10 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                   />
                 ) : (
                   <button type="button" className="maps__open" aria-current={m.id === openId ? 'page' : undefined} onClick={() => onOpen(m.id)}>
-                    <span className="maps__name" title={name || 'Untitled map'}>{name || 'Untitled map'}</span>
+                    <span className="maps__name" title={name || 'Untitled map'}>
+                      {name || 'Untitled map'}
+                      {shared?.has(m.id) && <span className="maps__shared">Shared</span>}
+                    </span>
                     <span className="maps__meta">
                       {countOf(m.people, 'person', 'people')} · {countOf(m.ties, 'tie')}
                     </span>
@@ -169,7 +174,13 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
                   <button type="button" className="button button--icon" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => void workspace.duplicateMap(m.id)}>
                     <Icon name="copy" size={14} />
                   </button>
-                  <button type="button" className="button button--icon" aria-label={`Delete ${name}`} title="Delete" onClick={() => setConfirmDelete({ id: m.id, name })}>
+                  <button
+                    type="button"
+                    className="button button--icon"
+                    aria-label={shared?.has(m.id) ? `Remove ${name} from this device` : `Delete ${name}`}
+                    title={shared?.has(m.id) ? 'Remove from this device' : 'Delete'}
+                    onClick={() => setConfirmDelete({ id: m.id, name, shared: !!shared?.has(m.id) })}
+                  >
                     <Icon name="trash" size={14} />
                   </button>
                 </div>
@@ -185,17 +196,19 @@ export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSam
       )}
       {confirmDelete && (
         <ConfirmDialog
-          title={`Delete "${confirmDelete.name}"?`}
-          confirmLabel="Delete map"
+          title={confirmDelete.shared ? `Remove "${confirmDelete.name}" from this device?` : `Delete "${confirmDelete.name}"?`}
+          confirmLabel={confirmDelete.shared ? 'Remove from this device' : 'Delete map'}
           danger
           onCancel={() => setConfirmDelete(null)}
           onConfirm={() => {
-            const id = confirmDelete.id;
+            const { id, shared: isShared } = confirmDelete;
             setConfirmDelete(null);
-            void workspace.deleteMap(id);
+            void (isShared ? teamFor(workspace).remove(id) : workspace.deleteMap(id));
           }}
         >
-          This removes the map and everyone on it from this browser. It cannot be undone; export it first if you may need it.
+          {confirmDelete.shared
+            ? 'This removes the shared map and its key from this browser. The others keep it; you need a link again to come back.'
+            : 'This removes the map and everyone on it from this browser. It cannot be undone; export it first if you may need it.'}
         </ConfirmDialog>
       )}
     </section>

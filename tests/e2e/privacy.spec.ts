@@ -130,6 +130,9 @@ test('a full session (edit, analyse, import, export) sends no request to any oth
   // Every request the browser makes, from any page or worker of this context.
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  // No WebSocket either (team maps connect only for a map that is shared or joined).
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
   const origin = new URL(baseURL!).origin;
   const evil = '<img src=x onerror=alert(1)>';
   const dialogs: string[] = [];
@@ -216,6 +219,16 @@ test('a full session (edit, analyse, import, export) sends no request to any oth
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await waitSaved(page);
 
+  // Opening the Share dialog and closing it shares nothing and connects nowhere.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this map' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Share this map' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('[data-testid="team-status"]')).toHaveCount(0);
+  // Give a stray connection attempt time to show up.
+  await page.waitForTimeout(500);
+
+  expect(sockets, 'WebSocket connections').toEqual([]);
+  expect(requests.filter((u) => new URL(u).pathname.startsWith('/collab')), 'requests to the sync endpoint').toEqual([]);
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
   console.log(`full session: ${requests.length} requests, ${foreign.length} to other origins`);
   expect(requests.length).toBeGreaterThan(0);

@@ -1,0 +1,305 @@
+/**
+ * Team maps on this device: sharing the open map, joining one by link, following the open map
+ * (a shared map gets its connection and bridge while it is open), presence, and removing a
+ * shared map from this device. Its on-screen state (status, who is here) is a small store of
+ * its own, outside the editor store, so it is never undone or saved.
+ *
+ * Nothing here connects anywhere unless the open map is shared or a join link is opened.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { newId } from '../domain/ids';
+import type { Id } from '../domain/types';
+import { clearLocalCopy, collabUrl, openRoom, type ConnectionStatus, type RoomConnection } from '../sync/connection';
+import { creationToken, deriveRoomKeys, newRoom, type RoomKeys, type RoomRole } from '../sync/keys';
+import { openPresence, PRESENCE_FIELD, presenceColour, sealPresence } from '../sync/presence';
+import { readDocument, type SealContext } from '../sync/ydoc';
+import { deleteShare, getShare, putShare, shareByRoom, type ShareRecord } from '../storage/shares';
+import { SharedMapBridge } from './shared-bridge';
+import type { Workspace } from './workspace';
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  colour: string;
+  selection: Id[];
+  self: boolean;
+}
+
+export interface TeamState {
+  /** The open map's share, if it is a shared map. */
+  share: ShareRecord | null;
+  status: ConnectionStatus | 'off';
+  /** Why the server refused, when it did. */
+  refusal: string | null;
+  peers: Peer[];
+  /** Links of the open shared map (the invite link only for editors). */
+  links: { invite: string | null; view: string } | null;
+  /** The name this person shows to the others. */
+  memberName: string;
+}
+
+export const teamStore = createStore<TeamState>()(() => ({ share: null, status: 'off', refusal: null, peers: [], links: null, memberName: '' }));
+
+export function useTeam<T>(selector: (s: TeamState) => T): T {
+  return useStore(teamStore, selector);
+}
+
+/** A join link: `#/join/<room>/<e|v>.<secret>`; the secret never leaves the browser (fragment). */
+export interface JoinLink {
+  roomId: string;
+  role: RoomRole;
+  secret: string;
+}
+
+const JOIN_PREFIX = '#/join/';
+
+export function joinLinkFromHash(hash: string): JoinLink | null {
+  if (!hash.startsWith(JOIN_PREFIX)) return null;
+  const [roomId, key] = hash.slice(JOIN_PREFIX.length).split('/');
+  const match = /^([ev])\.([A-Za-z0-9_-]{43})$/.exec(key ?? '');
+  if (!roomId || !/^[A-Za-z0-9_-]{22}$/.test(roomId) || !match) return null;
+  return { roomId, role: match[1] === 'e' ? 'edit' : 'view', secret: match[2] };
+}
+
+export function joinHash(link: JoinLink): string {
+  return `${JOIN_PREFIX}${link.roomId}/${link.role === 'edit' ? 'e' : 'v'}.${link.secret}`;
+}
+
+const MEMBER_NAME_KEY = 'team:memberName';
+
+interface Session {
+  mapId: Id;
+  share: ShareRecord;
+  keys: RoomKeys;
+  conn: RoomConnection;
+  bridge: SharedMapBridge;
+  cleanups: (() => void)[];
+}
+
+export class TeamMaps {
+  private session: Session | null = null;
+  private following: Promise<void> = Promise.resolve();
+  /** Connections opened by a join, handed to the session of the map it created. */
+  private handoff = new Map<Id, RoomConnection>();
+  /** Maps just shared: their Y.Doc is filled from the document once. */
+  private toSeed = new Set<Id>();
+
+  constructor(
+    readonly workspace: Workspace,
+    private readonly url: () => string = () => collabUrl(),
+  ) {
+    const store = workspace.store;
+    let openId = store.getState().doc?.map.id ?? null;
+    store.subscribe((state) => {
+      const id = state.doc?.map.id ?? null;
+      if (id === openId) return;
+      openId = id;
+      this.following = this.following.then(() => this.follow(id)).catch(() => undefined);
+    });
+    if (openId) this.following = this.follow(openId).catch(() => undefined);
+    void workspace.repo.getSetting<string>(MEMBER_NAME_KEY).then((name) => {
+      if (typeof name === 'string') teamStore.setState({ memberName: name });
+    }, () => undefined);
+  }
+
+  private get store() {
+    return this.workspace.store;
+  }
+
+  private get db() {
+    return this.workspace.repo.db;
+  }
+
+  /** Starts or stops the session as the open map changes. */
+  private async follow(mapId: Id | null): Promise<void> {
+    if (this.session && this.session.mapId !== mapId) this.stop();
+    if (!mapId || this.session) return;
+    const share = await getShare(this.db, mapId).catch(() => null);
+    if (!share || this.store.getState().doc?.map.id !== mapId) return;
+    await this.start(share);
+  }
+
+  private async start(share: ShareRecord): Promise<void> {
+    const keys = await deriveRoomKeys(share.roomId, share.secret, share.role);
+    const token = async () => (share.owner && keys.role === 'edit' ? creationToken(keys) : keys.token);
+    const conn = this.handoff.get(share.mapId) ?? openRoom({ roomId: share.roomId, token, url: this.url() });
+    this.handoff.delete(share.mapId);
+    await conn.local;
+    const doc = this.store.getState().doc;
+    if (!doc || doc.map.id !== share.mapId) {
+      conn.destroy();
+      return;
+    }
+    const ctx: SealContext = { room: share.roomId, key: keys.sealKey };
+    const bridge = new SharedMapBridge(this.store, conn.ydoc, ctx, doc, {
+      readOnly: share.role === 'view',
+      onProblems: (lines) => this.store.getState().notify(lines.join(' '), 'error'),
+    });
+    const seeded = this.toSeed.delete(share.mapId);
+    if (seeded) await bridge.seed();
+    bridge.start({ adoptExisting: !seeded });
+    const session: Session = { mapId: share.mapId, share, keys, conn, bridge, cleanups: [] };
+    this.session = session;
+    this.store.getState().setReadOnly(share.role === 'view');
+    teamStore.setState({ share, status: conn.status(), refusal: null, links: this.linksFor(share, keys), peers: [] });
+    session.cleanups.push(conn.onStatus((status, reason) => teamStore.setState({ status, refusal: status === 'refused' ? (reason ?? 'refused') : null })));
+    teamStore.setState({ status: conn.status() });
+    this.startPresence(session, ctx);
+  }
+
+  private stop(): void {
+    const s = this.session;
+    if (!s) return;
+    this.session = null;
+    for (const c of s.cleanups.splice(0)) c();
+    s.bridge.dispose();
+    s.conn.destroy();
+    this.store.getState().setReadOnly(false);
+    teamStore.setState({ share: null, status: 'off', refusal: null, peers: [], links: null });
+  }
+
+  private startPresence(session: Session, ctx: SealContext): void {
+    const awareness = session.conn.provider.awareness;
+    if (!awareness) return;
+    const self = awareness.clientID;
+    let version = 0;
+    const publish = async () => {
+      const mine = ++version;
+      const state = { name: teamStore.getState().memberName || 'Someone', colour: presenceColour(self), selection: [...this.store.getState().selectedNodes] };
+      const sealed = await sealPresence(ctx, self, state);
+      if (mine === version && this.session === session) awareness.setLocalStateField(PRESENCE_FIELD, sealed);
+    };
+    let reading = 0;
+    const readPeers = async () => {
+      const mine = ++reading;
+      const peers: Peer[] = [];
+      await Promise.all(
+        [...awareness.getStates().entries()].map(async ([clientId, state]) => {
+          const opened = await openPresence(ctx, clientId, (state as Record<string, unknown>)[PRESENCE_FIELD]);
+          if (opened) peers.push({ ...opened, clientId, self: clientId === self });
+        }),
+      );
+      peers.sort((a, b) => (a.self === b.self ? a.clientId - b.clientId : a.self ? -1 : 1));
+      if (mine === reading && this.session === session) teamStore.setState({ peers });
+    };
+    const onChange = () => void readPeers();
+    awareness.on('change', onChange);
+    session.cleanups.push(() => awareness.off('change', onChange));
+    session.cleanups.push(
+      this.store.subscribe((state, prev) => {
+        if (state.selectedNodes !== prev.selectedNodes) void publish();
+      }),
+    );
+    session.cleanups.push(
+      teamStore.subscribe((state, prev) => {
+        if (state.memberName !== prev.memberName) void publish();
+      }),
+    );
+    void publish();
+  }
+
+  private linksFor(share: ShareRecord, keys: RoomKeys): TeamState['links'] {
+    const base = `${location.origin}${location.pathname}`;
+    return {
+      invite: keys.editSecret ? base + joinHash({ roomId: share.roomId, role: 'edit', secret: keys.editSecret }) : null,
+      view: base + joinHash({ roomId: share.roomId, role: 'view', secret: keys.viewSecret }),
+    };
+  }
+
+  async setMemberName(name: string): Promise<void> {
+    const clean = name.slice(0, 40);
+    teamStore.setState({ memberName: clean });
+    await this.workspace.repo.setSetting(MEMBER_NAME_KEY, clean).catch(() => undefined);
+  }
+
+  /**
+   * Turns the open map into a shared map: fresh record ids (they stay readable to the server),
+   * a new room and key, and the whole map written into the room's Y.Doc, sealed.
+   */
+  async shareOpenMap(): Promise<void> {
+    const doc = this.store.getState().doc;
+    if (!doc) return;
+    const mapId = doc.map.id;
+    if (await getShare(this.db, mapId)) return;
+    if (await this.workspace.repo.lockInfo(mapId)) throw new Error('This map is locked with a passphrase. Remove the lock before sharing it: a shared map is protected by the key in its links instead.');
+    await this.workspace.flush();
+    await this.workspace.repo.renewRecordIds(mapId);
+    const { roomId, editSecret } = newRoom();
+    await putShare(this.db, { mapId, roomId, role: 'edit', secret: editSecret, owner: true, joinedAt: Date.now() });
+    this.toSeed.add(mapId);
+    // Reopen with the new ids; following the open map starts the session.
+    this.stop();
+    await this.workspace.openMap(mapId);
+    await this.following;
+    if (!this.session) await this.follow(mapId);
+  }
+
+  /**
+   * Opens a join link: the map comes from the server the first time (so the first join needs a
+   * connection), is stored here as a shared map, and opens. Returns the local map id.
+   */
+  async join(link: JoinLink): Promise<Id> {
+    const known = await shareByRoom(this.db, link.roomId);
+    if (known) {
+      await this.workspace.openMap(known.mapId);
+      return known.mapId;
+    }
+    const keys = await deriveRoomKeys(link.roomId, link.secret, link.role);
+    const conn = openRoom({ roomId: link.roomId, token: async () => keys.token, url: this.url() });
+    try {
+      await Promise.race([
+        conn.synced,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('The team server could not be reached. Try the link again when you are online.')), 15_000)),
+      ]);
+    } catch (error) {
+      conn.destroy();
+      const refused = conn.status() === 'refused';
+      throw new Error(refused ? 'This link no longer opens the map (it was removed, or its key was changed).' : error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    const mapId = newId();
+    const read = await readDocument(conn.ydoc, { room: link.roomId, key: keys.sealKey }, { mapId, updatedAt: Date.now() });
+    if (!read) {
+      conn.destroy();
+      throw new Error('This shared map is empty: it may have been removed by its owner.');
+    }
+    await putShare(this.db, { mapId, roomId: link.roomId, role: link.role, secret: link.secret, owner: false, joinedAt: Date.now() });
+    this.handoff.set(mapId, conn);
+    const created = await this.workspace.createMap(read.doc);
+    if (!created) {
+      this.handoff.delete(mapId);
+      conn.destroy();
+      await deleteShare(this.db, mapId);
+      throw new Error('The shared map could not be stored in this browser.');
+    }
+    if (read.problems.length) this.store.getState().notify(read.problems.join(' '), 'error');
+    return mapId;
+  }
+
+  /** "Remove from this device": the local map, its key and its copy of the room go; the room stays for the others. */
+  async remove(mapId: Id): Promise<void> {
+    const share = await getShare(this.db, mapId);
+    if (this.session?.mapId === mapId) this.stop();
+    await this.workspace.deleteMap(mapId);
+    if (!share) return;
+    await deleteShare(this.db, mapId);
+    await clearLocalCopy(share.roomId).catch(() => undefined);
+  }
+
+  /** For tests and the page going away. */
+  dispose(): void {
+    this.stop();
+  }
+}
+
+const teams = new WeakMap<Workspace, TeamMaps>();
+
+/** The one TeamMaps of a workspace (made on first use: it does nothing until a map is shared or joined). */
+export function teamFor(workspace: Workspace): TeamMaps {
+  let team = teams.get(workspace);
+  if (!team) {
+    team = new TeamMaps(workspace);
+    teams.set(workspace, team);
+  }
+  return team;
+}

@@ -1,0 +1,94 @@
+/**
+ * One shared map's connection: its Y.Doc, kept on this device by y-indexeddb (so a shared map
+ * opens and takes edits offline), and the Hocuspocus provider that syncs it through the team
+ * server at `/collab` on the app's own origin (the CSP stays `connect-src 'self'`). Nothing here
+ * runs for a map that was never shared or joined.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface RoomConnection {
+  readonly roomId: string;
+  readonly ydoc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  /** This device's copy of the Y.Doc is loaded. */
+  readonly local: Promise<void>;
+  /** The first exchange with the server is done (rejects if the server refuses the link). */
+  readonly synced: Promise<void>;
+  status(): ConnectionStatus;
+  onStatus(listener: (status: ConnectionStatus, reason?: string) => void): () => void;
+  destroy(): void;
+}
+
+/** The sync endpoint on the app's own origin. */
+export function collabUrl(loc: Pick<Location, 'protocol' | 'host'> = location): string {
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/collab`;
+}
+
+/** The name of a room's local copy (an IndexedDB database of its own, kept by y-indexeddb). */
+export const localCopyName = (roomId: string) => `influence-map-room-${roomId}`;
+
+/** Deletes a room's local copy ("Remove from this device"). */
+export async function clearLocalCopy(roomId: string): Promise<void> {
+  await clearDocument(localCopyName(roomId));
+}
+
+export function openRoom(options: { roomId: string; token: () => Promise<string>; url?: string; ydoc?: Y.Doc }): RoomConnection {
+  const ydoc = options.ydoc ?? new Y.Doc();
+  const persistence = new IndexeddbPersistence(localCopyName(options.roomId), ydoc);
+  const local = persistence.whenSynced.then(() => undefined);
+  let status: ConnectionStatus = 'connecting';
+  const listeners = new Set<(status: ConnectionStatus, reason?: string) => void>();
+  const setStatus = (next: ConnectionStatus, reason?: string) => {
+    if (status === next && !reason) return;
+    status = next;
+    for (const l of listeners) l(next, reason);
+  };
+  let syncedOk!: () => void;
+  let syncedFail!: (error: Error) => void;
+  const synced = new Promise<void>((resolve, reject) => ((syncedOk = resolve), (syncedFail = reject)));
+  synced.catch(() => undefined);
+  // Reconnect soon after the server comes back (the default backs off to 30 s).
+  const socket = new HocuspocusProviderWebsocket({ url: options.url ?? collabUrl(), delay: 500, factor: 1.5, maxDelay: 4000, minDelay: 500 });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.roomId,
+    document: ydoc,
+    token: options.token,
+    onSynced: () => {
+      setStatus('online');
+      syncedOk();
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      setStatus('refused', reason);
+      syncedFail(new Error(reason));
+    },
+    onStatus: ({ status: s }) => {
+      if (status === 'refused') return;
+      if (s === 'connected') setStatus(provider.isSynced ? 'online' : 'connecting');
+      else if (s === 'disconnected') setStatus('offline');
+    },
+  });
+  provider.attach();
+  return {
+    roomId: options.roomId,
+    ydoc,
+    provider,
+    local,
+    synced,
+    status: () => status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      provider.destroy();
+      socket.destroy();
+      void persistence.destroy();
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Team maps in two browsers (two browser contexts = two people with separate storage), against
+ * the real team server (server/src/main.js) started by the test on its own port with a temporary
+ * data directory, serving the test build (dist-e2e) and /collab on one origin.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect as baseExpect, nodeByName, test } from './fixtures';
+
+// Two browsers and a server on a shared, busy machine: generous waits (nothing here is timed).
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.describe.configure({ timeout: 300_000 });
+
+const PORT = Number(process.env.TEAM_E2E_PORT ?? Number(process.env.E2E_PORT ?? 4317) + 100);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+test.use({ baseURL: ORIGIN });
+
+interface Server {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+function teamServer(dataDir: string): Server {
+  let child: ChildProcess | null = null;
+  return {
+    async start() {
+      child = spawn(process.execPath, ['server/src/main.js'], {
+        env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'dist-e2e', THROTTLE_PER_MINUTE: '0', QUIET: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`team server did not start: ${out}`)), 20_000);
+        child!.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('team server at')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child!.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+        child!.once('exit', (code) => reject(new Error(`team server exited (${code}): ${out}`)));
+      });
+    },
+    async stop() {
+      const c = child;
+      child = null;
+      if (!c || c.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        c.once('exit', () => resolve());
+        c.kill('SIGTERM');
+      });
+    },
+  };
+}
+
+let server: Server;
+let dataDir: string;
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'im-team-e2e-'));
+  server = teamServer(dataDir);
+  await server.start();
+});
+test.afterEach(async () => {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Store = { getState(): Record<string, never> & { doc: { stakeholders: Record<string, { id: string; name: string; title: string }> } | null } };
+const app = (page: Page) => page.evaluate.bind(page);
+
+async function person(page: Page, name: string): Promise<{ id: string; name: string; title: string } | undefined> {
+  return app(page)((n: string) => {
+    const store = (window as unknown as { __influenceMap: { store: Store } }).__influenceMap.store;
+    return Object.values(store.getState().doc?.stakeholders ?? {}).find((s) => s.name === n);
+  }, name);
+}
+
+/** Alice's map with two people, shared; returns the two links. */
+async function aliceShares(page: Page): Promise<{ invite: string; view: string }> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New map' }).first().click();
+  await expect(page.locator('.react-flow__pane')).toBeVisible();
+  await page.evaluate(() => {
+    const s = (window as unknown as { __influenceMap: { store: { getState(): { addStakeholderAt(p: { x: number; y: number }, f: { name: string }): string; renameMap(n: string): void } } } }).__influenceMap.store.getState();
+    s.renameMap('Buying committee');
+    s.addStakeholderAt({ x: 100, y: 100 }, { name: 'Priya' });
+    s.addStakeholderAt({ x: 400, y: 100 }, { name: 'Tom' });
+  });
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this map' });
+  await dialog.getByLabel('Your name').fill('Alice');
+  await dialog.getByRole('button', { name: 'Share this map' }).click();
+  const shared = page.getByRole('dialog', { name: 'Shared map' });
+  await expect(shared.getByLabel('Invite link', { exact: true })).toHaveValue(/#\/join\//);
+  const invite = await shared.getByLabel('Invite link', { exact: true }).inputValue();
+  const view = await shared.getByLabel('View-only link', { exact: true }).inputValue();
+  await expect(page.getByTestId('team-status')).toHaveText('Connected');
+  await shared.getByRole('button', { name: 'Close' }).click();
+  return { invite, view };
+}
+
+async function joiner(browser: Browser, link: string, name: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(link);
+  await expect(nodeByName(page, 'Priya')).toBeVisible();
+  await expect(page.getByTestId('team-status')).toHaveText(/^Connected/);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Shared map' }).getByLabel('Your name').fill(name);
+  await page.getByRole('dialog', { name: 'Shared map' }).getByRole('button', { name: 'Close' }).click();
+  return { context, page, errors };
+}
+
+async function rename(page: Page, from: string, to: string) {
+  await nodeByName(page, from).click();
+  await page.getByLabel('Name', { exact: true }).fill(to);
+}
+
+test('share, join by link, edits both ways, presence, and Undo undoes only one’s own edits', async ({ page, browser }) => {
+  const { invite } = await aliceShares(page);
+  // The key is only in the fragment.
+  expect(new URL(invite).hash).toMatch(/^#\/join\/[A-Za-z0-9_-]{22}\/e\.[A-Za-z0-9_-]{43}$/);
+  const bob = await joiner(browser, invite, 'Bob');
+
+  // Bob's Maps list has the map, marked shared, under its name.
+  const maps = bob.page.getByRole('list', { name: 'Maps' });
+  await expect(maps.getByRole('listitem')).toHaveCount(1);
+  await expect(maps).toContainText('Buying committee');
+  await expect(maps).toContainText('Shared');
+  await expect(bob.page.getByTestId('team-status')).toHaveText('Connected');
+
+  // Edits both ways.
+  await rename(page, 'Priya', 'Priya Shah');
+  await expect(nodeByName(bob.page, 'Priya Shah')).toBeVisible();
+  await nodeByName(bob.page, 'Tom').click();
+  await bob.page.getByLabel('Title', { exact: true }).fill('CTO');
+  await expect.poll(async () => (await person(page, 'Tom'))?.title).toBe('CTO');
+
+  // Presence: each sees the other's avatar; Bob's selection (Tom) is outlined on Alice's canvas.
+  await expect(page.getByRole('img', { name: 'Bob' })).toBeVisible();
+  await expect(bob.page.getByRole('img', { name: 'Alice' })).toBeVisible();
+  const tomId = (await person(page, 'Tom'))!.id;
+  await expect(page.locator(`.peer-selection[data-peer="Bob"][data-person="${tomId}"]`)).toBeVisible();
+
+  // Alice's Undo takes back her rename, not Bob's title, on both screens.
+  await page.locator('.react-flow__pane').click({ position: { x: 700, y: 500 } });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(nodeByName(page, 'Priya')).toBeVisible();
+  await expect(nodeByName(bob.page, 'Priya')).toBeVisible();
+  expect((await person(page, 'Tom'))?.title).toBe('CTO');
+  expect((await person(bob.page, 'Tom'))?.title).toBe('CTO');
+
+  // The server's database holds no name in clear.
+  expect(bob.errors).toEqual([]);
+  await bob.context.close();
+});
+
+test('a view-only member can look but not change the map', async ({ page, browser }) => {
+  const { view } = await aliceShares(page);
+  expect(new URL(view).hash).toMatch(/\/v\./);
+  const viewer = await joiner(browser, view, 'Vic');
+  await expect(viewer.page.getByTestId('team-status')).toHaveText('Connected · view only');
+  // The dialog offers no invite link to a viewer.
+  await viewer.page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(viewer.page.getByRole('dialog', { name: 'Shared map' }).getByLabel('Invite link', { exact: true })).toHaveCount(0);
+  await viewer.page.getByRole('dialog', { name: 'Shared map' }).getByRole('button', { name: 'Close' }).click();
+  // An edit is refused here…
+  await viewer.page.evaluate(() => {
+    const s = (window as unknown as { __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, { id: string; name: string }> }; updateStakeholder(id: string, p: object): void } } } }).__influenceMap.store.getState();
+    const priya = Object.values(s.doc.stakeholders).find((p) => p.name === 'Priya')!;
+    s.updateStakeholder(priya.id, { name: 'Changed by viewer' });
+  });
+  expect(await person(viewer.page, 'Changed by viewer')).toBeUndefined();
+  // …while the owner's edits still reach the viewer.
+  await rename(page, 'Tom', 'Tom Lee');
+  await expect(nodeByName(viewer.page, 'Tom Lee')).toBeVisible();
+  expect(await person(page, 'Changed by viewer')).toBeUndefined();
+  expect(viewer.errors).toEqual([]);
+  await viewer.context.close();
+});
+
+test('edits made while the server is down are kept and merged when it is back', async ({ page, browser, guard }) => {
+  const { invite } = await aliceShares(page);
+  const bob = await joiner(browser, invite, 'Bob');
+  await server.stop();
+  await expect(page.getByTestId('team-status')).toHaveText('Offline: changes are kept here');
+  await expect(bob.page.getByTestId('team-status')).toHaveText('Offline: changes are kept here');
+
+  await rename(page, 'Priya', 'Priya offline');
+  await nodeByName(bob.page, 'Priya').click();
+  await bob.page.getByLabel('Title', { exact: true }).fill('CFO');
+  await rename(bob.page, 'Tom', 'Tom offline');
+
+  await server.start();
+  await expect(page.getByTestId('team-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(bob.page.getByTestId('team-status')).toHaveText('Connected', { timeout: 20_000 });
+  for (const p of [page, bob.page]) {
+    await expect.poll(async () => (await person(p, 'Priya offline'))?.title).toBe('CFO');
+    await expect(nodeByName(p, 'Tom offline')).toBeVisible();
+  }
+  // The browser logs the refused reconnection attempts while the server was down; nothing else.
+  const isReconnect = (e: string) => /WebSocket connection to .*\/collab/.test(e);
+  expect(bob.errors.filter((e) => !isReconnect(e))).toEqual([]);
+  guard.errors.splice(0, guard.errors.length, ...guard.errors.filter((e) => !isReconnect(e)));
+  await bob.context.close();
+});
