@@ -8,6 +8,7 @@ import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
 import { copyRecord, emptyRecord, hasEntry, withEntry } from './records';
+import { dropDanglingTies } from './merge';
 
 export type OpResult = { ok: true; doc: MapDocument } | { ok: false; error: string };
 
@@ -240,9 +241,12 @@ export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: s
       stakeholders[s.id] = { ...s, seniority: maxLevel };
     } else stakeholders[s.id] = s;
   }
+  // Dangling ties go the one way every merge drops them (domain/merge.ts).
+  const whole = dropDanglingTies({ map: doc.map, stakeholders, ties: doc.ties });
+  const dangling = new Set(whole.dropped.map((t) => t.id));
   const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(doc.ties)) {
-    if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) {
+    if (dangling.has(t.id)) {
       note('dangling-tie', `A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
     } else if (t.source === t.target) {
       note('self-tie', `A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);

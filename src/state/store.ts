@@ -5,7 +5,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import * as ops from '../domain/operations';
-import { diffDocuments, isEmptyChangeSet, mergeRecord } from '../domain/diff';
+import { mergeDocuments } from '../domain/merge';
 import type { Clip, Position } from '../domain/operations';
 import { TIE_DIRECTION_RULES } from '../domain/defaults';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
@@ -178,28 +178,7 @@ export function createEditorStore(): EditorStoreApi {
          * document in the history, keeping only this tab's own differences there.
          */
         const rebaseHistory = (before: MapDocument, after: MapDocument) => {
-          const changes = diffDocuments(before, after);
-          if (isEmptyChangeSet(changes)) return;
-          const patch = (h: MapDocument | null): MapDocument | null => {
-            if (!h || h.map.id !== after.map.id) return h;
-            const stakeholders = copyRecord(h.stakeholders);
-            for (const s of changes.upsertStakeholders) {
-              const was = before.stakeholders[s.id];
-              if (!was) stakeholders[s.id] = s;
-              else if (stakeholders[s.id]) stakeholders[s.id] = mergeRecord(was, stakeholders[s.id], s);
-            }
-            for (const id of changes.deleteStakeholders) delete stakeholders[id];
-            const ties = copyRecord(h.ties);
-            for (const t of changes.upsertTies) {
-              const was = before.ties[t.id];
-              if (!was) ties[t.id] = t;
-              else if (ties[t.id]) ties[t.id] = mergeRecord(was, ties[t.id], t);
-            }
-            for (const id of changes.deleteTies) delete ties[id];
-            for (const t of Object.values(ties)) if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) delete ties[t.id];
-            const map = changes.map ? mergeRecord(before.map, h.map, changes.map) : h.map;
-            return { map, stakeholders, ties };
-          };
+          const patch = (h: MapDocument | null): MapDocument | null => (!h || h.map.id !== after.map.id ? h : mergeDocuments(before, h, after).doc);
           const temporalStore = (store as EditorStoreApi).temporal;
           const { pastStates, futureStates } = temporalStore.getState();
           temporalStore.setState({
