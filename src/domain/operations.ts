@@ -3,7 +3,7 @@
  * did not touch, so "what changed" is a reference comparison (autosave and undo rely on this).
  */
 import { createStakeholder, createTie } from './factories';
-import { newId } from './ids';
+import { copyWithNewIds } from './copy';
 import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
@@ -145,35 +145,18 @@ export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
  */
 export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
   if (clip.stakeholders.length === 0) return { doc, ids: [] };
-  const idMap = new Map<Id, Id>();
-  const stakeholders = copyRecord(doc.stakeholders);
   const maxLevel = doc.map.settings.levels.length - 1;
   const taken = nameSet(Object.values(doc.stakeholders).map((s) => s.name));
-  for (const s of clip.stakeholders) {
-    const id = newId();
-    idMap.set(s.id, id);
-    const name = s.name.trim() && taken.has(s.name) ? copyName(s.name, taken) : s.name;
+  const copied = copyWithNewIds(clip.stakeholders, clip.ties, (copy) => {
+    const name = copy.name.trim() && taken.has(copy.name) ? copyName(copy.name, taken) : copy.name;
     taken.add(name);
-    stakeholders[id] = {
-      ...s,
-      id,
-      name,
-      seniority: Math.min(s.seniority, maxLevel),
-      x: s.x + offset.x,
-      y: s.y + offset.y,
-      tags: [...s.tags],
-      interactions: s.interactions.map((i) => ({ ...i, id: newId() })),
-    };
-  }
+    return { ...copy, name, seniority: Math.min(copy.seniority, maxLevel), x: copy.x + offset.x, y: copy.y + offset.y };
+  });
+  const stakeholders = copyRecord(doc.stakeholders);
+  for (const s of copied.stakeholders) stakeholders[s.id] = s;
   const ties = copyRecord(doc.ties);
-  for (const t of clip.ties) {
-    const source = idMap.get(t.source);
-    const target = idMap.get(t.target);
-    if (!source || !target) continue;
-    const id = newId();
-    ties[id] = { ...t, id, source, target };
-  }
-  return { doc: { ...doc, stakeholders, ties }, ids: [...idMap.values()] };
+  for (const t of copied.ties) ties[t.id] = t;
+  return { doc: { ...doc, stakeholders, ties }, ids: [...copied.ids.values()] };
 }
 
 export function updateMapMeta(doc: MapDocument, patch: Partial<Pick<MapMeta, 'name' | 'meId'>>): MapDocument {

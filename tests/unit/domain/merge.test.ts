@@ -101,13 +101,13 @@ describe('mergeDocuments', () => {
   it('a tie added remotely to a person deleted locally is dropped', () => {
     const base = teamDoc();
     const local = removeElements(base, ['priya']);
-    const remote = updateTie(base, 't2', { strength: 5 });
+    const remote = updateTie(base, 't2', { strength: 1 });
     if (!remote.ok) throw new Error('not updated');
     const added = connect(remote.doc, 'priya', 'tom', 'trust');
     if (!added.ok || !added.id) throw new Error('tie not drawn');
     const { doc, report } = mergeDocuments(base, local, added.doc);
     expect(hasEntry(doc.ties, added.id)).toBe(false);
-    expect(doc.ties.t2.strength).toBe(5);
+    expect(doc.ties.t2.strength).toBe(1);
     expect(report.droppedTies).toEqual([added.id]);
   });
 
@@ -137,7 +137,7 @@ describe('mergeDocuments', () => {
     const { doc } = mergeDocuments(base, local, remote);
     expect(Object.getPrototypeOf(doc.stakeholders)).toBeNull();
     expect(doc.stakeholders['__proto__'].title).toBe('Ours');
-    expect(doc.stakeholders.constructor.title).toBe('Theirs');
+    expect(doc.stakeholders['constructor'].title).toBe('Theirs');
     expect(hasEntry(doc.ties, 'toString')).toBe(true);
   });
 });
