@@ -17,7 +17,6 @@ import { GridChip } from './GridChip';
 import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
-import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from './MapCanvas';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { isLodZoom } from './lod/scene';
@@ -26,7 +25,7 @@ import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
 import './canvas.css';
-import { copyRecord, emptyRecord } from '../domain/records';
+import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 
 const nodeTypes = { stakeholder: StakeholderNode };
 /** In the grid the same nodes are drawn as name chips. */
@@ -39,8 +38,6 @@ const GRID_MIN_ZOOM = 0.6;
 const canvasAspect = (s: { width: number; height: number }) => (s.width > 0 && s.height > 0 ? Math.round((s.width / s.height) * 20) / 20 : DEFAULT_ASPECT);
 const edgeTypes = { tie: TieEdge };
 const NO_EDGES: TieFlowEdge[] = [];
-/** Asks the visible view to centre a person (search uses it in the grid and ego views). */
-export const REVEAL_PERSON_EVENT = 'influence-map:reveal-person';
 
 export type AltView = 'grid' | 'ego';
 
@@ -174,18 +171,19 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
 
   const onNodeContextMenu = useCallback((event: MouseEvent, node: StakeholderFlowNode) => {
     event.preventDefault();
-    window.dispatchEvent(new CustomEvent<NodeContextMenuDetail>(NODE_CONTEXT_MENU_EVENT, { detail: { id: node.id, x: event.clientX, y: event.clientY } }));
-  }, []);
+    store.getState().openContextMenu({ id: node.id, x: event.clientX, y: event.clientY });
+  }, [store]);
 
-  useEffect(() => {
-    const onReveal = (e: Event) => {
-      const id = (e as CustomEvent<{ id: Id }>).detail?.id;
-      const c = id ? centres[id] : undefined;
-      if (c) void flow.setCenter(c.x, c.y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
-    };
-    window.addEventListener(REVEAL_PERSON_EVENT, onReveal);
-    return () => window.removeEventListener(REVEAL_PERSON_EVENT, onReveal);
-  }, [centres, flow]);
+  // Search asks (store.revealPerson) for a person to be brought into view: centre their card.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (!state.reveal || state.reveal === prev.reveal) return;
+        const id = state.reveal.id;
+        if (hasEntry(centres, id)) void flow.setCenter(centres[id].x, centres[id].y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      }),
+    [store, centres, flow],
+  );
 
   const label = mode === 'grid' ? 'Power and interest grid' : 'Me at the centre';
   return (

@@ -53,12 +53,6 @@ const NO_EDGES: TieFlowEdge[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const MIN_ZOOM = 0.05;
 export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
-export const NODE_CONTEXT_MENU_EVENT = 'influence-map:node-context-menu';
-export interface NodeContextMenuDetail {
-  id: Id;
-  x: number;
-  y: number;
-}
 
 const miniMapColour = (node: StakeholderFlowNode) => `var(--stance-${node.data.person.stance})`;
 
@@ -249,8 +243,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // The context menu itself lives in the UI layer; the canvas only says where and for whom.
   const onNodeContextMenu = useCallback((event: MouseEvent, node: StakeholderFlowNode) => {
     event.preventDefault();
-    window.dispatchEvent(new CustomEvent<NodeContextMenuDetail>(NODE_CONTEXT_MENU_EVENT, { detail: { id: node.id, x: event.clientX, y: event.clientY } }));
-  }, []);
+    store.getState().openContextMenu({ id: node.id, x: event.clientX, y: event.clientY });
+  }, [store]);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
   // The minimap is the user's to hide; on a small canvas (Metrics open, small window) CSS leaves

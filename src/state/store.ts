@@ -71,6 +71,21 @@ export interface EditorState {
   lockedMapId: Id | null;
   /** The person whose name is being edited in place on their card. */
   renaming: Id | null;
+  /** Which of the app's own dialogs is open (Find has `searchOpen`). */
+  dialog: AppDialog | null;
+  /** How many modal dialogs are open now (every `ui/Dialog` counts itself); shortcuts wait meanwhile. */
+  modalsOpen: number;
+  /** A card's right-click menu: for whom, and where (client pixels). */
+  contextMenu: ContextMenuRequest | null;
+  /** The latest request to bring a person into view (a new object each time, even for the same person). */
+  reveal: { id: Id } | null;
+}
+
+export type AppDialog = 'shortcuts' | 'history';
+export interface ContextMenuRequest {
+  id: Id;
+  x: number;
+  y: number;
 }
 
 export interface EditorActions {
@@ -119,6 +134,14 @@ export interface EditorActions {
   setLockedMap(id: Id | null): void;
   /** Starts (an id) or ends (null) editing a person's name on their card. */
   setRenaming(id: Id | null): void;
+  openDialog(dialog: AppDialog): void;
+  closeDialog(): void;
+  modalOpened(): void;
+  modalClosed(): void;
+  openContextMenu(request: ContextMenuRequest): void;
+  closeContextMenu(): void;
+  /** Asks the visible view to bring this person into view (search in the grid and ego views). */
+  revealPerson(id: Id): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -224,6 +247,10 @@ export function createEditorStore(): EditorStoreApi {
           searchOpen: false,
           lockedMapId: null,
           renaming: null,
+          dialog: null,
+          modalsOpen: 0,
+          contextMenu: null,
+          reveal: null,
 
           openDocument(doc, options) {
             untracked({
@@ -244,12 +271,14 @@ export function createEditorStore(): EditorStoreApi {
               filters: NO_FILTERS,
               lockedMapId: null,
               renaming: null,
+              contextMenu: null,
+              reveal: null,
             });
             history().clear();
             lastGroup = undefined;
           },
           closeDocument() {
-            untracked({ doc: null, selectedNodes: EMPTY, selectedTies: EMPTY, drag: null, loadProblems: [], initialViewport: null, save: { state: 'idle' } });
+            untracked({ doc: null, selectedNodes: EMPTY, selectedTies: EMPTY, drag: null, loadProblems: [], initialViewport: null, save: { state: 'idle' }, contextMenu: null });
             history().clear();
           },
           edit(fn, group) {
@@ -417,6 +446,27 @@ export function createEditorStore(): EditorStoreApi {
           },
           setRenaming(id) {
             if (get().renaming !== id) set({ renaming: id });
+          },
+          openDialog(dialog) {
+            set({ dialog });
+          },
+          closeDialog() {
+            if (get().dialog) set({ dialog: null });
+          },
+          modalOpened() {
+            set({ modalsOpen: get().modalsOpen + 1 });
+          },
+          modalClosed() {
+            set({ modalsOpen: Math.max(0, get().modalsOpen - 1) });
+          },
+          openContextMenu(request) {
+            set({ contextMenu: { ...request } });
+          },
+          closeContextMenu() {
+            if (get().contextMenu) set({ contextMenu: null });
+          },
+          revealPerson(id) {
+            set({ reveal: { id } });
           },
           undo() {
             lastGroup = undefined;

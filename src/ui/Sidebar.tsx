@@ -17,7 +17,8 @@ const TIE_KIND_HINTS: Record<TieKind, string> = {
   tension: 'a strained relationship',
 };
 
-export function Palette() {
+/** `onAdd` adds a person in the middle of the view (Enter on the Stakeholder item). */
+export function Palette({ onAdd }: { onAdd?: () => void } = {}) {
   const tieKind = useEditor((s) => s.tieKind);
   const { store } = useServices();
   const onDragStart = (event: DragEvent) => {
@@ -38,7 +39,7 @@ export function Palette() {
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
-            window.dispatchEvent(new CustomEvent('influence-map:add-stakeholder'));
+            onAdd?.();
           }
         }}
       >
