@@ -24,6 +24,7 @@ import { TieMarkers } from './markers';
 import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
+import { hasPositions, reduceEdgeChanges, reduceNodeChanges } from './flow-changes';
 import './canvas.css';
 import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 
@@ -98,21 +99,11 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = emptyRecord();
-      const dropped: Record<Id, Position> = emptyRecord();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type === 'position' && change.position && mode === 'grid') {
-          (change.dragging ? moving : dropped)[change.id] = change.position;
-        } else if (change.type === 'select') {
-          selection ??= new Set(state.selectedNodes);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        }
-      }
+      // Only grid cards move (dropping one in another cell changes their scores).
+      const { selection, moving, dropped } = reduceNodeChanges(state.selectedNodes, changes, { movable: mode === 'grid' });
       if (selection) state.select(selection, state.selectedTies);
-      if (Object.keys(moving).length) setDrag((d) => Object.assign(copyRecord(d ?? {}), moving));
-      if (Object.keys(dropped).length) {
+      if (hasPositions(moving)) setDrag((d) => Object.assign(copyRecord(d ?? {}), moving));
+      if (hasPositions(dropped)) {
         // Every card dropped in this gesture changes its scores in one undoable edit.
         state.edit((d) => {
           let next = d;
@@ -133,13 +124,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TieFlowEdge>[]) => {
       const state = store.getState();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type !== 'select') continue;
-        selection ??= new Set(state.selectedTies);
-        if (change.selected) selection.add(change.id);
-        else selection.delete(change.id);
-      }
+      const selection = reduceEdgeChanges(state.selectedTies, changes);
       if (selection) state.select(state.selectedNodes, selection);
     },
     [store],

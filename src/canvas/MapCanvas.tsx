@@ -41,7 +41,7 @@ import { StartHereHint } from './StartHereHint';
 import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
-import { emptyRecord } from '../domain/records';
+import { hasPositions, reduceEdgeChanges, reduceNodeChanges } from './flow-changes';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -137,21 +137,10 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = emptyRecord();
-      const moved: Record<Id, Position> = emptyRecord();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type === 'position' && change.position) {
-          (change.dragging ? moving : moved)[change.id] = { x: change.position.x, y: change.position.y };
-        } else if (change.type === 'select') {
-          selection ??= new Set(state.selectedNodes);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        }
-      }
+      const { selection, moving, dropped } = reduceNodeChanges(state.selectedNodes, changes);
       if (selection) state.select(selection, state.selectedTies);
-      if (Object.keys(moving).length) state.dragTo(moving);
-      if (Object.keys(moved).length) state.dragEnd(moved);
+      if (hasPositions(moving)) state.dragTo(moving);
+      if (hasPositions(dropped)) state.dragEnd(dropped);
     },
     [store],
   );
@@ -159,15 +148,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TieFlowEdge>[]) => {
       const state = store.getState();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type === 'select') {
-          selection ??= new Set(state.selectedTies);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        }
-      }
-      if (selection) store.getState().select(store.getState().selectedNodes, selection);
+      const selection = reduceEdgeChanges(state.selectedTies, changes);
+      if (selection) state.select(state.selectedNodes, selection);
     },
     [store],
   );
