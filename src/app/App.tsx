@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { freeSpotNear } from '../domain/placement';
 import { createSampleOrganisation } from '../domain/sample';
@@ -64,14 +64,14 @@ function AppShell() {
   const { store, workspace } = useServices();
   const mapId = useEditor((s) => s.doc?.map.id ?? null);
   const [ready, setReady] = useState(false);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const dialog = useEditor((s) => s.dialog);
   const theme = useTheme();
   const metricsOpen = useEditor((s) => s.metricsOpen);
   const lockedMapId = useEditor((s) => s.lockedMapId);
   const layout = useLayoutPrefs();
   useAnalysisRunner();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const { openPicker, openTiesPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
 
   const openMap = useCallback(
@@ -134,20 +134,16 @@ function AppShell() {
   useEffect(() => attachPageLifecycle(workspace), [workspace]);
 
   const addInView = useCallback(() => {
-    const bounds = document.querySelector('.canvas')?.getBoundingClientRect();
-    if (!bounds) return;
-    const point = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
+    // The middle of the visible canvas (React Flow's own size and viewport: no DOM query).
+    const { width, height, transform } = flowStore.getState();
+    if (!width || !height) return;
+    const [tx, ty, zoom] = transform;
+    const point = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
     const state = store.getState();
     // In free space near the middle of the view, then straight into naming the person.
     const id = state.addStakeholderAt(freeSpotNear(Object.values(state.doc?.stakeholders ?? {}), point));
     if (id) store.getState().setRenaming(id);
-  }, [flow, store]);
-
-  useEffect(() => {
-    const onAdd = () => addInView();
-    window.addEventListener('influence-map:add-stakeholder', onAdd);
-    return () => window.removeEventListener('influence-map:add-stakeholder', onAdd);
-  }, [addInView]);
+  }, [flowStore, store]);
 
   const run = useCallback(
     (action: ShortcutAction) => {
@@ -183,7 +179,7 @@ function AppShell() {
         case 'escape':
           return state.clearSelection();
         case 'help':
-          return setHelpOpen(true);
+          return state.openDialog('shortcuts');
         case 'search':
           return state.setSearchOpen(true);
         case 'rename': {
@@ -199,7 +195,7 @@ function AppShell() {
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      if (e.defaultPrevented || isTypingTarget(e.target) || store.getState().modalsOpen > 0) return;
       const shortcut = findShortcut(e);
       if (!shortcut) return;
       const needsMap = shortcut.action !== 'help' && shortcut.action !== 'escape';
@@ -223,8 +219,8 @@ function AppShell() {
         onNewMap={newMap}
         onImport={openPicker}
         onFitView={() => run('fit-view')}
-        onHelp={() => setHelpOpen(true)}
-        onHistory={() => setHistoryOpen(true)}
+        onHelp={() => store.getState().openDialog('shortcuts')}
+        onHistory={() => store.getState().openDialog('history')}
         exportMenu={<ExportMenu extraItems={exportExtras} />}
         arrangeMenu={<ArrangeMenu onAddTies={openTiesPicker} />}
         theme={theme.choice}
@@ -238,7 +234,7 @@ function AppShell() {
           <nav className="sidebar" aria-label="Sidebar">
             <PanelToggle which="sidebar" shown />
             <MapsList onOpen={(id) => void openMap(id)} onSample={openSample} />
-            {mapId && <Palette />}
+            {mapId && <Palette onAdd={addInView} />}
             {mapId && <Legend />}
             <StoragePanel />
           </nav>
@@ -263,8 +259,8 @@ function AppShell() {
       {fileInput}
       {importDialog}
       <NoticeToast />
-      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
-      {historyOpen && mapId && <HistoryDialog onClose={() => setHistoryOpen(false)} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => store.getState().closeDialog()} />}
+      {dialog === 'history' && mapId && <HistoryDialog onClose={() => store.getState().closeDialog()} />}
     </div>
   );
 }

@@ -17,7 +17,6 @@ import { GridChip } from './GridChip';
 import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
-import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from './MapCanvas';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { isLodZoom } from './lod/scene';
@@ -25,8 +24,9 @@ import { TieMarkers } from './markers';
 import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
+import { hasPositions, reduceEdgeChanges, reduceNodeChanges } from './flow-changes';
 import './canvas.css';
-import { copyRecord, emptyRecord } from '../domain/records';
+import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 
 const nodeTypes = { stakeholder: StakeholderNode };
 /** In the grid the same nodes are drawn as name chips. */
@@ -39,8 +39,6 @@ const GRID_MIN_ZOOM = 0.6;
 const canvasAspect = (s: { width: number; height: number }) => (s.width > 0 && s.height > 0 ? Math.round((s.width / s.height) * 20) / 20 : DEFAULT_ASPECT);
 const edgeTypes = { tie: TieEdge };
 const NO_EDGES: TieFlowEdge[] = [];
-/** Asks the visible view to centre a person (search uses it in the grid and ego views). */
-export const REVEAL_PERSON_EVENT = 'influence-map:reveal-person';
 
 export type AltView = 'grid' | 'ego';
 
@@ -102,21 +100,11 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = emptyRecord();
-      const dropped: Record<Id, Position> = emptyRecord();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type === 'position' && change.position && mode === 'grid') {
-          (change.dragging ? moving : dropped)[change.id] = change.position;
-        } else if (change.type === 'select') {
-          selection ??= new Set(state.selectedNodes);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        }
-      }
+      // Only grid cards move (dropping one in another cell changes their scores).
+      const { selection, moving, dropped } = reduceNodeChanges(state.selectedNodes, changes, { movable: mode === 'grid' });
       if (selection) state.select(selection, state.selectedTies);
-      if (Object.keys(moving).length) setDrag((d) => Object.assign(copyRecord(d ?? {}), moving));
-      if (Object.keys(dropped).length) {
+      if (hasPositions(moving)) setDrag((d) => Object.assign(copyRecord(d ?? {}), moving));
+      if (hasPositions(dropped)) {
         // Every card dropped in this gesture changes its scores in one undoable edit.
         state.edit((d) => {
           let next = d;
@@ -137,13 +125,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TieFlowEdge>[]) => {
       const state = store.getState();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type !== 'select') continue;
-        selection ??= new Set(state.selectedTies);
-        if (change.selected) selection.add(change.id);
-        else selection.delete(change.id);
-      }
+      const selection = reduceEdgeChanges(state.selectedTies, changes);
       if (selection) state.select(state.selectedNodes, selection);
     },
     [store],
@@ -175,18 +157,19 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
 
   const onNodeContextMenu = useCallback((event: MouseEvent, node: StakeholderFlowNode) => {
     event.preventDefault();
-    window.dispatchEvent(new CustomEvent<NodeContextMenuDetail>(NODE_CONTEXT_MENU_EVENT, { detail: { id: node.id, x: event.clientX, y: event.clientY } }));
-  }, []);
+    store.getState().openContextMenu({ id: node.id, x: event.clientX, y: event.clientY });
+  }, [store]);
 
-  useEffect(() => {
-    const onReveal = (e: Event) => {
-      const id = (e as CustomEvent<{ id: Id }>).detail?.id;
-      const c = id ? centres[id] : undefined;
-      if (c) void flow.setCenter(c.x, c.y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
-    };
-    window.addEventListener(REVEAL_PERSON_EVENT, onReveal);
-    return () => window.removeEventListener(REVEAL_PERSON_EVENT, onReveal);
-  }, [centres, flow]);
+  // Search asks (store.revealPerson) for a person to be brought into view: centre their card.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (!state.reveal || state.reveal === prev.reveal) return;
+        const id = state.reveal.id;
+        if (hasEntry(centres, id)) void flow.setCenter(centres[id].x, centres[id].y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      }),
+    [store, centres, flow],
+  );
 
   const label = mode === 'grid' ? 'Power and interest grid' : 'Me at the centre';
   return (

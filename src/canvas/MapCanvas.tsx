@@ -42,7 +42,7 @@ import { StartHereHint } from './StartHereHint';
 import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
-import { emptyRecord } from '../domain/records';
+import { hasPositions, reduceEdgeChanges, reduceNodeChanges } from './flow-changes';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -54,12 +54,6 @@ const NO_EDGES: TieFlowEdge[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const MIN_ZOOM = 0.05;
 export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
-export const NODE_CONTEXT_MENU_EVENT = 'influence-map:node-context-menu';
-export interface NodeContextMenuDetail {
-  id: Id;
-  x: number;
-  y: number;
-}
 
 const miniMapColour = (node: StakeholderFlowNode) => `var(--stance-${node.data.person.stance})`;
 
@@ -145,21 +139,10 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
       const state = store.getState();
-      const moving: Record<Id, Position> = emptyRecord();
-      const moved: Record<Id, Position> = emptyRecord();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type === 'position' && change.position) {
-          (change.dragging ? moving : moved)[change.id] = { x: change.position.x, y: change.position.y };
-        } else if (change.type === 'select') {
-          selection ??= new Set(state.selectedNodes);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        }
-      }
+      const { selection, moving, dropped } = reduceNodeChanges(state.selectedNodes, changes);
       if (selection) state.select(selection, state.selectedTies);
-      if (Object.keys(moving).length) state.dragTo(moving);
-      if (Object.keys(moved).length) state.dragEnd(moved);
+      if (hasPositions(moving)) state.dragTo(moving);
+      if (hasPositions(dropped)) state.dragEnd(dropped);
     },
     [store],
   );
@@ -167,15 +150,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TieFlowEdge>[]) => {
       const state = store.getState();
-      let selection: Set<Id> | null = null;
-      for (const change of changes) {
-        if (change.type === 'select') {
-          selection ??= new Set(state.selectedTies);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        }
-      }
-      if (selection) store.getState().select(store.getState().selectedNodes, selection);
+      const selection = reduceEdgeChanges(state.selectedTies, changes);
+      if (selection) state.select(state.selectedNodes, selection);
     },
     [store],
   );
@@ -251,8 +227,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // The context menu itself lives in the UI layer; the canvas only says where and for whom.
   const onNodeContextMenu = useCallback((event: MouseEvent, node: StakeholderFlowNode) => {
     event.preventDefault();
-    window.dispatchEvent(new CustomEvent<NodeContextMenuDetail>(NODE_CONTEXT_MENU_EVENT, { detail: { id: node.id, x: event.clientX, y: event.clientY } }));
-  }, []);
+    store.getState().openContextMenu({ id: node.id, x: event.clientX, y: event.clientY });
+  }, [store]);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => workspace.saveViewport(viewport), [workspace]);
   // The minimap is the user's to hide; on a small canvas (Metrics open, small window) CSS leaves

@@ -38,20 +38,5 @@ export function diffDocuments(prev: MapDocument, next: MapDocument): ChangeSet {
   return changes;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Three-way merge of one record edited in two places: each field takes our value where we changed
- * it since `base`, else theirs. Two tabs editing different fields of one person both keep their edit.
- */
-export function mergeRecord<T extends object>(base: T, ours: T, theirs: T): T {
-  const merged = { ...theirs };
-  for (const key of Object.keys(ours) as (keyof T)[]) {
-    if (!sameValue(ours[key], base[key])) merged[key] = ours[key];
-  }
-  return merged;
-}
+/** The field-by-field merge of one record lives with the document merge (domain/merge.ts). */
+export { mergeRecord } from './merge';

@@ -3,11 +3,12 @@
  * did not touch, so "what changed" is a reference comparison (autosave and undo rely on this).
  */
 import { createStakeholder, createTie } from './factories';
-import { newId } from './ids';
+import { copyWithNewIds } from './copy';
 import { copyName, nameSet } from './naming';
 import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
 import { copyRecord, emptyRecord, hasEntry, withEntry } from './records';
+import { dropDanglingTies } from './merge';
 
 export type OpResult = { ok: true; doc: MapDocument } | { ok: false; error: string };
 
@@ -144,35 +145,18 @@ export function copySelection(doc: MapDocument, ids: Iterable<Id>): Clip {
  */
 export function pasteClip(doc: MapDocument, clip: Clip, offset: Position): { doc: MapDocument; ids: Id[] } {
   if (clip.stakeholders.length === 0) return { doc, ids: [] };
-  const idMap = new Map<Id, Id>();
-  const stakeholders = copyRecord(doc.stakeholders);
   const maxLevel = doc.map.settings.levels.length - 1;
   const taken = nameSet(Object.values(doc.stakeholders).map((s) => s.name));
-  for (const s of clip.stakeholders) {
-    const id = newId();
-    idMap.set(s.id, id);
-    const name = s.name.trim() && taken.has(s.name) ? copyName(s.name, taken) : s.name;
+  const copied = copyWithNewIds(clip.stakeholders, clip.ties, (copy) => {
+    const name = copy.name.trim() && taken.has(copy.name) ? copyName(copy.name, taken) : copy.name;
     taken.add(name);
-    stakeholders[id] = {
-      ...s,
-      id,
-      name,
-      seniority: Math.min(s.seniority, maxLevel),
-      x: s.x + offset.x,
-      y: s.y + offset.y,
-      tags: [...s.tags],
-      interactions: s.interactions.map((i) => ({ ...i, id: newId() })),
-    };
-  }
+    return { ...copy, name, seniority: Math.min(copy.seniority, maxLevel), x: copy.x + offset.x, y: copy.y + offset.y };
+  });
+  const stakeholders = copyRecord(doc.stakeholders);
+  for (const s of copied.stakeholders) stakeholders[s.id] = s;
   const ties = copyRecord(doc.ties);
-  for (const t of clip.ties) {
-    const source = idMap.get(t.source);
-    const target = idMap.get(t.target);
-    if (!source || !target) continue;
-    const id = newId();
-    ties[id] = { ...t, id, source, target };
-  }
-  return { doc: { ...doc, stakeholders, ties }, ids: [...idMap.values()] };
+  for (const t of copied.ties) ties[t.id] = t;
+  return { doc: { ...doc, stakeholders, ties }, ids: [...copied.ids.values()] };
 }
 
 export function updateMapMeta(doc: MapDocument, patch: Partial<Pick<MapMeta, 'name' | 'meId'>>): MapDocument {
@@ -240,9 +224,12 @@ export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: s
       stakeholders[s.id] = { ...s, seniority: maxLevel };
     } else stakeholders[s.id] = s;
   }
+  // Dangling ties go the one way every merge drops them (domain/merge.ts).
+  const whole = dropDanglingTies({ map: doc.map, stakeholders, ties: doc.ties });
+  const dangling = new Set(whole.dropped.map((t) => t.id));
   const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(doc.ties)) {
-    if (!hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) {
+    if (dangling.has(t.id)) {
       note('dangling-tie', `A ${t.kind} tie (${t.id}) pointed to a person who is not on the map; it was left out.`);
     } else if (t.source === t.target) {
       note('self-tie', `A ${t.kind} tie (${t.id}) joined a person to themselves; it was left out.`);

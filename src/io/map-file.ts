@@ -17,7 +17,8 @@ import { migrateFile, MAP_FILE_VERSION } from './migrations';
 import { isSealedMapEntry, readSealedMapFile, SEALED_MAP_TYPE, type SealedMapFile } from './sealed-map-file';
 import type { RawFile } from './migrations';
 import { plural, quote } from './text';
-import { emptyRecord } from '../domain/records';
+import { emptyRecord, recordOf } from '../domain/records';
+import { copyWithNewIds } from '../domain/copy';
 
 export const MAP_FILE_TYPE = 'influence-map';
 export const BACKUP_FILE_TYPE = 'influence-map-backup';
@@ -147,21 +148,10 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
   const now = options.now ?? Date.now();
   const map = { ...doc.map, id: newId(), createdAt: now, updatedAt: now, name: options.name ?? doc.map.name };
   if (!options.reIdRecords) return { ...doc, map };
-  const ids = new Map<Id, Id>();
-  const stakeholders: Record<Id, Stakeholder> = emptyRecord();
-  for (const s of Object.values(doc.stakeholders)) {
-    const id = newId();
-    ids.set(s.id, id);
-    stakeholders[id] = { ...s, id, tags: [...s.tags], interactions: s.interactions.map((i) => ({ ...i, id: newId() })) };
-  }
-  const ties: Record<Id, Tie> = emptyRecord();
-  for (const t of Object.values(doc.ties)) {
-    const source = ids.get(t.source);
-    const target = ids.get(t.target);
-    if (!source || !target) continue;
-    const id = newId();
-    ties[id] = { ...t, id, source, target };
-  }
+  const copied = copyWithNewIds(Object.values(doc.stakeholders), Object.values(doc.ties));
+  const ids = copied.ids;
+  const stakeholders = recordOf(copied.stakeholders, (s) => s.id);
+  const ties = recordOf(copied.ties, (t) => t.id);
   return { map: { ...map, meId: map.meId ? (ids.get(map.meId) ?? null) : null }, stakeholders, ties };
 }
 

@@ -4,7 +4,8 @@
  * A failed write keeps everything on screen, says what failed and retries with back-off.
  * Changes saved by other tabs arrive through the sync channel and are merged in.
  */
-import { diffDocuments, isEmptyChangeSet, mergeRecord, changeCount } from '../domain/diff';
+import { diffDocuments, isEmptyChangeSet, changeCount } from '../domain/diff';
+import { dropDanglingTies, mergeDocuments } from '../domain/merge';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { describeStorageError } from '../storage/errors';
 import { MapDeletedError, MapMissingError, revKey, type Repository, type Revisions, type SaveResult } from '../storage/repository';
@@ -158,23 +159,11 @@ export class Autosave {
   private adoptSaveResult(saved: MapDocument, result: SaveResult): void {
     const { adopted, goneStakeholders, goneTies } = result;
     if (!adopted.map && !adopted.stakeholders.length && !adopted.ties.length && !goneStakeholders.length && !goneTies.length) return;
-    this.synced = applyRecords(this.synced, adopted.map, adopted.stakeholders, adopted.ties, goneStakeholders, goneTies);
+    this.synced = applyRecords(saved, adopted.map, adopted.stakeholders, adopted.ties, goneStakeholders, goneTies);
     const current = this.store.getState().doc;
     if (!current) return;
     // Keep any edit typed after `saved` was taken: merge it over what is now stored.
-    const pick = <T extends object>(id: Id, merged: T, table: 'stakeholders' | 'ties'): T => {
-      const now = current[table][id] as T | undefined;
-      const ours = saved[table][id] as T | undefined;
-      return now && ours && now !== ours ? mergeRecord(ours, now, merged) : merged;
-    };
-    const next = applyRecords(
-      current,
-      adopted.map,
-      adopted.stakeholders.map((s) => pick(s.id, s, 'stakeholders')),
-      adopted.ties.map((t) => pick(t.id, t, 'ties')),
-      goneStakeholders,
-      goneTies,
-    );
+    const next = mergeDocuments(saved, current, this.synced).doc;
     if (goneStakeholders.length || goneTies.length) {
       this.store.getState().notify('Some things you edited had just been deleted in another tab; they stay deleted.');
     }
@@ -203,38 +192,34 @@ export class Autosave {
     const current = this.store.getState().doc;
     if (!current || current.map.id !== this.mapId) return;
 
-    let synced = this.synced;
-    let next = current;
-    const merge = <T extends { id: Id }>(
-      table: 'stakeholders' | 'ties',
-      key: (id: Id) => string,
-      id: Id,
-      theirs: T | null,
-      rev: number,
-    ) => {
-      if (theirs && rev <= (this.revs.get(key(id)) ?? -1)) return;
-      const base = synced[table][id] as unknown as T | undefined;
-      const ours = next[table][id] as unknown as T | undefined;
-      if (theirs) this.revs.set(key(id), rev);
-      else this.revs.delete(key(id));
-      synced = replaceRecord(synced, table, id, theirs);
-      // Unsaved local edit to the same record: keep our fields, take theirs for the rest.
-      const value = theirs && ours && base && ours !== base ? mergeRecord(base, ours, theirs) : theirs;
-      next = replaceRecord(next, table, id, value);
+    // What is stored now: what this tab last stored, with the other tab's records (newer
+    // revisions only). Then the one merge (domain/merge.ts) carries it over the screen's edits.
+    const taken = <T extends { id: Id }>(key: (id: Id) => string, records: { id: Id; value: T | null; rev: number }[]): { upserts: T[]; gone: Id[] } => {
+      const upserts: T[] = [];
+      const gone: Id[] = [];
+      for (const r of records) {
+        if (r.value && r.rev <= (this.revs.get(key(r.id)) ?? -1)) continue;
+        if (r.value) {
+          this.revs.set(key(r.id), r.rev);
+          upserts.push(r.value);
+        } else {
+          this.revs.delete(key(r.id));
+          gone.push(r.id);
+        }
+      }
+      return { upserts, gone };
     };
-    for (const s of stored.stakeholders) merge<Stakeholder>('stakeholders', revKey.stakeholder, s.id, s.value, s.rev);
-    for (const t of stored.ties) merge<Tie>('ties', revKey.tie, t.id, t.value, t.rev);
+    const people = taken<Stakeholder>(revKey.stakeholder, stored.stakeholders);
+    const ties = taken<Tie>(revKey.tie, stored.ties);
+    let map: MapDocument['map'] | null = null;
     if (stored.map?.value && stored.map.rev > (this.revs.get(revKey.map(this.mapId)) ?? -1)) {
-      const theirs = stored.map.value;
       this.revs.set(revKey.map(this.mapId), stored.map.rev);
-      const merged = next.map !== synced.map ? mergeRecord(synced.map, next.map, theirs) : theirs;
-      synced = { ...synced, map: theirs };
-      next = { ...next, map: merged };
+      map = stored.map.value;
     }
-    // A person deleted elsewhere takes their ties along here too.
-    next = dropDanglingTies(next);
-    synced = dropDanglingTies(synced);
-    this.synced = synced;
+    const base = this.synced;
+    this.synced = applyRecords(base, map, people.upserts, ties.upserts, people.gone, ties.gone);
+    // A person deleted elsewhere takes their ties along here too (the merge drops dangling ties).
+    const next = mergeDocuments(base, current, this.synced).doc;
     if (next !== current) this.store.getState().adoptExternal(next);
   }
 
@@ -246,15 +231,7 @@ export class Autosave {
   }
 }
 
-function replaceRecord<T extends { id: Id }>(doc: MapDocument, table: 'stakeholders' | 'ties', id: Id, value: T | null): MapDocument {
-  const records = doc[table] as unknown as Record<Id, T>;
-  if (value ? records[id] === value : !(id in records)) return doc;
-  const copy = { ...records };
-  if (value) copy[id] = value;
-  else delete copy[id];
-  return { ...doc, [table]: copy };
-}
-
+/** `doc` with these records put in and those taken out (untouched records shared), then made whole. */
 function applyRecords(
   doc: MapDocument,
   map: MapDocument['map'] | null,
@@ -263,21 +240,25 @@ function applyRecords(
   goneStakeholders: Id[],
   goneTies: Id[],
 ): MapDocument {
-  let next = map ? { ...doc, map } : doc;
-  for (const s of stakeholders) next = replaceRecord(next, 'stakeholders', s.id, s);
-  for (const t of ties) next = replaceRecord(next, 'ties', t.id, t);
-  for (const id of goneStakeholders) next = replaceRecord<Stakeholder>(next, 'stakeholders', id, null);
-  for (const id of goneTies) next = replaceRecord<Tie>(next, 'ties', id, null);
-  return dropDanglingTies(next);
-}
-
-function dropDanglingTies(doc: MapDocument): MapDocument {
-  let ties: Record<Id, Tie> | null = null;
-  for (const t of Object.values(doc.ties)) {
-    if (!hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) {
-      ties ??= copyRecord(doc.ties);
-      delete ties[t.id];
+  const put = <T extends { id: Id }>(records: Record<Id, T>, upserts: T[], gone: Id[]): Record<Id, T> => {
+    let out: Record<Id, T> | null = null;
+    for (const r of upserts) {
+      if (records[r.id] === r && hasEntry(records, r.id)) continue;
+      out ??= copyRecord(records);
+      out[r.id] = r;
     }
-  }
-  return ties ? { ...doc, ties } : doc;
+    for (const id of gone) {
+      if (!hasEntry(out ?? records, id)) continue;
+      out ??= copyRecord(records);
+      delete out[id];
+    }
+    return out ?? records;
+  };
+  const next: MapDocument = {
+    map: map ?? doc.map,
+    stakeholders: put(doc.stakeholders, stakeholders, goneStakeholders),
+    ties: put(doc.ties, ties, goneTies),
+  };
+  const same = next.map === doc.map && next.stakeholders === doc.stakeholders && next.ties === doc.ties;
+  return dropDanglingTies(same ? doc : next).doc;
 }

@@ -22,6 +22,11 @@ export function useServices(): AppServices {
   return services;
 }
 
+/** The services, or null outside a ServicesProvider (a dialog rendered on its own in a test). */
+export function useOptionalServices(): AppServices | null {
+  return useContext(ServicesContext);
+}
+
 export function useEditor<T>(selector: (state: EditorStore) => T): T {
   return useStore(useServices().store, selector);
 }

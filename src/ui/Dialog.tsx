@@ -1,10 +1,18 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
+import { useOptionalServices } from '../state/context';
 
 /** A modal dialog: traps focus, closes on Escape, and gives focus back where it was. */
 export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // The store counts open modals, so the app's shortcuts know to wait (no DOM query).
+  const store = useOptionalServices()?.store;
+  useEffect(() => {
+    if (!store) return;
+    store.getState().modalOpened();
+    return () => store.getState().modalClosed();
+  }, [store]);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const node = ref.current;

@@ -19,7 +19,8 @@ const TIE_KIND_HINTS: Record<TieKind, string> = {
   tension: 'a strained relationship',
 };
 
-export function Palette() {
+/** `onAdd` adds a person in the middle of the view (Enter on the Stakeholder item). */
+export function Palette({ onAdd }: { onAdd?: () => void } = {}) {
   const tieKind = useEditor((s) => s.tieKind);
   const readOnly = useEditor((s) => s.readOnly);
   const { store } = useServices();
@@ -49,7 +50,7 @@ export function Palette() {
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
-            window.dispatchEvent(new CustomEvent('influence-map:add-stakeholder'));
+            onAdd?.();
           }
         }}
       >

@@ -2,7 +2,6 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NODE_CONTEXT_MENU_EVENT } from '../../src/canvas/MapCanvas';
 import { addDays, localDate } from '../../src/domain/nurture';
 import { Inspector } from '../../src/ui/Inspector';
 import { NodeContextMenu } from '../../src/ui/nurture/NodeContextMenu';
@@ -10,6 +9,7 @@ import { NoticeToast } from '../../src/ui/NoticeToast';
 import { makeServices, teamDoc } from './helpers';
 
 let dispose: (() => void) | null = null;
+let current: ReturnType<typeof makeServices> | null = null;
 afterEach(() => {
   dispose?.();
   dispose = null;
@@ -18,6 +18,7 @@ afterEach(() => {
 function setup(select: string[] = ['tom']) {
   const services = makeServices(teamDoc());
   dispose = services.dispose;
+  current = services;
   services.store.getState().select(select);
   services.renderUi(
     <ReactFlowProvider>
@@ -103,7 +104,8 @@ describe('Relationship section in the Inspector', () => {
 });
 
 describe('Card context menu', () => {
-  const open = (id: string) => act(() => void window.dispatchEvent(new CustomEvent(NODE_CONTEXT_MENU_EVENT, { detail: { id, x: 100, y: 120 } })));
+  // The canvas opens a card's menu through the store (right-click); so does this test.
+  const open = (id: string) => act(() => current?.store.getState().openContextMenu({ id, x: 100, y: 120 }));
 
   it('offers the five actions, focused and closable with Escape', async () => {
     const { user } = setup([]);

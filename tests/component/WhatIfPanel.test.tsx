@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMapMeta, createStakeholder, createTie, documentFrom } from '../../src/domain/factories';
 import { whatIfStore } from '../../src/state/what-if';
-import { NODE_CONTEXT_MENU_EVENT } from '../../src/canvas/MapCanvas';
 import { Inspector } from '../../src/ui/Inspector';
 import { NodeContextMenu } from '../../src/ui/nurture/NodeContextMenu';
 import { WhatIfPanel } from '../../src/ui/what-if/WhatIfPanel';
@@ -86,7 +85,7 @@ describe('What-if panel', () => {
         <WhatIfPanel />
       </ReactFlowProvider>,
     );
-    act(() => void window.dispatchEvent(new CustomEvent(NODE_CONTEXT_MENU_EVENT, { detail: { id: 'dee', x: 10, y: 10 } })));
+    act(() => services.store.getState().openContextMenu({ id: 'dee', x: 10, y: 10 }));
     await userEvent.click(screen.getByRole('menuitem', { name: 'What if Dee leaves…' }));
     expect(await screen.findByRole('complementary', { name: 'What if Dee leaves?' })).toBeTruthy();
     act(() => whatIfStore.getState().close());

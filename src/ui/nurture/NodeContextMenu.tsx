@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from '../../canvas/MapCanvas';
 import { displayName } from '../../domain/describe';
 import { useEditor, useServices } from '../../state/context';
 import { whatIfStore } from '../../state/what-if';
@@ -8,25 +7,16 @@ import { LogCatchUpDialog } from './LogCatchUpDialog';
 /** The right-click menu of a card: log a catch-up, focus, mark as me, delete. */
 export function NodeContextMenu() {
   const { store } = useServices();
-  const [menu, setMenu] = useState<NodeContextMenuDetail | null>(null);
+  // Which card's menu is open lives in the store (the canvas opens it on right-click).
+  const menu = useEditor((s) => s.contextMenu);
   const [logFor, setLogFor] = useState<string | null>(null);
-  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  // Where the menu was put on screen, for the request it was measured for.
+  const [placed, setPos] = useState<{ left: number; top: number; for: typeof menu } | null>(null);
+  const pos = placed && placed.for === menu ? placed : null;
   const ref = useRef<HTMLDivElement>(null);
   const person = useEditor((s) => (menu ? s.doc?.stakeholders[menu.id] : undefined));
   const isMe = useEditor((s) => (menu ? s.doc?.map.meId === menu.id : false));
   const readOnly = useEditor((s) => s.readOnly);
-
-  useEffect(() => {
-    const onMenu = (e: Event) => {
-      const detail = (e as CustomEvent<NodeContextMenuDetail>).detail;
-      if (detail?.id) {
-        setPos(null);
-        setMenu(detail);
-      }
-    };
-    window.addEventListener(NODE_CONTEXT_MENU_EVENT, onMenu);
-    return () => window.removeEventListener(NODE_CONTEXT_MENU_EVENT, onMenu);
-  }, []);
 
   // Keep the menu on screen, then focus its first item.
   useLayoutEffect(() => {
@@ -34,7 +24,7 @@ export function NodeContextMenu() {
     const rect = ref.current.getBoundingClientRect();
     const left = Math.max(4, Math.min(menu.x, window.innerWidth - rect.width - 4));
     const top = Math.max(4, Math.min(menu.y, window.innerHeight - rect.height - 4));
-    setPos({ left, top });
+    setPos({ left, top, for: menu });
     ref.current.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [menu]);
 
@@ -42,9 +32,9 @@ export function NodeContextMenu() {
     if (!menu) return;
     const close = (e: Event) => {
       if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
-      setMenu(null);
+      store.getState().closeContextMenu();
     };
-    const onBlur = () => setMenu(null);
+    const onBlur = () => store.getState().closeContextMenu();
     window.addEventListener('pointerdown', close, true);
     window.addEventListener('wheel', close, true);
     window.addEventListener('blur', onBlur);
@@ -55,7 +45,7 @@ export function NodeContextMenu() {
       window.removeEventListener('blur', onBlur);
       window.removeEventListener('resize', onBlur);
     };
-  }, [menu]);
+  }, [menu, store]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
@@ -63,7 +53,7 @@ export function NodeContextMenu() {
     if (e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();
       e.stopPropagation();
-      setMenu(null);
+      store.getState().closeContextMenu();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = e.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
@@ -76,7 +66,7 @@ export function NodeContextMenu() {
 
   const id = menu?.id;
   const act = (fn: () => void) => () => {
-    setMenu(null);
+    store.getState().closeContextMenu();
     fn();
   };
 

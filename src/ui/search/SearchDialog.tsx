@@ -1,5 +1,4 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { REVEAL_PERSON_EVENT } from '../../canvas/AltViewCanvas';
 import { focusWhenDrawn } from '../../canvas/useCanvasKeyboard';
 import { levelName } from '../../domain/describe';
 import { searchPeople, type SearchHit } from '../../domain/search';
@@ -30,7 +29,7 @@ export function SearchDialog() {
     close();
     if (state.view === 'grid' || state.view === 'ego') {
       state.select([id]);
-      window.dispatchEvent(new CustomEvent(REVEAL_PERSON_EVENT, { detail: { id } }));
+      state.revealPerson(id);
     } else {
       focusPerson(id);
     }

@@ -221,6 +221,20 @@ describe('Autosave with two tabs', () => {
     expect(a.store.getState().doc!.stakeholders.tom.name).toBe('Renamed in A');
   });
 
+  it('a person deleted here and not yet saved stays deleted when the other tab edits them (the one merge: deletion wins)', async () => {
+    const { repo, mapId, a, b } = await twoTabs();
+    b.store.getState().select(['tom']);
+    b.store.getState().deleteSelection();
+    a.store.getState().updateStakeholder('tom', { title: 'Edited in A' });
+    await a.autosave.flush();
+    await vi.waitFor(() => expect(b.autosave.base.stakeholders.tom?.title).toBe('Edited in A'));
+    expect(b.store.getState().doc!.stakeholders.tom).toBeUndefined();
+    expect(Object.keys(b.store.getState().doc!.ties)).toEqual(['t3']);
+    await b.autosave.flush();
+    expect(await storedPerson(repo, mapId, 'tom')).toBeUndefined();
+    await vi.waitFor(() => expect(a.store.getState().doc!.stakeholders.tom).toBeUndefined());
+  });
+
   it("another tab's change read while a save starts is merged into that save, never written over", async () => {
     const ctx = await setup();
     const hub = new FakeBroadcast();

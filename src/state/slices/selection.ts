@@ -1,0 +1,51 @@
+/** Selection slice: which people and ties are selected, and whose name is open on their card. */
+import type { Id, MapDocument } from '../../domain/types';
+import { hasEntry } from '../../domain/records';
+import type { Slice } from './tools';
+
+export interface SelectionState {
+  selectedNodes: ReadonlySet<Id>;
+  selectedTies: ReadonlySet<Id>;
+  /** The person whose name is being edited in place on their card. */
+  renaming: Id | null;
+}
+
+export interface SelectionActions {
+  select(nodes: Iterable<Id>, ties?: Iterable<Id>): void;
+  selectAll(): void;
+  clearSelection(): void;
+  /** Starts (an id) or ends (null) editing a person's name on their card. */
+  setRenaming(id: Id | null): void;
+}
+
+export const EMPTY_IDS: ReadonlySet<Id> = new Set();
+
+/** The selection when a document opens or closes. */
+export const selectionOnOpen: SelectionState = { selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS, renaming: null };
+
+/** The selection without ids that no longer exist in `doc` (after undo, delete or a remote change); null if nothing went. */
+export function prunedSelection(doc: MapDocument | null, selection: Pick<SelectionState, 'selectedNodes' | 'selectedTies'>): Pick<SelectionState, 'selectedNodes' | 'selectedTies'> | null {
+  if (!doc) return null;
+  const nodes = [...selection.selectedNodes].filter((id) => hasEntry(doc.stakeholders, id));
+  const ties = [...selection.selectedTies].filter((id) => hasEntry(doc.ties, id));
+  if (nodes.length === selection.selectedNodes.size && ties.length === selection.selectedTies.size) return null;
+  return { selectedNodes: new Set(nodes), selectedTies: new Set(ties) };
+}
+
+export const selectionSlice: Slice<SelectionState & SelectionActions> = ({ set, get }) => ({
+  ...selectionOnOpen,
+  select(nodes, ties = []) {
+    set({ selectedNodes: new Set(nodes), selectedTies: new Set(ties) });
+  },
+  selectAll() {
+    const doc = get().doc;
+    if (doc) set({ selectedNodes: new Set(Object.keys(doc.stakeholders)), selectedTies: new Set(Object.keys(doc.ties)) });
+  },
+  clearSelection() {
+    if (get().selectedNodes.size || get().selectedTies.size) set({ selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS });
+  },
+  setRenaming(id) {
+    if (id !== null && get().readOnly) return;
+    if (get().renaming !== id) set({ renaming: id });
+  },
+});
