@@ -12,6 +12,10 @@ export const TEXT_LIMITS = {
   title: 500,
   department: 500,
   email: 500,
+  phone: 100,
+  company: 500,
+  url: 2_000,
+  ref: 1_000,
   notes: 100_000,
   tag: 200,
   tieNote: 100_000,
@@ -28,11 +32,18 @@ export const TEXT_LIMIT_LABELS: Record<TextLimitKey, string> = {
   title: 'A title',
   department: 'A department',
   email: 'An e-mail',
+  phone: 'A phone number',
+  company: 'A company',
+  url: 'A URL',
+  ref: 'A source reference',
   notes: 'Notes',
   tag: 'A tag',
   tieNote: 'A tie note',
   interactionNote: 'A catch-up note',
 };
+
+/** At most this many further e-mail addresses per person (`otherEmails`). */
+export const MAX_OTHER_EMAILS = 20;
 
 /** At most this many seniority levels. */
 export const MAX_LEVELS = 50;
@@ -43,6 +54,9 @@ export const STAKEHOLDER_TEXT_FIELDS = {
   title: 'title',
   department: 'department',
   email: 'email',
+  phone: 'phone',
+  company: 'company',
+  linkedinUrl: 'url',
   notes: 'notes',
 } as const satisfies Record<string, TextLimitKey>;
 

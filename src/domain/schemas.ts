@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defaultSettings, DEFAULT_LEVELS } from './defaults';
-import { cutText, MAX_LEVELS, TEXT_LIMITS, type TextLimitKey } from './limits';
+import { cutText, MAX_LEVELS, MAX_OTHER_EMAILS, TEXT_LIMITS, type TextLimitKey } from './limits';
 import { INTERACTION_KINDS, STANCES, TIE_KINDS } from './types';
 import type { MapMeta, MapSettings, Stakeholder, Tie } from './types';
 
@@ -13,6 +13,8 @@ import type { MapMeta, MapSettings, Stakeholder, Tie } from './types';
 const text = (limit: TextLimitKey, fallback = '') => z.string().catch(fallback).transform((s) => cutText(s, TEXT_LIMITS[limit]));
 const finite = (fallback: number) => z.number().finite().catch(fallback);
 const score = z.number().int().min(1).max(5).catch(3);
+// An optional text field: absent when missing or not text, cut to its limit otherwise.
+const optionalText = (limit: TextLimitKey) => z.string().transform((s) => cutText(s, TEXT_LIMITS[limit])).optional().catch(undefined);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const InteractionSchema = z.object({
@@ -20,6 +22,7 @@ export const InteractionSchema = z.object({
   date: isoDate,
   kind: z.enum(INTERACTION_KINDS).catch('other'),
   note: text('interactionNote'),
+  ref: optionalText('ref'),
 });
 
 export const StakeholderSchema = z.object({
@@ -38,6 +41,14 @@ export const StakeholderSchema = z.object({
     .transform((items) => items.filter((t): t is string => typeof t === 'string' && t.length > 0).map((t) => cutText(t, TEXT_LIMITS.tag))),
   notes: text('notes'),
   email: text('email'),
+  otherEmails: z
+    .array(z.unknown())
+    .transform((items) => items.filter((e): e is string => typeof e === 'string' && e.trim().length > 0).slice(0, MAX_OTHER_EMAILS).map((e) => cutText(e, TEXT_LIMITS.email)))
+    .optional()
+    .catch(undefined),
+  phone: optionalText('phone'),
+  company: optionalText('company'),
+  linkedinUrl: optionalText('url'),
   x: finite(0),
   y: finite(0),
   cadenceDays: z.number().int().min(1).max(3650).nullable().catch(null),

@@ -1,6 +1,7 @@
 /**
  * Find and filter. Matching ignores case and accents ("jose" finds "José", "STRASSE" finds
- * "Straße"), and every word of a query must match somewhere (name, title, department or a tag).
+ * "Straße"), and every word of a query must match somewhere (name, title, department, a tag, or
+ * a contact field: company, any e-mail address, phone).
  */
 import { STANCE_LABELS, TIE_KIND_LABELS } from './defaults';
 import { displayName } from './describe';
@@ -17,7 +18,7 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-export type SearchField = 'name' | 'title' | 'department' | 'tag';
+export type SearchField = 'name' | 'title' | 'department' | 'tag' | 'company' | 'email' | 'phone';
 
 export interface SearchHit {
   id: Id;
@@ -35,7 +36,15 @@ const WEIGHTS: Record<SearchField, { exact: number; prefix: number; word: number
   tag: { exact: 60, prefix: 45, word: 40, inner: 20 },
   title: { exact: 55, prefix: 42, word: 38, inner: 18 },
   department: { exact: 55, prefix: 40, word: 36, inner: 16 },
+  company: { exact: 55, prefix: 40, word: 36, inner: 16 },
+  email: { exact: 50, prefix: 40, word: 34, inner: 14 },
+  phone: { exact: 50, prefix: 40, word: 34, inner: 14 },
 };
+
+/** A phone number as digits (and a leading +), so "+44 20 7946" finds "+44 (0)20 7946 0958" loosely. */
+function phoneDigits(phone: string): string {
+  return phone.replace(/[^\d+]/g, '');
+}
 
 function matchScore(haystack: string, needle: string, field: SearchField): number {
   if (!haystack || !needle) return 0;
@@ -81,6 +90,14 @@ export function searchPeople(doc: Pick<MapDocument, 'stakeholders'>, query: stri
       { field: 'department', original: s.department, norm: normalizeText(s.department) },
       ...s.tags.map((t): Candidate => ({ field: 'tag', original: t, norm: normalizeText(t) })),
     ];
+    if (s.company) candidates.push({ field: 'company', original: s.company, norm: normalizeText(s.company) });
+    if (s.email) candidates.push({ field: 'email', original: s.email, norm: normalizeText(s.email) });
+    if (s.otherEmails) for (const e of s.otherEmails) candidates.push({ field: 'email', original: e, norm: normalizeText(e) });
+    if (s.phone) {
+      candidates.push({ field: 'phone', original: s.phone, norm: normalizeText(s.phone) });
+      const digits = phoneDigits(s.phone);
+      if (digits.length >= 3) candidates.push({ field: 'phone', original: s.phone, norm: digits });
+    }
     let total = 0;
     let ok = true;
     for (const word of words) {

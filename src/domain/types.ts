@@ -22,6 +22,11 @@ export interface Interaction {
   date: string;
   kind: InteractionKind;
   note: string;
+  /**
+   * Where an imported entry came from (a calendar event's UID and occurrence, LinkedIn's
+   * "Connected on"), so importing the same file again logs it once. Absent for entries typed by hand.
+   */
+  ref?: string;
 }
 
 export interface Stakeholder {
@@ -40,6 +45,12 @@ export interface Stakeholder {
   notes: string;
   /** Optional identifier from an HR system or e-mail address, used to match managers on import. */
   email: string;
+  /** Further e-mail addresses (a second work address, a personal one); optional. */
+  otherEmails?: string[];
+  /** Contact fields, optional: a phone number, the company, the LinkedIn profile URL. */
+  phone?: string;
+  company?: string;
+  linkedinUrl?: string;
   /** Position on the network canvas (flow coordinates, top-left corner of the node). */
   x: number;
   y: number;

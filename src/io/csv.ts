@@ -2,7 +2,9 @@
  * CSV for spreadsheets: a people file (one row per person, every field) and a ties file.
  *
  * People columns: id, name, title, department, seniority (level name), influence, interest,
- *   stance, tags (separated by ";"), notes, email, x, y, cadence_days, next_follow_up.
+ *   stance, tags (separated by ";"), notes, email, x, y, cadence_days, next_follow_up, other_emails
+ *   (separated by ";"), phone, company, linkedin_url. Files written before the contact columns
+ *   existed are still recognised as ours.
  * Ties columns: id, from, to, from_name, to_name, kind, strength, direction (one-way | mutual),
  *   note. On import `from`/`to` may be a person's id, e-mail or unique name.
  *
@@ -25,8 +27,11 @@ import { nodeWidth } from '../domain/defaults';
 import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKey, plural, quote, toNumber } from './text';
 import { maxOf, minOf } from '../domain/extent';
 import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
+import { withContact } from '../domain/contact';
+import { TEXT_LIMITS } from '../domain/limits';
 
-export const PEOPLE_COLUMNS = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
+const PEOPLE_COLUMNS_V1 = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
+export const PEOPLE_COLUMNS = [...PEOPLE_COLUMNS_V1, 'other_emails', 'phone', 'company', 'linkedin_url'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
 
 export { neutraliseCell, restoreCell } from './formula';
@@ -34,7 +39,7 @@ export { neutraliseCell, restoreCell } from './formula';
 /** Our own export's header rows: only in those files were apostrophes added by us (formula.ts). */
 function isOurExport(headerRow: string[]): boolean {
   const same = (columns: readonly string[]) => headerRow.length === columns.length && columns.every((c, i) => headerRow[i] === c);
-  return same(PEOPLE_COLUMNS) || same(TIE_COLUMNS);
+  return same(PEOPLE_COLUMNS) || same(PEOPLE_COLUMNS_V1) || same(TIE_COLUMNS);
 }
 
 function unparse(fields: readonly string[], rows: (string | number)[][]): string {
@@ -60,6 +65,10 @@ export function exportPeopleCsv(doc: MapDocument): string {
     round(s.y),
     s.cadenceDays ?? '',
     s.nextFollowUp ?? '',
+    t((s.otherEmails ?? []).join(';')),
+    t(s.phone ?? ''),
+    t(s.company ?? ''),
+    t(s.linkedinUrl ?? ''),
   ]);
   return unparse(PEOPLE_COLUMNS, rows);
 }
@@ -230,6 +239,10 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     y: findColumn(h, 'y'),
     cadence: findColumn(h, 'cadence days', 'cadence'),
     next: findColumn(h, 'next follow up'),
+    otherEmails: findColumn(h, 'other emails', 'other e-mails'),
+    phone: findColumn(h, 'phone', 'telephone', 'mobile', 'phone number'),
+    company: findColumn(h, 'company', 'organisation', 'organization'),
+    linkedin: findColumn(h, 'linkedin url', 'linkedin'),
   };
   if (!col.name) return { ok: false, error: `Missing required column "name" (found: ${h.map((x) => quote(x, 30)).join(', ')}).` };
   const doc = createMapDocument(options.mapName ?? 'Imported people', options.now);
@@ -307,7 +320,13 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     };
     if (cadenceText && candidate.cadenceDays === null) problems.push(`${who}: cadence_days ${quote(cadenceText)} is not a number of days from 1 to 3650; left empty.`);
     if (nextText && candidate.nextFollowUp === null) problems.push(`${who}: next_follow_up ${quote(nextText)} is not a date like 2025-03-31; left empty.`);
-    const restored = restore(StakeholderSchema, candidate);
+    const contact = withContact(candidate, {
+      otherEmails: get(row, col.otherEmails),
+      phone: clampText(get(row, col.phone), TEXT_LIMITS.phone, `${who}: the phone`, problems),
+      company: clampText(get(row, col.company), TEXT_LIMITS.company, `${who}: the company`, problems),
+      linkedinUrl: clampText(get(row, col.linkedin), TEXT_LIMITS.url, `${who}: the LinkedIn URL`, problems),
+    });
+    const restored = restore(StakeholderSchema, contact);
     if (!restored.ok) {
       skipped.push({ row: row.line, reason: `${who}: ${restored.error}; skipped.` });
       continue;

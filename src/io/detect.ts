@@ -2,7 +2,10 @@
  * What kind of file this is, by content first (PNG signature, JSON "type", XML root element)
  * and by file name extension second. Pure; never throws.
  */
+import { isCalendarCsv, isIcs } from './calendar';
+import { isLinkedinConnections } from './linkedin';
 import { isPng } from './png';
+import { isVcard } from './vcard';
 import { doctypeEnd } from './xml';
 
 export type DetectedFormat =
@@ -85,4 +88,23 @@ export function sniffText(text: string, name: string): DetectedFormat {
   if (ext === 'gexf') return 'gexf';
   if (ext === 'xml') return 'xml-other';
   return 'csv';
+}
+
+/** Files that feed the open map's people and log rather than making a map. */
+export type PersonalFormat = 'ics' | 'calendar-csv' | 'vcard' | 'linkedin';
+
+/**
+ * A calendar, contacts or LinkedIn file, by content first (BEGIN:VCALENDAR, BEGIN:VCARD, the
+ * Connections.csv header after its notes, Outlook's calendar CSV header), then by extension
+ * (.ics, .vcf), so a broken .ics still reaches the calendar reader and gets its message there.
+ */
+export function detectPersonal(text: string, name: string): PersonalFormat | null {
+  if (isIcs(text)) return 'ics';
+  if (isVcard(text)) return 'vcard';
+  if (isLinkedinConnections(text)) return 'linkedin';
+  if (isCalendarCsv(text)) return 'calendar-csv';
+  const ext = extensionOf(name);
+  if (ext === 'ics' || ext === 'ical' || ext === 'ifb') return 'ics';
+  if (ext === 'vcf' || ext === 'vcard') return 'vcard';
+  return null;
 }

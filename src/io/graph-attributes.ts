@@ -26,6 +26,10 @@ export const NODE_ATTRS: AttrDef<Stakeholder>[] = [
   { name: 'email', type: 'string', value: (s) => s.email },
   { name: 'cadence_days', type: 'int', value: (s) => s.cadenceDays },
   { name: 'next_follow_up', type: 'string', value: (s) => s.nextFollowUp },
+  { name: 'other_emails', type: 'string', value: (s) => (s.otherEmails?.length ? s.otherEmails.join(';') : null) },
+  { name: 'phone', type: 'string', value: (s) => s.phone ?? null },
+  { name: 'company', type: 'string', value: (s) => s.company ?? null },
+  { name: 'linkedin_url', type: 'string', value: (s) => s.linkedinUrl ?? null },
 ];
 
 export const EDGE_ATTRS: AttrDef<Tie>[] = [

@@ -28,6 +28,8 @@ import { STANCES } from '../domain/types';
 import type { Id, MapDocument, Stakeholder, Strength, Tie } from '../domain/types';
 import { matchDirection, matchKind, matchLevel, matchStrength, normHeader, placeUnplaced, splitTags } from './csv';
 import { TieIndex } from './person-index';
+import { withContact } from '../domain/contact';
+import { TEXT_LIMITS } from '../domain/limits';
 import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
 import { autoLayout } from './tree-layout';
 import { identity, maxOf, minOf, pushAll } from '../domain/extent';
@@ -152,6 +154,15 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     person.department = text('department', MAX_SHORT_TEXT, 'department');
     person.email = text('email', MAX_SHORT_TEXT, 'e-mail');
     person.notes = text('notes', MAX_NOTES, 'notes');
+    Object.assign(
+      person,
+      withContact(person, {
+        otherEmails: text('other_emails', MAX_NOTES, 'other e-mails'),
+        phone: text('phone', TEXT_LIMITS.phone, 'phone'),
+        company: text('company', TEXT_LIMITS.company, 'company'),
+        linkedinUrl: text('linkedin_url', TEXT_LIMITS.url, 'LinkedIn URL'),
+      }),
+    );
     if (a.seniority !== undefined) {
       used.add('seniority');
       const level = matchLevel(a.seniority, levels) ?? indexLevel(a.seniority, lowest);
@@ -319,6 +330,11 @@ const KEY_ALIASES: Record<string, string> = {
   description: 'notes',
   e_mail: 'email',
   mail: 'email',
+  telephone: 'phone',
+  mobile: 'phone',
+  organisation: 'company',
+  organization: 'company',
+  linkedin: 'linkedin_url',
   type: 'kind',
   relationship: 'kind',
   cadence: 'cadence_days',

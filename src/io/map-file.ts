@@ -158,14 +158,20 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
 /**
  * What a redacted export may carry: initials instead of names, and only what the redacted image
  * shows (title, department, level, influence, interest, stance, position, ties). Notes, e-mail,
- * tags, the contact log, follow-up dates, tie notes and "Me" are removed, and every id is fresh
+ * the contact fields (other e-mails, phone, company, LinkedIn URL), tags, the contact log, follow-up dates, tie notes and "Me" are removed, and every id is fresh
  * (ids written by other tools can be names).
  */
 export function redactDocument(doc: MapDocument): MapDocument {
   const fresh = asNewMap(doc, { reIdRecords: true, now: doc.map.updatedAt });
   const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(fresh.stakeholders)) {
-    stakeholders[s.id] = { ...s, name: initials(s.name), notes: '', email: '', tags: [], interactions: [], cadenceDays: null, nextFollowUp: null };
+    const kept: Stakeholder = { ...s, name: initials(s.name), notes: '', email: '', tags: [], interactions: [], cadenceDays: null, nextFollowUp: null };
+    // Contact fields are removed, not just emptied, so a redacted file does not even say which people had them.
+    delete kept.otherEmails;
+    delete kept.phone;
+    delete kept.company;
+    delete kept.linkedinUrl;
+    stakeholders[s.id] = kept;
   }
   const ties: Record<Id, Tie> = emptyRecord();
   for (const t of Object.values(fresh.ties)) ties[t.id] = { ...t, note: '' };

@@ -14,6 +14,7 @@ import { LimitNote, useTextLimits } from './useTextLimits';
 import { whatIfStore } from '../state/what-if';
 import { hasEntry } from '../domain/records';
 import { countOf } from '../domain/numbers';
+import { withContact } from '../domain/contact';
 
 const SCORE_HINTS = ['', 'minimal', 'some', 'moderate', 'high', 'decisive'];
 
@@ -138,6 +139,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       <Field label="Notes" limitMessage={limits.messageFor('notes')}>
         {(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: limits.accept('notes', 'notes', e.target.value) })} />}
       </Field>
+      <ContactFields person={person} />
       {!isMe && <RelationshipSection doc={doc} person={person} />}
       <PersonInsights person={person} />
       <AddTie doc={doc} person={person} />
@@ -155,6 +157,41 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
         </button>
       </div>
     </div>
+  );
+}
+
+/** E-mails, phone, company and LinkedIn URL: optional, kept to their limits, empty means absent. */
+function ContactFields({ person }: { person: Stakeholder }) {
+  const { store } = useServices();
+  const limits = useTextLimits();
+  const update = (patch: Partial<Stakeholder>) => store.getState().updateStakeholder(person.id, patch);
+  // "Other e-mails" is edited as text (one per line) and stored as a list when the field is left.
+  const [others, setOthers] = useState((person.otherEmails ?? []).join('\n'));
+  const commitOthers = () => {
+    const next = withContact(person, { otherEmails: others });
+    if ((next.otherEmails ?? []).join('\n') !== (person.otherEmails ?? []).join('\n')) update({ otherEmails: next.otherEmails });
+    setOthers((next.otherEmails ?? []).join('\n'));
+  };
+  const single = (key: 'phone' | 'company' | 'linkedinUrl', value: string) => update({ [key]: value === '' ? undefined : value });
+  return (
+    <fieldset className="inspector__group" aria-label="Contact">
+      <legend className="insights__title">Contact</legend>
+      <Field label="E-mail" limitMessage={limits.messageFor('email')}>
+        {(id) => <input id={id} type="email" value={person.email} onChange={(e) => update({ email: limits.accept('email', 'email', e.target.value) })} autoComplete="off" />}
+      </Field>
+      <Field label="Other e-mails" hint="One per line.">
+        {(id) => <textarea id={id} rows={Math.min(4, Math.max(1, others.split('\n').length))} value={others} onChange={(e) => setOthers(e.target.value)} onBlur={commitOthers} />}
+      </Field>
+      <Field label="Phone" limitMessage={limits.messageFor('phone')}>
+        {(id) => <input id={id} type="tel" value={person.phone ?? ''} onChange={(e) => single('phone', limits.accept('phone', 'phone', e.target.value))} autoComplete="off" />}
+      </Field>
+      <Field label="Company" limitMessage={limits.messageFor('company')}>
+        {(id) => <input id={id} value={person.company ?? ''} onChange={(e) => single('company', limits.accept('company', 'company', e.target.value))} autoComplete="off" />}
+      </Field>
+      <Field label="LinkedIn URL" limitMessage={limits.messageFor('linkedinUrl')}>
+        {(id) => <input id={id} type="url" value={person.linkedinUrl ?? ''} onChange={(e) => single('linkedinUrl', limits.accept('linkedinUrl', 'url', e.target.value))} autoComplete="off" placeholder="https://www.linkedin.com/in/…" />}
+      </Field>
+    </fieldset>
   );
 }
 

@@ -17,6 +17,10 @@ import { OrgSession } from './import/org-session';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyRecord, hasEntry } from '../domain/records';
 import { countOf, formatCount } from '../domain/numbers';
+import { applyContacts, contactsToNewMap, type ContactRecord } from '../domain/contacts-import';
+import { applyCalendar, type CalendarEvent } from '../domain/calendar-import';
+import { ContactsImportDialog } from './import/ContactsImportDialog';
+import { CalendarImportDialog } from './import/CalendarImportDialog';
 
 type Stage =
   | { kind: 'reading'; name: string; cancel: () => void }
@@ -24,9 +28,11 @@ type Stage =
   | { kind: 'confirm'; name: string; result: OkImport; table: CsvTable | null }
   | { kind: 'org'; name: string; table: CsvTable; mapName: string; session?: OrgSession }
   | { kind: 'storing'; name: string; label: string; progress: number | null }
-  | { kind: 'ties'; name: string; mapName: string; mapId: string; ties: Tie[]; problems: string[]; problemCount: number; skipped: number };
+  | { kind: 'ties'; name: string; mapName: string; mapId: string; ties: Tie[]; problems: string[]; problemCount: number; skipped: number }
+  | { kind: 'contacts'; name: string; source: 'linkedin' | 'vcard'; records: ContactRecord[]; problems: string[]; doc: MapDocument | null }
+  | { kind: 'calendar'; name: string; events: CalendarEvent[]; problems: string[]; calendarName: string; doc: MapDocument };
 
-const ACCEPT = '.json,.png,.csv,.tsv,.txt,.graphml,.gexf,.xml,application/json,image/png,text/csv';
+const ACCEPT = '.json,.png,.csv,.tsv,.txt,.graphml,.gexf,.xml,.ics,.vcf,application/json,image/png,text/csv,text/calendar,text/vcard';
 
 /**
  * Import from the picker or a file dropped anywhere on the window: the file is read in a
@@ -108,6 +114,20 @@ export function useImport(): {
         else fail(`${quote(file.name, 60)} could not be read (${error instanceof Error ? error.message : String(error)}).`);
         return;
       }
+      if (reply.personal) {
+        const personal = reply.personal;
+        if (!personal.parse.ok) return fail(personal.parse.error);
+        const open = store.getState().doc;
+        if (personal.kind === 'contacts') {
+          prepareWriteWorker();
+          setStage({ kind: 'contacts', name: file.name, source: personal.source, records: personal.parse.records, problems: personal.parse.problems, doc: open });
+          return;
+        }
+        if (!open) return fail(`${quote(file.name, 60)} is a calendar. Open the map whose people you met, then import the calendar into it: a calendar adds meetings to people's logs and never makes a map.`, 'Open a map first');
+        if (personal.parse.events.length === 0) return fail(`${quote(file.name, 60)} has no meetings with attendees to log.${personal.parse.problems[0] ? ` ${personal.parse.problems[0]}` : ''}`, 'Nothing to import');
+        setStage({ kind: 'calendar', name: file.name, events: personal.parse.events, problems: personal.parse.problems, calendarName: personal.parse.calendarName, doc: open });
+        return;
+      }
       if (!reply.result.ok) {
         if (reply.tiesFile) return void offerTies(file.name, bytes);
         return fail(reply.result.error);
@@ -128,7 +148,7 @@ export function useImport(): {
       if (reply.result.docs.length === 1) prepareWriteWorker();
       setStage({ kind: 'confirm', name: file.name, result: reply.result, table: reply.table });
     },
-    [fail, offerTies, readBytes],
+    [fail, offerTies, readBytes, store],
   );
 
   const addTies = useCallback(
@@ -254,6 +274,65 @@ export function useImport(): {
         session={session}
         onCancel={close}
         onImport={(mapping) => void (session ? importLargeOrgChart(session, mapping, mapName, name) : importOrgChart(table, mapping, mapName))}
+      />
+    );
+  } else if (stage?.kind === 'contacts') {
+    const s = stage;
+    dialog = (
+      <ContactsImportDialog
+        fileName={s.name}
+        source={s.source}
+        records={s.records}
+        problems={s.problems}
+        doc={s.doc}
+        busy={busy}
+        onCancel={close}
+        onImport={(target) => {
+          if (target.into === 'new') {
+            const base = s.name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,10}$/, '').trim() || (s.source === 'linkedin' ? 'LinkedIn connections' : 'Contacts');
+            void write([asNewMap(contactsToNewMap(s.records, s.source === 'linkedin' && /^connections$/i.test(base) ? 'LinkedIn connections' : base))]);
+            return;
+          }
+          const state = store.getState();
+          if (state.doc?.map.id !== s.doc?.map.id) return fail('The map changed to another one before the import; nothing was changed.');
+          let outcome: ReturnType<typeof applyContacts> | null = null;
+          state.edit((doc) => {
+            outcome = applyContacts(doc, target.rows, target.actions);
+            return outcome.doc;
+          });
+          setStage(null);
+          const o = outcome as ReturnType<typeof applyContacts> | null;
+          state.notify(`Added ${plural(o?.added.length ?? 0, 'person', 'people')} and updated ${plural(o?.updated.length ?? 0, 'person', 'people')} from ${quote(s.name, 60)}. Undo removes it all.`);
+        }}
+      />
+    );
+  } else if (stage?.kind === 'calendar') {
+    const s = stage;
+    dialog = (
+      <CalendarImportDialog
+        fileName={s.name}
+        events={s.events}
+        problems={s.problems}
+        calendarName={s.calendarName}
+        doc={s.doc}
+        onCancel={close}
+        onApply={(plan, choices) => {
+          const state = store.getState();
+          if (state.doc?.map.id !== s.doc.map.id) return fail('The map changed to another one before the meetings were logged; nothing was changed.');
+          let outcome: ReturnType<typeof applyCalendar> | null = null;
+          state.edit((doc) => {
+            outcome = applyCalendar(doc, plan, choices);
+            return outcome.doc;
+          });
+          setStage(null);
+          const o = outcome as ReturnType<typeof applyCalendar> | null;
+          if (!o) return;
+          const parts = [`Logged ${plural(o.logged, 'meeting')}`];
+          if (o.added.length) parts.push(`added ${plural(o.added.length, 'person', 'people')}`);
+          if (o.ties) parts.push(`added ${plural(o.ties, 'trust tie')}`);
+          const again = o.already ? ` ${plural(o.already, 'meeting was', 'meetings were')} already in the log.` : '';
+          state.notify(`${parts.join(', ')} from ${quote(s.name, 60)}.${again}${o.logged || o.added.length || o.ties ? ' Undo removes it all.' : ''}`);
+        }}
       />
     );
   } else if (stage?.kind === 'ties') {

@@ -6,7 +6,12 @@
  */
 import type { CsvTable } from '../../io/csv';
 import { csvHeaders, isTiesHeader, parseCsvTable } from '../../io/csv';
-import { sniffBytes, sniffText } from '../../io/detect';
+import { detectPersonal, sniffBytes, sniffText } from '../../io/detect';
+import { parseCalendar } from '../../io/calendar';
+import { parseLinkedinConnections, type ContactsParse } from '../../io/linkedin';
+import { parseVcards } from '../../io/vcard';
+import type { CalendarParse } from '../../domain/calendar-import';
+import { addDays, localDate } from '../../domain/nurture';
 import { withOwnRecords } from '../../domain/records';
 import type { MapDocument, Tie } from '../../domain/types';
 import { importFile, importTiesFile } from '../../io/import';
@@ -39,6 +44,26 @@ export interface ReadReply {
   session?: OrgSummary;
   /** Page side only: the worker that holds that table (the reader does not stop it). */
   worker?: Worker;
+  /** A calendar, vCards or LinkedIn connections: read here, applied by their own dialogs. */
+  personal?: PersonalRead;
+}
+
+export type PersonalRead = { kind: 'contacts'; source: 'linkedin' | 'vcard'; parse: ContactsParse } | { kind: 'calendar'; parse: CalendarParse };
+
+/** Recurring events are expanded over ten years back and one ahead; the dialog narrows the range. */
+export function calendarReadRange(today = localDate()): { from: string; to: string } {
+  return { from: addDays(today, -3653), to: addDays(today, 366) };
+}
+
+/** Reads a personal file (see io/detect.ts detectPersonal); null when the file is not one. Never throws. */
+export function readPersonal(name: string, bytes: Uint8Array): PersonalRead | null {
+  if (sniffBytes(bytes) !== null) return null;
+  const text = decodeText(bytes).text;
+  const kind = detectPersonal(text, name);
+  if (kind === 'ics' || kind === 'calendar-csv') return { kind: 'calendar', parse: parseCalendar(text, name, calendarReadRange()) };
+  if (kind === 'vcard') return { kind: 'contacts', source: 'vcard', parse: parseVcards(text, name) };
+  if (kind === 'linkedin') return { kind: 'contacts', source: 'linkedin', parse: parseLinkedinConnections(text, name) };
+  return null;
 }
 
 export type TiesReply = { ok: true; ties: Tie[]; problems: string[]; problemCount: number; skipped: number } | { ok: false; error: string };
@@ -58,6 +83,12 @@ export function readImport(request: ReadRequest): ReadReply {
   if (request.tiesInto) {
     const ties = readTies(request.tiesInto, request.name, request.bytes);
     return { id: request.id, result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
+  }
+  try {
+    const personal = readPersonal(request.name, request.bytes);
+    if (personal) return { id: request.id, result: { ok: false, error: '' }, table: null, tiesFile: false, personal, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { id: request.id, result: { ok: false, error: `${request.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) };
   }
   const result = importFile(request.name, request.bytes);
   let table: CsvTable | null = null;

@@ -9,9 +9,9 @@ import { useFocusPerson } from '../InsightsPanel';
 
 const MAX_RESULTS = 12;
 
-const FIELD_LABELS: Record<SearchHit['field'], string> = { name: 'name', title: 'title', department: 'department', tag: 'tag' };
+const FIELD_LABELS: Record<SearchHit['field'], string> = { name: 'name', title: 'title', department: 'department', tag: 'tag', company: 'company', email: 'e-mail', phone: 'phone' };
 
-/** Find a person by name, title, department or tag; arrow keys and Enter jump to them. */
+/** Find a person by name, title, department, tag, company, e-mail or phone; arrow keys and Enter jump to them. */
 export function SearchDialog() {
   const { store } = useServices();
   const doc = useEditor((s) => s.doc);

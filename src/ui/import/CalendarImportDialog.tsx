@@ -1,0 +1,223 @@
+import { useMemo, useState } from 'react';
+import {
+  DEFAULT_MAX_ATTENDEES,
+  defaultChoice,
+  frequentStrangers,
+  isIncluded,
+  metTogether,
+  planCalendar,
+  type CalendarChoices,
+  type CalendarEvent,
+  type PersonChoice,
+  type PlannedPerson,
+  type SkipReason,
+} from '../../domain/calendar-import';
+import { displayName } from '../../domain/describe';
+import { formatCount } from '../../domain/limits';
+import { addDays, localDate } from '../../domain/nurture';
+import type { MapDocument } from '../../domain/types';
+import { Dialog } from '../Dialog';
+import { peopleByName, PersonPicker } from '../PersonPicker';
+import { ProblemList } from './ImportDialogs';
+
+const SKIP_WORDS: Record<SkipReason, string> = { cancelled: 'cancelled', declined: 'you declined', large: 'large meeting' };
+const MEETINGS_SHOWN = 200;
+const PEOPLE_SHOWN = 200;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/**
+ * The calendar preview: a date range, the meetings found in it and who was in them, what will be
+ * logged, a "Match to…" picker per attendee (Skip is its empty choice), people met often who are
+ * not on the map ("Add to map") and people who met together (suggested trust ties). Nothing
+ * changes until "Log meetings"; then it is one undo step.
+ */
+export function CalendarImportDialog({
+  fileName,
+  events,
+  problems,
+  calendarName,
+  doc,
+  onCancel,
+  onApply,
+}: {
+  fileName: string;
+  events: CalendarEvent[];
+  problems: string[];
+  calendarName: string;
+  doc: MapDocument;
+  onCancel: () => void;
+  onApply: (plan: ReturnType<typeof planCalendar>, choices: CalendarChoices) => void;
+}) {
+  const today = localDate();
+  const [from, setFrom] = useState(addDays(today, -365));
+  const [to, setTo] = useState(today);
+  const [maxAttendees, setMaxAttendees] = useState(DEFAULT_MAX_ATTENDEES);
+  const [keepTitles, setKeepTitles] = useState(false);
+  const [picked, setPicked] = useState<Map<string, PersonChoice>>(new Map());
+  const [meetingPicks, setMeetingPicks] = useState<Map<string, boolean>>(new Map());
+  const [tiePicks, setTiePicks] = useState<Set<string>>(new Set());
+  const validRange = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  const plan = useMemo(() => planCalendar(doc, validRange ? events : [], { from, to, maxAttendees, calendarName }), [doc, events, from, to, maxAttendees, calendarName, validRange]);
+  const people = useMemo(() => peopleByName(doc.stakeholders), [doc]);
+  const choiceMap = useMemo(() => {
+    const m = new Map<string, PersonChoice>();
+    for (const p of plan.people) m.set(p.key, picked.get(p.key) ?? defaultChoice(p));
+    return m;
+  }, [plan, picked]);
+  const choices: CalendarChoices = {
+    people: choiceMap,
+    meetings: meetingPicks,
+    keepTitles,
+    ties: [],
+  };
+  const included = plan.meetings.filter((m) => isIncluded(m, choices));
+  let logged = 0;
+  const loggedPeople = new Set<string>();
+  for (const m of included) {
+    for (const k of m.people) {
+      if (choiceMap.get(k)?.action !== 'skip') {
+        logged++;
+        loggedPeople.add(k);
+      }
+    }
+  }
+  const strangers = frequentStrangers(plan, choiceMap);
+  const pairs = metTogether(doc, plan, choiceMap, (m) => isIncluded(m, choices));
+  const choose = (key: string, c: PersonChoice) => setPicked((prev) => new Map(prev).set(key, c));
+  const name = (id: string) => (Object.hasOwn(doc.stakeholders, id) ? displayName(doc.stakeholders[id]) : '');
+  const matchText = (p: PlannedPerson) => {
+    const c = choiceMap.get(p.key)!;
+    if (c.action === 'add') return 'Will be added to the map';
+    if (p.match.kind === 'sure') return `On the map (by ${p.match.by === 'email' ? 'e-mail' : p.match.by === 'url' ? 'LinkedIn URL' : 'name'})`;
+    if (p.match.kind === 'unsure') return `Unsure: ${p.match.reason}`;
+    return p.match.namesakes.length ? 'Not on the map (a namesake there has another e-mail)' : 'Not on the map';
+  };
+  return (
+    <Dialog title="Import calendar" onClose={onCancel} className="dialog--wide import calendar-import">
+      <p className="import__file">{fileName}</p>
+      <div className="field-row calendar-import__options">
+        <div className="field">
+          <label htmlFor="cal-from">From</label>
+          <input id="cal-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="cal-to">To</label>
+          <input id="cal-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="cal-max">Skip meetings with more people than</label>
+          <input id="cal-max" type="number" min={2} max={500} value={maxAttendees} onChange={(e) => setMaxAttendees(Math.max(2, Math.min(500, Number(e.target.value) || DEFAULT_MAX_ATTENDEES)))} />
+        </div>
+      </div>
+      <label className="field--check">
+        <input type="checkbox" checked={keepTitles} onChange={(e) => setKeepTitles(e.target.checked)} /> Keep titles (the meeting title becomes the catch-up note)
+      </label>
+      <p className="import__question" data-testid="calendar-summary" role="status">
+        {validRange
+          ? `${plural(plan.meetings.length, 'meeting')} in the range, ${formatCount(included.length)} included: ${plural(logged, 'catch-up')} for ${plural(loggedPeople.size, 'person', 'people')}.`
+          : 'Choose a range: From must be on or before To.'}
+      </p>
+      <section aria-label="People in these meetings">
+        <h3 className="insights__title">People ({formatCount(plan.people.length)})</h3>
+        <div className="import__preview-wrap">
+          <table className="import__preview" aria-label="Attendees">
+            <thead>
+              <tr>
+                <th scope="col">Attendee</th>
+                <th scope="col">Meetings</th>
+                <th scope="col">On the map</th>
+                <th scope="col">Log to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.people.slice(0, PEOPLE_SHOWN).map((p) => {
+                const c = choiceMap.get(p.key)!;
+                return (
+                  <tr key={p.key}>
+                    <td>
+                      {p.name}
+                      {p.email && p.email !== p.name ? <span className="import__sub"> {p.email}</span> : null}
+                    </td>
+                    <td>{formatCount(p.meetings)}</td>
+                    <td>{matchText(p)}</td>
+                    <td>
+                      {c.action === 'add' ? (
+                        <button type="button" className="button button--small" onClick={() => choose(p.key, { action: 'skip' })}>
+                          Don’t add {p.name}
+                        </button>
+                      ) : (
+                        <PersonPicker label={`Match ${p.name} to`} people={people} value={c.action === 'match' ? c.id : ''} onChange={(id) => choose(p.key, id ? { action: 'match', id } : { action: 'skip' })} emptyLabel="Skip" />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {strangers.length > 0 && (
+        <section aria-label="People you meet often who are not on the map" className="calendar-import__section">
+          <h3 className="insights__title">People you meet often who are not on the map</h3>
+          <ul className="calendar-import__list">
+            {strangers.map((p) => (
+              <li key={p.key}>
+                {p.name}, {plural(p.meetings, 'meeting')}{' '}
+                <button type="button" className="button button--small" onClick={() => choose(p.key, { action: 'add' })} aria-label={`Add ${p.name} to map`}>
+                  Add to map
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {pairs.length > 0 && (
+        <section aria-label="Met together" className="calendar-import__section">
+          <h3 className="insights__title">Met together: add as trust ties?</h3>
+          <ul className="calendar-import__list">
+            {pairs.map((t) => {
+              const k = `${t.a}\u0000${t.b}`;
+              return (
+                <li key={k}>
+                  <label>
+                    <input type="checkbox" checked={tiePicks.has(k)} onChange={(e) => setTiePicks((prev) => { const next = new Set(prev); if (e.target.checked) next.add(k); else next.delete(k); return next; })} /> {name(t.a)} and {name(t.b)} trust each other ({plural(t.count, 'meeting')} together)
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <section aria-label="Meetings" className="calendar-import__section">
+        <h3 className="insights__title">Meetings ({formatCount(plan.meetings.length)})</h3>
+        <ul className="calendar-import__list calendar-import__meetings">
+          {plan.meetings.slice(0, MEETINGS_SHOWN).map((m) => (
+            <li key={m.event.key}>
+              <label>
+                <input type="checkbox" checked={isIncluded(m, choices)} onChange={(e) => setMeetingPicks((prev) => new Map(prev).set(m.event.key, e.target.checked))} aria-label={`Include ${m.event.title || 'meeting'} on ${m.event.date}`} /> {m.event.date} {m.event.title || '(no title)'}
+                <span className="import__sub"> · {plural(m.event.attendees.length, 'attendee')}{m.skip ? ` · skipped: ${SKIP_WORDS[m.skip]}` : ''}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {plan.meetings.length > MEETINGS_SHOWN && <p className="import__note">{formatCount(plan.meetings.length - MEETINGS_SHOWN)} more meetings are not listed; they follow the same rules.</p>}
+      </section>
+      <ProblemList problems={problems} label="Not imported" />
+      <p className="import__note">Meetings are added to the people’s logs on “{doc.map.name || 'Untitled map'}” as one change you can undo. The file never leaves this browser.</p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!validRange || (logged === 0 && tiePicks.size === 0)}
+          onClick={() => onApply(plan, { ...choices, ties: pairs.filter((t) => tiePicks.has(`${t.a}\u0000${t.b}`)).map(({ a, b }) => ({ a, b })) })}
+        >
+          Log meetings
+        </button>
+      </div>
+    </Dialog>
+  );
+}
