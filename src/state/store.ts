@@ -7,8 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import * as ops from '../domain/operations';
 import { diffDocuments, isEmptyChangeSet, mergeRecord } from '../domain/diff';
 import type { Clip, Position } from '../domain/operations';
-import { TIE_DIRECTION_RULES } from '../domain/defaults';
-import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../domain/types';
+import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKindId, Viewport } from '../domain/types';
 import type { AnalysisResult } from '../analysis/types';
 import { NO_FILTERS, type Filters } from '../domain/search';
 import { copyRecord, hasEntry } from '../domain/records';
@@ -41,7 +40,7 @@ export interface EditorState {
   selectedTies: ReadonlySet<Id>;
   /** Positions of nodes while a drag is under way; committed to the document on drag end. */
   drag: Record<Id, Position> | null;
-  tieKind: TieKind;
+  tieKind: TieKindId;
   snapToGrid: boolean;
   notice: Notice | null;
   save: SaveStatus;
@@ -80,7 +79,7 @@ export interface EditorActions {
   edit(fn: (doc: MapDocument) => MapDocument, group?: string): void;
   addStakeholderAt(position: Position, fields?: Partial<Stakeholder>): Id | null;
   updateStakeholder(id: Id, patch: Partial<Omit<Stakeholder, 'id'>>, group?: string): void;
-  connect(source: Id, target: Id, kind?: TieKind): boolean;
+  connect(source: Id, target: Id, kind?: TieKindId): boolean;
   updateTie(id: Id, patch: Partial<Omit<Tie, 'id'>>): boolean;
   swapTie(id: Id): void;
   deleteSelection(): void;
@@ -95,7 +94,7 @@ export interface EditorActions {
   renameMap(name: string): void;
   setMe(id: Id | null): void;
   updateSettings(settings: MapSettings): void;
-  setTieKind(kind: TieKind): void;
+  setTieKind(kind: TieKindId): void;
   toggleSnap(): void;
   notify(text: string, tone?: Notice['tone']): void;
   dismissNotice(): void;
@@ -292,7 +291,7 @@ export function createEditorStore(): EditorStoreApi {
             const doc = get().doc;
             if (!doc) return false;
             const tieKind = kind ?? get().tieKind;
-            const result = ops.connect(doc, source, target, tieKind, { mutual: TIE_DIRECTION_RULES[tieKind].defaultMutual });
+            const result = ops.connect(doc, source, target, tieKind);
             if (!result.ok) {
               get().notify(result.error, 'error');
               return false;
