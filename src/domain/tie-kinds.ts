@@ -11,7 +11,7 @@
 import { STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
 import { cutText, MAX_TIE_KINDS, TEXT_LIMITS } from './limits';
 import { newId } from './ids';
-import { TIE_COLOUR_CHOICES, TIE_KINDS, type CustomTieKind, type MapDocument, type MapSettings, type TieKind, type TieKindId, type TieLineStyle, type TieMeaning } from './types';
+import { TIE_COLOUR_CHOICES, TIE_KINDS, TIE_LINE_STYLES, type CustomTieKind, type MapDocument, type MapSettings, type TieColourChoice, type TieKind, type TieKindId, type TieLineStyle, type TieMeaning } from './types';
 
 
 /** What each meaning is called in the settings and legend. */
@@ -153,4 +153,40 @@ export function parseMeaning(text: string): TieMeaning | null {
   if (key === 'reporting line' || key === 'reports to' || key === 'formal') return 'reports-to';
   if (key === 'shown only' || key === 'none' || key === '') return 'shown';
   return null;
+}
+
+/**
+ * Finds a map's own kind by id or name (ignoring case), or makes one from what a file says about
+ * it (colour, line, meaning, direction; invalid values get defaults: slate, solid, shown only).
+ * Used by the CSV, GraphML and GEXF readers; `kinds` is the list to store in the settings after.
+ * `find` returns null once the map has MAX_TIE_KINDS kinds of its own.
+ */
+export function kindFinder(initial: readonly CustomTieKind[]) {
+  const kinds: CustomTieKind[] = [...initial];
+  return {
+    kinds,
+    find(text: string, fields: { colour?: string; line?: string; meaning?: string; mutual?: boolean | null } = {}): TieKindId | null {
+      const key = text.trim().toLowerCase();
+      const known = kinds.find((k) => k.id === text || k.name.trim().toLowerCase() === key);
+      if (known) return known.id;
+      if (kinds.length >= MAX_TIE_KINDS || !key) return null;
+      const colour = (fields.colour ?? '').trim().toLowerCase();
+      const line = (fields.line ?? '').trim().toLowerCase();
+      const kind = makeTieKind(kinds, {
+        name: cutText(text.trim(), TEXT_LIMITS.tieKindName),
+        colour: (TIE_COLOUR_CHOICES as readonly string[]).includes(colour) ? (colour as TieColourChoice) : 'slate',
+        line: (TIE_LINE_STYLES as readonly string[]).includes(line) ? (line as TieLineStyle) : 'solid',
+        meaning: parseMeaning(fields.meaning ?? '') ?? 'shown',
+        mutual: fields.mutual ?? false,
+      });
+      kinds.push(kind);
+      return kind.id;
+    },
+  };
+}
+
+/** `doc` with `kinds` as its own tie kinds (unchanged when they are the same list). */
+export function withTieKinds(doc: MapDocument, kinds: readonly CustomTieKind[]): MapDocument {
+  if (kinds.length === customKinds(doc.map.settings).length) return doc;
+  return { ...doc, map: { ...doc.map, settings: { ...doc.map.settings, tieKinds: [...kinds] } } };
 }
