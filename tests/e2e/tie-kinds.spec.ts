@@ -9,7 +9,9 @@ test('add a tie kind of your own, draw it, reload, and export/import it as JSON'
   await newMap(page);
   await dropStakeholder(page, 250, 200);
   await page.getByLabel('Name', { exact: true }).fill('Ana');
-  await dropStakeholder(page, 650, 260);
+  // The second person from the keyboard (Enter on the palette item adds one near the middle).
+  await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Stakeholder' }).press('Enter');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
   await page.getByLabel('Name', { exact: true }).fill('Ben');
   await page.locator('.react-flow__pane').click({ position: { x: 450, y: 500 } });
 
