@@ -24,10 +24,10 @@ test('add a tie kind of your own, draw it, reload, and export/import it as JSON'
   await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Mentor');
 
   // Draw a mentor tie and an influence tie between the same two people: two lines.
-  await page.getByRole('region', { name: 'Palette' }).getByLabel('Mentor').check();
+  await page.getByRole('region', { name: 'Palette' }).getByLabel('Mentor').check({ force: true });
   await connect(page, 'Ana', 'Ben');
   await expect(page.getByTestId('tie-sentence')).toHaveText('Mentor tie from Ana to Ben (moderate)');
-  await page.getByRole('region', { name: 'Palette' }).getByLabel('Influence').check();
+  await page.getByRole('region', { name: 'Palette' }).getByLabel('Influence').check({ force: true });
   await connect(page, 'Ana', 'Ben');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.locator('.react-flow__edge .tie--custom')).toHaveCount(1);
