@@ -2,6 +2,7 @@
  * The compact, structured-clone-friendly view of a map that analysis runs on. It is what crosses to
  * the worker: a few short arrays instead of the whole document or any React Flow state.
  */
+import { tieMeaning } from '../domain/tie-kinds';
 import type { MapDocument } from '../domain/types';
 import type { AnalysisInput, AnalysisTie } from './types';
 
@@ -22,7 +23,13 @@ export function toAnalysisInput(doc: MapDocument): AnalysisInput {
   for (const t of Object.values(doc.ties)) {
     // A tie to a missing person or to oneself carries no information about the network.
     if (!known.has(t.source) || !known.has(t.target) || t.source === t.target) continue;
-    ties.push({ id: t.id, source: t.source, target: t.target, kind: t.kind, strength: clampStrength(t.strength), mutual: t.mutual });
+    // A kind of the map's own counts as what it means (influence, trust, a reporting line,
+    // tension); a kind shown only is not part of the network. Projections see only built-in kinds.
+    const kind = tieMeaning(doc.map.settings, t.kind);
+    if (kind === 'shown') continue;
+    // A custom kind that counts as a reporting line is one-way, like reports-to.
+    const mutual = kind === 'reports-to' ? false : kind === 'tension' ? true : t.mutual;
+    ties.push({ id: t.id, source: t.source, target: t.target, kind, strength: clampStrength(t.strength), mutual });
   }
   const meId = doc.map.meId && known.has(doc.map.meId) ? doc.map.meId : null;
   return {

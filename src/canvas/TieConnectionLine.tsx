@@ -1,6 +1,7 @@
 import type { ConnectionLineComponentProps } from '@xyflow/react';
-import { TIE_DIRECTION_RULES } from '../domain/defaults';
-import { TIE_DASH, tieArrows, tieWidth } from '../io/palette';
+import type { CSSProperties } from 'react';
+import { kindDirection } from '../domain/tie-kinds';
+import { tieArrows, tieLook, tieWidth } from '../io/palette';
 import { useEditor } from '../state/context';
 import type { StakeholderFlowNode } from './flow-mapping';
 import { markerId } from './markers';
@@ -12,16 +13,18 @@ import { markerId } from './markers';
  */
 export function TieConnectionLine({ fromX, fromY, toX, toY }: ConnectionLineComponentProps<StakeholderFlowNode>) {
   const kind = useEditor((s) => s.tieKind);
-  const arrows = tieArrows({ kind, mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
-  const dash = TIE_DASH[kind];
+  const settings = useEditor((s) => s.doc?.map.settings);
+  const arrows = tieArrows({ kind, mutual: kindDirection(settings, kind).defaultMutual });
+  const look = tieLook(settings, kind);
+  const dash = look.dash;
   return (
-    <g className={`tie tie--${kind} tie--s2 tie--drawing`} data-kind={kind}>
+    <g className={`tie tie--${look.cls} tie--s2 tie--drawing`} data-kind={kind} style={look.choice ? ({ '--tie-stroke': `var(--tie-${look.key})` } as CSSProperties) : undefined}>
       <path
         className="react-flow__edge-path"
         d={`M${fromX},${fromY} L${toX},${toY}`}
         fill="none"
         style={{ strokeWidth: tieWidth(kind, 2), strokeDasharray: dash ? dash.join(' ') : undefined }}
-        markerEnd={arrows.end ? `url(#${markerId(kind)})` : undefined}
+        markerEnd={arrows.end ? `url(#${markerId(look.key)})` : undefined}
       />
     </g>
   );

@@ -1,8 +1,8 @@
 import { BaseEdge, useInternalNode, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo, useContext } from 'react';
+import { memo, useContext, type CSSProperties } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
 import { floatingPath, orthogonalPath, type Box } from './geometry';
-import { TIE_DASH, tieArrows, tieWidth } from '../io/palette';
+import { tieArrows, tieWidth } from '../io/palette';
 import { markerId } from './markers';
 import { TieRoutesContext } from './routes-context';
 
@@ -20,14 +20,15 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   const targetNode = useInternalNode(target);
   const route = useContext(TieRoutesContext).get(id);
   if (!sourceNode || !targetNode || !data) return null;
-  const { tie, lane, lanes, faded, highlighted, broken } = data;
+  const { tie, lane, lanes, faded, highlighted, broken, look } = data;
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
   const path = tie.kind === 'reports-to' ? orthogonalPath(from, to, route?.elbow) : floatingPath(from, to, lane, lanes, route?.bow).path;
   const arrows = tieArrows(tie);
-  const dash = TIE_DASH[tie.kind];
+  const dash = look.dash;
   const width = tieWidth(tie.kind, tie.strength);
-  const classes = ['tie', `tie--${tie.kind}`, `tie--s${tie.strength}`];
+  const marker = `url(#${markerId(look.key)})`;
+  const classes = ['tie', `tie--${look.cls}`, `tie--s${tie.strength}`];
   if (tie.mutual) classes.push('tie--mutual');
   if (selected) classes.push('tie--selected');
   if (faded) classes.push('tie--faded');
@@ -35,12 +36,13 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   if (broken) classes.push('tie--broken');
   if (route?.over) classes.push('tie--over');
   return (
-    <g className={classes.join(' ')} data-kind={tie.kind}>
+    // A map's own kind takes its colour choice through --tie-stroke (the `tie--custom` rule).
+    <g className={classes.join(' ')} data-kind={tie.kind} style={look.choice ? ({ '--tie-stroke': `var(--tie-${look.key})` } as CSSProperties) : undefined}>
       <BaseEdge
         id={id}
         path={path}
-        markerStart={arrows.start ? `url(#${markerId(tie.kind)})` : undefined}
-        markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined}
+        markerStart={arrows.start ? marker : undefined}
+        markerEnd={arrows.end ? marker : undefined}
         style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }}
         interactionWidth={18}
       />
@@ -50,7 +52,7 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
         // seeming to end at a third person. The copy takes no clicks; the tie below stays clickable.
         <ViewportPortal>
           <svg className={`tie-over ${classes.join(' ')}`} aria-hidden="true">
-            <path className="react-flow__edge-path" d={path} fill="none" style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }} markerEnd={arrows.end ? `url(#${markerId(tie.kind)})` : undefined} />
+            <path className="react-flow__edge-path" d={path} fill="none" style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }} markerEnd={arrows.end ? marker : undefined} />
           </svg>
         </ViewportPortal>
       )}

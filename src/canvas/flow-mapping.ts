@@ -7,6 +7,7 @@ import { isSeniorLeader, levelName, tieSentence } from '../domain/describe';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+import { tieLook, type TieLook } from '../io/palette';
 import { LOD_MIN_PEOPLE } from './lod/scene';
 import { handlesFor } from './lod/viewport';
 
@@ -39,6 +40,8 @@ export interface TieEdgeData extends Record<string, unknown> {
   highlighted: boolean;
   /** On a route that a "What if ... leaves?" breaks or lengthens. */
   broken?: boolean;
+  /** Colour, dash and marker of the tie's kind (io/palette.ts `tieLook`; a map's own kinds too). */
+  look: TieLook;
 }
 export type TieFlowEdge = Edge<TieEdgeData, 'tie'>;
 
@@ -174,8 +177,14 @@ export function createEdgeMapper() {
   let lastTies: Tie[] = [];
   let lastLanes: Lanes = { lane: new Map(), lanes: new Map() };
   let lastEdges: TieFlowEdge[] = [];
+  let lastKinds: MapDocument['map']['settings']['tieKinds'] = undefined;
   return function mapEdges(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] {
     let ties = lastTies;
+    // A map's own kind renamed or restyled: its ties' looks and sentences change (rare, so all).
+    if (doc.map.settings.tieKinds !== lastKinds) {
+      cache.clear();
+      lastKinds = doc.map.settings.tieKinds;
+    }
     if (doc.ties !== lastTiesRecord) {
       ties = Object.values(doc.ties);
       if (!sameTopology(lastTies, ties)) lastLanes = computeLanes(ties);
@@ -211,7 +220,7 @@ export function createEdgeMapper() {
         // Screen readers read the tie as the sentence the app uses for it everywhere.
         ariaLabel: tieSentence(tie, doc),
         domAttributes: TIE_DOM_ATTRIBUTES,
-        data: { tie, ends, lane, lanes, faded, highlighted, ...(broken ? { broken } : {}) },
+        data: { tie, ends, lane, lanes, faded, highlighted, look: tieLook(doc.map.settings, tie.kind), ...(broken ? { broken } : {}) },
       };
       cache.set(tie.id, edge);
       edges.push(edge);

@@ -15,6 +15,7 @@
  */
 import { displayName, isSeniorLeader } from './describe';
 import type { Id, MapDocument, TieKind } from './types';
+import { tieMeaning } from './tie-kinds';
 import { identity, minOf } from './extent';
 import { formatCount } from './numbers';
 
@@ -88,7 +89,8 @@ export function connectionAdjacency(doc: MapDocument, kinds: readonly TieKind[] 
   const adj = new Map<Id, Set<Id>>();
   for (const id of Object.keys(doc.stakeholders)) adj.set(id, new Set());
   for (const t of Object.values(doc.ties)) {
-    if (!kinds.includes(t.kind) || t.source === t.target) continue;
+    // A custom kind connects by what it counts as (domain/tie-kinds.ts).
+    if (!(kinds as readonly string[]).includes(tieMeaning(doc.map.settings, t.kind)) || t.source === t.target) continue;
     const a = adj.get(t.source);
     const b = adj.get(t.target);
     if (!a || !b) continue;

@@ -1,5 +1,6 @@
 /** Plain-language wording for the model: every tie reads as a sentence. */
 import { STRENGTH_LABELS } from './defaults';
+import { customTieSentence, kindLabel } from './tie-kinds';
 import type { MapDocument, MapSettings, Stakeholder, Tie } from './types';
 
 export function displayName(s: Pick<Stakeholder, 'name'> | undefined): string {
@@ -7,7 +8,7 @@ export function displayName(s: Pick<Stakeholder, 'name'> | undefined): string {
   return name ? name : 'Unnamed person';
 }
 
-export function tieSentence(tie: Tie, doc: Pick<MapDocument, 'stakeholders'>): string {
+export function tieSentence(tie: Tie, doc: Pick<MapDocument, 'stakeholders'> & { map?: Pick<MapDocument['map'], 'settings'> }): string {
   const a = displayName(doc.stakeholders[tie.source]);
   const b = displayName(doc.stakeholders[tie.target]);
   const strength = STRENGTH_LABELS[tie.strength];
@@ -20,6 +21,8 @@ export function tieSentence(tie: Tie, doc: Pick<MapDocument, 'stakeholders'>): s
       return `${a} reports to ${b}`;
     case 'tension':
       return `${a} and ${b} have a strained relationship (${strength})`;
+    default:
+      return customTieSentence(a, b, kindLabel(doc.map?.settings, tie.kind), tie.mutual, tie.strength);
   }
 }
 

@@ -5,7 +5,7 @@
 import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
-import type { Id, MapDocument, MapMeta, Stakeholder, Tie, TieKind } from './types';
+import { TIE_KINDS, type Id, type MapDocument, type MapMeta, type Stakeholder, type Tie, type TieKind, type TieKindId } from './types';
 import { emptyRecord, recordOf } from './records';
 
 // Parsed once: the factories below run per imported row, and a zod parse per record would be slow.
@@ -17,9 +17,11 @@ export function createStakeholder(fields: Partial<Stakeholder> = {}): Stakeholde
   return { id: newId(), ...STAKEHOLDER_DEFAULTS, tags: [], interactions: [], ...fields };
 }
 
-export function createTie(source: Id, target: Id, kind: TieKind, fields: Partial<Tie> = {}): Tie {
-  // `mutual` keeps its place from the defaults; its value depends on the kind.
-  return { id: newId(), source, target, kind, ...TIE_DEFAULTS, mutual: TIE_DIRECTION_RULES[kind].defaultMutual, ...fields };
+export function createTie(source: Id, target: Id, kind: TieKindId, fields: Partial<Tie> = {}): Tie {
+  // `mutual` keeps its place from the defaults; its value depends on the kind (a custom kind's
+  // direction is in the map's settings: `connect` passes it).
+  const mutual = (TIE_KINDS as readonly string[]).includes(kind) ? TIE_DIRECTION_RULES[kind as TieKind].defaultMutual : false;
+  return { id: newId(), source, target, kind, ...TIE_DEFAULTS, mutual, ...fields };
 }
 
 export function createMapMeta(name = 'Untitled map', now = Date.now()): MapMeta {

@@ -20,6 +20,9 @@ export const TEXT_LIMITS = {
   tag: 200,
   tieNote: 100_000,
   interactionNote: 100_000,
+  tieKindName: 100,
+  /** A tie's kind as read (a built-in kind or a custom kind's id). */
+  tieKind: 200,
 } as const;
 
 export type TextLimitKey = keyof typeof TEXT_LIMITS;
@@ -40,6 +43,8 @@ export const TEXT_LIMIT_LABELS: Record<TextLimitKey, string> = {
   tag: 'A tag',
   tieNote: 'A tie note',
   interactionNote: 'A catch-up note',
+  tieKindName: 'A tie kind name',
+  tieKind: 'A tie kind',
 };
 
 /** At most this many further e-mail addresses per person (`otherEmails`). */
@@ -47,6 +52,9 @@ export const MAX_OTHER_EMAILS = 20;
 
 /** At most this many seniority levels. */
 export const MAX_LEVELS = 50;
+
+/** At most this many tie kinds of a map's own (besides the four built-in kinds). */
+export const MAX_TIE_KINDS = 30;
 
 /** Which fields of a person are limited by which entry of the table. */
 export const STAKEHOLDER_TEXT_FIELDS = {

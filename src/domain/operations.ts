@@ -5,8 +5,8 @@
 import { createStakeholder, createTie } from './factories';
 import { copyWithNewIds } from './copy';
 import { copyName, nameSet } from './naming';
-import { TIE_DIRECTION_RULES, TIE_KIND_LABELS } from './defaults';
-import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKind } from './types';
+import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKindId } from './types';
+import { isKnownKind, kindDirection, kindLabel } from './tie-kinds';
 import { copyRecord, emptyRecord, hasEntry, withEntry } from './records';
 import { dropDanglingTies } from './merge';
 
@@ -78,15 +78,18 @@ export function tieProblem(doc: MapDocument, candidate: Pick<Tie, 'source' | 'ta
   if (candidate.source === candidate.target) return 'A person cannot have a tie to themselves.';
   for (const tie of Object.values(doc.ties)) {
     if (tie.id !== ignoreId && sameTie(tie, candidate)) {
-      const kind = TIE_KIND_LABELS[candidate.kind].toLowerCase();
+      const kind = kindLabel(doc.map.settings, candidate.kind).toLowerCase();
       return `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} tie between these two people.`;
     }
   }
   return null;
 }
 
-export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind, fields: Partial<Tie> = {}): OpResult & { id?: Id } {
-  const tie = createTie(source, target, kind, fields);
+export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKindId, fields: Partial<Tie> = {}): OpResult & { id?: Id } {
+  if (!isKnownKind(doc.map.settings, kind)) return { ok: false, error: 'That kind of tie is no longer on this map.' };
+  const rule = kindDirection(doc.map.settings, kind);
+  let tie = createTie(source, target, kind, { mutual: rule.defaultMutual, ...fields });
+  if (rule.fixed && tie.mutual !== rule.defaultMutual) tie = { ...tie, mutual: rule.defaultMutual };
   const problem = tieProblem(doc, tie);
   if (problem) return { ok: false, error: problem };
   return { ok: true, doc: { ...doc, ties: withEntry(doc.ties, tie.id, tie) }, id: tie.id };
@@ -96,10 +99,10 @@ export function connect(doc: MapDocument, source: Id, target: Id, kind: TieKind,
  * A new person at `position`, tied from `from` with a tie of `kind` (its usual direction): what
  * letting go of a tie's end on empty canvas makes. One document, so one undo step.
  */
-export function addTiedStakeholderAt(doc: MapDocument, from: Id, position: Position, kind: TieKind): { ok: true; doc: MapDocument; id: Id; tieId: Id } | { ok: false; error: string } {
+export function addTiedStakeholderAt(doc: MapDocument, from: Id, position: Position, kind: TieKindId): { ok: true; doc: MapDocument; id: Id; tieId: Id } | { ok: false; error: string } {
   if (!(from in doc.stakeholders)) return { ok: false, error: 'The person the tie starts from is no longer on the map.' };
   const added = addStakeholderAt(doc, position);
-  const tied = connect(added.doc, from, added.id, kind, { mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
+  const tied = connect(added.doc, from, added.id, kind, { mutual: kindDirection(doc.map.settings, kind).defaultMutual });
   if (!tied.ok || !tied.id) return { ok: false, error: tied.ok ? 'The tie could not be drawn.' : tied.error };
   return { ok: true, doc: tied.doc, id: added.id, tieId: tied.id };
 }
@@ -108,7 +111,7 @@ export function updateTie(doc: MapDocument, id: Id, patch: Partial<Omit<Tie, 'id
   const current = doc.ties[id];
   if (!current) return { ok: false, error: 'That tie no longer exists.' };
   let next: Tie = { ...current, ...patch };
-  const rules = TIE_DIRECTION_RULES[next.kind];
+  const rules = kindDirection(doc.map.settings, next.kind);
   // Kinds with a fixed direction (reports-to, tension) always take their own rule.
   if (rules.fixed) next = { ...next, mutual: rules.defaultMutual };
   const unchanged = (Object.keys(next) as (keyof Tie)[]).every((key) => Object.is(next[key], current[key]));

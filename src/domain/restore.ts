@@ -9,15 +9,16 @@
  */
 import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
-import { formatCount, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
+import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
 import { repairDocument, type RepairKind } from './operations';
 import { MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
-import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
+import { isBuiltInKind, isKnownKind } from './tie-kinds';
+import type { CustomTieKind, Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
 
 export type RestoreSource = 'file' | 'png' | 'backup' | 'snapshot' | 'indexeddb' | 'journal' | 'peer';
 
 /** What a restore changed, by kind, so callers and tests can tell a cut from a drop. */
-export type RestoreFixKind = 'clamped' | 'defaulted' | 'unreadable' | 'duplicate' | 'direction' | RepairKind;
+export type RestoreFixKind = 'clamped' | 'defaulted' | 'unreadable' | 'duplicate' | 'direction' | 'tie-kind' | RepairKind;
 
 export interface RestoreFix {
   kind: RestoreFixKind;
@@ -203,17 +204,52 @@ export function restoreDocument(raw: RawDocument, options: RestoreOptions): Rest
       report.add('duplicate', `${what} has the same id as an earlier tie; skipped.`);
       return;
     }
-    const rule = TIE_DIRECTION_RULES[tie.kind];
-    if (rule.fixed && tie.mutual !== rule.defaultMutual) {
+    const rule = isBuiltInKind(tie.kind) ? TIE_DIRECTION_RULES[tie.kind] : null;
+    if (rule && rule.fixed && tie.mutual !== rule.defaultMutual) {
       report.add('direction', `${what}: a ${tie.kind} tie is always ${rule.defaultMutual ? 'mutual' : 'one-way'}; corrected.`);
       tie = { ...tie, mutual: rule.defaultMutual };
     }
     ties.set(tie.id, tie);
   });
 
+  map = keepUnknownKinds(map, ties, report);
+
   const repaired = repairDocument({ map, stakeholders: Object.fromEntries(stakeholders), ties: Object.fromEntries(ties) });
   repaired.repairs.forEach((message, i) => report.add(repaired.kinds[i], message));
   return { ok: true, doc: repaired.doc, fixes: report.fixes, problems: report.fixes.map((f) => f.message), source: options.source };
+}
+
+/** The kind that ties of unknown kinds join once the map has MAX_TIE_KINDS kinds of its own. */
+export const UNKNOWN_KIND_ID = 'unknown-kind';
+
+/**
+ * Ties whose kind the map does not define (its kind was deleted elsewhere, or a file names a kind
+ * of its own) are kept, not dropped: each such kind becomes a kind of the map's own, shown only
+ * (drawn, never counted in the analysis), named after what the file called it, and reported.
+ */
+function keepUnknownKinds(map: MapMeta, ties: Map<Id, Tie>, report: Report): MapMeta {
+  const counts = new Map<string, number>();
+  for (const t of ties.values()) if (!isKnownKind(map.settings, t.kind)) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+  if (!counts.size) return map;
+  const kinds: CustomTieKind[] = [...(map.settings.tieKinds ?? [])];
+  const placeholder = (id: string): CustomTieKind => ({ id, name: cutText(id, TEXT_LIMITS.tieKindName), colour: 'slate', line: 'solid', mutual: false, meaning: 'shown' });
+  const moved = new Map<string, string>();
+  for (const [kind, n] of counts) {
+    const what = n === 1 ? '1 tie has' : `${formatCount(n)} ties have`;
+    if (kinds.length < MAX_TIE_KINDS) {
+      kinds.push(placeholder(kind));
+      report.add('tie-kind', `${what} the kind ${quoted(kind)}, which this map does not define; kept as a kind of the map's own, shown only (not counted in the analysis).`);
+    } else {
+      if (!kinds.some((k) => k.id === UNKNOWN_KIND_ID)) kinds.push({ ...placeholder(UNKNOWN_KIND_ID), name: 'Unknown kind' });
+      moved.set(kind, UNKNOWN_KIND_ID);
+      report.add('tie-kind', `${what} the kind ${quoted(kind)}, which this map does not define; kept under "Unknown kind", shown only (the map already has ${MAX_TIE_KINDS} kinds of its own).`);
+    }
+  }
+  for (const [id, t] of ties) {
+    const to = moved.get(t.kind);
+    if (to) ties.set(id, { ...t, kind: to });
+  }
+  return { ...map, settings: { ...map.settings, tieKinds: kinds } };
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { defaultSettings, DEFAULT_LEVELS } from './defaults';
-import { cutText, MAX_LEVELS, MAX_OTHER_EMAILS, TEXT_LIMITS, type TextLimitKey } from './limits';
-import { INTERACTION_KINDS, STANCES, TIE_KINDS } from './types';
-import type { MapMeta, MapSettings, Stakeholder, Tie } from './types';
+import { cutText, MAX_LEVELS, MAX_OTHER_EMAILS, MAX_TIE_KINDS, TEXT_LIMITS, type TextLimitKey } from './limits';
+import { INTERACTION_KINDS, STANCES, TIE_COLOUR_CHOICES, TIE_KINDS, TIE_LINE_STYLES, TIE_MEANINGS } from './types';
+import type { CustomTieKind, MapMeta, MapSettings, Stakeholder, Tie } from './types';
 
 // Over-long text is cut to its limit, never emptied: restoreDocument reports the cut.
 const text = (limit: TextLimitKey, fallback = '') => z.string().catch(fallback).transform((s) => cutText(s, TEXT_LIMITS[limit]));
@@ -67,11 +67,41 @@ export const TieSchema = z.object({
   id: z.string().min(1),
   source: z.string().min(1),
   target: z.string().min(1),
-  kind: z.enum(TIE_KINDS),
+  // A built-in kind or a custom kind's id; restoreDocument keeps a tie whose kind the map does not
+  // define (as a kind of its own, shown only) and reports it.
+  kind: z.string().min(1).transform((k) => cutText(k, TEXT_LIMITS.tieKind)),
   strength: z.union([z.literal(1), z.literal(2), z.literal(3)]).catch(2),
   mutual: z.boolean().catch(false),
   note: text('tieNote'),
 }) satisfies z.ZodType<Tie, unknown>;
+
+export const CustomTieKindSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .transform((k) => cutText(k, TEXT_LIMITS.tieKind))
+    .refine((k) => !(TIE_KINDS as readonly string[]).includes(k), 'a custom kind cannot take a built-in kind\'s id'),
+  name: text('tieKindName', 'Unnamed kind'),
+  colour: z.enum(TIE_COLOUR_CHOICES).catch('slate'),
+  line: z.enum(TIE_LINE_STYLES).catch('solid'),
+  mutual: z.boolean().catch(false),
+  meaning: z.enum(TIE_MEANINGS).catch('shown'),
+}) satisfies z.ZodType<CustomTieKind, unknown>;
+
+/** A map's own tie kinds: bad entries and repeated ids dropped one by one, at most MAX_TIE_KINDS. */
+export function readTieKinds(value: unknown): CustomTieKind[] {
+  if (!Array.isArray(value)) return [];
+  const out: CustomTieKind[] = [];
+  const seen = new Set<string>();
+  for (const item of value) {
+    if (out.length >= MAX_TIE_KINDS) break;
+    const parsed = CustomTieKindSchema.safeParse(item);
+    if (!parsed.success || seen.has(parsed.data.id)) continue;
+    seen.add(parsed.data.id);
+    out.push(parsed.data);
+  }
+  return out;
+}
 
 export const MapSettingsSchema = z
   .object({
@@ -83,6 +113,7 @@ export const MapSettingsSchema = z
       .transform((levels) => levels.slice(0, MAX_LEVELS).map((l, i) => (typeof l === 'string' ? cutText(l, TEXT_LIMITS.levelName) : `Level ${i + 1}`))),
     leadershipLevel: z.number().int().min(0).catch(1),
     cadenceDays: z.array(z.unknown()).catch([]),
+    tieKinds: z.unknown().optional(),
   })
   .transform((s): MapSettings => {
     const defaults = defaultSettings();
@@ -92,7 +123,10 @@ export const MapSettingsSchema = z
       const d = s.cadenceDays[i];
       return validCadence(d) ? d : defaults.cadenceDays[Math.min(i, 3)];
     });
-    return { levels: s.levels, leadershipLevel, cadenceDays };
+    const settings: MapSettings = { levels: s.levels, leadershipLevel, cadenceDays };
+    const tieKinds = readTieKinds(s.tieKinds);
+    if (tieKinds.length) settings.tieKinds = tieKinds;
+    return settings;
   })
   .catch(defaultSettings);
 

@@ -3,9 +3,10 @@
  * "Straße"), and every word of a query must match somewhere (name, title, department, a tag, or
  * a contact field: company, any e-mail address, phone).
  */
-import { STANCE_LABELS, TIE_KIND_LABELS } from './defaults';
+import { STANCE_LABELS } from './defaults';
 import { displayName } from './describe';
-import type { Id, MapDocument, MapSettings, Stance, TieKind } from './types';
+import type { Id, MapDocument, MapSettings, Stance, TieKindId } from './types';
+import { kindLabel } from './tie-kinds';
 
 /** Lower-cases and strips accents so that comparisons are case- and accent-insensitive. */
 export function normalizeText(text: string): string {
@@ -152,7 +153,8 @@ export interface Filters {
   seniority?: number[];
   stances?: Stance[];
   tags?: string[];
-  tieKinds?: TieKind[];
+  /** Built-in kinds or the map's own kinds' ids. */
+  tieKinds?: TieKindId[];
 }
 
 export const NO_FILTERS: Filters = Object.freeze({});
@@ -175,7 +177,7 @@ export function applyFilters(doc: MapDocument, filters: Filters): FilterResult {
   const seniority = filters.seniority?.length ? new Set(filters.seniority) : null;
   const stances = filters.stances?.length ? new Set<Stance>(filters.stances) : null;
   const tags = filters.tags?.length ? new Set(filters.tags.map(normalizeText)) : null;
-  const kinds = filters.tieKinds?.length ? new Set<TieKind>(filters.tieKinds) : null;
+  const kinds = filters.tieKinds?.length ? new Set<TieKindId>(filters.tieKinds) : null;
   const people = new Set<Id>();
   for (const s of Object.values(doc.stakeholders)) {
     if (departments && !departments.has(normalizeText(s.department))) continue;
@@ -217,7 +219,7 @@ function orList(items: string[]): string {
  * A short summary of the active filters, e.g. "Department: Finance or Sales · Stance: Blocker ·
  * Ties: Trust"; "No filters" when none is set. Level names come from `settings` when given.
  */
-export function describeFilters(filters: Filters, settings?: Pick<MapSettings, 'levels'>): string {
+export function describeFilters(filters: Filters, settings?: Pick<MapSettings, 'levels' | 'tieKinds'>): string {
   const parts: string[] = [];
   const uniq = <T>(xs: T[]) => [...new Set(xs)];
   if (filters.departments?.length) parts.push(`Department: ${orList(uniq(filters.departments.map((d) => d.trim())))}`);
@@ -227,6 +229,6 @@ export function describeFilters(filters: Filters, settings?: Pick<MapSettings, '
   }
   if (filters.stances?.length) parts.push(`Stance: ${orList(uniq(filters.stances).map((s) => STANCE_LABELS[s]))}`);
   if (filters.tags?.length) parts.push(`Tag: ${orList(uniq(filters.tags.map((t) => t.trim())))}`);
-  if (filters.tieKinds?.length) parts.push(`Ties: ${orList(uniq(filters.tieKinds).map((k) => TIE_KIND_LABELS[k]))}`);
+  if (filters.tieKinds?.length) parts.push(`Ties: ${orList(uniq(filters.tieKinds).map((k) => kindLabel(settings, k)))}`);
   return parts.length ? parts.join(' · ') : 'No filters';
 }

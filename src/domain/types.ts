@@ -10,6 +10,28 @@ export type Stance = (typeof STANCES)[number];
 
 export const TIE_KINDS = ['influence', 'trust', 'reports-to', 'tension'] as const;
 export type TieKind = (typeof TIE_KINDS)[number];
+/** A tie's kind: a built-in kind or the id of one of the map's own tie kinds (domain/tie-kinds.ts). */
+export type TieKindId = string;
+
+/** Colour choices for the map's own tie kinds; io/palette.ts gives each a light and a dark colour. */
+export const TIE_COLOUR_CHOICES = ['violet', 'amber', 'rose', 'sky', 'lime', 'slate', 'orange', 'pink'] as const;
+export type TieColourChoice = (typeof TIE_COLOUR_CHOICES)[number];
+export const TIE_LINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
+export type TieLineStyle = (typeof TIE_LINE_STYLES)[number];
+/** What a custom kind counts as in the analysis: a built-in kind's meaning, or shown only. */
+export const TIE_MEANINGS = ['influence', 'trust', 'reports-to', 'tension', 'shown'] as const;
+export type TieMeaning = (typeof TIE_MEANINGS)[number];
+
+/** A tie kind of the map's own ("mentor", "ex-colleague"). Its id never equals a built-in kind. */
+export interface CustomTieKind {
+  id: string;
+  name: string;
+  colour: TieColourChoice;
+  line: TieLineStyle;
+  /** Direction rule: mutual ties have no direction; otherwise every tie is one-way. */
+  mutual: boolean;
+  meaning: TieMeaning;
+}
 
 export type Strength = 1 | 2 | 3;
 
@@ -69,7 +91,7 @@ export interface Tie {
   id: Id;
   source: Id;
   target: Id;
-  kind: TieKind;
+  kind: TieKindId;
   strength: Strength;
   mutual: boolean;
   /** Free text; for tension ties, the next step the user plans to repair the relationship. */
@@ -83,6 +105,8 @@ export interface MapSettings {
   leadershipLevel: number;
   /** Default follow-up cadence in days, per level (same length as levels). */
   cadenceDays: number[];
+  /** The map's own tie kinds, if any (absent on older maps). */
+  tieKinds?: CustomTieKind[];
 }
 
 export interface MapMeta {

@@ -6,7 +6,8 @@
  */
 import { connectionAdjacency, CONNECTING_KINDS } from './balance';
 import { displayName } from './describe';
-import type { Id, MapDocument, Stakeholder, TieKind } from './types';
+import type { Id, MapDocument, Stakeholder, TieKindId } from './types';
+import { tieMeaning } from './tie-kinds';
 import { emptyRecord, hasEntry } from './records';
 
 export interface Point {
@@ -190,7 +191,7 @@ export function egoRings(doc: MapDocument, meId: Id, options: EgoOptions = {}): 
   const pairStrength = new Map<string, number>();
   const pairKey = (a: Id, b: Id) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   for (const t of Object.values(doc.ties)) {
-    if (!CONNECTING_KINDS.includes(t.kind)) continue;
+    if (!(CONNECTING_KINDS as readonly string[]).includes(tieMeaning(doc.map.settings, t.kind))) continue;
     const k = pairKey(t.source, t.target);
     pairStrength.set(k, Math.max(pairStrength.get(k) ?? 0, t.strength));
   }
@@ -273,7 +274,7 @@ export function neighbourhoodDistances(
   id: Id,
   steps: FocusSteps | number,
   direction: FocusDirection,
-  kinds?: readonly TieKind[],
+  kinds?: readonly TieKindId[],
 ): Map<Id, number> {
   const out = new Map<Id, Id[]>();
   const link = (a: Id, b: Id) => {
@@ -313,7 +314,7 @@ export function neighbourhood(
   id: Id,
   steps: FocusSteps | number,
   direction: FocusDirection,
-  kinds?: readonly TieKind[],
+  kinds?: readonly TieKindId[],
 ): Set<Id> {
   return new Set(neighbourhoodDistances(doc, id, steps, direction, kinds).keys());
 }

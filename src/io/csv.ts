@@ -6,20 +6,25 @@
  *   (separated by ";"), phone, company, linkedin_url. Files written before the contact columns
  *   existed are still recognised as ours.
  * Ties columns: id, from, to, from_name, to_name, kind, strength, direction (one-way | mutual),
- *   note. On import `from`/`to` may be a person's id, e-mail or unique name.
+ *   note. On import `from`/`to` may be a person's id, e-mail or unique name. A map with kinds of
+ *   its own writes those ties' kind as the kind's name and adds kind_colour, kind_line and
+ *   kind_meaning (what it counts as); reading, a kind that is neither built in nor on the map
+ *   becomes a kind of the map's own with those columns (shown only when they are missing).
  *
  * Formula injection: text cells a spreadsheet would run as a formula are written with a leading
  * apostrophe; numbers (x, y, scores) are written as plain numbers. Reading a file we wrote, that
  * apostrophe is removed again and nothing else (see formula.ts for the exact rule).
  */
 import Papa from 'papaparse';
-import { DEFAULT_LEVELS, STANCE_LABELS, TIE_DIRECTION_RULES } from '../domain/defaults';
+import { DEFAULT_LEVELS, STANCE_LABELS } from '../domain/defaults';
 import { levelName } from '../domain/describe';
 import { createMapDocument, createStakeholder, createTie } from '../domain/factories';
 import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
 import { STANCES, TIE_KINDS } from '../domain/types';
-import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind } from '../domain/types';
+import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind, TieKindId } from '../domain/types';
+import { customKind, customKinds, kindDirection, kindFinder, kindLabel, withTieKinds } from '../domain/tie-kinds';
+import { MAX_TIE_KINDS } from '../domain/limits';
 import { neutraliseCell, restoreCell } from './formula';
 import { PersonIndex, TieIndex } from './person-index';
 import { autoLayout } from './tree-layout';
@@ -33,13 +38,15 @@ import { TEXT_LIMITS } from '../domain/limits';
 const PEOPLE_COLUMNS_V1 = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
 export const PEOPLE_COLUMNS = [...PEOPLE_COLUMNS_V1, 'other_emails', 'phone', 'company', 'linkedin_url'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
+/** The ties columns of a map with kinds of its own. */
+export const TIE_COLUMNS_WITH_KINDS = [...TIE_COLUMNS, 'kind_colour', 'kind_line', 'kind_meaning'] as const;
 
 export { neutraliseCell, restoreCell } from './formula';
 
 /** Our own export's header rows: only in those files were apostrophes added by us (formula.ts). */
 function isOurExport(headerRow: string[]): boolean {
   const same = (columns: readonly string[]) => headerRow.length === columns.length && columns.every((c, i) => headerRow[i] === c);
-  return same(PEOPLE_COLUMNS) || same(PEOPLE_COLUMNS_V1) || same(TIE_COLUMNS);
+  return same(PEOPLE_COLUMNS) || same(PEOPLE_COLUMNS_V1) || same(TIE_COLUMNS) || same(TIE_COLUMNS_WITH_KINDS);
 }
 
 function unparse(fields: readonly string[], rows: (string | number)[][]): string {
@@ -75,18 +82,24 @@ export function exportPeopleCsv(doc: MapDocument): string {
 
 export function exportTiesCsv(doc: MapDocument): string {
   const t = neutraliseCell;
-  const rows = Object.values(doc.ties).map((tie) => [
-    t(tie.id),
-    t(tie.source),
-    t(tie.target),
-    t(doc.stakeholders[tie.source]?.name ?? ''),
-    t(doc.stakeholders[tie.target]?.name ?? ''),
-    tie.kind,
-    tie.strength,
-    tie.mutual ? 'mutual' : 'one-way',
-    t(tie.note),
-  ]);
-  return unparse(TIE_COLUMNS, rows);
+  const own = customKinds(doc.map.settings).length > 0;
+  const rows = Object.values(doc.ties).map((tie) => {
+    const custom = customKind(doc.map.settings, tie.kind);
+    const row: (string | number)[] = [
+      t(tie.id),
+      t(tie.source),
+      t(tie.target),
+      t(doc.stakeholders[tie.source]?.name ?? ''),
+      t(doc.stakeholders[tie.target]?.name ?? ''),
+      custom ? t(custom.name) : t(tie.kind),
+      tie.strength,
+      tie.mutual ? 'mutual' : 'one-way',
+      t(tie.note),
+    ];
+    if (own) row.push(custom?.colour ?? '', custom?.line ?? '', custom?.meaning ?? '');
+    return row;
+  });
+  return unparse(own ? TIE_COLUMNS_WITH_KINDS : TIE_COLUMNS, rows);
 }
 
 function round(n: number): number {
@@ -422,6 +435,9 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
     strength: findColumn(h, 'strength', 'weight'),
     direction: findColumn(h, 'direction', 'mutual', 'directed'),
     note: findColumn(h, 'note', 'notes'),
+    kindColour: findColumn(h, 'kind colour', 'kind color'),
+    kindLine: findColumn(h, 'kind line'),
+    kindMeaning: findColumn(h, 'kind meaning', 'counts as'),
   };
   const missing = [!col.from && '"from"', !col.to && '"to"'].filter(Boolean);
   if (missing.length) return { ok: false, error: `Missing required column ${missing.join(' and ')} (found: ${h.map((x) => quote(x, 30)).join(', ')}).` };
@@ -432,6 +448,11 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
   const existing = new TieIndex(Object.values(doc.ties));
   let added = 0;
   const get = (row: CsvRow, c: string | null) => (c ? (row.cells[c] ?? '').trim() : '');
+  // The map's own kinds, plus those this file names (found by name or id, ignoring case).
+  const finder = kindFinder(customKinds(doc.map.settings));
+  const kinds = finder.kinds;
+  const kindOf = (text: string, row: CsvRow, mutualText: string): TieKindId | null =>
+    matchKind(text) ?? finder.find(text, { colour: get(row, col.kindColour), line: get(row, col.kindLine), meaning: get(row, col.kindMeaning), mutual: matchDirection(mutualText) });
   for (const row of table.rows) {
     const where = `Row ${row.line}`;
     const from = index.find(get(row, col.from));
@@ -442,9 +463,9 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
       continue;
     }
     const kindText = get(row, col.kind);
-    const kind = kindText ? matchKind(kindText) : 'trust';
+    const kind = kindText ? kindOf(kindText, row, get(row, col.direction)) : 'trust';
     if (!kind) {
-      skipped.push({ row: row.line, reason: `${where}: kind ${quote(kindText)} is not one of ${TIE_KINDS.join(', ')}; skipped.`, why: 'have a kind that is not one of ours' });
+      skipped.push({ row: row.line, reason: `${where}: kind ${quote(kindText)} is not one of ${TIE_KINDS.join(', ')} nor one of the map's ${MAX_TIE_KINDS} own kinds; skipped.`, why: 'have a kind that is not one of ours' });
       continue;
     }
     const strengthText = get(row, col.strength);
@@ -454,7 +475,7 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
       if (s === null) problems.push(`${where}: strength ${quote(strengthText)} is not 1, 2 or 3; set to 2.`);
       else strength = s;
     }
-    const rule = TIE_DIRECTION_RULES[kind];
+    const rule = kindDirection({ tieKinds: kinds }, kind);
     const directionText = get(row, col.direction);
     let mutual = rule.defaultMutual;
     if (directionText && !rule.fixed) {
@@ -471,14 +492,15 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
       continue;
     }
     if (existing.has(tie)) {
-      skipped.push({ row: row.line, reason: `${where}: there is already a ${kind} tie between these two people; skipped.`, why: 'repeat a tie already there' });
+      skipped.push({ row: row.line, reason: `${where}: there is already a ${kindLabel({ tieKinds: kinds }, kind).toLowerCase()} tie between these two people; skipped.`, why: 'repeat a tie already there' });
       continue;
     }
     existing.add(tie);
     ties[tie.id] = tie;
     added++;
   }
-  return { doc: added ? { ...doc, ties } : doc, added, problems: [...skipped.map((r) => r.reason), ...problems], skipped, notes: problems };
+  const out: MapDocument = added ? withTieKinds({ ...doc, ties }, kinds) : doc;
+  return { doc: out, added, problems: [...skipped.map((r) => r.reason), ...problems], skipped, notes: problems };
 }
 
 /**

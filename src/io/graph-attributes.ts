@@ -1,5 +1,6 @@
 /** The node and edge attributes GraphML and GEXF exports write, in one place. */
 import { levelName } from '../domain/describe';
+import { customKind } from '../domain/tie-kinds';
 import type { MapSettings, Stakeholder, Tie } from '../domain/types';
 
 export type AttrType = 'string' | 'int' | 'double' | 'boolean';
@@ -33,7 +34,12 @@ export const NODE_ATTRS: AttrDef<Stakeholder>[] = [
 ];
 
 export const EDGE_ATTRS: AttrDef<Tie>[] = [
-  { name: 'kind', type: 'string', value: (t) => t.kind },
+  // A map's own kind is written by name, with how it is drawn and what it counts as, so the
+  // reader can make the kind again (graph-import.ts); built-in kinds leave those three empty.
+  { name: 'kind', type: 'string', value: (t, settings) => customKind(settings, t.kind)?.name ?? t.kind },
+  { name: 'kind_colour', type: 'string', value: (t, settings) => customKind(settings, t.kind)?.colour ?? null },
+  { name: 'kind_line', type: 'string', value: (t, settings) => customKind(settings, t.kind)?.line ?? null },
+  { name: 'kind_meaning', type: 'string', value: (t, settings) => customKind(settings, t.kind)?.meaning ?? null },
   { name: 'strength', type: 'int', value: (t) => t.strength },
   { name: 'mutual', type: 'boolean', value: (t) => t.mutual },
   { name: 'note', type: 'string', value: (t) => t.note },

@@ -20,12 +20,13 @@
  * packed too tightly for cards (NetworkX layouts are within -1..1), they are scaled up evenly.
  * A file without positions gets a circle (up to 24 people) or grid layout.
  */
-import { NODE_HEIGHT, TIE_DIRECTION_RULES, nodeWidth } from '../domain/defaults';
+import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
+import { kindDirection, kindFinder, kindLabel } from '../domain/tie-kinds';
 import { createMapDocument, createStakeholder, createTie } from '../domain/factories';
 import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
 import { STANCES } from '../domain/types';
-import type { Id, MapDocument, Stakeholder, Strength, Tie } from '../domain/types';
+import type { Id, MapDocument, Stakeholder, Strength, Tie, TieKindId } from '../domain/types';
 import { matchDirection, matchKind, matchLevel, matchStrength, normHeader, placeUnplaced, splitTags } from './csv';
 import { TieIndex } from './person-index';
 import { withContact } from '../domain/contact';
@@ -237,6 +238,7 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
   const toStrength = weightToStrength(needsWeight.map((e) => e.weight!));
   const identity = needsWeight.every((e) => Number.isInteger(e.weight!) && e.weight! >= 1 && e.weight! <= 3);
   const index = new TieIndex();
+  const finder = kindFinder([]);
   const tieIds = new Set<string>();
   let dropped = 0;
   const drop = (line: string) => {
@@ -257,14 +259,16 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     }
     const a = lowerKeys(edge.attrs);
     const noteParts: string[] = [];
-    let kind = matchKind(a.kind ?? '');
+    let mutual = !edge.directed;
+    if (a.mutual !== undefined) mutual = matchDirection(a.mutual) ?? mutual;
+    // A kind that is not built in becomes a kind of the map's own (shown only unless the file
+    // says what it counts as); past MAX_TIE_KINDS of them, a trust tie noting the kind.
+    let kind: TieKindId | null = matchKind(a.kind ?? '') ?? (a.kind?.trim() ? finder.find(a.kind, { colour: a.kind_colour, line: a.kind_line, meaning: a.kind_meaning, mutual }) : null);
     if (!kind) {
       if (a.kind?.trim()) noteParts.push(`kind: ${a.kind.trim()}`);
       kind = 'trust';
     }
-    const rule = TIE_DIRECTION_RULES[kind];
-    let mutual = !edge.directed;
-    if (a.mutual !== undefined) mutual = matchDirection(a.mutual) ?? mutual;
+    const rule = kindDirection({ tieKinds: finder.kinds }, kind);
     if (rule.fixed) mutual = rule.defaultMutual;
     let strength: Strength = matchStrengthAttr(edge) ?? 2;
     if (!matchStrengthAttr(edge) && edge.weight !== null) {
@@ -275,13 +279,13 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     if (edge.label?.trim()) noteParts.push(`label: ${edge.label.trim()}`);
     for (const [key, value] of Object.entries(edge.attrs)) {
       const k = key.toLowerCase();
-      if (['kind', 'mutual', 'strength', 'note'].includes(k) || IGNORED_EDGE_ATTRS.has(k) || value.trim() === '') continue;
+      if (['kind', 'mutual', 'strength', 'note', 'kind_colour', 'kind_line', 'kind_meaning'].includes(k) || IGNORED_EDGE_ATTRS.has(k) || value.trim() === '') continue;
       noteParts.push(`${key}: ${value.trim()}`);
     }
     const id = edge.id && edge.id.length <= 200 && !tieIds.has(edge.id) ? edge.id : newId();
     const tie: Tie = createTie(source, target, kind, { id, strength, mutual, note: clampText(noteParts.join('\n'), MAX_NOTES, `${edge.where}: the note`, problems) });
     if (index.has(tie)) {
-      drop(`${edge.where}: there is already a ${kind} tie between ${quote(doc.stakeholders[source].name)} and ${quote(doc.stakeholders[target].name)}; left out.`);
+      drop(`${edge.where}: there is already a ${kindLabel({ tieKinds: finder.kinds }, kind).toLowerCase()} tie between ${quote(doc.stakeholders[source].name)} and ${quote(doc.stakeholders[target].name)}; left out.`);
       continue;
     }
     index.add(tie);
@@ -289,6 +293,7 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     doc.ties[id] = tie;
   }
   if (dropped > 200) problems.push(`… and ${plural(dropped - 200, 'more edge')} left out.`);
+  if (finder.kinds.length) doc.map.settings = { ...doc.map.settings, tieKinds: finder.kinds };
   return { doc, problems, skipped: skippedNodes + dropped };
 }
 

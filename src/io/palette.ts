@@ -8,7 +8,8 @@
  * derived from the department name's hue with the saturation and lightness given here.
  */
 import { departmentHue } from '../domain/describe';
-import type { Stance, Tie, TieKind } from '../domain/types';
+import { customKind, isBuiltInKind } from '../domain/tie-kinds';
+import type { MapSettings, Stance, Tie, TieColourChoice, TieKind, TieKindId, TieLineStyle } from '../domain/types';
 
 export type ColourMode = 'light' | 'dark';
 
@@ -38,6 +39,8 @@ export interface Theme {
   shadowLg: string;
   stance: Record<Stance, string>;
   tie: Record<TieKind, string>;
+  /** The colour choices for a map's own tie kinds (readable on this theme's canvas). */
+  tieChoice: Record<TieColourChoice, string>;
   /** Seniority badge: every level, and levels counted as senior leadership. */
   level: { fill: string; text: string };
   seniorLevel: { fill: string; text: string };
@@ -67,6 +70,7 @@ const light: Theme = {
   shadowLg: '0 12px 32px rgba(16, 24, 40, 0.18)',
   stance: { champion: '#15803d', supporter: '#0d9488', neutral: '#64748b', sceptic: '#d97706', blocker: '#dc2626', unknown: '#94a3b8' },
   tie: { influence: '#4338ca', trust: '#0f766e', 'reports-to': '#98a2b3', tension: '#dc2626' },
+  tieChoice: { violet: '#7c3aed', amber: '#b45309', rose: '#e11d48', sky: '#0369a1', lime: '#4d7c0f', slate: '#475569', orange: '#c2410c', pink: '#be185d' },
   level: { fill: '#f1f3f6', text: '#5b6475' },
   seniorLevel: { fill: '#e8e7fb', text: '#4338ca' },
   departmentBand: [62, 52],
@@ -94,6 +98,7 @@ const dark: Theme = {
   shadowLg: '0 12px 32px rgba(0, 0, 0, 0.5)',
   stance: { champion: '#4ade80', supporter: '#2dd4bf', neutral: '#94a3b8', sceptic: '#fbbf24', blocker: '#f87171', unknown: '#64748b' },
   tie: { influence: '#a5a1ff', trust: '#2dd4bf', 'reports-to': '#5d6678', tension: '#f87171' },
+  tieChoice: { violet: '#c4b5fd', amber: '#fbbf24', rose: '#fb7185', sky: '#7dd3fc', lime: '#a3e635', slate: '#94a3b8', orange: '#fb923c', pink: '#f9a8d4' },
   level: { fill: '#1f2430', text: '#9aa3b5' },
   seniorLevel: { fill: '#25244a', text: '#8b87f7' },
   departmentBand: [62, 52],
@@ -139,6 +144,7 @@ export function cssVariables(theme: Theme): Record<string, string> {
   };
   for (const [stance, colour] of Object.entries(theme.stance)) vars[`--stance-${stance}`] = colour;
   for (const [kind, colour] of Object.entries(theme.tie)) vars[`--tie-${kind}`] = colour;
+  for (const [choice, colour] of Object.entries(theme.tieChoice)) vars[`--tie-c-${choice}`] = colour;
   return vars;
 }
 
@@ -155,10 +161,52 @@ export const TIE_DASH: Readonly<Record<TieKind, readonly number[] | null>> = {
   tension: [2, 3],
 };
 
+/** Names of the colour choices for a map's own tie kinds, as the settings list them. */
+export const TIE_CHOICE_LABELS: Record<TieColourChoice, string> = {
+  violet: 'Violet',
+  amber: 'Amber',
+  rose: 'Rose',
+  sky: 'Sky blue',
+  lime: 'Lime',
+  slate: 'Slate',
+  orange: 'Orange',
+  pink: 'Pink',
+};
+
+/** Dash per line style of a map's own tie kinds: the same patterns as trust (dashed) and tension (dotted). */
+export const LINE_DASH: Readonly<Record<TieLineStyle, readonly number[] | null>> = { solid: null, dashed: [6, 4], dotted: [2, 3] };
+
+/**
+ * How a tie of any kind is drawn. `key` names its colour (`--tie-<key>`, `theme.tie[key]` for a
+ * built-in kind, `c-<choice>` for a map's own kind) and its arrowhead marker; `cls` is the kind's
+ * class (`tie--<cls>`: the built-in kind, or `custom`). An unknown kind is drawn slate and solid.
+ */
+export interface TieLook {
+  cls: string;
+  key: string;
+  dash: readonly number[] | null;
+  choice: TieColourChoice | null;
+}
+
+export function tieLook(settings: Pick<MapSettings, 'tieKinds'> | undefined, kind: TieKindId): TieLook {
+  if (isBuiltInKind(kind)) return { cls: kind, key: kind, dash: TIE_DASH[kind], choice: null };
+  const custom = customKind(settings, kind);
+  const choice = custom?.colour ?? 'slate';
+  return { cls: 'custom', key: `c-${choice}`, dash: LINE_DASH[custom?.line ?? 'solid'], choice };
+}
+
+/** The colour of a look in a theme (for the exports and the level-of-detail layer). */
+export function lookColour(look: TieLook, theme: Theme): string {
+  return look.choice ? theme.tieChoice[look.choice] : theme.tie[look.key as TieKind];
+}
+
+/** Every colour key a tie can have: the built-in kinds and the colour choices (one marker each). */
+export const TIE_LOOK_KEYS: readonly string[] = [...Object.keys(light.tie), ...Object.keys(light.tieChoice).map((c) => `c-${c}`)];
+
 const WIDTH_BY_STRENGTH: Record<number, number> = { 1: 1.5, 2: 2.5, 3: 4 };
 
 /** Line width: by strength; a reporting line is always thin (it is structure, not a relationship). */
-export function tieWidth(kind: TieKind, strength: number): number {
+export function tieWidth(kind: TieKindId, strength: number): number {
   return kind === 'reports-to' ? 1.5 : (WIDTH_BY_STRENGTH[strength] ?? 2.5);
 }
 

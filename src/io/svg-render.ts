@@ -12,10 +12,11 @@
  */
 import { STANCE_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS, nodeWidth } from '../domain/defaults';
 import { STANCES, TIE_KINDS } from '../domain/types';
-import type { MapDocument, Stakeholder, Tie, TieKind } from '../domain/types';
+import type { MapDocument, Stakeholder, Tie } from '../domain/types';
 import { CARD, cardItems } from './card-layout';
 import { NODE_HEIGHT } from './graph-import';
-import { ARROWHEAD, PALETTE, TIE_DASH, hexToRgb, tieArrows, tieWidth } from './palette';
+import { ARROWHEAD, PALETTE, TIE_DASH, hexToRgb, lookColour, tieArrows, tieLook, tieWidth, type TieLook } from './palette';
+import { customKinds } from '../domain/tie-kinds';
 import type { Theme } from './palette';
 import { createTextMeasurer, fitText, type MeasureText } from './text-measure';
 import { escapeXml } from './text';
@@ -35,8 +36,8 @@ export interface SvgOptions {
   measure?: MeasureText;
 }
 
-/** What an arrowhead sits on: the tie kind whose colour it takes. */
-export type MarkerKind = TieKind;
+/** What an arrowhead sits on: the colour key of the tie's look (`tieLook`: a built-in kind or `c-<choice>`). */
+export type MarkerKind = string;
 
 /**
  * One drawing primitive, in map units. Groups translate their children and give them a default
@@ -67,7 +68,7 @@ export interface MapScene {
   height: number;
   title: string;
   font: string;
-  /** Arrowhead colour per tie kind. */
+  /** Arrowhead colour per look key (every built-in kind and colour choice). */
   markers: Record<MarkerKind, string>;
   /** Colours of the stance washes (SceneItem 'tint' refers to them by index). */
   tints: string[];
@@ -135,10 +136,23 @@ function frame(doc: MapDocument, options: Pick<SvgOptions, 'title' | 'legend'>) 
   const contentW = maxX - minX;
   const contentH = maxY - minY;
   const titleH = showTitle ? TITLE_HEIGHT : 0;
-  const legendH = showLegend ? LEGEND_HEIGHT : 0;
+  // A map's own kinds in use get a row of their own under the usual legend.
+  const legendH = showLegend ? LEGEND_HEIGHT + (usedCustomKinds(doc).length ? CUSTOM_LEGEND_ROW : 0) : 0;
   const width = Math.ceil(Math.max(contentW + 2 * MARGIN, showTitle || showLegend ? MIN_WIDTH : 0));
   const height = Math.ceil(titleH + contentH + 2 * MARGIN + legendH);
   return { width, height, showTitle, showLegend, titleH, legendH, ox: round((width - contentW) / 2 - minX), oy: round(titleH + MARGIN - minY) };
+}
+
+/** Height of the legend row of a map's own tie kinds. */
+const CUSTOM_LEGEND_ROW = 24;
+
+/** The map's own kinds that at least one tie has, in the settings' order (the legend lists these). */
+function usedCustomKinds(doc: MapDocument) {
+  const kinds = customKinds(doc.map.settings);
+  if (!kinds.length) return [];
+  const used = new Set<string>();
+  for (const t of Object.values(doc.ties)) used.add(t.kind);
+  return kinds.filter((k) => used.has(k.id));
 }
 
 /** The one drawing description of the map, shared by the SVG and PNG exports. */
@@ -163,7 +177,7 @@ export function buildMapScene(doc: MapDocument, options: SvgOptions = {}): MapSc
   for (const tie of order) {
     const a = byId[tie.source];
     const b = byId[tie.target];
-    if (a && b && a !== b) content.push(edge(tie, a, b, theme));
+    if (a && b && a !== b) content.push(edge(tie, a, b, theme, tieLook(doc.map.settings, tie.kind)));
   }
   const redacted = options.redacted === true;
   const tints = STANCES.map((stance) => theme.stance[stance]);
@@ -174,8 +188,10 @@ export function buildMapScene(doc: MapDocument, options: SvgOptions = {}): MapSc
   }
   items.push({ t: 'group', x: ox, y: oy, items: content, lines: true });
   if (!people.length) items.push({ t: 'text', x: width / 2, y: titleH + MARGIN + 60, anchor: 'middle', size: 14, fill: theme.mutedText, text: 'This map has no people yet.' });
-  if (showLegend) items.push(legend(theme, height - legendH + 8, measure));
-  return { width, height, title: doc.map.name, font: SCENE_FONT, markers: { ...theme.tie }, tints, items };
+  if (showLegend) items.push(legend(theme, height - legendH + 8, measure, doc, width - 2 * MARGIN));
+  const markers: Record<MarkerKind, string> = { ...theme.tie };
+  for (const [choice, colour] of Object.entries(theme.tieChoice)) markers[`c-${choice}`] = colour;
+  return { width, height, title: doc.map.name, font: SCENE_FONT, markers, tints, items };
 }
 
 // ---- SVG --------------------------------------------------------------------------------------
@@ -186,7 +202,7 @@ export function sceneToSvg(scene: MapScene, scale = 1): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${round(width * scale)}" height="${round(height * scale)}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(scene.font)}">`);
   out.push(`<title>${escapeXml(scene.title)}</title>`);
-  const markers = TIE_KINDS.map(
+  const markers = Object.keys(scene.markers).map(
     (kind) =>
       `<marker id="arrow-${kind}" viewBox="${ARROWHEAD.viewBox}" refX="${ARROWHEAD.refX}" refY="${ARROWHEAD.refY}" markerWidth="${ARROWHEAD.size}" markerHeight="${ARROWHEAD.size}" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="${ARROWHEAD.path}" fill="${scene.markers[kind]}"/></marker>`,
   );
@@ -276,14 +292,14 @@ function exitPoint(box: Box, px: number, py: number, gap = 3): [number, number] 
   return [round(box.cx + dx * t), round(box.cy + dy * t)];
 }
 
-function edge(tie: Tie, a: Stakeholder, b: Stakeholder, theme: Theme): SceneItem {
+function edge(tie: Tie, a: Stakeholder, b: Stakeholder, theme: Theme, look: TieLook): SceneItem {
   const from = boxOf(a);
   const to = boxOf(b);
-  const stroke = theme.tie[tie.kind];
+  const stroke = lookColour(look, theme);
   const sw = tieWidth(tie.kind, tie.strength);
   const arrows = tieArrows(tie);
-  const dash = TIE_DASH[tie.kind];
-  const cls = `tie tie--${tie.kind}${tie.mutual ? ' tie--mutual' : ''}`;
+  const dash = look.dash;
+  const cls = `tie tie--${look.cls}${tie.mutual ? ' tie--mutual' : ''}`;
   let line: Extract<SceneItem, { t: 'line' }>;
   if (tie.kind === 'reports-to' && to.cy + to.hh < from.cy - from.hh - 10) {
     // Elbow from the person's top edge up to the manager's bottom edge.
@@ -299,13 +315,13 @@ function edge(tie: Tie, a: Stakeholder, b: Stakeholder, theme: Theme): SceneItem
     line = { t: 'line', pts: [x1, y1, x2, y2], stroke, sw, cls };
   }
   if (dash) line.dash = dash;
-  if (arrows.start) line.start = tie.kind;
-  if (arrows.end) line.end = tie.kind;
+  if (arrows.start) line.start = look.key;
+  if (arrows.end) line.end = look.key;
   return line;
 }
 
 /** Tie kinds (each in its usual direction, as the on-screen legend shows them), stances, and the arrow rule. */
-function legend(theme: Theme, top: number, measure: MeasureText): SceneItem {
+function legend(theme: Theme, top: number, measure: MeasureText, doc: MapDocument, room: number): SceneItem {
   const items: SceneItem[] = [];
   const label = { size: 11, weight: 400 };
   let x = 0;
@@ -327,5 +343,17 @@ function legend(theme: Theme, top: number, measure: MeasureText): SceneItem {
     x += 16 + Math.ceil(measure(text, label)) + 22;
   }
   items.push({ t: 'text', x: 0, y: 64, text: 'Arrowheads: the way a one-way tie runs; mutual ties have none.' });
+  x = 0;
+  for (const kind of usedCustomKinds(doc)) {
+    const look = tieLook(doc.map.settings, kind.id);
+    const text = fitText(kind.name, 200, label, measure);
+    const step = 50 + Math.ceil(measure(text, label)) + 28;
+    if (x + step > room + 28) break;
+    const line: Extract<SceneItem, { t: 'line' }> = { t: 'line', pts: [x, 84, x + 40, 84], stroke: lookColour(look, theme), sw: tieWidth(kind.id, 2), cls: `legend__tie legend__tie--custom` };
+    if (look.dash) line.dash = look.dash;
+    if (!kind.mutual) line.end = look.key;
+    items.push(line, { t: 'text', x: x + 50, y: 88, text });
+    x += step;
+  }
   return { t: 'group', x: MARGIN, y: top, size: label.size, fill: theme.mutedText, items, cls: 'legend' };
 }

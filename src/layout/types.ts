@@ -3,7 +3,8 @@
  * data (structured-cloneable), so it can be posted to the layout worker. No React, no store.
  */
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
-import type { Id, MapDocument, TieKind } from '../domain/types';
+import type { Id, MapDocument, TieMeaning } from '../domain/types';
+import { tieMeaning } from '../domain/tie-kinds';
 import { hasEntry } from '../domain/records';
 import { emptyRecord } from '../domain/records';
 
@@ -24,7 +25,8 @@ export interface LayoutCard {
 export interface LayoutTie {
   source: Id;
   target: Id;
-  kind: TieKind;
+  /** What the tie counts as: a built-in kind, or `shown` (a map's own kind that is shown only). */
+  kind: TieMeaning;
   strength: number;
 }
 
@@ -45,7 +47,8 @@ export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): La
   for (const t of Object.values(doc.ties)) {
     if (t.source === t.target || !hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;
     if (only && (!only.has(t.source) || !only.has(t.target))) continue;
-    ties.push({ source: t.source, target: t.target, kind: t.kind, strength: t.strength });
+    // A map's own kind lays out as what it counts as (a reporting line joins the org chart).
+    ties.push({ source: t.source, target: t.target, kind: tieMeaning(doc.map.settings, t.kind), strength: t.strength });
   }
   return { cards, ties };
 }

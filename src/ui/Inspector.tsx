@@ -1,9 +1,12 @@
 import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { displayName, tieSentence } from '../domain/describe';
 import { tieCountSummary } from '../domain/tie-counts';
-import { STANCE_LABELS, STRENGTH_LABELS, TIE_DIRECTION_RULES, TIE_KIND_LABELS } from '../domain/defaults';
+import { STANCE_LABELS, STRENGTH_LABELS } from '../domain/defaults';
+import { customKind, isKnownKind, kindDirection, TIE_MEANING_LABELS } from '../domain/tie-kinds';
+import { TieKindOptions } from './tie-kinds/TieKindOptions';
+import { TieKindSettings } from './tie-kinds/TieKindSettings';
 import { cutText, TEXT_LIMITS } from '../domain/limits';
-import { STANCES, TIE_KINDS, type MapDocument, type Stakeholder, type Strength, type Tie, type TieKind } from '../domain/types';
+import { STANCES, type MapDocument, type Stakeholder, type Strength, type Tie } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { removeLevel } from '../domain/operations';
 import { LockSection } from './LockPanel';
@@ -226,12 +229,8 @@ function AddTie({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
     <fieldset className="add-tie" ref={box}>
       <legend>Add a tie from {displayName(person)}</legend>
       <div className="add-tie__row">
-        <select aria-label="Tie kind" value={tieKind} onChange={(e) => store.getState().setTieKind(e.target.value as TieKind)}>
-          {TIE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {TIE_KIND_LABELS[k]}
-            </option>
-          ))}
+        <select aria-label="Tie kind" value={isKnownKind(doc.map.settings, tieKind) ? tieKind : 'influence'} onChange={(e) => store.getState().setTieKind(e.target.value)}>
+          <TieKindOptions settings={doc.map.settings} />
         </select>
         <PersonPicker label="Tie to" people={others} value={target} onChange={setTarget} emptyLabel="Choose a person…" />
       </div>
@@ -293,7 +292,8 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
   const { store } = useServices();
   const update = (patch: Partial<Tie>) => store.getState().updateTie(tie.id, patch);
   const limits = useTextLimits();
-  const rules = TIE_DIRECTION_RULES[tie.kind];
+  const rules = kindDirection(doc.map.settings, tie.kind);
+  const own = customKind(doc.map.settings, tie.kind);
   const from = displayName(doc.stakeholders[tie.source]);
   const to = displayName(doc.stakeholders[tie.target]);
   return (
@@ -308,15 +308,11 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
             id={id}
             value={tie.kind}
             onChange={(e) => {
-              const kind = e.target.value as TieKind;
-              update({ kind, mutual: TIE_DIRECTION_RULES[kind].defaultMutual });
+              const kind = e.target.value;
+              update({ kind, mutual: kindDirection(doc.map.settings, kind).defaultMutual });
             }}
           >
-            {TIE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {TIE_KIND_LABELS[k]}
-              </option>
-            ))}
+            <TieKindOptions settings={doc.map.settings} />
           </select>
         )}
       </Field>
@@ -329,7 +325,8 @@ function TieInspector({ doc, tie }: { doc: MapDocument; tie: Tie }) {
           </select>
         )}
       </Field>
-      <Field label="Direction" hint={rules.fixed ? (tie.kind === 'reports-to' ? 'A reporting line always points to the manager.' : 'Tension is always shown as mutual.') : undefined}>
+      {own && <p className="inspector__sub">{`${TIE_MEANING_LABELS[own.meaning]} in the analysis (Map settings).`}</p>}
+      <Field label="Direction" hint={rules.fixed ? (tie.kind === 'reports-to' ? 'A reporting line always points to the manager.' : own ? `A ${own.name.trim() || 'custom'} tie is always ${own.mutual ? 'mutual' : 'one-way'} (Map settings).` : 'Tension is always shown as mutual.') : undefined}>
         {(id) => (
           <select id={id} value={tie.mutual ? 'mutual' : 'one-way'} title={tie.mutual ? 'Mutual' : `One-way (${from} → ${to})`} disabled={rules.fixed} onChange={(e) => update({ mutual: e.target.value === 'mutual' })}>
             <option value="one-way">{`One-way (${from} → ${to})`}</option>
@@ -382,7 +379,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
   const limits = useTextLimits();
   const setLevels = (levels: string[], leadershipLevel = settings.leadershipLevel) => {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
-    store.getState().updateSettings({ levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
+    store.getState().updateSettings({ ...settings, levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
   };
   const counts = `${countOf(people.length, 'person', 'people')}, ${countOf(Object.keys(doc.ties).length, 'tie')}`;
   return (
@@ -433,6 +430,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
           </select>
         )}
       </Field>
+      <TieKindSettings doc={doc} />
       <LockSection />
     </div>
   );

@@ -3,6 +3,7 @@ import { PALETTE_DRAG_TYPE } from '../canvas/MapCanvas';
 import { STANCE_LABELS, TIE_KIND_LABELS } from '../domain/defaults';
 import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
+import { customKinds, TIE_MEANING_LABELS } from '../domain/tie-kinds';
 import { useEditor, useServices } from '../state/context';
 import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
 import { useMapSummaries, useSharedMapIds } from '../storage/hooks';
@@ -23,6 +24,7 @@ const TIE_KIND_HINTS: Record<TieKind, string> = {
 export function Palette({ onAdd }: { onAdd?: () => void } = {}) {
   const tieKind = useEditor((s) => s.tieKind);
   const readOnly = useEditor((s) => s.readOnly);
+  const settings = useEditor((s) => s.doc?.map.settings);
   const { store } = useServices();
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, 'stakeholder');
@@ -67,12 +69,20 @@ export function Palette({ onAdd }: { onAdd?: () => void } = {}) {
             <kbd aria-hidden="true">{i + 1}</kbd>
           </label>
         ))}
+        {customKinds(settings).map((kind) => (
+          <label key={kind.id} className={kind.id === tieKind ? 'tie-kind tie-kind--active' : 'tie-kind'}>
+            <input type="radio" name="tie-kind" value={kind.id} checked={kind.id === tieKind} onChange={() => store.getState().setTieKind(kind.id)} />
+            <TieSymbol kind={kind.id} settings={settings} width={28} className="tie-kind__swatch" />
+            <span className="tie-kind__label">{kind.name.trim() || 'Unnamed kind'}</span>
+          </label>
+        ))}
       </fieldset>
     </section>
   );
 }
 
 export function Legend() {
+  const settings = useEditor((s) => s.doc?.map.settings);
   return (
     <section className="panel legend" aria-label="Legend">
       <h2 className="panel__title">Legend</h2>
@@ -90,6 +100,14 @@ export function Legend() {
             <TieSymbol kind={kind} />
             <span>
               {TIE_KIND_LABELS[kind]} <span className="legend__hint">{TIE_KIND_HINTS[kind]}</span>
+            </span>
+          </li>
+        ))}
+        {customKinds(settings).map((kind) => (
+          <li key={kind.id}>
+            <TieSymbol kind={kind.id} settings={settings} />
+            <span>
+              {kind.name.trim() || 'Unnamed kind'} <span className="legend__hint">{TIE_MEANING_LABELS[kind.meaning].toLowerCase()}</span>
             </span>
           </li>
         ))}

@@ -134,7 +134,8 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
     const state = edge.selected && !ignoreSelection ? TIE_SELECTED : highlighted ? TIE_HIGHLIGHTED : faded ? TIE_FADED : TIE_NORMAL;
     tieFrom[tieCount] = a;
     tieTo[tieCount] = b;
-    tieStyle[tieCount] = Math.max(0, TIE_KIND_ORDER.indexOf(tie.kind)) * 4 + state;
+    // A map's own kind is drawn zoomed out in the quiet reporting-line style (index 0).
+    tieStyle[tieCount] = Math.max(0, (TIE_KIND_ORDER as readonly string[]).indexOf(tie.kind)) * 4 + state;
     tieCount++;
   }
   return {

@@ -5,10 +5,9 @@
  */
 import * as ops from '../../domain/operations';
 import type { Clip, Position } from '../../domain/operations';
-import { TIE_DIRECTION_RULES } from '../../domain/defaults';
 import { mergeDocuments } from '../../domain/merge';
 import { copyRecord } from '../../domain/records';
-import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKind, Viewport } from '../../domain/types';
+import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKindId, Viewport } from '../../domain/types';
 import { analysisOnOpen } from './analysis';
 import { interfaceOnOpen } from './interface';
 import { EMPTY_IDS, prunedSelection, selectionOnOpen } from './selection';
@@ -47,7 +46,7 @@ export interface DocumentActions {
   edit(fn: (doc: MapDocument) => MapDocument, group?: string): void;
   addStakeholderAt(position: Position, fields?: Partial<Stakeholder>): Id | null;
   updateStakeholder(id: Id, patch: Partial<Omit<Stakeholder, 'id'>>, group?: string): void;
-  connect(source: Id, target: Id, kind?: TieKind): boolean;
+  connect(source: Id, target: Id, kind?: TieKindId): boolean;
   updateTie(id: Id, patch: Partial<Omit<Tie, 'id'>>): boolean;
   swapTie(id: Id): void;
   deleteSelection(): void;
@@ -170,7 +169,7 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
       const doc = get().doc;
       if (!doc || get().readOnly) return false;
       const tieKind = kind ?? get().tieKind;
-      const result = ops.connect(doc, source, target, tieKind, { mutual: TIE_DIRECTION_RULES[tieKind].defaultMutual });
+      const result = ops.connect(doc, source, target, tieKind);
       if (!result.ok) {
         get().notify(result.error, 'error');
         return false;

@@ -3,7 +3,7 @@
  * the drawing tools (tie kind for new ties, snap to grid). Never saved, never undone.
  */
 import { NO_FILTERS, type Filters } from '../../domain/search';
-import type { Id, TieKind } from '../../domain/types';
+import type { Id, TieKindId } from '../../domain/types';
 import type { Slice } from './tools';
 
 export type Lens = 'none' | 'brokers' | 'advisors' | 'path';
@@ -13,7 +13,7 @@ export type MapView = 'network' | 'grid' | 'ego' | 'focus';
 export type FocusDirection = 'in' | 'out' | 'both';
 
 export interface ViewState {
-  tieKind: TieKind;
+  tieKind: TieKindId;
   snapToGrid: boolean;
   lens: Lens;
   sizeBy: SizeBy;
@@ -31,7 +31,7 @@ export interface ViewState {
 }
 
 export interface ViewActions {
-  setTieKind(kind: TieKind): void;
+  setTieKind(kind: TieKindId): void;
   toggleSnap(): void;
   setLens(lens: Lens): void;
   setSizeBy(sizeBy: SizeBy): void;

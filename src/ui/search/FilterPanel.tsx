@@ -4,6 +4,7 @@ import { applyFilters, describeFilters, filterOptions, hasActiveFilters, NO_FILT
 import { STANCES, TIE_KINDS } from '../../domain/types';
 import { useEditor, useServices } from '../../state/context';
 import { countOf, formatCount } from '../../domain/numbers';
+import { customKinds } from '../../domain/tie-kinds';
 
 type Key = keyof Filters;
 
@@ -114,6 +115,9 @@ export function FilterForm() {
         {TIE_KINDS.map((k) => (
           <Check key={k} label={TIE_KIND_LABELS[k]} checked={filters.tieKinds?.includes(k) ?? false} onChange={(on) => set({ tieKinds: toggle(filters.tieKinds, k, on) })} />
         ))}
+        {customKinds(doc.map.settings).map((k) => (
+          <Check key={k.id} label={k.name.trim() || 'Unnamed kind'} checked={filters.tieKinds?.includes(k.id) ?? false} onChange={(on) => set({ tieKinds: toggle(filters.tieKinds, k.id, on) })} />
+        ))}
       </Group>
       <div className="filter__foot">
         <span className="filter__summary" role="status">
@@ -131,13 +135,13 @@ export function FilterForm() {
 export function FilterChips() {
   const { store } = useServices();
   const filters = useEditor((s) => s.filters);
-  const levels = useEditor((s) => s.doc?.map.settings.levels);
+  const settings = useEditor((s) => s.doc?.map.settings);
   if (!hasActiveFilters(filters)) return null;
   return (
     <div className="filter-chips" role="region" aria-label="Active filters">
       <span className="filter-chips__label">Filtered</span>
       <span className="filter-chips__text" data-testid="filter-summary">
-        {describeFilters(filters, levels ? { levels } : undefined)}
+        {describeFilters(filters, settings)}
       </span>
       <button type="button" className="button button--small" onClick={() => store.getState().setFilters(NO_FILTERS)}>
         Clear filters

@@ -25,12 +25,15 @@ describe('JSON map file', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(Object.keys(result.doc.stakeholders)).toHaveLength(5);
-    expect(Object.keys(result.doc.ties)).toHaveLength(7);
+    // A tie of a kind the map does not define is kept, as a kind of the map's own shown only.
+    expect(Object.keys(result.doc.ties)).toHaveLength(8);
+    expect(result.doc.ties['bad-kind'].kind).toBe('friendship');
+    expect(result.doc.map.settings.tieKinds).toEqual([{ id: 'friendship', name: 'friendship', colour: 'slate', line: 'solid', mutual: false, meaning: 'shown' }]);
     const text = result.problems.join('\n');
     expect(text).toMatch(/Person 6 \("No id here"\) could not be read \(id: /);
     expect(text).toMatch(/Person 7 could not be read/);
     expect(text).toMatch(/Person 8 \("Copy"\) has the same id as person 1; skipped/);
-    expect(text).toMatch(/Tie 8 \(id "bad-kind"\) could not be read \(kind/);
+    expect(text).toMatch(/1 tie has the kind "friendship", which this map does not define; kept as a kind of the map's own, shown only/);
     expect(text).toMatch(/dangling.*not on the map/);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PALETTE } from '../../../src/canvas/lod/draw';
 import { TIE_DIRECTION_RULES } from '../../../src/domain/defaults';
 import { createMapDocument, createStakeholder, createTie } from '../../../src/domain/factories';
-import { STANCES, TIE_KINDS, type MapDocument } from '../../../src/domain/types';
+import { STANCES, TIE_KINDS, type MapDocument, type TieKind } from '../../../src/domain/types';
 import { PALETTE, buildMapScene, type SceneItem } from '../../../src/io/svg-render';
 import { sampleDoc } from './helpers';
 
@@ -91,7 +91,7 @@ describe('one palette', () => {
       });
       const ties = Object.values(doc.ties);
       for (const line of lines) expect(Object.values(theme.tie)).toContain(line.stroke);
-      expect(new Set(lines.map((l) => l.stroke))).toEqual(new Set(ties.map((t) => theme.tie[t.kind])));
+      expect(new Set(lines.map((l) => l.stroke))).toEqual(new Set(ties.map((t) => theme.tie[t.kind as TieKind])));
       const dots = legend.items.filter((it): it is Extract<SceneItem, { t: 'circle' }> => it.t === 'circle').map((c) => c.fill);
       expect(dots).toEqual(STANCES.map((s) => theme.stance[s]));
     }
