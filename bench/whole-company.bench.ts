@@ -20,6 +20,7 @@ import { layoutForest } from '../src/io/tree-layout';
 import { compactOrgChart } from '../src/layout/compact-org';
 import { managersFrom } from '../src/layout/org-chart';
 import type { LayoutInput } from '../src/layout/types';
+import { tieMeaning } from '../src/domain/tie-kinds';
 import { buildLaidOut } from '../src/ui/import/org-session';
 
 const SIZES = [20000, 50000];
@@ -38,7 +39,7 @@ for (const size of SIZES) {
   const doc = generateOrganisation(size, 7);
   const layoutInput: LayoutInput = { cards: [], ties: [] };
   for (const s of Object.values(doc.stakeholders)) layoutInput.cards.push({ id: s.id, x: s.x, y: s.y, width: 150 + (s.influence - 1) * 18, height: 76 });
-  for (const t of Object.values(doc.ties)) layoutInput.ties.push({ source: t.source, target: t.target, kind: t.kind, strength: t.strength });
+  for (const t of Object.values(doc.ties)) layoutInput.ties.push({ source: t.source, target: t.target, kind: tieMeaning(doc.map.settings, t.kind), strength: t.strength });
   const manager = managersFrom(layoutInput);
   const csv = hrCsv(size);
   const parsed = parseCsvTable(csv);

@@ -9,14 +9,13 @@
  * This file holds the protocol, the worker's side (`handleOrgMessage`, run by import-worker.ts)
  * and the page's side (`OrgSession`).
  */
-import { NODE_HEIGHT, nodeWidth } from '../../domain/defaults';
 import { emptyRecord } from '../../domain/records';
 import type { MapDocument, MapMeta, Stakeholder, Tie } from '../../domain/types';
 import type { CsvTable } from '../../io/csv';
 import { buildOrgChart } from '../../io/org-chart';
 import type { ColumnMapping } from '../../io/org-chart';
 import { compactOrgChart } from '../../layout/compact-org';
-import type { LayoutInput } from '../../layout/types';
+import { layoutInputFromDoc } from '../../layout/types';
 import { InfluenceDb } from '../../storage/db';
 import { describeStorageError } from '../../storage/errors';
 import { Repository } from '../../storage/repository';
@@ -79,15 +78,7 @@ export function summarise(t: CsvTable, mapping: ColumnMapping, mapName: string):
 /** The org chart for `mapping`, laid out as a compact org chart. */
 export function buildLaidOut(t: CsvTable, mapping: ColumnMapping, mapName: string): MapDocument {
   const { doc } = buildOrgChart(t.rows, mapping, { mapName });
-  const input: LayoutInput = { cards: [], ties: [] };
-  for (const id in doc.stakeholders) {
-    const s = doc.stakeholders[id];
-    input.cards.push({ id, x: 0, y: 0, width: nodeWidth(s.influence), height: NODE_HEIGHT });
-  }
-  for (const id in doc.ties) {
-    const tie = doc.ties[id];
-    input.ties.push({ source: tie.source, target: tie.target, kind: tie.kind, strength: tie.strength });
-  }
+  const input = layoutInputFromDoc(doc);
   const positions = compactOrgChart(input);
   for (const id in doc.stakeholders) {
     const p = positions[id];
