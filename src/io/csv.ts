@@ -23,7 +23,7 @@ import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
 import { STANCES, TIE_KINDS } from '../domain/types';
 import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind, TieKindId } from '../domain/types';
-import { customKind, customKinds, kindDirection, kindFinder, kindLabel, withTieKinds } from '../domain/tie-kinds';
+import { customKind, customKinds, kindDirection, kindFinder, kindLabel, TIE_MEANING_LABELS, withTieKinds } from '../domain/tie-kinds';
 import { MAX_TIE_KINDS } from '../domain/limits';
 import { neutraliseCell, restoreCell } from './formula';
 import { PersonIndex, TieIndex } from './person-index';
@@ -451,8 +451,18 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
   // The map's own kinds, plus those this file names (found by name or id, ignoring case).
   const finder = kindFinder(customKinds(doc.map.settings));
   const kinds = finder.kinds;
-  const kindOf = (text: string, row: CsvRow, mutualText: string): TieKindId | null =>
-    matchKind(text) ?? finder.find(text, { colour: get(row, col.kindColour), line: get(row, col.kindLine), meaning: get(row, col.kindMeaning), mutual: matchDirection(mutualText) });
+  const kindOf = (text: string, row: CsvRow, mutualText: string): TieKindId | null => {
+    const builtIn = matchKind(text);
+    if (builtIn) return builtIn;
+    const before = kinds.length;
+    const id = finder.find(text, { colour: get(row, col.kindColour), line: get(row, col.kindLine), meaning: get(row, col.kindMeaning), mutual: matchDirection(mutualText) });
+    // A kind the map did not have is added as one of its own: say so, with what it counts as.
+    if (id && kinds.length > before) {
+      const made = kinds[kinds.length - 1];
+      problems.push(`Row ${row.line}: kind ${quote(text)} is new to this map; added as a kind of its own (${TIE_MEANING_LABELS[made.meaning].toLowerCase()}). Change it in Map settings.`);
+    }
+    return id;
+  };
   for (const row of table.rows) {
     const where = `Row ${row.line}`;
     const from = index.find(get(row, col.from));

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PALETTE, cssVariables } from '../../src/io/palette';
 import { Legend } from '../../src/ui/Sidebar';
 import { useTheme } from '../../src/ui/theme';
+import { makeServices, teamDoc } from './helpers';
 
 function ThemeSwitch() {
   const { resolved, setChoice } = useTheme();
@@ -29,7 +30,8 @@ describe('the page takes its colours from the palette', () => {
   });
 
   it('the legend draws each tie kind in its usual direction by the one arrowhead rule, in the kind\'s colour and dash', () => {
-    render(<Legend />);
+    const { renderUi, dispose } = makeServices(teamDoc());
+    renderUi(<Legend />);
     const legend = screen.getByRole('region', { name: 'Legend' });
     const symbols = [...legend.querySelectorAll('svg.tie-symbol')];
     expect(symbols.map((s) => [s.getAttribute('class'), s.querySelectorAll('path').length])).toEqual([
@@ -41,5 +43,6 @@ describe('the page takes its colours from the palette', () => {
     expect(symbols.map((s) => s.querySelector('line')!.getAttribute('stroke-dasharray'))).toEqual([null, '6 4', null, '2 3']);
     expect(symbols.every((s, i) => s.querySelector('line')!.getAttribute('stroke') === `var(--tie-${['influence', 'trust', 'reports-to', 'tension'][i]})`)).toBe(true);
     expect(legend).toHaveTextContent('mutual ties have none');
+    dispose();
   });
 });

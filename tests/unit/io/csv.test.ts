@@ -71,11 +71,13 @@ describe('people and ties CSV', () => {
     const text = result.problems.join('\n');
     expect(text).toMatch(/Row 2: "to" "CEO nobody" matches nobody in the file; skipped/);
     expect(text).toMatch(/Row 4: a tie cannot join a person to themselves/);
-    expect(text).toMatch(/Row 5: kind "friendship" is not one of/);
+    // A kind the map does not have becomes one of its own, shown only until the user says what it counts as.
+    expect(text).toMatch(/Row 5: kind "friendship" is new to this map; added as a kind of its own \(shown only/);
     expect(text).toMatch(/Row 6: there is already a influence tie/);
     expect(text).toMatch(/Row 7: strength "7" is not 1, 2 or 3/);
     expect(text).toMatch(/Row 7: direction "sideways"/);
-    expect(result.added).toBe(2);
+    expect(result.added).toBe(3);
+    expect(result.doc.map.settings.tieKinds?.map((k) => [k.name, k.meaning])).toEqual([['friendship', 'shown']]);
     const ties = Object.values(result.doc.ties);
     expect(ties.find((t) => t.kind === 'influence')).toMatchObject({ source: 'p-me', target: 'p-ceo', strength: 3, mutual: false });
     expect(ties.find((t) => t.kind === 'trust')).toMatchObject({ source: 'p-neutral', target: 'p-me', mutual: true, strength: 2 });
