@@ -14,55 +14,38 @@ import type { Id, MapDocument } from '../../domain/types';
 import type { Workspace } from '../../state/workspace';
 import { describeStorageError } from '../../storage/errors';
 import type { SealedMapFile } from '../../io/sealed-map-file';
-
-export interface WriteRequest {
-  id: number;
-  dbName: string;
-  doc: MapDocument;
-}
-
-export type WriteReply = { id: number; ok: true } | { id: number; ok: false; error: string };
+import { startWorker, WorkerFailedError, type WorkerHandle } from '../../domain/workers';
+import type { WriteWorkerApi } from './write-worker';
 
 export type WriteResult = { ok: true } | { ok: false; error: string };
 
-function defaultWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
+const writeWorker = () => new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module' });
 
-let warm: Worker | null = null;
-let nextId = 1;
+let warm: WorkerHandle<WriteWorkerApi> | null = null;
 
 /** Starts the write worker ahead of time (the confirm dialog is showing), so Import starts at once. */
-export function prepareWriteWorker(createWorker: () => Worker | null = defaultWorker): void {
-  warm ??= createWorker();
+export function prepareWriteWorker(createWorker: () => Worker | null = writeWorker): void {
+  warm ??= startWorker<WriteWorkerApi>(createWorker, { onFailure: 'reject' });
 }
 
-/** Writes one new map in a worker; null when no worker could be started. */
-function writeInWorker(dbName: string, doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> | null {
-  const worker = createWorker ? createWorker() : (warm ?? defaultWorker());
+/** Writes one new map in a worker (one transaction); here where no worker runs or it failed. */
+async function writeInWorker(workspace: Workspace, doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> {
+  const inProcess: WriteWorkerApi = { write: ({ doc }) => workspace.repo.createMap(doc) };
+  const worker = createWorker ? startWorker<WriteWorkerApi>(createWorker, { inProcess }) : (warm ?? startWorker<WriteWorkerApi>(writeWorker, { inProcess }));
   if (!createWorker) warm = null;
-  if (!worker) return null;
-  const id = nextId++;
-  return new Promise<WriteResult>((resolve) => {
-    const done = (result: WriteResult) => {
-      worker.terminate();
-      resolve(result);
-    };
-    worker.addEventListener('message', (event: MessageEvent<WriteReply>) => {
-      if (event.data?.id !== id) return;
-      done(event.data.ok ? { ok: true } : { ok: false, error: event.data.error });
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      done({ ok: false, error: 'worker-failed' });
-    });
-    worker.postMessage({ id, dbName, doc } satisfies WriteRequest);
-  });
+  try {
+    await worker.call('write', { dbName: workspace.repo.db.name, doc }).promise;
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof WorkerFailedError)) return { ok: false, error: describeStorageError(error).message };
+  } finally {
+    worker.terminate();
+  }
+  // The warm worker could not start (or died): write here instead.
+  return workspace.repo.createMap(doc).then(
+    (): WriteResult => ({ ok: true }),
+    (error: unknown): WriteResult => ({ ok: false, error: describeStorageError(error).message }),
+  );
 }
 
 /** Resolves after the next frame has been painted (at once where there are no frames). */
@@ -92,22 +75,16 @@ export async function writeNewMaps(workspace: Workspace, docs: MapDocument[], op
 }
 
 async function writeAndOpen(workspace: Workspace, doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> {
-  const { repo, store } = workspace;
+  const { store } = workspace;
   const mapId: Id = doc.map.id;
   // Whatever is still unsaved on the map being left is written first.
   await workspace.flush();
   const previous = workspace.openMapId;
-  const mainThreadWrite = () => repo.createMap(doc).then(
-    (): WriteResult => ({ ok: true }),
-    (error: unknown): WriteResult => ({ ok: false, error: describeStorageError(error).message }),
-  );
   // Open from memory at once; nothing is saved until the map's records are stored.
   workspace.showUnstored(doc);
   // The map is drawn first, then stored: the write would otherwise take CPU from the first frame.
   await afterNextFrame();
-  let result = await (writeInWorker(repo.db.name, doc, createWorker) ?? mainThreadWrite());
-  // The worker could not start (or died): write here instead.
-  if (!result.ok && result.error === 'worker-failed') result = await mainThreadWrite();
+  const result = await writeInWorker(workspace, doc, createWorker);
   if (!result.ok) {
     if (store.getState().doc?.map.id === mapId) {
       if (previous && previous !== mapId) await workspace.openMap(previous).catch(() => false);

@@ -1,32 +1,29 @@
 /**
  * Stores one imported map off the main thread: IndexedDB serialises every record on the thread
  * that writes it (about 12,000 records for a 2,000-person network), so doing it here leaves the
- * page free to draw the map meanwhile. Created by write-maps.ts with
- *   new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module' })
+ * page free to draw the map meanwhile. Started by write-maps.ts (see domain/workers.ts).
  */
-/// <reference lib="webworker" />
+import { serveWorker } from '../../domain/workers';
+import type { MapDocument } from '../../domain/types';
 import { InfluenceDb } from '../../storage/db';
-import { describeStorageError } from '../../storage/errors';
+import { describedStorageError } from '../../storage/errors';
 import { Repository } from '../../storage/repository';
-import type { WriteReply, WriteRequest } from './write-maps';
 
-declare const self: DedicatedWorkerGlobalScope;
+export type WriteWorkerApi = {
+  write: (arg: { dbName: string; doc: MapDocument }) => Promise<unknown>;
+};
 
-self.addEventListener('message', (event: MessageEvent<WriteRequest>) => {
-  const request = event.data;
-  if (!request || typeof request.id !== 'number' || !request.doc) return;
-  void (async () => {
-    let db: InfluenceDb | null = null;
-    let reply: WriteReply;
+const api: WriteWorkerApi = {
+  async write({ dbName, doc }) {
+    const db = new InfluenceDb(dbName);
     try {
-      db = new InfluenceDb(request.dbName);
-      await new Repository(db).createMap(request.doc);
-      reply = { id: request.id, ok: true };
+      await new Repository(db).createMap(doc);
     } catch (error) {
-      reply = { id: request.id, ok: false, error: describeStorageError(error).message };
+      throw describedStorageError(error);
     } finally {
-      db?.close();
+      db.close();
     }
-    self.postMessage(reply);
-  })();
-});
+  },
+};
+
+serveWorker(api);
