@@ -5,6 +5,15 @@ import { introductionPaths } from '../analysis/paths';
 import type { AnalysisInput, IntroductionResult } from '../analysis/types';
 import { useEditor } from './context';
 import { hasEntry } from '../domain/records';
+import { useLiveRead } from '../storage/hooks';
+import type { MapSummary } from '../storage/repository';
+import { useServices } from './context';
+
+/** The stored maps, kept current as they change in this tab or another. */
+export function useMapSummaries(): MapSummary[] | undefined {
+  const { workspace } = useServices();
+  return useLiveRead(() => workspace.listMaps(), [workspace]);
+}
 
 /**
  * From this many people the paths are found in the analysis worker: one search took about

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { WrongPassphraseError } from '../storage/crypto';
+import { WrongPassphraseError } from '../state/workspace';
 import { useEditor, useServices } from '../state/context';
 import { Dialog } from './Dialog';
 import './LockPanel.css';
@@ -61,8 +61,8 @@ export function LockSection() {
     let live = true;
     // Without working storage there is nothing to lock, so the section stays hidden.
     if (mapId)
-      workspace.repo.lockInfo(mapId).then(
-        (info) => live && setLocked(!!info),
+      workspace.isLocked(mapId).then(
+        (isLocked) => live && setLocked(isLocked),
         () => live && setLocked(null),
       );
     return () => {

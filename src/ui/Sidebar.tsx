@@ -4,8 +4,9 @@ import { STANCE_LABELS, TIE_KIND_LABELS } from '../domain/defaults';
 import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
-import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
-import { useMapSummaries } from '../storage/hooks';
+import { readStorageInfo, requestPersistence, type StorageInfo } from '../state/workspace';
+import { formatBytes } from '../io/text';
+import { useMapSummaries } from '../state/hooks';
 import { ConfirmDialog } from './Dialog';
 import { Icon } from './Icon';
 import { TieSymbol } from './TieSymbol';
@@ -89,7 +90,7 @@ export function Legend() {
 
 export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSample?: () => void }) {
   const { workspace, store } = useServices();
-  const maps = useMapSummaries(workspace.repo);
+  const maps = useMapSummaries();
   const openId = useEditor((s) => s.doc?.map.id ?? null);
   const [renaming, setRenaming] = useState<Id | null>(null);
   const [draft, setDraft] = useState('');

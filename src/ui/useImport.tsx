@@ -11,7 +11,6 @@ import type { CsvTable } from '../io/csv';
 import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, TiesConfirmDialog } from './import/ImportDialogs';
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
-import { prepareWriteWorker, writeNewMaps } from './import/write-maps';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyRecord, hasEntry } from '../domain/records';
 
@@ -110,15 +109,15 @@ export function useImport(): {
       }
       if (reply.result.format === 'org-chart-csv' && reply.table) {
         prepareLayoutWorker();
-        prepareWriteWorker();
+        workspace.prepareImport();
         setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name });
         return;
       }
       // Start the worker that will store the map while the user reads the dialog.
-      if (reply.result.docs.length === 1) prepareWriteWorker();
+      if (reply.result.docs.length === 1) workspace.prepareImport();
       setStage({ kind: 'confirm', name: file.name, result: reply.result, table: reply.table });
     },
-    [fail, offerTies, readBytes],
+    [fail, offerTies, readBytes, workspace],
   );
 
   const addTies = useCallback(
@@ -134,7 +133,7 @@ export function useImport(): {
       setBusy(true);
       try {
         const docs = await workspace.withFreeNames(imported);
-        const written = await writeNewMaps(workspace, docs, { sealed });
+        const written = await workspace.importMaps(docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);
         const names = docs.length > 1 ? `${docs.length} maps` : docs.length ? `“${docs[0].map.name}”` : '';
