@@ -20,7 +20,7 @@ import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieF
 import { NODE_CONTEXT_MENU_EVENT, type NodeContextMenuDetail } from './MapCanvas';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
-import { isLodZoom } from './lod/scene';
+import { showsLodMarks } from './lod/scene';
 import { TieMarkers } from './markers';
 import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
@@ -57,7 +57,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const introductions = useIntroductionPaths();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
-  const lod = useStore(isLodZoom);
+  const lod = useStore(showsLodMarks);
   const [drag, setDrag] = useState<Record<Id, Position> | null>(null);
 
   const { overlay } = useMemo(

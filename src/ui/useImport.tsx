@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { MapDocument, Tie } from '../domain/types';
 import { asNewMap } from '../io/map-file';
-import { buildOrgChart } from '../io/org-chart';
-import type { ColumnMapping } from '../io/org-chart';
+import { buildOrgChart } from '../io/org-chart-csv';
+import type { ColumnMapping } from '../io/org-chart-csv';
 import { MAX_IMPORT_BYTES, formatBytes, plural, quote } from '../io/text';
 import { prepareLayoutWorker, startLayout } from '../layout/client';
 import { layoutInputFromDoc } from '../layout/types';

@@ -6,10 +6,11 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { MapDocument } from '../../domain/types';
 import type { CsvTable } from '../../io/csv';
 import type { ImportFormat, ImportResult } from '../../io/import';
-import { ORG_FIELDS, ORG_FIELD_LABELS, buildOrgChart, guessColumns } from '../../io/org-chart';
-import type { ColumnMapping, OrgField } from '../../io/org-chart';
+import { ORG_FIELDS, ORG_FIELD_LABELS, buildOrgChart, guessColumns } from '../../io/org-chart-csv';
+import type { ColumnMapping, OrgField } from '../../io/org-chart-csv';
 import { plural } from '../../io/text';
 import { Dialog } from '../Dialog';
+import { DialogActions, FormError } from '../DialogActions';
 
 export type OkImport = Extract<ImportResult, { ok: true }>;
 
@@ -109,7 +110,7 @@ export function ImportConfirmDialog({
         </ul>
       )}
       <ProblemList problems={result.problems} total={result.problemCount} />
-      <div className="dialog__actions">
+      <DialogActions>
         {onMapColumns && (
           <button type="button" className="button import__secondary" onClick={onMapColumns}>
             Map columns as an org chart…
@@ -121,7 +122,7 @@ export function ImportConfirmDialog({
         <button type="button" className="button button--primary" onClick={onImport} disabled={busy || (people === 0 && !result.sealed?.length)}>
           {busy ? 'Importing…' : backup ? 'Restore' : 'Import'}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -157,14 +158,14 @@ export function TiesConfirmDialog({
         The ties are added to “{mapName || 'Untitled map'}” as one change you can undo.
       </p>
       <ProblemList problems={problems} total={problemCount} />
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={onAdd} disabled={busy || added === 0}>
           Add ties
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -172,15 +173,15 @@ export function TiesConfirmDialog({
 export function ImportErrorDialog({ title, message, onClose }: { title: string; message: string; onClose: () => void }) {
   return (
     <Dialog title={title} onClose={onClose} className="import">
-      <p className="import__error" role="alert">
+      <FormError>
         {message}
-      </p>
+      </FormError>
       <p className="import__note">Nothing was imported; your maps are unchanged.</p>
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button button--primary" onClick={onClose}>
           OK
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -278,14 +279,14 @@ export function OrgChartDialog({
         {people ? `${importQuestion(people, chart.reportsTo, skipped, 'org-chart-csv')}`.replace(/ ties\b/, ' reports-to ties').replace(/ 1 tie\b/, ' 1 reports-to tie') : 'No people can be read with these columns.'}
       </p>
       <ProblemList problems={problems} />
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="button" className="button button--primary" disabled={busy || people === 0} onClick={() => onImport(mapping)}>
           {busy ? 'Importing…' : 'Import'}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
