@@ -299,20 +299,20 @@ export class Workspace {
 
   /** Encrypts the open map at rest under a passphrase (this tab keeps the key until "Lock now"). */
   async lockOpenMap(passphrase: string): Promise<void> {
-    const id = this.openMapId;
-    if (!id) return;
-    await this.flush();
-    await this.repo.lockMap(id, passphrase);
-    this.channel?.post({ type: 'map-locked', mapId: id, locked: true });
-    await this.openMap(id);
+    await this.changeLock(true, (id) => this.repo.lockMap(id, passphrase));
   }
 
   async removeLockFromOpenMap(): Promise<void> {
+    await this.changeLock(false, (id) => this.repo.removeLock(id));
+  }
+
+  /** Locks or unlocks the open map (after saving what is pending), tells the other tabs, and reads it again. */
+  private async changeLock(locked: boolean, change: (id: Id) => Promise<unknown>): Promise<void> {
     const id = this.openMapId;
     if (!id) return;
     await this.flush();
-    await this.repo.removeLock(id);
-    this.channel?.post({ type: 'map-locked', mapId: id, locked: false });
+    await change(id);
+    this.channel?.post({ type: 'map-locked', mapId: id, locked });
     await this.openMap(id);
   }
 
