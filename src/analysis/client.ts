@@ -1,108 +1,131 @@
 /**
- * Main-thread access to the analysis: debounced, newest answer wins, disposable. Runs in the Web
- * Worker (worker.ts) through domain/workers.ts, which runs the same handlers on this thread where
- * there is no worker (unit tests, old environments), still asynchronously.
+ * Main-thread access to the analysis: debounced, newest-wins, disposable. Runs in the Web Worker
+ * when there is one; where `Worker` is undefined (unit tests, old environments) it runs in-process,
+ * still asynchronously, so callers behave the same either way.
  *
- * A call superseded by a newer one of the same kind before its answer arrives rejects with an
- * AnalysisCancelledError: callers ignore it (`isAnalysisCancelled(error)`).
+ * A run that is superseded by a newer `run()` before its result arrives rejects with an
+ * AnalysisCancelledError: callers can ignore it (`isAnalysisCancelled(error)`).
  */
-import { isCancelled, latestOnly, startWorker, WorkerCancelledError } from '../domain/workers';
+import { releaseProxy, wrap, type Remote } from 'comlink';
+import { analyse } from './analyse';
+import { introductionPaths } from './paths';
+import { whatIf, type WhatIfResult } from './what-if';
 import { unpackResult } from './transfer';
-import type { WhatIfResult } from './what-if';
 import type { AnalysisInput, AnalysisResult, IntroductionResult } from './types';
-import { analysisApi, type AnalysisWorkerApi } from './worker-api';
+import type { AnalysisWorkerApi } from './worker';
 
-export { WorkerCancelledError as AnalysisCancelledError };
+export class AnalysisCancelledError extends Error {
+  constructor(reason = 'Superseded by a newer analysis') {
+    super(reason);
+    this.name = 'AnalysisCancelledError';
+  }
+}
 
-export function isAnalysisCancelled(error: unknown): error is WorkerCancelledError {
-  return isCancelled(error);
+export function isAnalysisCancelled(error: unknown): error is AnalysisCancelledError {
+  return error instanceof AnalysisCancelledError;
 }
 
 export interface AnalysisClient {
-  /** Debounced analysis of the newest input; an older run still waiting or computing is cancelled. */
+  /** Debounced analysis of the newest input. */
   run(input: AnalysisInput): Promise<AnalysisResult>;
-  /** Introduction paths (not debounced: a user asked for them); a newer request cancels an older one. */
+  /** Introduction paths (not debounced: a user asked for them). */
   paths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult>;
-  /** "What if these people leave?" on the given map (not debounced); a newer request cancels an older one. */
+  /** "What if these people leave?" on the given map (not debounced: a user asked). */
   whatIf(input: AnalysisInput, removedIds: string[]): Promise<WhatIfResult>;
-  /** Drops the run that is waiting or computing (its promise rejects as cancelled). */
-  cancel(): void;
   /** True while a run is waiting or computing: drives the quiet "updating" indicator. */
   readonly busy: boolean;
   dispose(): void;
 }
 
 export interface AnalysisClientOptions {
-  /** Quiet time after the last call to run() before analysing; default 150 ms. */
+  /** Quiet time after the last edit before analysing; default 150 ms. */
   debounceMs?: number;
   /** Override worker creation (tests); return null to run in-process. */
   createWorker?: () => Worker | null;
 }
 
-const analysisWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+function defaultWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
 
-const disposedError = () => new WorkerCancelledError('The analysis client was disposed');
+/** In-process stand-in with the worker's interface; yields first so callers never block. */
+const inProcess = {
+  async analyse(input: AnalysisInput): Promise<AnalysisResult> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return analyse(input);
+  },
+  async introductionPaths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return introductionPaths(input, fromId, toId);
+  },
+  async whatIf(input: AnalysisInput, removedIds: string[]): Promise<WhatIfResult> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return whatIf(input, removedIds);
+  },
+};
+
+interface Pending {
+  input: AnalysisInput;
+  resolve: (r: AnalysisResult) => void;
+  reject: (e: unknown) => void;
+}
 
 export function createAnalysisClient(options: AnalysisClientOptions = {}): AnalysisClient {
   const debounceMs = options.debounceMs ?? 150;
-  const worker = startWorker<AnalysisWorkerApi>(options.createWorker ?? analysisWorker, { inProcess: analysisApi });
-  const analyseLatest = latestOnly((input: AnalysisInput) => worker.call('analyse', input));
-  const pathsLatest = latestOnly((arg: { input: AnalysisInput; fromId: string; toId: string }) => worker.call('introductionPaths', arg));
-  const whatIfLatest = latestOnly((arg: { input: AnalysisInput; removedIds: string[] }) => worker.call('whatIf', arg));
+  const worker = (options.createWorker ?? defaultWorker)();
+  const remote: Remote<AnalysisWorkerApi> | null = worker ? wrap<AnalysisWorkerApi>(worker) : null;
+  const engine = remote ?? inProcess;
+  const analyseOnce = remote ? async (input: AnalysisInput) => unpackResult(await remote.analyse(input)) : inProcess.analyse;
 
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** The run waiting for the debounce to end. */
-  let waiting: { input: AnalysisInput; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void } | null = null;
+  let waiting: Pending | null = null;
+  let generation = 0;
   let inFlight = 0;
-
-  const cancelWaiting = (error: Error) => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    waiting?.reject(error);
-    waiting = null;
-  };
 
   const start = () => {
     timer = null;
     const job = waiting;
     waiting = null;
     if (!job) return;
+    const mine = ++generation;
     inFlight++;
-    analyseLatest(job.input).then(
-      (packed) => {
+    analyseOnce(job.input).then(
+      (result) => {
         inFlight--;
-        job.resolve(unpackResult(packed));
+        // A newer run started (or is waiting) meanwhile: this result is stale.
+        if (disposed || mine !== generation || waiting) job.reject(new AnalysisCancelledError());
+        else job.resolve(result);
       },
-      (error: unknown) => {
+      (error) => {
         inFlight--;
-        job.reject(error);
+        job.reject(disposed || mine !== generation ? new AnalysisCancelledError() : error);
       },
     );
   };
 
   return {
     run(input) {
-      if (disposed) return Promise.reject(disposedError());
+      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
       return new Promise<AnalysisResult>((resolve, reject) => {
-        // A newer input: whatever is waiting or computing is stale.
-        cancelWaiting(new WorkerCancelledError());
-        analyseLatest.cancel();
+        waiting?.reject(new AnalysisCancelledError());
         waiting = { input, resolve, reject };
+        if (timer !== null) clearTimeout(timer);
         timer = setTimeout(start, debounceMs);
       });
     },
     paths(input, fromId, toId) {
-      if (disposed) return Promise.reject(disposedError());
-      return pathsLatest({ input, fromId, toId });
+      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
+      return Promise.resolve(engine.introductionPaths(input, fromId, toId));
     },
     whatIf(input, removedIds) {
-      if (disposed) return Promise.reject(disposedError());
-      return whatIfLatest({ input, removedIds });
-    },
-    cancel() {
-      cancelWaiting(new WorkerCancelledError());
-      analyseLatest.cancel();
+      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
+      return Promise.resolve(engine.whatIf(input, removedIds));
     },
     get busy() {
       return !disposed && (waiting !== null || inFlight > 0);
@@ -110,8 +133,12 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     dispose() {
       if (disposed) return;
       disposed = true;
-      cancelWaiting(disposedError());
-      worker.terminate();
+      if (timer !== null) clearTimeout(timer);
+      waiting?.reject(new AnalysisCancelledError('The analysis client was disposed'));
+      waiting = null;
+      generation++;
+      remote?.[releaseProxy]();
+      worker?.terminate();
     },
   };
 }

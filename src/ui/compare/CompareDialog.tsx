@@ -19,7 +19,6 @@ import { TieEdge } from '../../canvas/TieEdge';
 import { Dialog } from '../Dialog';
 import './compare.css';
 import { formatCount } from '../../domain/numbers';
-import { FormError } from '../DialogActions';
 
 /** One version of the map that can be compared: a snapshot, or the map as it is now. */
 export interface MapVersion {
@@ -138,9 +137,9 @@ export function CompareDialog({ versions, from: initialFrom, to: initialTo, onCl
         )}
       </div>
       {error ? (
-        <FormError>
+        <p className="form-error" role="alert">
           Could not open that version: {error}
-        </FormError>
+        </p>
       ) : !loaded ? (
         <p className="panel__empty">Loading…</p>
       ) : (

@@ -11,7 +11,6 @@ import { exportMapPng, preparePngWorker } from '../../io/png-browser';
 import { mapImageSize, renderMapSvgSized } from '../../io/svg-render';
 import { Dialog } from '../Dialog';
 import { downloadBlob, downloadText } from '../download';
-import { DialogActions, FormError } from '../DialogActions';
 
 export type ImageFormat = 'png' | 'svg';
 type Background = 'white' | 'dark' | 'transparent';
@@ -113,18 +112,18 @@ export function ImageExportDialog({ doc, format, initialBackground = 'white', on
         </p>
       )}
       {error && (
-        <FormError>
+        <p className="import__error" role="alert">
           {error}
-        </FormError>
+        </p>
       )}
-      <DialogActions>
+      <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={() => void submit()} disabled={working}>
           {working ? 'Exporting…' : `Export ${format.toUpperCase()}`}
         </button>
-      </DialogActions>
+      </div>
     </Dialog>
   );
 }

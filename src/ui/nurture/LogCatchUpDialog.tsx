@@ -5,7 +5,6 @@ import { INTERACTION_KINDS, type Id, type InteractionKind } from '../../domain/t
 import { useEditor, useServices } from '../../state/context';
 import { Dialog } from '../Dialog';
 import { LimitNote, useTextLimits } from '../useTextLimits';
-import { DialogActions, FormError } from '../DialogActions';
 
 export const INTERACTION_LABELS: Record<InteractionKind, string> = {
   coffee: 'Coffee',
@@ -75,18 +74,18 @@ export function LogCatchUpDialog({ personId, onClose, today }: { personId: Id; o
           <LimitNote message={limits.messageFor('note')} />
         </div>
         {problem && (
-          <FormError inline id={ids.problem}>
+          <p className="form-problem" id={ids.problem} role="alert">
             {problem}
-          </FormError>
+          </p>
         )}
-        <DialogActions>
+        <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary">
             Log catch-up
           </button>
-        </DialogActions>
+        </div>
       </form>
     </Dialog>
   );
