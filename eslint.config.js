@@ -8,6 +8,8 @@ export const LAYERS = ['domain', 'analysis', 'io', 'layout', 'storage', 'sync', 
 // Pure layers never reach for React, React Flow, the store or the database.
 const PURE_LAYERS = new Set(['domain', 'analysis', 'io', 'layout']);
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo'];
+// The interface reaches storage only through the Workspace (state/workspace.ts), never directly.
+const NO_STORAGE_LAYERS = new Set(['canvas', 'ui']);
 
 function layerRules() {
   return LAYERS.map((layer, index) => {
@@ -18,6 +20,9 @@ function layerRules() {
     }));
     if (layer !== 'storage') {
       patterns.push({ group: ['dexie', 'dexie-react-hooks'], message: 'Only src/storage/ talks to the database.' });
+    }
+    if (NO_STORAGE_LAYERS.has(layer)) {
+      patterns.push({ group: ['**/storage/*', '**/storage'], message: `${layer}/ reaches storage only through the Workspace (state/workspace.ts), never storage/ itself.` });
     }
     if (PURE_LAYERS.has(layer)) {
       patterns.push({ group: UI_PACKAGES, message: `${layer}/ is pure TypeScript: no React, React Flow or store.` });

@@ -15,13 +15,13 @@ import { generateOrganisation } from '../src/analysis/generate';
 import { toAnalysisInput } from '../src/analysis/input';
 import { partialPathMeasures, pathMeasures } from '../src/analysis/shortest-paths';
 import { parseCsvTable } from '../src/io/csv';
-import { guessColumns } from '../src/io/org-chart';
+import { guessColumns } from '../src/io/org-chart-csv';
 import { layoutForest } from '../src/io/tree-layout';
 import { compactOrgChart } from '../src/layout/compact-org';
 import { managersFrom } from '../src/layout/org-chart';
 import type { LayoutInput } from '../src/layout/types';
 import { tieMeaning } from '../src/domain/tie-kinds';
-import { buildLaidOut } from '../src/ui/import/org-session';
+import { buildLaidOut } from '../src/state/org-import';
 
 const SIZES = [20000, 50000];
 const options = { iterations: 2, warmupIterations: 1, time: 0 };

@@ -1,131 +1,108 @@
 /**
- * Main-thread access to the analysis: debounced, newest-wins, disposable. Runs in the Web Worker
- * when there is one; where `Worker` is undefined (unit tests, old environments) it runs in-process,
- * still asynchronously, so callers behave the same either way.
+ * Main-thread access to the analysis: debounced, newest answer wins, disposable. Runs in the Web
+ * Worker (worker.ts) through domain/workers.ts, which runs the same handlers on this thread where
+ * there is no worker (unit tests, old environments), still asynchronously.
  *
- * A run that is superseded by a newer `run()` before its result arrives rejects with an
- * AnalysisCancelledError: callers can ignore it (`isAnalysisCancelled(error)`).
+ * A call superseded by a newer one of the same kind before its answer arrives rejects with an
+ * AnalysisCancelledError: callers ignore it (`isAnalysisCancelled(error)`).
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
-import { analyse } from './analyse';
-import { introductionPaths } from './paths';
-import { whatIf, type WhatIfResult } from './what-if';
+import { isCancelled, latestOnly, startWorker, WorkerCancelledError } from '../domain/workers';
 import { unpackResult } from './transfer';
+import type { WhatIfResult } from './what-if';
 import type { AnalysisInput, AnalysisResult, IntroductionResult } from './types';
-import type { AnalysisWorkerApi } from './worker';
+import { analysisApi, type AnalysisWorkerApi } from './worker-api';
 
-export class AnalysisCancelledError extends Error {
-  constructor(reason = 'Superseded by a newer analysis') {
-    super(reason);
-    this.name = 'AnalysisCancelledError';
-  }
-}
+export { WorkerCancelledError as AnalysisCancelledError };
 
-export function isAnalysisCancelled(error: unknown): error is AnalysisCancelledError {
-  return error instanceof AnalysisCancelledError;
+export function isAnalysisCancelled(error: unknown): error is WorkerCancelledError {
+  return isCancelled(error);
 }
 
 export interface AnalysisClient {
-  /** Debounced analysis of the newest input. */
+  /** Debounced analysis of the newest input; an older run still waiting or computing is cancelled. */
   run(input: AnalysisInput): Promise<AnalysisResult>;
-  /** Introduction paths (not debounced: a user asked for them). */
+  /** Introduction paths (not debounced: a user asked for them); a newer request cancels an older one. */
   paths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult>;
-  /** "What if these people leave?" on the given map (not debounced: a user asked). */
+  /** "What if these people leave?" on the given map (not debounced); a newer request cancels an older one. */
   whatIf(input: AnalysisInput, removedIds: string[]): Promise<WhatIfResult>;
+  /** Drops the run that is waiting or computing (its promise rejects as cancelled). */
+  cancel(): void;
   /** True while a run is waiting or computing: drives the quiet "updating" indicator. */
   readonly busy: boolean;
   dispose(): void;
 }
 
 export interface AnalysisClientOptions {
-  /** Quiet time after the last edit before analysing; default 150 ms. */
+  /** Quiet time after the last call to run() before analysing; default 150 ms. */
   debounceMs?: number;
   /** Override worker creation (tests); return null to run in-process. */
   createWorker?: () => Worker | null;
 }
 
-function defaultWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
+const analysisWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
-/** In-process stand-in with the worker's interface; yields first so callers never block. */
-const inProcess = {
-  async analyse(input: AnalysisInput): Promise<AnalysisResult> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return analyse(input);
-  },
-  async introductionPaths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return introductionPaths(input, fromId, toId);
-  },
-  async whatIf(input: AnalysisInput, removedIds: string[]): Promise<WhatIfResult> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return whatIf(input, removedIds);
-  },
-};
-
-interface Pending {
-  input: AnalysisInput;
-  resolve: (r: AnalysisResult) => void;
-  reject: (e: unknown) => void;
-}
+const disposedError = () => new WorkerCancelledError('The analysis client was disposed');
 
 export function createAnalysisClient(options: AnalysisClientOptions = {}): AnalysisClient {
   const debounceMs = options.debounceMs ?? 150;
-  const worker = (options.createWorker ?? defaultWorker)();
-  const remote: Remote<AnalysisWorkerApi> | null = worker ? wrap<AnalysisWorkerApi>(worker) : null;
-  const engine = remote ?? inProcess;
-  const analyseOnce = remote ? async (input: AnalysisInput) => unpackResult(await remote.analyse(input)) : inProcess.analyse;
+  const worker = startWorker<AnalysisWorkerApi>(options.createWorker ?? analysisWorker, { inProcess: analysisApi });
+  const analyseLatest = latestOnly((input: AnalysisInput) => worker.call('analyse', input));
+  const pathsLatest = latestOnly((arg: { input: AnalysisInput; fromId: string; toId: string }) => worker.call('introductionPaths', arg));
+  const whatIfLatest = latestOnly((arg: { input: AnalysisInput; removedIds: string[] }) => worker.call('whatIf', arg));
 
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let waiting: Pending | null = null;
-  let generation = 0;
+  /** The run waiting for the debounce to end. */
+  let waiting: { input: AnalysisInput; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void } | null = null;
   let inFlight = 0;
+
+  const cancelWaiting = (error: Error) => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    waiting?.reject(error);
+    waiting = null;
+  };
 
   const start = () => {
     timer = null;
     const job = waiting;
     waiting = null;
     if (!job) return;
-    const mine = ++generation;
     inFlight++;
-    analyseOnce(job.input).then(
-      (result) => {
+    analyseLatest(job.input).then(
+      (packed) => {
         inFlight--;
-        // A newer run started (or is waiting) meanwhile: this result is stale.
-        if (disposed || mine !== generation || waiting) job.reject(new AnalysisCancelledError());
-        else job.resolve(result);
+        job.resolve(unpackResult(packed));
       },
-      (error) => {
+      (error: unknown) => {
         inFlight--;
-        job.reject(disposed || mine !== generation ? new AnalysisCancelledError() : error);
+        job.reject(error);
       },
     );
   };
 
   return {
     run(input) {
-      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
+      if (disposed) return Promise.reject(disposedError());
       return new Promise<AnalysisResult>((resolve, reject) => {
-        waiting?.reject(new AnalysisCancelledError());
+        // A newer input: whatever is waiting or computing is stale.
+        cancelWaiting(new WorkerCancelledError());
+        analyseLatest.cancel();
         waiting = { input, resolve, reject };
-        if (timer !== null) clearTimeout(timer);
         timer = setTimeout(start, debounceMs);
       });
     },
     paths(input, fromId, toId) {
-      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
-      return Promise.resolve(engine.introductionPaths(input, fromId, toId));
+      if (disposed) return Promise.reject(disposedError());
+      return pathsLatest({ input, fromId, toId });
     },
     whatIf(input, removedIds) {
-      if (disposed) return Promise.reject(new AnalysisCancelledError('The analysis client was disposed'));
-      return Promise.resolve(engine.whatIf(input, removedIds));
+      if (disposed) return Promise.reject(disposedError());
+      return whatIfLatest({ input, removedIds });
+    },
+    cancel() {
+      cancelWaiting(new WorkerCancelledError());
+      analyseLatest.cancel();
     },
     get busy() {
       return !disposed && (waiting !== null || inFlight > 0);
@@ -133,12 +110,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     dispose() {
       if (disposed) return;
       disposed = true;
-      if (timer !== null) clearTimeout(timer);
-      waiting?.reject(new AnalysisCancelledError('The analysis client was disposed'));
-      waiting = null;
-      generation++;
-      remote?.[releaseProxy]();
-      worker?.terminate();
+      cancelWaiting(disposedError());
+      worker.terminate();
     },
   };
 }

@@ -12,10 +12,11 @@ import { ServicesProvider, useEditor, useServices, type AppServices } from '../s
 import type { EditorStoreApi } from '../state/store';
 import type { Workspace } from '../state/workspace';
 import { WrongPassphraseError } from '../storage/crypto';
-import { openLockedPayload } from '../ui/export/interactive-html';
+import { openLockedPayload } from '../state/interactive-html';
 import { ViewOnlyBadge } from '../ui/Header';
 import { Icon } from '../ui/Icon';
 import { InsightsPanel } from '../ui/InsightsPanel';
+import { FormError } from '../ui/DialogActions';
 import { Inspector } from '../ui/Inspector';
 import { MetricsTable } from '../ui/MetricsTable';
 import { NoticeToast } from '../ui/NoticeToast';
@@ -206,11 +207,7 @@ function UnlockForm({ lock, onUnlocked }: { lock: ViewerLock; onUnlocked: () => 
           <label htmlFor={inputId}>Passphrase</label>
           <input id={inputId} type="password" autoComplete="current-password" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
         </div>
-        {error && (
-          <p className="unlock__error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <FormError>{error}</FormError>}
         <div className="empty__actions">
           <button type="submit" className="button button--primary" disabled={!passphrase || busy}>
             {busy ? 'Opening…' : 'Open'}

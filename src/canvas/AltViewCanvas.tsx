@@ -19,7 +19,7 @@ import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
-import { isLodZoom } from './lod/scene';
+import { showsLodMarks } from './lod/scene';
 import { TieMarkers } from './markers';
 import { computeOverlay } from './overlay';
 import { StakeholderNode } from './StakeholderNode';
@@ -56,7 +56,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const introductions = useIntroductionPaths();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
-  const lod = useStore(isLodZoom);
+  const lod = useStore(showsLodMarks);
   const [drag, setDrag] = useState<Record<Id, Position> | null>(null);
 
   const { overlay } = useMemo(

@@ -3,6 +3,7 @@
  * names what it counts, so it never seems to disagree with the Metrics table's "Contacts" (distinct
  * people linked by influence or trust, the analysis's degree).
  */
+import { hasEntry } from './records';
 import type { Id, MapDocument } from './types';
 
 const n = (count: number) => count.toLocaleString('en-GB');
@@ -30,7 +31,7 @@ export function tieCounts(doc: Pick<MapDocument, 'ties' | 'stakeholders'>, id: I
       counts.informal++;
       const other = t.source === id ? t.target : t.source;
       // The analysis ignores ties to oneself or to someone no longer on the map.
-      if (other !== id && other in doc.stakeholders) contacts.add(other);
+      if (other !== id && hasEntry(doc.stakeholders, other)) contacts.add(other);
     }
   }
   counts.contacts = contacts.size;

@@ -22,7 +22,7 @@ import { importGexf } from './gexf';
 import { importGraphml } from './graphml';
 import type { SealedMapFile } from './sealed-map-file';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
-import { buildOrgChart, guessColumns } from './org-chart';
+import { buildOrgChart, guessColumns } from './org-chart-csv';
 import { MAP_KEYWORD, extractText } from './png';
 import { CoordinateClamp, MAX_IMPORT_BYTES, countCsvRecords, decodeText, formatBytes, plural, quote } from './text';
 import { copyRecord } from '../domain/records';

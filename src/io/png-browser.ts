@@ -5,6 +5,7 @@
  * unit-tested in Node; the browser tests cover it.
  */
 import type { MapDocument } from '../domain/types';
+import { startWorker, WorkerFailedError, type CallContext, type WorkerHandle } from '../domain/workers';
 import { exportMapJson, redactDocument } from './map-file';
 import { MAP_KEYWORD, embedText, makeTextChunk, planExportSize } from './png';
 import type { ExportSize } from './png';
@@ -202,19 +203,6 @@ export interface Band {
   count: number;
 }
 
-export interface PngWorkerRequest {
-  id: number;
-  doc: MapDocument;
-  options: PngExportOptions;
-  /** Draw only this band and send back its pixels (the page joins the bands and encodes). */
-  band?: Band;
-}
-
-export type PngWorkerReply =
-  | { id: number; ok: true; blob: Blob; note: string | null }
-  | { id: number; ok: true; bitmap: ImageBitmap; top: number; size: ExportSize; json: string | null }
-  | { id: number; ok: false; error: string };
-
 /** Draws one band of the image on an OffscreenCanvas (in a worker); band 0 also makes the map JSON. */
 export function renderMapPngBand(doc: MapDocument, options: PngExportOptions, band: Band): { bitmap: ImageBitmap; top: number; size: ExportSize; json: string | null } {
   const scene = buildMapScene(doc, { ...options, scale: 1 });
@@ -233,18 +221,25 @@ export function renderMapPngBand(doc: MapDocument, options: PngExportOptions, ba
   return { bitmap: canvas.transferToImageBitmap(), top, size, json };
 }
 
-let nextId = 1;
+/** What the PNG worker answers (png-worker.ts). */
+export const pngApi = {
+  /** The finished image. */
+  render: ({ doc, options }: { doc: MapDocument; options: PngExportOptions }) => renderMapPng(doc, options),
+  /** One band's pixels (the page joins the bands and encodes). */
+  band: ({ doc, options, band }: { doc: MapDocument; options: PngExportOptions; band: Band }, context: CallContext) => {
+    const part = renderMapPngBand(doc, options, band);
+    context.transfer([part.bitmap]);
+    return part;
+  },
+};
+export type PngWorkerApi = typeof pngApi;
 
-function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;
-  try {
-    return new Worker(new URL('./png-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
+const pngWorker = () => (typeof OffscreenCanvas === 'undefined' ? null : new Worker(new URL('./png-worker.ts', import.meta.url), { type: 'module' }));
 
-const warm: Worker[] = [];
+/** No in-process handlers: where no worker runs, exportMapPng draws on this thread itself. */
+const startPngWorker = () => startWorker<PngWorkerApi>(pngWorker, { onFailure: 'reject' });
+
+const warm: WorkerHandle<PngWorkerApi>[] = [];
 
 /** How many workers draw a large image, each one band (one per core, at most two). */
 function bandCount(): number {
@@ -255,25 +250,10 @@ function bandCount(): number {
 /** Starts the export workers ahead of time (the export dialog is open), so Export starts at once. */
 export function preparePngWorker(): void {
   while (warm.length < bandCount()) {
-    const worker = startWorker();
-    if (!worker) return;
+    const worker = startPngWorker();
+    if (!worker.offThread) return;
     warm.push(worker);
   }
-}
-
-class WorkerUnavailable extends Error {}
-
-function ask(worker: Worker, request: PngWorkerRequest): Promise<PngWorkerReply> {
-  return new Promise<PngWorkerReply>((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent<PngWorkerReply>) => {
-      if (event.data?.id === request.id) resolve(event.data);
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new WorkerUnavailable());
-    });
-    worker.postMessage(request);
-  });
 }
 
 /** Below this many ties one worker draws the whole image (splitting would not pay). */
@@ -282,28 +262,18 @@ const BANDS_FROM_TIES = 1000;
 /** In workers: null when no worker could run (then the caller draws on this thread). */
 async function renderInWorkers(doc: MapDocument, options: PngExportOptions): Promise<PngExportResult | null> {
   const count = Object.keys(doc.ties).length >= BANDS_FROM_TIES ? bandCount() : 1;
-  const workers: Worker[] = [];
+  const workers: WorkerHandle<PngWorkerApi>[] = [];
   while (workers.length < count) {
-    const worker = warm.shift() ?? startWorker();
-    if (!worker) break;
+    const worker = warm.shift() ?? startPngWorker();
+    if (!worker.offThread) break;
     workers.push(worker);
   }
   for (const w of warm.splice(0)) w.terminate();
   if (!workers.length) return null;
   try {
-    if (workers.length === 1) {
-      const reply = await ask(workers[0], { id: nextId++, doc, options });
-      if (!reply.ok) throw new Error(reply.error);
-      if (!('blob' in reply)) throw new WorkerUnavailable();
-      return { blob: reply.blob, note: reply.note };
-    }
+    if (workers.length === 1) return await workers[0].call('render', { doc, options }).promise;
     // Each worker draws one band; the bands are joined here and encoded once.
-    const replies = await Promise.all(workers.map((w, index) => ask(w, { id: nextId++, doc, options, band: { index, count: workers.length } })));
-    const parts = replies.map((r) => {
-      if (!r.ok) throw new Error(r.error);
-      if (!('bitmap' in r)) throw new WorkerUnavailable();
-      return r;
-    });
+    const parts = await Promise.all(workers.map((w, index) => w.call('band', { doc, options, band: { index, count: workers.length } }).promise));
     const { size } = parts[0];
     const canvas = new OffscreenCanvas(size.width, size.height);
     const context = canvas.getContext('2d');
@@ -317,7 +287,7 @@ async function renderInWorkers(doc: MapDocument, options: PngExportOptions): Pro
     const json = parts[0].json ?? exportMapJson(options.redacted ? redactDocument(doc) : doc);
     return { blob: await embedTextInBlob(blob, MAP_KEYWORD, json), note: size.note };
   } catch (error) {
-    if (error instanceof WorkerUnavailable) return null;
+    if (error instanceof WorkerFailedError) return null;
     throw error;
   } finally {
     for (const w of workers) w.terminate();

@@ -123,7 +123,9 @@ export function quote(value: string, max = 40): string {
   return `"${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}"`;
 }
 
+/** The one way sizes are written: file sizes in import messages, storage used in the Maps list. */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;

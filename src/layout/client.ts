@@ -7,11 +7,11 @@
  * milliseconds; a network layout that misses it fails with a message. Where there is no Worker
  * (unit and component tests) the cheap layouts run in-process, still asynchronously.
  */
+import { startWorker, WorkerFailedError, type WorkerHandle } from '../domain/workers';
 import { networkLayout } from './network';
 import { COMPACT_MIN_PEOPLE, compactOrgChart } from './compact-org';
 import { treeOrgChart } from './org-chart';
-import type { LayoutEngine, LayoutKind, LayoutReply, LayoutRequest } from './protocol';
-import type { LayoutInput, Positions } from './types';
+import type { LayoutAnswer, LayoutEngine, LayoutInput, LayoutKind, LayoutWorkerApi, Positions } from './types';
 
 export class LayoutCancelledError extends Error {
   constructor() {
@@ -41,39 +41,43 @@ export interface LayoutRunOptions {
   createWorker?: () => Worker | null;
 }
 
-function defaultWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+/** The org chart without ELK: the compact layout for large charts, a tidy tree for small ones. */
+function fallbackOrgChart(input: LayoutInput): LayoutAnswer {
+  return input.cards.length >= COMPACT_MIN_PEOPLE ? { positions: compactOrgChart(input), engine: 'compact' } : { positions: treeOrgChart(input), engine: 'tree' };
 }
 
-let nextId = 1;
+const layoutWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+
+/** On this thread, where there is no worker: the cheap layouts (tidy tree, a short ForceAtlas2). */
+const inProcess: LayoutWorkerApi = {
+  warmUp: () => null,
+  orgChart: ({ input }) => fallbackOrgChart(input),
+  network: ({ input }, context) => ({ positions: networkLayout(input, { budgetMs: 400, onProgress: (f) => context.progress(f) }), engine: 'forceatlas2' }),
+};
+
+function startLayoutWorker(createWorker: () => Worker | null): WorkerHandle<LayoutWorkerApi> {
+  return startWorker<LayoutWorkerApi>(createWorker, { inProcess, onFailure: 'reject' });
+}
+
 /** A worker started ahead of time (the Arrange menu was opened) with elkjs loading in it. */
-let warm: Worker | null = null;
+let warm: WorkerHandle<LayoutWorkerApi> | null = null;
 
 /**
  * Starts a worker and loads elkjs in it, so the next layout does not wait for the 1.5 MB
  * script. Called when the Arrange menu opens; harmless to call again.
  */
-export function prepareLayoutWorker(createWorker: () => Worker | null = defaultWorker): void {
+export function prepareLayoutWorker(createWorker: () => Worker | null = layoutWorker): void {
   if (warm) return;
-  warm = createWorker();
-  warm?.postMessage({ id: 0, kind: 'warm-up', input: { cards: [], ties: [] } } satisfies LayoutRequest);
+  warm = startLayoutWorker(createWorker);
+  if (!warm.offThread) return;
+  warm.call('warmUp', null).promise.catch(() => undefined);
 }
 
-function takeWorker(createWorker?: () => Worker | null): Worker | null {
-  if (createWorker) return createWorker();
+function takeWorker(createWorker?: () => Worker | null): WorkerHandle<LayoutWorkerApi> {
+  if (createWorker) return startLayoutWorker(createWorker);
   const w = warm;
   warm = null;
-  return w ?? defaultWorker();
-}
-
-/** The org chart without ELK: the compact layout for large charts, a tidy tree for small ones. */
-function fallbackOrgChart(input: LayoutInput): [Positions, LayoutEngine] {
-  return input.cards.length >= COMPACT_MIN_PEOPLE ? [compactOrgChart(input), 'compact'] : [treeOrgChart(input), 'tree'];
+  return w ?? startLayoutWorker(layoutWorker);
 }
 
 export function networkBudget(people: number): number {
@@ -83,82 +87,47 @@ export function networkBudget(people: number): number {
 export function startLayout(kind: LayoutKind, input: LayoutInput, options: LayoutRunOptions = {}): LayoutJob {
   const started = performance.now();
   const deadline = options.deadlineMs ?? (kind === 'org-chart' ? 3000 : 8000);
-  let settle: ((outcome: LayoutOutcome) => void) | null = null;
-  let fail: ((error: unknown) => void) | null = null;
-  let worker: Worker | null = null;
+  // One worker per run, stopped when the run ends: a runaway ELK run never keeps a core busy.
+  const worker = takeWorker(options.createWorker);
+  const offThread = worker.offThread;
+  const call = kind === 'org-chart' ? worker.call('orgChart', { input }) : worker.call('network', { input, budgetMs: networkBudget(input.cards.length) }, { onProgress: (f) => options.onProgress?.(f as number) });
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let finished = false;
-
-  const promise = new Promise<LayoutOutcome>((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  const end = () => {
-    finished = true;
-    if (timer !== null) clearTimeout(timer);
-    worker?.terminate();
-    worker = null;
-  };
-  const done = (positions: Positions, engine: LayoutEngine, note: string | null = null) => {
-    if (finished) return;
-    end();
-    settle!({ positions, engine, note, ms: Math.round(performance.now() - started) });
-  };
-  const error = (e: unknown) => {
-    if (finished) return;
-    end();
-    fail!(e);
-  };
-  const fallback = (why: string) => {
-    if (kind === 'org-chart') {
-      const [positions, engine] = fallbackOrgChart(input);
-      done(positions, engine, why);
-    }
-    else error(new Error(why));
-  };
-
-  const inProcess = () => {
-    setTimeout(() => {
-      if (finished) return;
-      try {
-        if (kind === 'org-chart') {
-          const [positions, engine] = fallbackOrgChart(input);
-          done(positions, engine);
-        }
-        else done(networkLayout(input, { budgetMs: 400 }), 'forceatlas2');
-      } catch (e) {
-        error(e);
-      }
-    }, 0);
-  };
-
-  worker = takeWorker(options.createWorker);
-  if (!worker) inProcess();
-  else {
-    const id = nextId++;
-    worker.addEventListener('message', (event: MessageEvent<LayoutReply>) => {
-      const message = event.data;
-      if (!message || message.id !== id) return;
-      if (message.type === 'progress') options.onProgress?.(message.fraction);
-      else if (message.type === 'done') done(message.positions, message.engine);
-      else fallback(kind === 'org-chart' ? `The layered layout failed (${message.error}); a simpler tree layout was used.` : `The network layout failed: ${message.error}`);
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      fallback(kind === 'org-chart' ? 'The layered layout could not start; a simpler tree layout was used.' : 'The network layout could not start.');
-    });
-    const request: LayoutRequest = { id, kind, input, budgetMs: kind === 'network' ? networkBudget(input.cards.length) : undefined };
-    worker.postMessage(request);
-    timer = setTimeout(
-      () => fallback(kind === 'org-chart' ? `The layered layout took longer than ${deadline / 1000} s, so a simpler tree layout was used.` : `The network layout took longer than ${deadline / 1000} s and was stopped.`),
-      deadline,
-    );
+  let timedOut = false;
+  if (offThread) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      call.cancel();
+    }, deadline);
   }
+  const outcome = (answer: LayoutAnswer, note: string | null = null): LayoutOutcome => ({ ...answer, note, ms: Math.round(performance.now() - started) });
+  const fallback = (why: string): LayoutOutcome => {
+    if (kind === 'org-chart') return outcome(fallbackOrgChart(input), why);
+    throw new Error(why);
+  };
+  let cancelled = false;
+  const promise = call.promise
+    .then(
+      (answer) => outcome(answer),
+      (error: unknown) => {
+        if (cancelled) throw new LayoutCancelledError();
+        if (timedOut)
+          return fallback(kind === 'org-chart' ? `The layered layout took longer than ${deadline / 1000} s, so a simpler tree layout was used.` : `The network layout took longer than ${deadline / 1000} s and was stopped.`);
+        if (error instanceof WorkerFailedError) return fallback(kind === 'org-chart' ? 'The layered layout could not start; a simpler tree layout was used.' : 'The network layout could not start.');
+        if (!offThread) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        return fallback(kind === 'org-chart' ? `The layered layout failed (${message}); a simpler tree layout was used.` : `The network layout failed: ${message}`);
+      },
+    )
+    .finally(() => {
+      if (timer !== null) clearTimeout(timer);
+      worker.terminate();
+    });
 
   return {
     promise,
     cancel() {
-      error(new LayoutCancelledError());
+      cancelled = true;
+      call.cancel(new LayoutCancelledError());
     },
   };
 }

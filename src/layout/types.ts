@@ -5,6 +5,7 @@
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument, TieMeaning } from '../domain/types';
 import { tieMeaning } from '../domain/tie-kinds';
+import type { CallContext } from '../domain/workers';
 import { hasEntry } from '../domain/records';
 import { emptyRecord } from '../domain/records';
 
@@ -36,6 +37,23 @@ export interface LayoutInput {
 }
 
 export type Positions = Record<Id, Point>;
+
+export type LayoutKind = 'org-chart' | 'network';
+export type LayoutEngine = 'elk' | 'tree' | 'compact' | 'forceatlas2';
+
+/** What the layout worker answers (worker.ts); client.ts runs cheap stand-ins where there is none. */
+export type LayoutWorkerApi = {
+  /** Loads elkjs ahead of time (the Arrange menu opened). */
+  warmUp: (arg: null) => unknown;
+  orgChart: (arg: { input: LayoutInput }) => Promise<LayoutAnswer> | LayoutAnswer;
+  /** Reports progress (0 to 1) as it goes. */
+  network: (arg: { input: LayoutInput; budgetMs?: number }, context: CallContext) => LayoutAnswer;
+};
+
+export interface LayoutAnswer {
+  positions: Positions;
+  engine: LayoutEngine;
+}
 
 export function layoutInputFromDoc(doc: MapDocument, only?: ReadonlySet<Id>): LayoutInput {
   const cards: LayoutCard[] = [];

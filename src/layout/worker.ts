@@ -1,18 +1,18 @@
 /**
- * The layout Web Worker. Created by client.ts with
- *   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+ * The layout Web Worker, started by client.ts (see domain/workers.ts for the protocol).
  * elkjs (about 1.5 MB) is imported only when an org chart is first asked for.
  *
  * elk.bundled.js, when evaluated in a worker, installs its own `self.onmessage` (it thinks it is
- * ELK's worker); we listen with addEventListener and clear that handler right after loading.
+ * ELK's worker); serveWorker listens with addEventListener, and that handler is cleared right
+ * after loading.
  */
 /// <reference lib="webworker" />
+import { serveWorker } from '../domain/workers';
 import { networkLayout } from './network';
 import { COMPACT_MIN_PEOPLE, compactOrgChart } from './compact-org';
 import { layoutOrgChart } from './org-chart';
 import type { ElkLike } from './org-chart';
-import type { LayoutReply, LayoutRequest } from './protocol';
-import type { LayoutInput } from './types';
+import type { LayoutInput, LayoutWorkerApi } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,7 +22,7 @@ function loadElk(): Promise<ElkLike> {
   elk ??= import('elkjs/lib/elk.bundled.js').then((mod) => {
     self.onmessage = null;
     const ELK = mod.default;
-    return new ELK() as unknown as ElkLike;
+    return new ELK() as unknown as ElkLike; // elkjs's own typing is its class; we use the two methods ElkLike names
   });
   return elk;
 }
@@ -42,35 +42,16 @@ export function warmUpInput(): LayoutInput {
   return { cards, ties };
 }
 
-function reply(message: LayoutReply): void {
-  self.postMessage(message);
-}
+const api: LayoutWorkerApi = {
+  warmUp: async () => layoutOrgChart(warmUpInput(), await loadElk()),
+  orgChart: async ({ input }) =>
+    input.cards.length >= COMPACT_MIN_PEOPLE
+      ? { positions: compactOrgChart(input), engine: 'compact' }
+      : { positions: await layoutOrgChart(input, await loadElk()), engine: 'elk' },
+  network: ({ input, budgetMs }, context) => ({
+    positions: networkLayout(input, { budgetMs, onProgress: (fraction) => context.progress(fraction) }),
+    engine: 'forceatlas2',
+  }),
+};
 
-self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
-  const request = event.data;
-  if (!request || typeof request !== 'object' || typeof request.id !== 'number' || !request.kind) return;
-  if (request.kind === 'warm-up') {
-    void loadElk()
-      .then((engine) => layoutOrgChart(warmUpInput(), engine))
-      .catch(() => undefined);
-    return;
-  }
-  void (async () => {
-    try {
-      if (request.kind === 'org-chart' && request.input.cards.length >= COMPACT_MIN_PEOPLE) {
-        reply({ id: request.id, type: 'done', positions: compactOrgChart(request.input), engine: 'compact' });
-      } else if (request.kind === 'org-chart') {
-        const positions = await layoutOrgChart(request.input, await loadElk());
-        reply({ id: request.id, type: 'done', positions, engine: 'elk' });
-      } else {
-        const positions = networkLayout(request.input, {
-          budgetMs: request.budgetMs,
-          onProgress: (fraction) => reply({ id: request.id, type: 'progress', fraction }),
-        });
-        reply({ id: request.id, type: 'done', positions, engine: 'forceatlas2' });
-      }
-    } catch (error) {
-      reply({ id: request.id, type: 'error', error: error instanceof Error ? error.message : String(error) });
-    }
-  })();
-});
+serveWorker(api);

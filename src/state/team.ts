@@ -98,7 +98,7 @@ export class TeamMaps {
       this.following = this.following.then(() => this.follow(id)).catch(() => undefined);
     });
     if (openId) this.following = this.follow(openId).catch(() => undefined);
-    void workspace.repo.getSetting<string>(MEMBER_NAME_KEY).then((name) => {
+    void workspace.repository.getSetting<string>(MEMBER_NAME_KEY).then((name) => {
       if (typeof name === 'string') teamStore.setState({ memberName: name });
     }, () => undefined);
   }
@@ -108,7 +108,7 @@ export class TeamMaps {
   }
 
   private get db() {
-    return this.workspace.repo.db;
+    return this.workspace.repository.db;
   }
 
   /** Starts or stops the session as the open map changes. */
@@ -210,7 +210,7 @@ export class TeamMaps {
   async setMemberName(name: string): Promise<void> {
     const clean = name.slice(0, 40);
     teamStore.setState({ memberName: clean });
-    await this.workspace.repo.setSetting(MEMBER_NAME_KEY, clean).catch(() => undefined);
+    await this.workspace.repository.setSetting(MEMBER_NAME_KEY, clean).catch(() => undefined);
   }
 
   /**
@@ -222,9 +222,9 @@ export class TeamMaps {
     if (!doc) return;
     const mapId = doc.map.id;
     if (await getShare(this.db, mapId)) return;
-    if (await this.workspace.repo.lockInfo(mapId)) throw new Error('This map is locked with a passphrase. Remove the lock before sharing it: a shared map is protected by the key in its links instead.');
+    if (await this.workspace.repository.lockInfo(mapId)) throw new Error('This map is locked with a passphrase. Remove the lock before sharing it: a shared map is protected by the key in its links instead.');
     await this.workspace.flush();
-    await this.workspace.repo.renewRecordIds(mapId);
+    await this.workspace.repository.renewRecordIds(mapId);
     const { roomId, editSecret } = newRoom();
     await putShare(this.db, { mapId, roomId, role: 'edit', secret: editSecret, owner: true, joinedAt: Date.now() });
     this.toSeed.add(mapId);

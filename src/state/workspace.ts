@@ -8,12 +8,25 @@ import { asNewMap, exportBackupJson } from '../io/map-file';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
-import { initialRevisions, MapLockedError, type Repository, type Revisions } from '../storage/repository';
-import { loadSnapshot, saveSnapshot } from '../storage/snapshots';
+import { initialRevisions, MapLockedError, type MapSummary, type Repository, type Revisions } from '../storage/repository';
+import { deleteSnapshot, listSnapshots, loadSnapshot, saveSnapshot, type SnapshotSummary } from '../storage/snapshots';
+import { prepareWriteWorker, writeMapOffThread, writeMapsTogether, type WriteResult } from '../storage/import-writer';
+import type { StorageTrouble } from '../storage/events';
 import { Autosave } from './autosave';
 import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
+
+// What the interface needs from storage, so ui/ and canvas/ never import storage/ (eslint.config.js).
+export type { MapSummary, SnapshotSummary, StorageTrouble, WriteResult };
+export { WrongPassphraseError } from '../storage/crypto';
+export { readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
+
+/** Resolves after the next frame has been painted (at once where there are no frames). */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 const LAST_MAP_KEY = 'lastMapId';
 /** An automatic snapshot after every ten minutes of editing. */
@@ -21,7 +34,8 @@ export const AUTO_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
 const viewportKey = (id: Id) => `viewport:${id}`;
 
 export class Workspace {
-  autosave: Autosave | null = null;
+  /** Saves the open map; null while nothing is saved from this tab (no map, locked, closed elsewhere, being imported). */
+  private autosave: Autosave | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingViewport: { mapId: Id; viewport: Viewport } | null = null;
   private lastSnapshotAt = new Map<Id, number>();
@@ -29,7 +43,7 @@ export class Workspace {
   readonly journal: JournalKeeper;
 
   constructor(
-    readonly repo: Repository,
+    private readonly repo: Repository,
     readonly store: EditorStoreApi,
     readonly channel: SyncChannel | null = null,
     journal: CloseJournal = new CloseJournal(repo),
@@ -48,8 +62,7 @@ export class Workspace {
         if (this.autosave?.dirty) {
           // The records were renewed there, so the last changes here cannot be merged into them.
           this.store.getState().setSaveStatus({ state: 'error', message: `${what} before your last change here was saved. Download a copy of what is on screen, then reload.` });
-          this.autosave.dispose();
-          this.autosave = null;
+          this.stopSaving();
         } else {
           this.store.getState().notify(message.locked === false ? `${what}.` : `${what}; everything saved here is in it. Enter the passphrase to go on.`);
           void this.openMap(message.mapId);
@@ -60,8 +73,7 @@ export class Workspace {
       // Edits journaled for a map that is gone must not come back with it.
       this.journal.journal.clear(message.mapId);
       if (this.openMapId !== message.mapId) return;
-      this.autosave?.dispose();
-      this.autosave = null;
+      this.stopSaving();
       this.store.getState().closeDocument();
       this.store.getState().notify('This map was deleted in another tab.');
     });
@@ -72,8 +84,7 @@ export class Workspace {
    * clearly marked, so the user can still work and download a copy.
    */
   openScratch(reason: string): void {
-    this.autosave?.dispose();
-    this.autosave = null;
+    this.stopSaving();
     this.store.getState().openDocument(createMapDocument('Unsaved map'));
     this.store.getState().setSaveStatus({ state: 'error', message: `${reason} Nothing you do here is saved; use “Download a copy (JSON)” to keep it.` });
   }
@@ -99,8 +110,7 @@ export class Workspace {
     } catch (error) {
       if (!(error instanceof MapLockedError)) throw error;
       // A locked map: show the unlock screen in its place.
-      this.autosave?.dispose();
-      this.autosave = null;
+      this.stopSaving();
       this.store.getState().closeDocument();
       this.store.getState().setLockedMap(id);
       await this.repo.setSetting(LAST_MAP_KEY, id).catch(() => undefined);
@@ -110,7 +120,7 @@ export class Workspace {
       this.store.getState().notify('That map no longer exists.', 'error');
       return false;
     }
-    this.autosave?.dispose();
+    this.stopSaving();
     const viewport = (await this.repo.getSetting<Viewport>(viewportKey(id)).catch(() => undefined)) ?? null;
     // Edits the page had no time to save when it last went away come back first.
     const replayed = await this.journal.journal.replay(loaded.doc);
@@ -124,8 +134,25 @@ export class Workspace {
     return true;
   }
 
+  /** From here on, nothing is saved from this tab until the next startSaving (the map was closed, deleted or locked). */
+  stopSaving(): void {
+    this.autosave?.dispose();
+    this.autosave = null;
+  }
+
+  /** True while edits to the open map are being saved from this tab. */
+  get saving(): boolean {
+    return this.autosave !== null;
+  }
+
+  /** "Retry now" after a failed save. */
+  async retrySave(): Promise<void> {
+    await this.autosave?.flush();
+  }
+
   /** From here on, edits to the open map (stored as `doc` at `revs`) are saved. */
   private async startSaving(doc: MapDocument, revs: Revisions): Promise<void> {
+    this.autosave?.dispose();
     this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => {
       this.journal.onSaved(saved.map.id);
       void this.maybeAutoSnapshot(saved);
@@ -139,8 +166,7 @@ export class Workspace {
    * nothing is saved until `openStored(doc)` says the records are there.
    */
   showUnstored(doc: MapDocument): void {
-    this.autosave?.dispose();
-    this.autosave = null;
+    this.stopSaving();
     this.store.getState().openDocument(doc);
     this.store.getState().setSaveStatus({ state: 'saving' });
   }
@@ -152,6 +178,78 @@ export class Workspace {
     await this.startSaving(doc, initialRevisions(doc));
     if (this.store.getState().doc !== doc) this.autosave!.schedule();
     else this.store.getState().setSaveStatus({ state: 'saved' });
+  }
+
+  /**
+   * Stores imported maps and opens the first one.
+   *
+   * One map (the usual import): opened straight from memory (it was validated when the file was
+   * read), drawn, and then its records are written in a Web Worker (one transaction); saving
+   * starts when the write has finished, and edits made meanwhile are saved then. If the write
+   * fails, the map is closed again and the previous one reopened, and the reason returned.
+   * Several maps (a backup, maybe with sealed locked maps) are written in ONE transaction, so a
+   * failure half-way leaves nothing behind; then the first is opened.
+   */
+  async importMaps(docs: MapDocument[], options: { sealed?: SealedMapFile[]; createWorker?: () => Worker | null } = {}): Promise<WriteResult> {
+    const sealed = options.sealed ?? [];
+    if (docs.length === 0 && sealed.length === 0) return { ok: false, error: 'There is nothing to import.' };
+    if (docs.length === 1 && sealed.length === 0) return this.importOne(docs[0], options.createWorker);
+    const written = await writeMapsTogether(this.repo, docs, sealed);
+    if (!written.ok) return written;
+    this.channel?.post({ type: 'maps-changed' });
+    await this.openMap(docs[0]?.map.id ?? written.lockedIds[0]);
+    return { ok: true };
+  }
+
+  /** Starts the import write worker ahead of time (a confirm dialog is showing). */
+  prepareImport(): void {
+    prepareWriteWorker();
+  }
+
+  private importOne(doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> {
+    return this.openWhileWritten(doc, async () => {
+      // The map is drawn first, then stored: the write would otherwise take CPU from the first frame.
+      await afterNextFrame();
+      return writeMapOffThread(this.repo, doc, createWorker);
+    });
+  }
+
+  /**
+   * Opens a map from memory while something else (the import worker, for a large org chart)
+   * stores it; once `stored` says every record is written, autosave takes over. If storing
+   * fails, the map is closed again and the previous one reopened, as for `importMaps`.
+   */
+  openWhileStored(doc: MapDocument, stored: Promise<WriteResult>): Promise<WriteResult> {
+    return this.openWhileWritten(doc, () => stored);
+  }
+
+  /** The repository, for state/ modules that keep records of their own (team maps); the interface uses the methods above. */
+  get repository(): Repository {
+    return this.repo;
+  }
+
+  /** The name of the database, for a worker that stores into it itself (a large org chart). */
+  get databaseName(): string {
+    return this.repo.db.name;
+  }
+
+  private async openWhileWritten(doc: MapDocument, write: () => Promise<WriteResult>): Promise<WriteResult> {
+    const mapId = doc.map.id;
+    // Whatever is still unsaved on the map being left is written first.
+    await this.flush();
+    const previous = this.openMapId;
+    // Open from memory at once; nothing is saved until the map's records are stored.
+    this.showUnstored(doc);
+    const result = await write();
+    if (!result.ok) {
+      if (this.openMapId === mapId) {
+        if (previous && previous !== mapId) await this.openMap(previous).catch(() => false);
+        else this.store.getState().closeDocument();
+      }
+      return result;
+    }
+    await this.openStored(doc);
+    return { ok: true };
   }
 
   /** Stores a new map (a blank one unless given) and opens it. */
@@ -226,20 +324,20 @@ export class Workspace {
 
   /** Encrypts the open map at rest under a passphrase (this tab keeps the key until "Lock now"). */
   async lockOpenMap(passphrase: string): Promise<void> {
-    const id = this.openMapId;
-    if (!id) return;
-    await this.flush();
-    await this.repo.lockMap(id, passphrase);
-    this.channel?.post({ type: 'map-locked', mapId: id, locked: true });
-    await this.openMap(id);
+    await this.changeLock(true, (id) => this.repo.lockMap(id, passphrase));
   }
 
   async removeLockFromOpenMap(): Promise<void> {
+    await this.changeLock(false, (id) => this.repo.removeLock(id));
+  }
+
+  /** Locks or unlocks the open map (after saving what is pending), tells the other tabs, and reads it again. */
+  private async changeLock(locked: boolean, change: (id: Id) => Promise<unknown>): Promise<void> {
     const id = this.openMapId;
     if (!id) return;
     await this.flush();
-    await this.repo.removeLock(id);
-    this.channel?.post({ type: 'map-locked', mapId: id, locked: false });
+    await change(id);
+    this.channel?.post({ type: 'map-locked', mapId: id, locked });
     await this.openMap(id);
   }
 
@@ -248,8 +346,7 @@ export class Workspace {
     const id = this.openMapId;
     if (!id) return;
     await this.flush();
-    this.autosave?.dispose();
-    this.autosave = null;
+    this.stopSaving();
     this.repo.forgetKey(id);
     this.store.getState().closeDocument();
     this.store.getState().setLockedMap(id);
@@ -316,14 +413,40 @@ export class Workspace {
 
   async deleteMap(id: Id): Promise<void> {
     if (this.openMapId === id) {
-      this.autosave?.dispose();
-      this.autosave = null;
+      this.stopSaving();
       this.store.getState().closeDocument();
     }
     // Its snapshots go in the same transaction; a save under way in another tab cannot bring it back.
     await this.repo.deleteMap(id);
     this.journal.journal.clear(id);
     this.channel?.post({ type: 'map-deleted', mapId: id });
+  }
+
+  /** The maps stored in this browser, newest first. */
+  listMaps(): Promise<MapSummary[]> {
+    return this.repo.listMaps();
+  }
+
+  /** Whether a map is locked with a passphrase (rejects when storage cannot be read). */
+  async isLocked(mapId: Id): Promise<boolean> {
+    return !!(await this.repo.lockInfo(mapId));
+  }
+
+  listSnapshots(mapId: Id): Promise<SnapshotSummary[]> {
+    return listSnapshots(this.repo, mapId);
+  }
+
+  loadSnapshot(snapshotId: Id): ReturnType<typeof loadSnapshot> {
+    return loadSnapshot(this.repo, snapshotId);
+  }
+
+  deleteSnapshot(snapshotId: Id): Promise<void> {
+    return deleteSnapshot(this.repo, snapshotId);
+  }
+
+  /** Trouble reported by the database (an upgrade in another tab, a blocked upgrade, storage cleared). Returns the unsubscribe. */
+  onStorageTrouble(listener: (trouble: StorageTrouble) => void): () => void {
+    return this.repo.db.events.on(listener);
   }
 
   saveViewport(viewport: Viewport): void {
@@ -347,8 +470,7 @@ export class Workspace {
   }
 
   dispose(): void {
-    this.autosave?.dispose();
-    this.autosave = null;
+    this.stopSaving();
     this.journal.dispose();
   }
 }

@@ -6,8 +6,19 @@ export interface StorageProblem {
   message: string;
 }
 
+/**
+ * A storage failure already described for the user (thrown in a worker, where the name and
+ * message are all that cross back to the page): describeStorageError keeps its message.
+ */
+export const DESCRIBED_STORAGE_ERROR = 'DescribedStorageError';
+
+export function describedStorageError(error: unknown): Error {
+  return Object.assign(new Error(describeStorageError(error).message), { name: DESCRIBED_STORAGE_ERROR });
+}
+
 export function describeStorageError(error: unknown): StorageProblem {
   const name = (error as { name?: string })?.name ?? '';
+  if (name === DESCRIBED_STORAGE_ERROR) return { kind: 'unknown', message: (error as Error).message };
   const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
   const names = `${name} ${inner}`;
   if (/QuotaExceeded/i.test(names)) {

@@ -20,10 +20,3 @@ export async function readStorageInfo(): Promise<StorageInfo> {
   const estimate = navigator.storage?.estimate ? await navigator.storage.estimate().catch(() => null) : null;
   return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-}

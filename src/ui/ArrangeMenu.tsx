@@ -3,7 +3,7 @@ import type { EditorStoreApi } from '../state/store';
 import { useEditor, useServices } from '../state/context';
 import { isLayoutCancelled, prepareLayoutWorker, startLayout } from '../layout/client';
 import type { LayoutJob } from '../layout/client';
-import type { LayoutKind } from '../layout/protocol';
+import type { LayoutKind } from '../layout/types';
 import { tidyLayout } from '../layout/tidy';
 import { layoutInputFromDoc } from '../layout/types';
 import { MenuButton, type MenuItem } from './Header';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
 import { useOptionalServices } from '../state/context';
+import { DialogActions } from './DialogActions';
 
 /** A modal dialog: traps focus, closes on Escape, and gives focus back where it was. */
 export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
@@ -80,14 +81,14 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onCancel}>
       <p>{children}</p>
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
         <button type="button" className={danger ? 'button button--danger-solid' : 'button button--primary'} onClick={onConfirm}>
           {confirmLabel}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

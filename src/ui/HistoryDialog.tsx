@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useEditor, useServices } from '../state/context';
-import { deleteSnapshot, listSnapshots, loadSnapshot, type SnapshotSummary } from '../storage/snapshots';
+import type { SnapshotSummary } from '../state/workspace';
 import { CompareDialog, type MapVersion } from './compare/CompareDialog';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { Icon } from './Icon';
@@ -27,7 +27,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const refresh = useCallback(async () => {
     if (!mapId) return;
     try {
-      setSnapshots(await listSnapshots(workspace.repo, mapId));
+      setSnapshots(await workspace.listSnapshots(mapId));
     } catch (error) {
       setSnapshots([]);
       failed('Could not read the version history')(error);
@@ -46,7 +46,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
         id: s.id,
         label: s.name ? `${s.name} (${when(s.createdAt)})` : label(s),
         load: async () => {
-          const loaded = await loadSnapshot(workspace.repo, s.id);
+          const loaded = await workspace.loadSnapshot(s.id);
           if (!loaded.ok) throw new Error(loaded.error);
           return loaded.doc;
         },
@@ -118,7 +118,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                 >
                   Restore as new map
                 </button>
-                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void deleteSnapshot(workspace.repo, s.id).then(refresh, failed('Could not delete the snapshot'))}>
+                <button type="button" className="button button--icon" aria-label={`Delete snapshot ${label(s)}`} onClick={() => void workspace.deleteSnapshot(s.id).then(refresh, failed('Could not delete the snapshot'))}>
                   <Icon name="trash" size={14} />
                 </button>
               </div>

@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { WrongPassphraseError } from '../storage/crypto';
+import { WrongPassphraseError } from '../state/workspace';
 import { useEditor, useServices } from '../state/context';
 import { Dialog } from './Dialog';
 import './LockPanel.css';
+import { DialogActions, FormError } from './DialogActions';
 
 const MIN_PASSPHRASE = 8;
 
@@ -36,9 +37,9 @@ export function UnlockScreen() {
           <input id={inputId} type="password" autoComplete="current-password" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
         </div>
         {error && (
-          <p className="unlock__error" role="alert">
+          <FormError inline>
             {error}
-          </p>
+          </FormError>
         )}
         <div className="empty__actions">
           <button type="submit" className="button button--primary" disabled={!passphrase || busy}>
@@ -61,8 +62,8 @@ export function LockSection() {
     let live = true;
     // Without working storage there is nothing to lock, so the section stays hidden.
     if (mapId)
-      workspace.repo.lockInfo(mapId).then(
-        (info) => live && setLocked(!!info),
+      workspace.isLocked(mapId).then(
+        (isLocked) => live && setLocked(isLocked),
         () => live && setLocked(null),
       );
     return () => {
@@ -139,21 +140,21 @@ function LockDialog({ onClose }: { onClose: () => void }) {
         <div className="field">
           <label htmlFor="lock-confirm">Repeat the passphrase</label>
           <input id="lock-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-          {mismatch && <p className="unlock__error">The two passphrases differ.</p>}
+          {mismatch && <FormError inline>The two passphrases differ.</FormError>}
         </div>
         <div className="field field--check">
           <label>
             <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} /> I understand a forgotten passphrase cannot be recovered
           </label>
         </div>
-        <div className="dialog__actions">
+        <DialogActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={tooShort || confirm !== passphrase || !understood || busy}>
             {busy ? 'Locking…' : 'Lock map'}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

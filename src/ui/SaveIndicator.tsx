@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { StorageTrouble } from '../storage/events';
+import type { StorageTrouble } from '../state/workspace';
 import { useEditor, useServices } from '../state/context';
 import { downloadMapJson } from './download';
 import { countOf } from '../domain/numbers';
@@ -23,7 +23,7 @@ export function SaveErrorBanner() {
   return (
     <div className="banner banner--error" role="alert">
       <span>{save.message}</span>
-      <button type="button" className="button" onClick={() => void workspace.autosave?.flush()}>
+      <button type="button" className="button" onClick={() => void workspace.retrySave()}>
         Retry now
       </button>
       <button
@@ -73,7 +73,7 @@ const TROUBLE_TEXT: Record<StorageTrouble, string> = {
 export function StorageTroubleBanner() {
   const { store, workspace } = useServices();
   const [trouble, setTrouble] = useState<StorageTrouble | null>(null);
-  useEffect(() => workspace.repo.db.events.on(setTrouble), [workspace]);
+  useEffect(() => workspace.onStorageTrouble(setTrouble), [workspace]);
   if (!trouble) return null;
   return (
     <div className={trouble === 'deleted' ? 'banner banner--warning' : 'banner banner--error'} role="alert">

@@ -5,8 +5,9 @@ import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
 import { customKinds, TIE_MEANING_LABELS } from '../domain/tie-kinds';
 import { useEditor, useServices } from '../state/context';
-import { formatBytes, readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
-import { useMapSummaries, useSharedMapIds } from '../storage/hooks';
+import { readStorageInfo, requestPersistence, type StorageInfo } from '../state/workspace';
+import { formatBytes } from '../io/text';
+import { useMapSummaries, useSharedMapIds } from '../state/hooks';
 import { teamFor } from '../state/team';
 import { ConfirmDialog } from './Dialog';
 import { Icon } from './Icon';
@@ -119,8 +120,8 @@ export function Legend() {
 
 export function MapsList({ onOpen, onSample }: { onOpen: (id: Id) => void; onSample?: () => void }) {
   const { workspace, store } = useServices();
-  const maps = useMapSummaries(workspace.repo);
-  const shared = useSharedMapIds(workspace.repo);
+  const maps = useMapSummaries();
+  const shared = useSharedMapIds();
   const openId = useEditor((s) => s.doc?.map.id ?? null);
   const [renaming, setRenaming] = useState<Id | null>(null);
   const [draft, setDraft] = useState('');

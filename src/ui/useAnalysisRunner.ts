@@ -1,6 +1,7 @@
 /**
  * Keeps the analysis of the open map current: after an edit that changes the network (not a move,
- * not a note) it asks the worker again, after a short pause, and drops answers that arrive late.
+ * not a note) it asks the analysis client again; the client waits for a short pause and drops
+ * answers that a newer edit made stale (analysis/client.ts).
  */
 import { useEffect } from 'react';
 import { createAnalysisClient, isAnalysisCancelled } from '../analysis/client';
@@ -30,18 +31,17 @@ export function sameAnalysisInput(a: AnalysisInput, b: AnalysisInput): boolean {
 export function useAnalysisRunner(): void {
   const { store } = useServices();
   useEffect(() => {
-    // The runner debounces itself (it also skips edits that do not change the network).
-    const client = createAnalysisClient({ debounceMs: 0 });
+    // The client waits for a quiet moment and drops answers that a newer edit made stale.
+    const client = createAnalysisClient({ debounceMs: DEBOUNCE_MS });
     let lastInput: AnalysisInput | null = null;
     let lastMapId: string | null = null;
-    let sequence = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
 
     const schedule = () => {
       const doc = store.getState().doc;
       if (!doc) {
         lastInput = null;
         lastMapId = null;
+        client.cancel();
         return;
       }
       if (doc.map.id !== lastMapId) {
@@ -52,21 +52,12 @@ export function useAnalysisRunner(): void {
       if (lastInput && sameAnalysisInput(lastInput, input)) return;
       lastInput = input;
       store.getState().setAnalysisState('updating');
-      // Counted now, not when the debounce ends: a run still in flight from before this edit
-      // must not land as "ready" while this edit waits its turn.
-      const mine = ++sequence;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        client.run(input).then(
-          (result) => {
-            if (mine === sequence && result && store.getState().doc?.map.id === lastMapId) store.getState().setAnalysis(result, 'ready');
-          },
-          (error: unknown) => {
-            if (isAnalysisCancelled(error)) return;
-            if (mine === sequence) store.getState().setAnalysis(null, 'error', error instanceof Error ? error.message : String(error));
-          },
-        );
-      }, DEBOUNCE_MS);
+      client.run(input).then(
+        (result) => store.getState().setAnalysis(result, 'ready'),
+        (error: unknown) => {
+          if (!isAnalysisCancelled(error)) store.getState().setAnalysis(null, 'error', error instanceof Error ? error.message : String(error));
+        },
+      );
     };
 
     const unsubscribe = store.subscribe((state, prev) => {
@@ -75,7 +66,6 @@ export function useAnalysisRunner(): void {
     schedule();
     return () => {
       unsubscribe();
-      if (timer) clearTimeout(timer);
       client.dispose();
     };
   }, [store]);

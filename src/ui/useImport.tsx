@@ -2,8 +2,8 @@ import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'r
 import type { MapDocument, Tie } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { createMapDocument } from '../domain/factories';
-import { buildOrgChart } from '../io/org-chart';
-import type { ColumnMapping } from '../io/org-chart';
+import { buildOrgChart } from '../io/org-chart-csv';
+import type { ColumnMapping } from '../io/org-chart-csv';
 import { MAX_IMPORT_BYTES, formatBytes, plural, quote } from '../io/text';
 import { prepareLayoutWorker, startLayout } from '../layout/client';
 import { layoutInputFromDoc } from '../layout/types';
@@ -12,7 +12,6 @@ import type { CsvTable } from '../io/csv';
 import { BusyIndicator, ImportConfirmDialog, ImportErrorDialog, OrgChartDialog, TiesConfirmDialog } from './import/ImportDialogs';
 import type { OkImport } from './import/ImportDialogs';
 import { ReadCancelledError, startRead } from './import/read-file';
-import { openWhileStored, prepareWriteWorker, writeNewMaps } from './import/write-maps';
 import { OrgSession } from './import/org-session';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyRecord, hasEntry } from '../domain/records';
@@ -119,7 +118,7 @@ export function useImport(): {
         if (!personal.parse.ok) return fail(personal.parse.error);
         const open = store.getState().doc;
         if (personal.kind === 'contacts') {
-          prepareWriteWorker();
+          workspace.prepareImport();
           setStage({ kind: 'contacts', name: file.name, source: personal.source, records: personal.parse.records, problems: personal.parse.problems, doc: open });
           return;
         }
@@ -140,15 +139,15 @@ export function useImport(): {
           return;
         }
         prepareLayoutWorker();
-        prepareWriteWorker();
+        workspace.prepareImport();
         setStage({ kind: 'org', name: file.name, table: reply.table, mapName: reply.result.doc.map.name });
         return;
       }
       // Start the worker that will store the map while the user reads the dialog.
-      if (reply.result.docs.length === 1) prepareWriteWorker();
+      if (reply.result.docs.length === 1) workspace.prepareImport();
       setStage({ kind: 'confirm', name: file.name, result: reply.result, table: reply.table });
     },
-    [fail, offerTies, readBytes, store],
+    [fail, offerTies, readBytes, store, workspace],
   );
 
   const addTies = useCallback(
@@ -164,7 +163,7 @@ export function useImport(): {
       setBusy(true);
       try {
         const docs = await workspace.withFreeNames(imported);
-        const written = await writeNewMaps(workspace, docs, { sealed });
+        const written = await workspace.importMaps(docs, { sealed });
         if (!written.ok) return fail(written.error);
         setStage(null);
         const names = docs.length > 1 ? countOf(docs.length, 'map') : docs.length ? `“${docs[0].map.name}”` : '';
@@ -209,7 +208,7 @@ export function useImport(): {
         const [named] = await workspace.withFreeNames([createMapDocument(mapName)]);
         const name = named.map.name;
         setStage({ kind: 'storing', name: fileName, label: `Building the org chart from ${fileName}…`, progress: null });
-        const job = session.commit(mapping, name, workspace.repo.db.name, (fraction) =>
+        const job = session.commit(mapping, name, workspace.databaseName, (fraction) =>
           setStage((s) => (s?.kind === 'storing' ? { ...s, label: `Saving “${name}”…`, progress: fraction } : s)),
         );
         let doc: MapDocument;
@@ -219,7 +218,7 @@ export function useImport(): {
           return fail(error instanceof Error ? error.message : String(error));
         }
         setStage((s) => (s?.kind === 'storing' ? { ...s, label: `Saving “${name}”…` } : s));
-        const written = await openWhileStored(workspace, doc, job.stored);
+        const written = await workspace.openWhileStored(doc, job.stored);
         if (!written.ok) return fail(written.error);
         setStage(null);
         store.getState().notify(`Imported “${name}” as a new map.`);

@@ -3,12 +3,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisInput } from '../../src/analysis/types';
 import { makeServices, teamDoc } from './helpers';
 
-/** A worker stand-in whose runs finish only when the test says so. */
-const runs: { input: AnalysisInput; finish: (result: unknown) => void }[] = [];
+/**
+ * A client stand-in whose runs finish only when the test says so. Like the real client
+ * (tests/unit/analysis/client.test.ts), a new run cancels the one before it.
+ */
+const runs: { input: AnalysisInput; finish: (result: unknown) => void; cancel: () => void }[] = [];
+const CANCELLED = new Error('cancelled');
 vi.mock('../../src/analysis/client', () => ({
-  isAnalysisCancelled: () => false,
+  isAnalysisCancelled: (error: unknown) => error === CANCELLED,
   createAnalysisClient: () => ({
-    run: (input: AnalysisInput) => new Promise((resolve) => runs.push({ input, finish: resolve })),
+    run: (input: AnalysisInput) =>
+      new Promise((resolve, reject) => {
+        runs.at(-1)?.cancel();
+        runs.push({ input, finish: resolve, cancel: () => reject(CANCELLED) });
+      }),
+    cancel: () => runs.at(-1)?.cancel(),
     dispose: () => undefined,
   }),
 }));

@@ -1,8 +1,10 @@
 /**
  * Level of detail, off the main thread: rasterises a scene (every tie and mark of a large map,
  * tens of milliseconds in software) on an OffscreenCanvas and hands back an ImageBitmap, so a new
- * scene (a drag starting or ending, a lens, an edit) never blocks input. Created by renderer.ts.
+ * scene (a drag starting or ending, a lens, an edit) never blocks input. Started by renderer.ts
+ * (see domain/workers.ts for the protocol).
  */
+import { serveWorker, type CallContext } from '../../domain/workers';
 import { drawScene, type LodPalette, type View } from './draw';
 import type { LodScene } from './scene';
 
@@ -24,15 +26,21 @@ export interface RasterDone {
   ms: number;
 }
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<RasterJob>) => void) | null; postMessage(message: RasterDone, transfer: Transferable[]): void };
-
-scope.onmessage = (event) => {
-  const { id, width, height, dpr, view, palette, scene } = event.data;
-  const started = performance.now();
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const stats = drawScene(ctx, scene, palette, view);
-  const bitmap = canvas.transferToImageBitmap();
-  scope.postMessage({ id, bitmap, marks: stats.marks, ties: stats.ties, ms: performance.now() - started }, [bitmap]);
+const api = {
+  raster({ id, width, height, dpr, view, palette, scene }: RasterJob, context: CallContext): RasterDone {
+    const started = performance.now();
+    const canvas = new OffscreenCanvas(width, height);
+    // The same drawing calls as on the page; the DOM lib types OffscreenCanvas's context apart.
+    const ctx = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const stats = drawScene(ctx, scene, palette, view);
+    const bitmap = canvas.transferToImageBitmap();
+    context.transfer([bitmap]);
+    return { id, bitmap, marks: stats.marks, ties: stats.ties, ms: performance.now() - started };
+  },
 };
+
+export type RasterWorkerApi = typeof api;
+
+// Only inside the worker (renderer.ts imports this module's types alone).
+serveWorker(api);

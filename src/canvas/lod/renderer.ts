@@ -16,7 +16,8 @@
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
-import type { RasterDone, RasterJob } from './raster-worker';
+import { startWorker, type WorkerHandle } from '../../domain/workers';
+import type { RasterDone, RasterJob, RasterWorkerApi } from './raster-worker';
 import type { LodScene } from './scene';
 
 const MAX_CACHE_SIDE = 4096;
@@ -67,13 +68,11 @@ interface Plan {
   zoom: number;
 }
 
-function rasterWorker(): Worker | null {
-  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined') return null;
-  try {
-    return new Worker(new URL('./raster-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+/** The raster worker; none without OffscreenCanvas (then the scene is drawn here). */
+function rasterWorker(): WorkerHandle<RasterWorkerApi> | null {
+  const create = () => (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined' ? null : new Worker(new URL('./raster-worker.ts', import.meta.url), { type: 'module' }));
+  const worker = startWorker<RasterWorkerApi>(create, { onFailure: 'reject' });
+  return worker.offThread ? worker : null;
 }
 
 /** Frees a worker's image (the cache may also hold a canvas, which needs nothing). */
@@ -104,7 +103,7 @@ export class LodRenderer {
   private disposed = false;
   /** The canvas synchronous redraws draw into (the cache may instead hold a worker's bitmap). */
   private surface: HTMLCanvasElement | OffscreenCanvas | null = null;
-  private worker: Worker | null | undefined;
+  private worker: WorkerHandle<RasterWorkerApi> | null | undefined;
   private job: { id: number; scene: LodScene; palette: LodPalette; plan: Plan; dpr: number } | null = null;
   private jobs = 0;
 
@@ -246,17 +245,7 @@ export class LodRenderer {
   /** Asks the worker for the scene's image; false when there is no worker (draw here instead). */
   private rasterOffThread(scene: LodScene, view: View): boolean {
     if (!this.offThread) return false;
-    if (this.worker === undefined) {
-      this.worker = rasterWorker();
-      this.worker?.addEventListener('message', (event: MessageEvent<RasterDone>) => this.rasterDone(event.data));
-      this.worker?.addEventListener('error', () => {
-        // A broken worker: draw on the main thread from now on.
-        this.worker?.terminate();
-        this.worker = null;
-        this.job = null;
-        this.request();
-      });
-    }
+    if (this.worker === undefined) this.worker = rasterWorker();
     if (!this.worker) return false;
     // One job at a time; when it comes back stale, the next frame asks for the newest scene.
     if (this.job) return true;
@@ -264,7 +253,17 @@ export class LodRenderer {
     const id = ++this.jobs;
     this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr };
     const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: { ...scene, ids: [] } };
-    this.worker.postMessage(job);
+    this.worker.call('raster', job).promise.then(
+      (done) => this.rasterDone(done),
+      () => {
+        if (this.disposed || this.job?.id !== id) return;
+        // A broken worker: draw on the main thread from now on.
+        this.worker?.terminate();
+        this.worker = null;
+        this.job = null;
+        this.request();
+      },
+    );
     return true;
   }
 

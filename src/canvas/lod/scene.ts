@@ -19,8 +19,8 @@ export const LOD_MIN_PEOPLE = 200;
 /** React Flow store selector: zoomed out past the threshold (whatever the map's size). */
 export const isBelowLodZoom = (s: { transform: [number, number, number] }): boolean => s.transform[2] < LOD_ZOOM;
 
-/** React Flow store selector: true when the canvas should draw marks instead of cards. */
-export const isLodZoom = (s: { transform: [number, number, number]; nodeLookup: { size: number } }): boolean => s.transform[2] < LOD_ZOOM && s.nodeLookup.size >= LOD_MIN_PEOPLE;
+/** React Flow store selector: the canvas draws marks instead of cards (zoomed out on a large map). */
+export const showsLodMarks = (s: { transform: [number, number, number]; nodeLookup: { size: number } }): boolean => isBelowLodZoom(s) && s.nodeLookup.size >= LOD_MIN_PEOPLE;
 
 export const MARK_SELECTED = 1;
 export const MARK_FADED = 2;

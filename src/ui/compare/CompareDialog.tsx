@@ -19,6 +19,7 @@ import { TieEdge } from '../../canvas/TieEdge';
 import { Dialog } from '../Dialog';
 import './compare.css';
 import { formatCount } from '../../domain/numbers';
+import { FormError } from '../DialogActions';
 
 /** One version of the map that can be compared: a snapshot, or the map as it is now. */
 export interface MapVersion {
@@ -137,9 +138,9 @@ export function CompareDialog({ versions, from: initialFrom, to: initialTo, onCl
         )}
       </div>
       {error ? (
-        <p className="form-error" role="alert">
+        <FormError>
           Could not open that version: {error}
-        </p>
+        </FormError>
       ) : !loaded ? (
         <p className="panel__empty">Loading…</p>
       ) : (

@@ -5,6 +5,7 @@ import { fileBaseName } from '../../io/map-file';
 import { plural } from '../../io/text';
 import { Dialog } from '../Dialog';
 import { downloadText } from '../download';
+import { DialogActions } from '../DialogActions';
 
 const CSV = 'text/csv;charset=utf-8';
 /** A byte-order mark so spreadsheet programs read the file as UTF-8. */
@@ -31,11 +32,11 @@ export function CsvExportDialog({ doc, onClose }: { doc: MapDocument; onClose: (
           <span>{plural(ties, 'row')}: from, to, kind, strength, direction, note</span>
         </button>
       </div>
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onClose}>
           Done
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

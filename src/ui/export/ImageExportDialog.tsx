@@ -11,6 +11,7 @@ import { exportMapPng, preparePngWorker } from '../../io/png-browser';
 import { mapImageSize, renderMapSvgSized } from '../../io/svg-render';
 import { Dialog } from '../Dialog';
 import { downloadBlob, downloadText } from '../download';
+import { DialogActions, FormError } from '../DialogActions';
 
 export type ImageFormat = 'png' | 'svg';
 type Background = 'white' | 'dark' | 'transparent';
@@ -112,18 +113,18 @@ export function ImageExportDialog({ doc, format, initialBackground = 'white', on
         </p>
       )}
       {error && (
-        <p className="import__error" role="alert">
+        <FormError>
           {error}
-        </p>
+        </FormError>
       )}
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={() => void submit()} disabled={working}>
           {working ? 'Exporting…' : `Export ${format.toUpperCase()}`}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

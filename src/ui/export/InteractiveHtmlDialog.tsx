@@ -6,8 +6,9 @@ import { useId, useState } from 'react';
 import type { MapDocument } from '../../domain/types';
 import { fileBaseName } from '../../io/map-file';
 import { Dialog } from '../Dialog';
+import { DialogActions, FormError } from '../DialogActions';
 import { downloadText } from '../download';
-import { fetchViewerTemplate, interactiveHtml } from './interactive-html';
+import { fetchViewerTemplate, interactiveHtml } from '../../state/interactive-html';
 
 const MIN_PASSPHRASE = 8;
 
@@ -71,23 +72,19 @@ export function InteractiveHtmlDialog({ doc, onClose, onDone }: { doc: MapDocume
           <div className="field">
             <label htmlFor={`${ids}-confirm`}>Repeat the passphrase</label>
             <input id={`${ids}-confirm`} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-            {mismatch && <p className="unlock__error">The two passphrases differ.</p>}
+            {mismatch && <FormError inline>The two passphrases differ.</FormError>}
           </div>
         </>
       )}
-      {error && (
-        <p className="import__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog__actions">
+      {error && <FormError>{error}</FormError>}
+      <DialogActions>
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={() => void submit()} disabled={working || tooShort || (locked && confirm !== passphrase)}>
           {working ? 'Exporting…' : 'Export HTML'}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -6,12 +6,13 @@ import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { MapDocument } from '../../domain/types';
 import type { CsvTable } from '../../io/csv';
 import type { ImportFormat, ImportResult } from '../../io/import';
-import { ORG_FIELDS, ORG_FIELD_LABELS, buildOrgChart, guessColumns } from '../../io/org-chart';
-import type { ColumnMapping, OrgField } from '../../io/org-chart';
+import { ORG_FIELDS, ORG_FIELD_LABELS, buildOrgChart, guessColumns } from '../../io/org-chart-csv';
+import type { ColumnMapping, OrgField } from '../../io/org-chart-csv';
 import { plural } from '../../io/text';
 import { Dialog } from '../Dialog';
 import type { OrgSession, OrgSummary } from './org-session';
 import { formatCount } from '../../domain/numbers';
+import { DialogActions, FormError } from '../DialogActions';
 
 export type OkImport = Extract<ImportResult, { ok: true }>;
 
@@ -111,7 +112,7 @@ export function ImportConfirmDialog({
         </ul>
       )}
       <ProblemList problems={result.problems} total={result.problemCount} />
-      <div className="dialog__actions">
+      <DialogActions>
         {onMapColumns && (
           <button type="button" className="button import__secondary" onClick={onMapColumns}>
             Map columns as an org chart…
@@ -123,7 +124,7 @@ export function ImportConfirmDialog({
         <button type="button" className="button button--primary" onClick={onImport} disabled={busy || (people === 0 && !result.sealed?.length)}>
           {busy ? 'Importing…' : backup ? 'Restore' : 'Import'}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -159,14 +160,14 @@ export function TiesConfirmDialog({
         The ties are added to “{mapName || 'Untitled map'}” as one change you can undo.
       </p>
       <ProblemList problems={problems} total={problemCount} />
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={onAdd} disabled={busy || added === 0}>
           Add ties
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -174,15 +175,15 @@ export function TiesConfirmDialog({
 export function ImportErrorDialog({ title, message, onClose }: { title: string; message: string; onClose: () => void }) {
   return (
     <Dialog title={title} onClose={onClose} className="import">
-      <p className="import__error" role="alert">
+      <FormError>
         {message}
-      </p>
+      </FormError>
       <p className="import__note">Nothing was imported; your maps are unchanged.</p>
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button button--primary" onClick={onClose}>
           OK
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -298,14 +299,14 @@ export function OrgChartDialog({
         {counting ? 'Counting…' : people ? `${importQuestion(people, summary.reportsTo, skipped, 'org-chart-csv')}`.replace(/ ties\b/, ' reports-to ties').replace(/ 1 tie\b/, ' 1 reports-to tie') : 'No people can be read with these columns.'}
       </p>
       <ProblemList problems={problems} total={summary.problemCount} />
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="button" className="button button--primary" disabled={busy || counting || people === 0} onClick={() => onImport(mapping)}>
           {busy ? 'Importing…' : 'Import'}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

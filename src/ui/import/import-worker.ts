@@ -1,29 +1,19 @@
 /**
- * The import Web Worker: parses a dropped or picked file off the main thread. Created by
- * read-file.ts with new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }).
- * A large org-chart CSV stays here afterwards (org-session.ts): the page maps its columns, and
- * the chart is built, laid out and stored here.
+ * The import Web Worker: parses a dropped or picked file off the main thread. Started by
+ * read-file.ts (see domain/workers.ts for the protocol).
+ * A large org-chart CSV stays here afterwards (state/org-import.ts): the page maps its columns,
+ * and the chart is built, laid out and stored here.
  */
-/// <reference lib="webworker" />
 import { emptyRecord } from '../../domain/records';
-import { guessColumns } from '../../io/org-chart';
-import { readImport } from './read-file';
-import type { ReadReply, ReadRequest } from './read-file';
-import { LARGE_ORG_ROWS, handleOrgMessage, holdTable, previewOf, summarise } from './org-session';
-import type { OrgReply, OrgRequest } from './org-session';
+import { serveWorker } from '../../domain/workers';
+import { guessColumns } from '../../io/org-chart-csv';
+import { LARGE_ORG_ROWS, holdTable, previewOf, summarise } from '../../state/org-import';
+import { readApi, readImport, type ReadReply, type ReadRequest } from './read-file';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-self.addEventListener('message', (event: MessageEvent<ReadRequest | OrgRequest>) => {
-  const request = event.data;
-  if (request && 'type' in request) {
-    handleOrgMessage(request, (reply: OrgReply) => self.postMessage(reply));
-    return;
-  }
-  if (!request || typeof request.id !== 'number' || !(request.bytes instanceof Uint8Array)) return;
-  const reply: ReadReply = readImport(request);
+/** Reads the file; a large org-chart CSV's table is kept here, and the page gets a preview and counts. */
+function readAndHold(request: Parameters<typeof readImport>[0]): ReadReply {
+  const reply = readImport(request as ReadRequest);
   if (reply.result.ok && reply.result.format === 'org-chart-csv' && reply.table && reply.table.rows.length >= LARGE_ORG_ROWS) {
-    // Keep the table (and build the chart) here; the page gets the map's name, a preview and counts.
     const table = reply.table;
     holdTable(table);
     const doc = reply.result.doc;
@@ -32,5 +22,7 @@ self.addEventListener('message', (event: MessageEvent<ReadRequest | OrgRequest>)
     reply.table = previewOf(table);
     reply.session = summarise(table, guessColumns(table.headers), doc.map.name);
   }
-  self.postMessage(reply);
-});
+  return reply;
+}
+
+serveWorker({ ...readApi, read: readAndHold });

@@ -17,10 +17,10 @@ import type { MapDocument, Tie } from '../../domain/types';
 import { importFile, importTiesFile } from '../../io/import';
 import type { ImportResult } from '../../io/import';
 import { decodeText } from '../../io/text';
-import type { OrgSummary } from './org-session';
+import { orgApi, type OrgSummary } from '../../state/org-import';
+import { startWorker, type WorkerHandle } from '../../domain/workers';
 
 export interface ReadRequest {
-  id: number;
   name: string;
   bytes: Uint8Array;
   /** Read the file as a ties CSV to add to this map (instead of as a new map). */
@@ -28,7 +28,6 @@ export interface ReadRequest {
 }
 
 export interface ReadReply {
-  id: number;
   result: ImportResult;
   /** The table, for a CSV the user maps in the org-chart dialog (or may choose to). */
   table: CsvTable | null;
@@ -43,7 +42,7 @@ export interface ReadReply {
    */
   session?: OrgSummary;
   /** Page side only: the worker that holds that table (the reader does not stop it). */
-  worker?: Worker;
+  worker?: WorkerHandle<ReadWorkerApi>;
   /** A calendar, vCards or LinkedIn connections: read here, applied by their own dialogs. */
   personal?: PersonalRead;
 }
@@ -82,13 +81,13 @@ export function readImport(request: ReadRequest): ReadReply {
   const started = performance.now();
   if (request.tiesInto) {
     const ties = readTies(request.tiesInto, request.name, request.bytes);
-    return { id: request.id, result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
+    return { result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
   }
   try {
     const personal = readPersonal(request.name, request.bytes);
-    if (personal) return { id: request.id, result: { ok: false, error: '' }, table: null, tiesFile: false, personal, ms: Math.round(performance.now() - started) };
+    if (personal) return { result: { ok: false, error: '' }, table: null, tiesFile: false, personal, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { id: request.id, result: { ok: false, error: `${request.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) };
+    return { result: { ok: false, error: `${request.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) };
   }
   const result = importFile(request.name, request.bytes);
   let table: CsvTable | null = null;
@@ -109,7 +108,7 @@ export function readImport(request: ReadRequest): ReadReply {
   } catch {
     // The import result already says what went wrong.
   }
-  return { id: request.id, result, table, tiesFile, ms: Math.round(performance.now() - started) };
+  return { result, table, tiesFile, ms: Math.round(performance.now() - started) };
 }
 
 export class ReadCancelledError extends Error {
@@ -124,16 +123,11 @@ export interface ReadJob {
   cancel(): void;
 }
 
-let nextId = 1;
+const importWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
 
-function defaultWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
+/** The import worker's handlers (import-worker.ts adds keeping a large org chart's table). */
+export const readApi = { read: readImport, ...orgApi };
+export type ReadWorkerApi = typeof readApi;
 
 /** A worker's reply has records with a prototype again (structured clone): take it off. */
 function ownRecordsIn(reply: ReadReply): ReadReply {
@@ -144,62 +138,21 @@ function ownRecordsIn(reply: ReadReply): ReadReply {
 
 /**
  * Reads a file off the main thread (as a ties CSV for `tiesInto`, else as new maps); `cancel`
- * stops the worker and rejects with ReadCancelledError.
+ * stops the worker and rejects with ReadCancelledError. Where no worker runs, it reads here.
  */
-export function startRead(name: string, bytes: Uint8Array, createWorker: () => Worker | null = defaultWorker, tiesInto?: MapDocument): ReadJob {
-  const id = nextId++;
-  let worker: Worker | null = null;
-  let finished = false;
-  let resolve!: (reply: ReadReply) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<ReadReply>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  const finish = () => {
-    finished = true;
-    worker?.terminate();
-    worker = null;
-  };
-  const inProcess = () =>
-    setTimeout(() => {
-      if (finished) return;
-      finish();
-      resolve(readImport({ id, name, bytes, tiesInto }));
-    }, 0);
-
-  worker = createWorker();
-  if (!worker) inProcess();
-  else {
-    worker.addEventListener('message', (event: MessageEvent<ReadReply>) => {
-      if (finished || event.data?.id !== id) return;
-      if (event.data.session && worker) {
-        // The worker keeps the table for the org-chart dialog: hand it over instead of stopping it.
-        const kept = worker;
-        finished = true;
-        worker = null;
-        resolve({ ...ownRecordsIn(event.data), worker: kept });
-        return;
-      }
-      finish();
-      resolve(ownRecordsIn(event.data));
+export function startRead(name: string, bytes: Uint8Array, createWorker: () => Worker | null = importWorker, tiesInto?: MapDocument): ReadJob {
+  const worker = startWorker<ReadWorkerApi>(createWorker, { inProcess: readApi });
+  const call = worker.call('read', { name, bytes, tiesInto });
+  const promise = call.promise
+    .then((reply) => {
+      // A large org chart: the worker keeps the table for the org-chart dialog, so it is handed over, not stopped.
+      if (reply.session && worker.offThread) return { ...ownRecordsIn(reply), worker };
+      worker.terminate();
+      return worker.offThread ? ownRecordsIn(reply) : reply;
+    })
+    .catch((error: unknown) => {
+      worker.terminate();
+      throw error;
     });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      if (finished) return;
-      // The worker could not start: read here instead (still correct, just on the main thread).
-      worker?.terminate();
-      worker = null;
-      inProcess();
-    });
-    worker.postMessage({ id, name, bytes, tiesInto } satisfies ReadRequest);
-  }
-  return {
-    promise,
-    cancel() {
-      if (finished) return;
-      finish();
-      reject(new ReadCancelledError());
-    },
-  };
+  return { promise, cancel: () => call.cancel(new ReadCancelledError()) };
 }

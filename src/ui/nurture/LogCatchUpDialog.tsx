@@ -5,6 +5,7 @@ import { INTERACTION_KINDS, type Id, type InteractionKind } from '../../domain/t
 import { useEditor, useServices } from '../../state/context';
 import { Dialog } from '../Dialog';
 import { LimitNote, useTextLimits } from '../useTextLimits';
+import { DialogActions, FormError } from '../DialogActions';
 
 export const INTERACTION_LABELS: Record<InteractionKind, string> = {
   coffee: 'Coffee',
@@ -74,18 +75,18 @@ export function LogCatchUpDialog({ personId, onClose, today }: { personId: Id; o
           <LimitNote message={limits.messageFor('note')} />
         </div>
         {problem && (
-          <p className="form-problem" id={ids.problem} role="alert">
+          <FormError inline id={ids.problem}>
             {problem}
-          </p>
+          </FormError>
         )}
-        <div className="dialog__actions">
+        <DialogActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary">
             Log catch-up
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -8,7 +8,7 @@ import { importGexf, exportGexf } from '../../../src/io/gexf';
 import { exportGraphml, importGraphml } from '../../../src/io/graphml';
 import { importFile } from '../../../src/io/import';
 import { exportMapJson, readMapFile, readMapJson } from '../../../src/io/map-file';
-import { buildOrgChart } from '../../../src/io/org-chart';
+import { buildOrgChart } from '../../../src/io/org-chart-csv';
 import { MAP_KEYWORD, embedText, extractText } from '../../../src/io/png';
 import { renderMapSvg } from '../../../src/io/svg-render';
 import { layoutForest } from '../../../src/io/tree-layout';

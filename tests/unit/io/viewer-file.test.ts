@@ -2,7 +2,7 @@
 // (for DOMParser: the test reads the page as a browser's HTML parser would; no script runs)
 import { describe, expect, it } from 'vitest';
 import { embedInViewer, jsonForScriptBlock, openPayload, readViewerPayload, VIEWER_DATA_ID, VIEWER_PLACEHOLDER } from '../../../src/io/viewer-file';
-import { interactiveHtml } from '../../../src/ui/export/interactive-html';
+import { interactiveHtml } from '../../../src/state/interactive-html';
 import { inlineSafe, inlineViewerPage } from '../../../build/viewer';
 import { docOf, person, tie } from '../helpers/docs';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readViewerPayload, VIEWER_PLACEHOLDER } from '../../../src/io/viewer-file';
 import { WrongPassphraseError } from '../../../src/storage/crypto';
-import { interactiveHtml, openLockedPayload } from '../../../src/ui/export/interactive-html';
+import { interactiveHtml, openLockedPayload } from '../../../src/state/interactive-html';
 import { docOf, person } from '../helpers/docs';
 
 // Node's Web Crypto (the browser's is tested end to end in tests/e2e/interactive-html.spec.ts).

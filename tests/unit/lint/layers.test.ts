@@ -29,6 +29,16 @@ describe('layer rules (eslint)', () => {
   });
 
   it.each([
+    ['src/ui/x.ts', '../storage/repository'],
+    ['src/ui/import/x.ts', '../../storage/db'],
+    ['src/canvas/x.ts', '../storage/snapshots'],
+  ])('%s may not import %s: the interface goes through the Workspace', async (file, source) => {
+    const messages = await lintImport(file, source);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/only through the Workspace/);
+  });
+
+  it.each([
     ['src/domain/x.ts', 'react'],
     ['src/analysis/x.ts', '@xyflow/react'],
     ['src/io/x.ts', 'zustand'],
@@ -42,6 +52,7 @@ describe('layer rules (eslint)', () => {
     ['src/analysis/x.ts', '../domain/types'],
     ['src/io/x.ts', '../analysis/analyse'],
     ['src/state/x.ts', '../storage/db'],
+    ['src/ui/x.ts', '../state/workspace'],
     ['src/ui/x.ts', '../state/store'],
     ['src/app/x.ts', '../ui/Inspector'],
     ['src/storage/x.ts', 'dexie'],

@@ -99,7 +99,7 @@ describe('the journal in a workspace', () => {
     first.store.getState().updateStakeholder('tom', { notes: 'last words' });
     // pagehide: nothing awaits; the save never finishes because the page is gone.
     expect(first.workspace.journal.persist()).toBe(true);
-    first.workspace.autosave!.dispose();
+    first.workspace.stopSaving();
     expect(storage.items.size).toBe(1);
 
     const second = page(name, storage);
@@ -170,7 +170,7 @@ describe('the journal in a workspace', () => {
     // Sealing is asynchronous: until it is done, leaving would lose the edit, and says so.
     expect(first.workspace.journal.persist()).toBe(false);
     await expect.poll(() => first.workspace.journal.persist()).toBe(true);
-    first.workspace.autosave!.dispose();
+    first.workspace.stopSaving();
     const stored = [...storage.items.values()].join();
     expect(stored).not.toContain('secret plan');
     expect(stored).not.toContain('tom');

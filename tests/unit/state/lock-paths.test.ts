@@ -44,8 +44,14 @@ async function expectNoSecret(db: InfluenceDb, extra: string[] = []) {
   for (const secret of [...SECRETS, ...extra]) expect(text, `"${secret}" at rest`).not.toContain(secret);
 }
 
+/** Each tab's repository (the workspace keeps its own private: the interface never sees it). */
+const repos = new WeakMap<Workspace, Repository>();
+const repoOf = (workspace: Workspace) => repos.get(workspace)!;
+
 function tab(db: InfluenceDb, hub: FakeBroadcast | null) {
-  const workspace = new Workspace(new Repository(db), createEditorStore(), hub?.channel() ?? null);
+  const repo = new Repository(db);
+  const workspace = new Workspace(repo, createEditorStore(), hub?.channel() ?? null);
+  repos.set(workspace, repo);
   cleanups.push(() => workspace.dispose());
   return workspace;
 }
@@ -104,9 +110,9 @@ describe('a locked map at rest', () => {
   it('deleting a map deletes its snapshots with it', async () => {
     const { db, a, mapId } = await lockedMapOpen();
     await a.takeSnapshot('Before the reorg');
-    await a.repo.deleteMap(mapId);
+    await repoOf(a).deleteMap(mapId);
     expect(await db.snapshots.count()).toBe(0);
-    expect(await a.repo.wasDeleted(mapId)).toBe(true);
+    expect(await repoOf(a).wasDeleted(mapId)).toBe(true);
   });
 
   it('snapshot names are sealed, whether given before or after the lock, and readable with the key', async () => {
@@ -118,9 +124,9 @@ describe('a locked map at rest', () => {
     await a.takeSnapshot('Before: Xena plans');
     await a.lockOpenMap(PASS);
     await a.takeSnapshot('After: Xena promoted');
-    await saveSnapshot(a.repo, a.store.getState().doc!, { auto: true });
+    await saveSnapshot(repoOf(a), a.store.getState().doc!, { auto: true });
     await expectNoSecret(db, ['Xena plans', 'Xena promoted']);
-    expect((await listSnapshots(a.repo, doc.map.id)).map((s) => s.name ?? '(automatic)').sort()).toEqual(['(automatic)', 'After: Xena promoted', 'Before: Xena plans']);
+    expect((await listSnapshots(repoOf(a), doc.map.id)).map((s) => s.name ?? '(automatic)').sort()).toEqual(['(automatic)', 'After: Xena promoted', 'Before: Xena plans']);
     // Without the key the names are not shown.
     expect((await listSnapshots(new Repository(db), doc.map.id)).map((s) => s.name)).not.toContain('After: Xena promoted');
     // Removing the lock stores them readable again.
@@ -146,7 +152,7 @@ describe('a locked map at rest', () => {
   it('"Restore as a new map" from a locked map\'s snapshot makes a locked copy', async () => {
     const { db, a, mapId } = await lockedMapOpen();
     await a.takeSnapshot('Mid-year');
-    const [snap] = await listSnapshots(a.repo, mapId);
+    const [snap] = await listSnapshots(repoOf(a), mapId);
     const copyId = (await a.restoreSnapshotAsNew(snap.id, `${SECRETS[3]} restored`))!;
     await expectNoSecret(db, ['Mid-year']);
     const stranger = new Repository(db);

@@ -22,6 +22,6 @@ describe('a map deleted in another tab', () => {
     expect(tabB.store.getState().doc).toBeNull();
     expect(tabB.store.getState().notice?.text).toBe('This map was deleted in another tab.');
     await tabB.flush();
-    expect(await tabA.repo.listMaps()).toEqual([]);
+    expect(await tabA.listMaps()).toEqual([]);
   });
 });

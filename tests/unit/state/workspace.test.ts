@@ -30,7 +30,7 @@ describe('Workspace', () => {
     expect(id).toBeTruthy();
     expect(store.getState().doc?.map).toMatchObject({ id, name: 'Untitled map' });
     expect(workspace.openMapId).toBe(id);
-    expect(workspace.autosave).not.toBeNull();
+    expect(workspace.saving).toBe(true);
     expect(await repo.getSetting('lastMapId')).toBe(id);
     expect((await repo.listMaps()).map((m) => m.id)).toEqual([id]);
     expect(hub.sent).toContainEqual({ type: 'maps-changed' });
@@ -171,7 +171,7 @@ describe('Workspace', () => {
     await workspace.deleteMap(id);
     expect(store.getState().doc).toBeNull();
     expect(workspace.openMapId).toBeNull();
-    expect(workspace.autosave).toBeNull();
+    expect(workspace.saving).toBe(false);
     expect(await repo.loadMap(id)).toBeNull();
     expect(await repo.listMaps()).toEqual([]);
     expect(await workspace.startupMapId(null)).toBeNull();

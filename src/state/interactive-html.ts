@@ -3,12 +3,13 @@
  * interactive-viewer.html next to the app, precached for offline use) with the map inside,
  * optionally redacted, optionally sealed with a passphrase. Opening a sealed one needs the same
  * passphrase; the viewer (app/viewer-main.tsx) calls openLockedPayload in the page.
+ * In state/ because it seals with storage/crypto (ui/ may not import storage/).
  */
-import type { MapDocument } from '../../domain/types';
-import { readMapFile, redactDocument, toMapFile, type ReadResult } from '../../io/map-file';
-import { fromBase64, toBase64 } from '../../io/sealed-map-file';
-import { embedInViewer, openPayload, VIEWER_FILE_TYPE, VIEWER_FILE_VERSION, type ViewerLock, type ViewerPayload } from '../../io/viewer-file';
-import { createLock, seal, unlock, unseal } from '../../storage/crypto';
+import type { MapDocument } from '../domain/types';
+import { readMapFile, redactDocument, toMapFile, type ReadResult } from '../io/map-file';
+import { fromBase64, toBase64 } from '../io/sealed-map-file';
+import { embedInViewer, openPayload, VIEWER_FILE_TYPE, VIEWER_FILE_VERSION, type ViewerLock, type ViewerPayload } from '../io/viewer-file';
+import { createLock, seal, unlock, unseal } from '../storage/crypto';
 
 /** Where the built viewer page is, relative to the app's own page. */
 export const VIEWER_TEMPLATE_PATH = 'interactive-viewer.html';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../../../src/io/csv';
-import { guessColumns } from '../../../src/io/org-chart';
+import { guessColumns } from '../../../src/io/org-chart-csv';
 import { InfluenceDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
-import { buildLaidOut, handleOrgMessage, holdTable, summarise } from '../../../src/ui/import/org-session';
-import type { OrgReply } from '../../../src/ui/import/org-session';
+import { buildLaidOut, holdTable, orgApi, summarise } from '../../../src/state/org-import';
+import type { OrgProgress } from '../../../src/state/org-import';
 
 /** An HR export: Employee ID, Name, Job Title, Department, Manager ID; six reports per manager. */
 function hrCsv(rows: number): string {
@@ -54,24 +54,21 @@ describe('large org-chart import in the worker', () => {
   it('sends the map in chunks, then stores it with progress reports', async () => {
     const t = table(12000);
     holdTable(t);
-    const replies: OrgReply[] = [];
+    const replies: OrgProgress[] = [];
     const dbName = `t-${crypto.randomUUID()}`;
-    let storedResolve!: () => void;
-    const stored = new Promise<void>((r) => (storedResolve = r));
-    handleOrgMessage({ type: 'org-commit', id: 1, mapping: guessColumns(t.headers), mapName: 'Whole company', dbName }, (reply) => {
-      replies.push(reply);
-      if (reply.type === 'org-stored') storedResolve();
-    });
-    await stored;
-    const chunks = replies.filter((r) => r.type === 'org-doc');
+    const result = await orgApi.orgCommit(
+      { mapping: guessColumns(t.headers), mapName: 'Whole company', dbName },
+      { progress: (value) => replies.push(value as OrgProgress), transfer: () => undefined },
+    );
+    expect(result).toEqual({ ok: true });
+    const chunks = replies.flatMap((r) => (r.kind === 'doc' ? [r] : []));
     expect(chunks.length).toBe(3);
-    expect(chunks.reduce((n, c) => n + (c.type === 'org-doc' ? c.stakeholders.length : 0), 0)).toBe(12000);
-    const progress = replies.filter((r) => r.type === 'org-progress').map((r) => (r.type === 'org-progress' ? r.fraction : 0));
+    expect(chunks.reduce((n, c) => n + c.stakeholders.length, 0)).toBe(12000);
+    const progress = replies.flatMap((r) => (r.kind === 'stored' ? [r.fraction] : []));
     expect(progress.length).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(1);
-    expect(replies[replies.length - 1]).toEqual({ type: 'org-stored', id: 1, ok: true });
     const db = new InfluenceDb(dbName);
-    const mapId = chunks[0].type === 'org-doc' ? chunks[0].map.id : '';
+    const mapId = chunks[0].map.id;
     const loaded = await new Repository(db).loadMap(mapId);
     expect(Object.keys(loaded!.doc.stakeholders)).toHaveLength(12000);
     expect(loaded!.doc.map.name).toBe('Whole company');

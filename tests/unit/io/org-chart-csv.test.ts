@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeWidth } from '../../../src/domain/defaults';
 import type { MapDocument } from '../../../src/domain/types';
 import { parseCsvTable } from '../../../src/io/csv';
-import { buildOrgChart, guessColumns } from '../../../src/io/org-chart';
+import { buildOrgChart, guessColumns } from '../../../src/io/org-chart-csv';
 
 function rows(text: string) {
   const parsed = parseCsvTable(text);

@@ -1,0 +1,129 @@
+/**
+ * The import worker's side of a large org-chart CSV (ui/import/org-session.ts is the page's).
+ * Here in state/ because it stores the chart itself (ui/ may not import storage/).
+ *
+ * A large org-chart CSV (LARGE_ORG_ROWS rows or more) stays in the import worker after it is
+ * read: the page gets the headers, the first rows and the counts, never the 50,000-row table.
+ * While the user maps columns, the worker rebuilds the chart and answers with counts and
+ * problems; on Import it builds the chart, lays it out (compact org chart), sends the map to
+ * the page in chunks (each deserialised in its own short task) and then stores it itself, in
+ * chunks of one IndexedDB transaction, saying how far it is.
+ *
+ * `orgApi` holds the worker's handlers (served by ui/import/import-worker.ts, see
+ * domain/workers.ts); `orgCommit` sends the map as progress values (OrgProgress) and answers
+ * once it is stored.
+ */
+import type { MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
+import type { CsvTable } from '../io/csv';
+import type { CallContext } from '../domain/workers';
+import { buildOrgChart } from '../io/org-chart-csv';
+import type { ColumnMapping } from '../io/org-chart-csv';
+import { compactOrgChart } from '../layout/compact-org';
+import { layoutInputFromDoc } from '../layout/types';
+import { InfluenceDb } from '../storage/db';
+import { describeStorageError } from '../storage/errors';
+import { Repository } from '../storage/repository';
+
+/** From this many rows an org-chart CSV is mapped, built, laid out and stored in the worker. */
+export const LARGE_ORG_ROWS = 1000;
+/** Problem lines sent to the page (the count says how many there were). */
+const MAX_PROBLEM_LINES = 200;
+/** People (and ties) per message when the map crosses to the page. */
+const DOC_CHUNK = 5000;
+
+export interface OrgSummary {
+  rowCount: number;
+  people: number;
+  reportsTo: number;
+  skipped: number;
+  problems: string[];
+  problemCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker's side
+
+let table: CsvTable | null = null;
+
+/** Keeps the table in the worker for the messages that follow. */
+export function holdTable(t: CsvTable): void {
+  table = t;
+}
+
+/** The first rows only, for the dialog's preview and headers. */
+export function previewOf(t: CsvTable, rows = 5): CsvTable {
+  return { headers: t.headers, rows: t.rows.slice(0, rows), problems: t.problems.slice(0, MAX_PROBLEM_LINES) };
+}
+
+export function summarise(t: CsvTable, mapping: ColumnMapping, mapName: string): OrgSummary {
+  const chart = buildOrgChart(t.rows, mapping, { mapName });
+  const all = t.problems.length + chart.problems.length;
+  const problems = t.problems.slice(0, MAX_PROBLEM_LINES);
+  for (const p of chart.problems) {
+    if (problems.length >= MAX_PROBLEM_LINES) break;
+    problems.push(p);
+  }
+  let people = 0;
+  for (const _ in chart.doc.stakeholders) people++;
+  return { rowCount: t.rows.length, people, reportsTo: chart.reportsTo, skipped: chart.skipped.length, problems, problemCount: all };
+}
+
+/** The org chart for `mapping`, laid out as a compact org chart. */
+export function buildLaidOut(t: CsvTable, mapping: ColumnMapping, mapName: string): MapDocument {
+  const { doc } = buildOrgChart(t.rows, mapping, { mapName });
+  const input = layoutInputFromDoc(doc);
+  const positions = compactOrgChart(input);
+  for (const id in doc.stakeholders) {
+    const p = positions[id];
+    const s = doc.stakeholders[id];
+    s.x = p.x;
+    s.y = p.y;
+  }
+  return doc;
+}
+
+export type OrgProgress =
+  | { kind: 'doc'; map: MapMeta; stakeholders: Stakeholder[]; ties: Tie[]; last: boolean }
+  | { kind: 'stored'; fraction: number };
+
+export type OrgStored = { ok: true } | { ok: false; error: string };
+
+function heldTable(): CsvTable {
+  if (!table) throw new Error('The file is no longer held by the import worker.');
+  return table;
+}
+
+/** The worker's handlers for a held table (see domain/workers.ts). */
+export const orgApi = {
+  orgSummary: ({ mapping, mapName }: { mapping: ColumnMapping; mapName: string }): OrgSummary => summarise(heldTable(), mapping, mapName),
+  orgCommit: async ({ mapping, mapName, dbName }: { mapping: ColumnMapping; mapName: string; dbName: string }, context: CallContext): Promise<OrgStored> => {
+    const doc = buildLaidOut(heldTable(), mapping, mapName);
+    const people = Object.values(doc.stakeholders);
+    const ties = Object.values(doc.ties);
+    const chunks = Math.max(1, Math.ceil(Math.max(people.length, ties.length) / DOC_CHUNK));
+    for (let i = 0; i < chunks; i++) {
+      const slice = (list: unknown[]) => list.slice(i * DOC_CHUNK, (i + 1) * DOC_CHUNK);
+      context.progress({ kind: 'doc', map: doc.map, stakeholders: slice(people) as Stakeholder[], ties: slice(ties) as Tie[], last: i === chunks - 1 } satisfies OrgProgress);
+    }
+    table = null;
+    let db: InfluenceDb | null = null;
+    try {
+      db = new InfluenceDb(dbName);
+      let reported = 0;
+      await new Repository(db).createMap(doc, {
+        onProgress: (written, total) => {
+          const fraction = written / total;
+          if (fraction - reported >= 0.05 || written === total) {
+            reported = fraction;
+            context.progress({ kind: 'stored', fraction } satisfies OrgProgress);
+          }
+        },
+      });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: describeStorageError(error).message };
+    } finally {
+      db?.close();
+    }
+  },
+};

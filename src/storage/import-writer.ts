@@ -1,0 +1,61 @@
+/**
+ * Writing imported maps: one map in a Web Worker (write-worker.ts), several (a backup) in one
+ * transaction here. Used by Workspace.importMaps; nothing above storage/ sees the database.
+ */
+import { startWorker, WorkerFailedError, type WorkerHandle } from '../domain/workers';
+import type { Id, MapDocument } from '../domain/types';
+import type { SealedMapFile } from '../io/sealed-map-file';
+import { describeStorageError } from './errors';
+import type { Repository } from './repository';
+
+export type WriteResult = { ok: true } | { ok: false; error: string };
+
+export type WriteWorkerApi = {
+  write: (arg: { dbName: string; doc: MapDocument }) => Promise<unknown>;
+};
+
+const writeWorker = () => new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module' });
+
+let warm: WorkerHandle<WriteWorkerApi> | null = null;
+
+/** Starts the write worker ahead of time (the confirm dialog is showing), so Import starts at once. */
+export function prepareWriteWorker(createWorker: () => Worker | null = writeWorker): void {
+  warm ??= startWorker<WriteWorkerApi>(createWorker, { onFailure: 'reject' });
+}
+
+const described = (error: unknown): WriteResult => ({ ok: false, error: describeStorageError(error).message });
+
+/** Writes one new map in a worker (one transaction); here where no worker runs or it failed. */
+export async function writeMapOffThread(repo: Repository, doc: MapDocument, createWorker?: () => Worker | null): Promise<WriteResult> {
+  const inProcess: WriteWorkerApi = { write: ({ doc }) => repo.createMap(doc) };
+  const worker = createWorker ? startWorker<WriteWorkerApi>(createWorker, { inProcess }) : (warm ?? startWorker<WriteWorkerApi>(writeWorker, { inProcess }));
+  if (!createWorker) warm = null;
+  try {
+    await worker.call('write', { dbName: repo.db.name, doc }).promise;
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof WorkerFailedError)) return described(error);
+  } finally {
+    worker.terminate();
+  }
+  // The warm worker could not start (or died): write here instead.
+  return repo.createMap(doc).then((): WriteResult => ({ ok: true }), described);
+}
+
+/**
+ * Several maps (a backup) in ONE IndexedDB transaction (the repository's per-map transactions
+ * join it), so a failure half-way leaves nothing behind. Locked maps go in as they are, still
+ * sealed, each under a new id. Returns the ids of the sealed maps stored.
+ */
+export async function writeMapsTogether(repo: Repository, docs: MapDocument[], sealed: SealedMapFile[]): Promise<({ ok: true; lockedIds: Id[] }) | { ok: false; error: string }> {
+  const lockedIds: Id[] = [];
+  try {
+    await repo.db.transaction('rw', [repo.db.maps, repo.db.stakeholders, repo.db.ties], async () => {
+      for (const doc of docs) await repo.createMap(doc);
+      for (const file of sealed) lockedIds.push(await repo.restoreSealed(file));
+    });
+  } catch (error) {
+    return described(error) as { ok: false; error: string };
+  }
+  return { ok: true, lockedIds };
+}
