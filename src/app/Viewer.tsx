@@ -31,8 +31,14 @@ import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
  * no map in the browser (viewport changes are not saved; there is no lock to show).
  */
 function pageOnlyWorkspace(): Workspace {
-  const none = () => Promise.reject(new Error('This page keeps nothing in the browser.'));
-  return { saveViewport: (_: Viewport) => undefined, repo: { lockInfo: none }, autosave: null, flush: () => Promise.resolve() } as unknown as Workspace;
+  // Checked against the Workspace's own signatures, so a renamed or new method the shared
+  // components call fails the type-check here instead of throwing in an exported page.
+  const used: Pick<Workspace, 'saveViewport' | 'isLocked' | 'flush'> = {
+    saveViewport: (_: Viewport) => undefined,
+    isLocked: () => Promise.resolve(false),
+    flush: () => Promise.resolve(),
+  };
+  return used as Workspace;
 }
 
 type Stage = { kind: 'loading' } | { kind: 'open'; redacted: boolean } | { kind: 'locked'; redacted: boolean; lock: ViewerLock } | { kind: 'error'; message: string };
