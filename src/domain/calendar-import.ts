@@ -9,6 +9,7 @@
  * so the same meeting imported twice is logged once. It never removes or changes anything else.
  */
 import { emailsOf } from './contact';
+import { addDays } from './nurture';
 import { createStakeholder, createTie } from './factories';
 import { newId } from './ids';
 import { cutText, TEXT_LIMITS } from './limits';
@@ -85,6 +86,31 @@ export type PersonChoice = { action: 'match'; id: Id } | { action: 'add' } | { a
 export function attendeeKey(a: Pick<CalendarAttendee, 'name' | 'email'>): string {
   const e = normalizeEmail(a.email);
   return e ? `e:${e}` : `n:${nameWords(a.name).join(' ')}`;
+}
+
+/**
+ * The range the preview opens on: the last twelve months, when the file has a meeting in them;
+ * otherwise the twelve months up to the file's last meeting before today (an export made a while
+ * ago). Meetings still to come are not catch-ups, so a file of only those keeps the last twelve
+ * months. A newcomer's first look should show their meetings, not "0 meetings in the range".
+ */
+export function suggestedRange(events: readonly CalendarEvent[], today: string): { from: string; to: string } {
+  const yearBefore = (day: string) => addDays(day, -365);
+  let lastPast: string | null = null;
+  for (const e of events) if (e.date <= today && (lastPast === null || e.date > lastPast)) lastPast = e.date;
+  if (lastPast === null || lastPast >= yearBefore(today)) return { from: yearBefore(today), to: today };
+  return { from: yearBefore(lastPast), to: lastPast };
+}
+
+/** The first and last day of the file's meetings, or null for a file without any. */
+export function eventSpan(events: readonly CalendarEvent[]): { first: string; last: string } | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const e of events) {
+    if (first === null || e.date < first) first = e.date;
+    if (last === null || e.date > last) last = e.date;
+  }
+  return first === null || last === null ? null : { first, last };
 }
 
 export function planCalendar(doc: MapDocument, events: CalendarEvent[], options: CalendarOptions): CalendarPlan {

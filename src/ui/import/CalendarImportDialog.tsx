@@ -2,10 +2,12 @@ import { useMemo, useState } from 'react';
 import {
   DEFAULT_MAX_ATTENDEES,
   defaultChoice,
+  eventSpan,
   frequentStrangers,
   isIncluded,
   metTogether,
   planCalendar,
+  suggestedRange,
   type CalendarChoices,
   type CalendarEvent,
   type PersonChoice,
@@ -14,7 +16,7 @@ import {
 } from '../../domain/calendar-import';
 import { displayName } from '../../domain/describe';
 import { formatCount } from '../../domain/limits';
-import { addDays, localDate } from '../../domain/nurture';
+import { localDate } from '../../domain/nurture';
 import type { MapDocument } from '../../domain/types';
 import { Dialog } from '../Dialog';
 import { peopleByName, PersonPicker } from '../PersonPicker';
@@ -49,9 +51,10 @@ export function CalendarImportDialog({
   onCancel: () => void;
   onApply: (plan: ReturnType<typeof planCalendar>, choices: CalendarChoices) => void;
 }) {
-  const today = localDate();
-  const [from, setFrom] = useState(addDays(today, -365));
-  const [to, setTo] = useState(today);
+  const [initial] = useState(() => suggestedRange(events, localDate()));
+  const span = useMemo(() => eventSpan(events), [events]);
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
   const [maxAttendees, setMaxAttendees] = useState(DEFAULT_MAX_ATTENDEES);
   const [keepTitles, setKeepTitles] = useState(false);
   const [picked, setPicked] = useState<Map<string, PersonChoice>>(new Map());
@@ -118,10 +121,26 @@ export function CalendarImportDialog({
           ? `${plural(plan.meetings.length, 'meeting')} in the range, ${formatCount(included.length)} included: ${plural(logged, 'catch-up')} for ${plural(loggedPeople.size, 'person', 'people')}.`
           : 'Choose a range: From must be on or before To.'}
       </p>
+      {validRange && plan.meetings.length === 0 && span && (
+        <p className="import__note" data-testid="calendar-span">
+          {span.first === span.last ? `The file’s meetings are on ${span.first}.` : `The file’s meetings run from ${span.first} to ${span.last}.`}{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setFrom(span.first);
+              setTo(span.last);
+            }}
+          >
+            Use these dates
+          </button>
+        </p>
+      )}
       <section aria-label="People in these meetings">
         <h3 className="insights__title">People ({formatCount(plan.people.length)})</h3>
-        <div className="import__preview-wrap">
-          <table className="import__preview" aria-label="Attendees">
+        {plan.people.length === 0 && <p className="import__note">No one to log in this range.</p>}
+        <div className="import__preview-wrap" hidden={plan.people.length === 0}>
+          <table className="import__preview import__preview--people" aria-label="Attendees">
             <thead>
               <tr>
                 <th scope="col">Attendee</th>

@@ -77,7 +77,7 @@ export function ContactsImportDialog({
             {formatCount(counts.update)} matched to people on the map (empty fields filled, nothing overwritten), {formatCount(counts.add)} added as new, {formatCount(counts.skip)} skipped. One change you can undo.
           </p>
           <div className="import__preview-wrap">
-            <table className="import__preview" aria-label="Matches">
+            <table className="import__preview import__preview--people" aria-label="Matches">
               <thead>
                 <tr>
                   <th scope="col">In the file</th>
@@ -94,11 +94,11 @@ export function ContactsImportDialog({
                     <tr key={i}>
                       <td>
                         {row.record.name}
-                        {row.record.title || row.record.company ? <span className="import__sub"> {[row.record.title, row.record.company].filter(Boolean).join(', ')}</span> : null}
+                        {row.record.title || row.record.company ? <span className="import__sub">{[row.record.title, row.record.company].filter(Boolean).join(', ')}</span> : null}
                       </td>
                       <td>{matchWords(row, doc)}</td>
                       <td>
-                        <select aria-label={`What to do with ${row.record.name}`} value={value} onChange={(e) => set(i, e.target.value === 'add' ? { action: 'add' } : e.target.value === '' ? { action: 'skip' } : { action: 'update', id: e.target.value })}>
+                        <select className="input" aria-label={`What to do with ${row.record.name}`} value={value} onChange={(e) => set(i, e.target.value === 'add' ? { action: 'add' } : e.target.value === '' ? { action: 'skip' } : { action: 'update', id: e.target.value })}>
                           <option value="">Skip</option>
                           <option value="add">Add as new person</option>
                           {(row.match.kind === 'sure' ? [row.match.id] : row.match.kind === 'unsure' ? row.match.ids : []).map((id) => (

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCalendar, defaultChoice, frequentStrangers, isIncluded, metTogether, planCalendar, type CalendarChoices } from '../../../src/domain/calendar-import';
+import { applyCalendar, defaultChoice, eventSpan, frequentStrangers, isIncluded, metTogether, planCalendar, suggestedRange, type CalendarChoices } from '../../../src/domain/calendar-import';
 import { createMapDocument, createStakeholder } from '../../../src/domain/factories';
 import { lastContact } from '../../../src/domain/nurture';
 import type { MapDocument } from '../../../src/domain/types';
@@ -195,5 +195,31 @@ describe('planning and applying a calendar import', () => {
     expect(Object.keys(applyCalendar(doc, plan, choices).doc.ties)).toHaveLength(0);
     const withTie = applyCalendar(doc, plan, { ...choices, ties: [{ a: 'priya', b: 'tom' }] });
     expect(Object.values(withTie.doc.ties)).toEqual([expect.objectContaining({ source: 'priya', target: 'tom', kind: 'trust', mutual: true })]);
+  });
+});
+
+describe('the range the calendar preview opens on', () => {
+  const event = (date: string) => ({ key: date, line: 1, date, start: date, title: '', cancelled: false, attendees: [] });
+  const TODAY = '2026-11-30';
+
+  it('is the last twelve months when the file has a meeting in them', () => {
+    expect(suggestedRange([event('2024-03-01'), event('2026-10-02')], TODAY)).toEqual({ from: '2025-11-30', to: TODAY });
+  });
+
+  it('is the twelve months up to the last past meeting of an older export (fixtures from 2025 opened in late 2026)', () => {
+    const r = suggestedRange(parsed('outlook.ics', { from: '2000-01-01', to: '2030-01-01' }).events, TODAY);
+    expect(r.to <= '2025-12-31').toBe(true);
+    expect(planCalendar(workMap(), parsed('outlook.ics', { from: '2000-01-01', to: '2030-01-01' }).events, { ...r, maxAttendees: 8 }).meetings.length).toBeGreaterThan(0);
+    expect(suggestedRange([event('2023-05-10'), event('2024-02-01')], TODAY)).toEqual({ from: '2023-02-01', to: '2024-02-01' });
+  });
+
+  it('keeps the last twelve months for a file of meetings still to come, or of none', () => {
+    expect(suggestedRange([event('2027-01-05')], TODAY)).toEqual({ from: '2025-11-30', to: TODAY });
+    expect(suggestedRange([], TODAY)).toEqual({ from: '2025-11-30', to: TODAY });
+  });
+
+  it('names the first and last day of the file', () => {
+    expect(eventSpan([event('2025-03-01'), event('2024-12-31'), event('2025-02-01')])).toEqual({ first: '2024-12-31', last: '2025-03-01' });
+    expect(eventSpan([])).toBeNull();
   });
 });
