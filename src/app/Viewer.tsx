@@ -18,6 +18,7 @@ import { Icon } from '../ui/Icon';
 import { InsightsPanel } from '../ui/InsightsPanel';
 import { FormError } from '../ui/DialogActions';
 import { Inspector } from '../ui/Inspector';
+import { Legend } from '../ui/Sidebar';
 import { MetricsTable } from '../ui/MetricsTable';
 import { NoticeToast } from '../ui/NoticeToast';
 import { findShortcut, isEditingAction, isTypingTarget, type ShortcutAction } from '../ui/shortcuts';
@@ -156,19 +157,34 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
 
 function ViewerSidePanel() {
   const { store } = useServices();
-  const panel = useEditor((s) => (s.sidePanel === 'network' ? 'details' : s.sidePanel));
+  const storePanel = useEditor((s) => (s.sidePanel === 'network' ? 'details' : s.sidePanel));
+  // The legend is a tab of the viewer's own (the app shows it in its sidebar, which the viewer
+  // has not): a reader of a shared file has no other way to learn what colours and lines mean.
+  const [legendOpen, setLegendOpen] = useState(false);
+  const panel = legendOpen ? 'legend' : storePanel;
   const metricsOpen = useEditor((s) => s.metricsOpen);
   const updating = useEditor((s) => s.analysisState === 'updating');
   const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
+  const show = (next: 'details' | 'insights') => {
+    setLegendOpen(false);
+    store.getState().setSidePanel(next);
+  };
+  // Selecting someone on the canvas shows their details, as in the app.
+  useEffect(() => {
+    if (selectionKey !== '0:0') setLegendOpen(false);
+  }, [selectionKey]);
   return (
     <aside className="side" aria-label="Side panel">
       <div className="side__tabs">
         <div className="side__tablist" role="tablist" aria-label="Side panel">
-          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
+          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => show('details')}>
             Details
           </button>
-          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
+          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => show('insights')}>
             Insights{updating && <span className="side__busy" aria-label="updating" />}
+          </button>
+          <button type="button" role="tab" id="tab-legend" aria-selected={panel === 'legend'} aria-controls="panel-legend" className="side__tab" onClick={() => setLegendOpen(true)}>
+            Legend
           </button>
         </div>
         <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
@@ -177,7 +193,7 @@ function ViewerSidePanel() {
       </div>
       <WhatIfPanel />
       <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : <InsightsPanel />}
+        {panel === 'details' ? <Inspector /> : panel === 'insights' ? <InsightsPanel /> : <Legend />}
       </div>
     </aside>
   );
