@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -80,6 +81,18 @@ for (const text of [
             await page.getByRole('menuitem', { name: 'PNG image' }).click();
           },
         ],
+        ['Share', () => page.getByRole('button', { name: 'Share', exact: true }).click()],
+        [
+          'Interactive HTML',
+          async () => {
+            await page.getByRole('button', { name: 'Export' }).click();
+            await page.getByRole('menuitem', { name: /Interactive HTML/ }).click();
+          },
+        ],
+        ...(['contacts-4.0.vcf', 'Connections.csv', 'google.ics'] as const).map((file): [string, () => Promise<void>] => [
+          `Import ${file}`,
+          () => page.getByLabel('Import file').setInputFiles({ name: file, mimeType: 'application/octet-stream', buffer: readFileSync(`tests/fixtures/personal/${file}`) }),
+        ]),
         [
           'Log a catch-up',
           async () => {
@@ -91,7 +104,8 @@ for (const text of [
       for (const [name, open] of dialogs) {
         await open();
         const dialog = page.getByRole('dialog').first();
-        await expect(dialog).toBeVisible();
+        // Imports are read in a worker: on a busy machine the preview takes a moment.
+        await expect(dialog).toBeVisible({ timeout: 60_000 });
         await scan(page, `${name} dialog`, '[role="dialog"]');
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog')).toHaveCount(0);
