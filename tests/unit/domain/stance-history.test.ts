@@ -156,7 +156,9 @@ describe('restore and formats', () => {
       stakeholders: [{ ...doc().stakeholders.ann, targetStance: 'friend', stanceHistory: [history[0], { date: 'yesterday', from: 'neutral', to: 'supporter' }, { date: '2026-07-01', from: 'neutral', to: 'neutral' }, 'x'] }],
       ties: [],
     };
-    const { doc: restored } = restoreDocument(raw, { source: 'file' });
+    const result = restoreDocument(raw, { source: 'file' });
+    if (!result.ok) throw new Error(result.error);
+    const restored = result.doc;
     expect(restored.stakeholders.ann.targetStance).toBeUndefined();
     expect(restored.stakeholders.ann.stanceHistory).toEqual([history[0]]);
   });
