@@ -42,7 +42,7 @@ function GridChipView({ data, selected }: NodeProps<StakeholderFlowNode>) {
     <div
       className={classes.join(' ')}
       style={colour ? ({ '--stance': colour } as React.CSSProperties) : undefined}
-      title={`${name}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}, ${level}: ${STANCE_LABELS[person.stance]}. Influence ${person.influence}, interest ${person.interest}.`}
+      title={`${name}${person.title ? `, ${person.title}` : ''}${person.department ? ` (${person.department})` : ''}, ${level}: ${STANCE_LABELS[person.stance]}${person.targetStance && person.targetStance !== person.stance ? `, needs to be ${STANCE_LABELS[person.targetStance]}` : ''}. Influence ${person.influence}, interest ${person.interest}.`}
     >
       <span className="chip__stance" aria-hidden="true" />
       {isMe && <span className="person__me">Me</span>}

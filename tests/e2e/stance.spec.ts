@@ -26,6 +26,11 @@ test('stance history with dates, a target stance and its arrow on the grid survi
   await waitSaved(page);
 
   await expectGridArrow(page);
+  await page.getByRole('tab', { name: 'My network' }).click();
+  const targets = page.getByRole('region', { name: 'Where you need them' });
+  await expect(targets).toContainText('1 person is not yet where you need them.');
+  await expect(targets.getByRole('listitem')).toHaveText(['Rita Sol Neutral → Supporter']);
+  await page.getByRole('tab', { name: 'Details' }).click();
   if (process.env.SHOT_DIR) await shots(page, process.env.SHOT_DIR);
 
   await page.reload();
@@ -47,6 +52,9 @@ async function shots(page: Page, dir: string) {
     await page.locator('.react-flow__node').filter({ hasText: 'Rita Sol' }).click();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${dir}/stance-${theme}.png` });
+    await page.getByRole('tab', { name: 'My network' }).click();
+    await page.screenshot({ path: `${dir}/stance-network-${theme}.png` });
+    await page.getByRole('tab', { name: 'Details' }).click();
   }
   await page.setViewportSize({ width: 1400, height: 860 });
   await page.evaluate(() => localStorage.removeItem('influence-map:theme'));
