@@ -34,8 +34,10 @@ import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 function pageOnlyWorkspace(): Workspace {
   // Checked against the Workspace's own signatures, so a renamed or new method the shared
   // components call fails the type-check here instead of throwing in an exported page.
-  const used: Pick<Workspace, 'saveViewport' | 'isLocked' | 'flush'> = {
+  const used: Pick<Workspace, 'saveViewport' | 'isLocked' | 'flush' | 'listSnapshots'> = {
     saveViewport: (_: Viewport) => undefined,
+    // An exported page carries no version history (Details' stance history reads it).
+    listSnapshots: () => Promise.resolve([]),
     isLocked: () => Promise.resolve(false),
     flush: () => Promise.resolve(),
   };

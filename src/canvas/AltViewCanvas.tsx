@@ -10,7 +10,9 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { displayName } from '../domain/describe';
 import type { Position } from '../domain/operations';
 import { updateStakeholder } from '../domain/operations';
-import type { Id } from '../domain/types';
+import type { Id, MapDocument } from '../domain/types';
+import { isShortOfTarget } from '../domain/stance-history';
+import { countOf } from '../domain/numbers';
 import { egoRings, GRID_CELLS, type Box, type EgoLayout, type Point } from '../domain/views';
 import { boardBox, boardLayout, boardQuadrants, boardScoresAt, BOARD_OPTIONS, gridBoard, type Board } from '../domain/grid-board';
 import { GridChip } from './GridChip';
@@ -211,8 +213,36 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
           <span>Mark yourself as Me (select your card and tick “This is me”, or right-click it) to see your network in rings around you.</span>
         </div>
       )}
+      {mode === 'grid' && <TargetLegend people={people} />}
       {mode === 'grid' && <p className="alt-view__hint">Drag a person to another cell to change their influence and interest.</p>}
       {mode === 'ego' && ego && <p className="alt-view__hint">Rings by steps from {displayName(people[ego.meId!])}; stronger ties sit closer in.</p>}
+    </div>
+  );
+}
+
+/** The legend entry for target-stance arrows, with how many people are not yet there; only once someone has a target. */
+function TargetLegend({ people }: { people: MapDocument['stakeholders'] }) {
+  const { withTarget, short } = useMemo(() => {
+    let withTarget = 0;
+    let short = 0;
+    for (const p of Object.values(people)) {
+      if (!p.targetStance) continue;
+      withTarget++;
+      if (isShortOfTarget(p)) short++;
+    }
+    return { withTarget, short };
+  }, [people]);
+  if (withTarget === 0) return null;
+  return (
+    <div className="overlay-legend target-legend" role="note" aria-label="Target stance legend">
+      <span className="target-legend__entry">
+        <span className="chip__target" aria-hidden="true">
+          <span className="chip__arrow" style={{ width: 18 }} />
+          <span className="chip__target-dot" style={{ background: 'var(--stance-supporter)' }} />
+        </span>
+        <span>Target stance: where you need them; a longer arrow, a bigger gap</span>
+      </span>
+      <span className="target-legend__count">{short === 0 ? 'Everyone with a target is where you need them.' : `${countOf(short, 'person is', 'people are')} not yet where you need them.`}</span>
     </div>
   );
 }

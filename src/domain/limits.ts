@@ -49,6 +49,8 @@ export const TEXT_LIMIT_LABELS: Record<TextLimitKey, string> = {
 
 /** At most this many further e-mail addresses per person (`otherEmails`). */
 export const MAX_OTHER_EMAILS = 20;
+/** The most stance changes kept per person (domain/stance-history.ts); older ones are dropped first. */
+export const MAX_STANCE_HISTORY = 200;
 
 /** At most this many seniority levels. */
 export const MAX_LEVELS = 50;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defaultSettings, DEFAULT_LEVELS } from './defaults';
-import { cutText, MAX_LEVELS, MAX_OTHER_EMAILS, MAX_TIE_KINDS, TEXT_LIMITS, type TextLimitKey } from './limits';
+import { cutText, MAX_LEVELS, MAX_OTHER_EMAILS, MAX_STANCE_HISTORY, MAX_TIE_KINDS, TEXT_LIMITS, type TextLimitKey } from './limits';
 import { INTERACTION_KINDS, STANCES, TIE_COLOUR_CHOICES, TIE_KINDS, TIE_LINE_STYLES, TIE_MEANINGS } from './types';
 import type { CustomTieKind, MapMeta, MapSettings, Stakeholder, Tie } from './types';
 
@@ -25,6 +25,8 @@ export const InteractionSchema = z.object({
   ref: optionalText('ref'),
 });
 
+export const StanceChangeSchema = z.object({ date: isoDate, from: z.enum(STANCES), to: z.enum(STANCES) });
+
 export const StakeholderSchema = z.object({
   id: z.string().min(1),
   name: text('personName'),
@@ -34,6 +36,20 @@ export const StakeholderSchema = z.object({
   influence: score,
   interest: score,
   stance: z.enum(STANCES).catch('unknown'),
+  // Optional: absent on maps from before targets and histories existed, and when never set.
+  targetStance: z.enum(STANCES).optional().catch(undefined),
+  // One unreadable change is dropped on its own; an empty history is left absent.
+  stanceHistory: z
+    .array(z.unknown())
+    .transform((items) => {
+      const kept = items.flatMap((item) => {
+        const parsed = StanceChangeSchema.safeParse(item);
+        return parsed.success && parsed.data.from !== parsed.data.to ? [parsed.data] : [];
+      });
+      return kept.length ? kept.slice(-MAX_STANCE_HISTORY) : undefined;
+    })
+    .optional()
+    .catch(undefined),
   // One bad tag is dropped on its own (an over-long one is cut); the others stay.
   tags: z
     .array(z.unknown())

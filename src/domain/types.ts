@@ -35,6 +35,13 @@ export interface CustomTieKind {
 
 export type Strength = 1 | 2 | 3;
 
+/** One change of a person's stance, recorded when it was edited (local date YYYY-MM-DD). */
+export interface StanceChange {
+  date: string;
+  from: Stance;
+  to: Stance;
+}
+
 export const INTERACTION_KINDS = ['coffee', 'meeting', 'message', 'event', 'other'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
@@ -63,6 +70,10 @@ export interface Stakeholder {
   /** 1-5: how much they care about my area. */
   interest: number;
   stance: Stance;
+  /** Where the user needs this person to be; optional (absent on older maps and when not set). */
+  targetStance?: Stance;
+  /** Dated stance changes made by edits, oldest first; optional (absent until the first change). */
+  stanceHistory?: StanceChange[];
   tags: string[];
   notes: string;
   /** Optional identifier from an HR system or e-mail address, used to match managers on import. */

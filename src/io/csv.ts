@@ -3,8 +3,9 @@
  *
  * People columns: id, name, title, department, seniority (level name), influence, interest,
  *   stance, tags (separated by ";"), notes, email, x, y, cadence_days, next_follow_up, other_emails
- *   (separated by ";"), phone, company, linkedin_url. Files written before the contact columns
- *   existed are still recognised as ours.
+ *   (separated by ";"), phone, company, linkedin_url, target_stance, stance_history
+ *   ("2026-03-12:sceptic>neutral;…"). Files written before the contact or stance columns existed
+ *   are still recognised as ours.
  * Ties columns: id, from, to, from_name, to_name, kind, strength, direction (one-way | mutual),
  *   note. On import `from`/`to` may be a person's id, e-mail or unique name. A map with kinds of
  *   its own writes those ties' kind as the kind's name and adds kind_colour, kind_line and
@@ -33,10 +34,12 @@ import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, MAX_TAG, clampText, matchKe
 import { maxOf, minOf } from '../domain/extent';
 import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 import { withContact } from '../domain/contact';
+import { parseStanceHistory, writeStanceHistory } from '../domain/stance-history';
 import { TEXT_LIMITS } from '../domain/limits';
 
 const PEOPLE_COLUMNS_V1 = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'x', 'y', 'cadence_days', 'next_follow_up'] as const;
-export const PEOPLE_COLUMNS = [...PEOPLE_COLUMNS_V1, 'other_emails', 'phone', 'company', 'linkedin_url'] as const;
+const PEOPLE_COLUMNS_V2 = [...PEOPLE_COLUMNS_V1, 'other_emails', 'phone', 'company', 'linkedin_url'] as const;
+export const PEOPLE_COLUMNS = [...PEOPLE_COLUMNS_V2, 'target_stance', 'stance_history'] as const;
 export const TIE_COLUMNS = ['id', 'from', 'to', 'from_name', 'to_name', 'kind', 'strength', 'direction', 'note'] as const;
 /** The ties columns of a map with kinds of its own. */
 export const TIE_COLUMNS_WITH_KINDS = [...TIE_COLUMNS, 'kind_colour', 'kind_line', 'kind_meaning'] as const;
@@ -46,7 +49,7 @@ export { neutraliseCell, restoreCell } from './formula';
 /** Our own export's header rows: only in those files were apostrophes added by us (formula.ts). */
 function isOurExport(headerRow: string[]): boolean {
   const same = (columns: readonly string[]) => headerRow.length === columns.length && columns.every((c, i) => headerRow[i] === c);
-  return same(PEOPLE_COLUMNS) || same(PEOPLE_COLUMNS_V1) || same(TIE_COLUMNS) || same(TIE_COLUMNS_WITH_KINDS);
+  return same(PEOPLE_COLUMNS) || same(PEOPLE_COLUMNS_V2) || same(PEOPLE_COLUMNS_V1) || same(TIE_COLUMNS) || same(TIE_COLUMNS_WITH_KINDS);
 }
 
 function unparse(fields: readonly string[], rows: (string | number)[][]): string {
@@ -76,6 +79,8 @@ export function exportPeopleCsv(doc: MapDocument): string {
     t(s.phone ?? ''),
     t(s.company ?? ''),
     t(s.linkedinUrl ?? ''),
+    s.targetStance ?? '',
+    writeStanceHistory(s.stanceHistory),
   ]);
   return unparse(PEOPLE_COLUMNS, rows);
 }
@@ -256,6 +261,8 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     phone: findColumn(h, 'phone', 'telephone', 'mobile', 'phone number'),
     company: findColumn(h, 'company', 'organisation', 'organization'),
     linkedin: findColumn(h, 'linkedin url', 'linkedin'),
+    target: findColumn(h, 'target stance'),
+    history: findColumn(h, 'stance history'),
   };
   if (!col.name) return { ok: false, error: `Missing required column "name" (found: ${h.map((x) => quote(x, 30)).join(', ')}).` };
   const doc = createMapDocument(options.mapName ?? 'Imported people', options.now);
@@ -306,6 +313,12 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
     const stanceText = get(row, col.stance);
     const stance = stanceText ? matchStance(stanceText) : 'unknown';
     if (stance === null) problems.push(`${who}: stance ${quote(stanceText)} is not one of ${STANCES.join(', ')}; set to unknown.`);
+    const targetText = get(row, col.target);
+    const targetStance = targetText ? matchStance(targetText) : null;
+    if (targetText && targetStance === null) problems.push(`${who}: target_stance ${quote(targetText)} is not one of ${STANCES.join(', ')}; left empty.`);
+    const historyText = get(row, col.history);
+    const history = parseStanceHistory(historyText);
+    if (history.bad) problems.push(`${who}: ${plural(history.bad, 'stance change')} in stance_history could not be read (expected 2026-03-12:sceptic>neutral); left out.`);
     const xText = get(row, col.x);
     const yText = get(row, col.y);
     const x = coordinates.clamp(toNumber(xText));
@@ -323,6 +336,8 @@ export function importPeopleCsv(table: CsvTable, options: PeopleCsvOptions = {})
       influence: score(col.influence, 'influence'),
       interest: score(col.interest, 'interest'),
       stance: stance ?? 'unknown',
+      ...(targetStance ? { targetStance } : {}),
+      ...(history.history.length ? { stanceHistory: history.history } : {}),
       tags: splitTags(get(row, col.tags)),
       notes: clampText(col.notes ? (row.cells[col.notes] ?? '') : '', MAX_NOTES, `${who}: the notes`, problems),
       email: clampText(get(row, col.email), MAX_SHORT_TEXT, `${who}: the e-mail`, problems),

@@ -1,6 +1,7 @@
 /** The node and edge attributes GraphML and GEXF exports write, in one place. */
 import { levelName } from '../domain/describe';
 import { customKind } from '../domain/tie-kinds';
+import { writeStanceHistory } from '../domain/stance-history';
 import type { MapSettings, Stakeholder, Tie } from '../domain/types';
 
 export type AttrType = 'string' | 'int' | 'double' | 'boolean';
@@ -22,6 +23,8 @@ export const NODE_ATTRS: AttrDef<Stakeholder>[] = [
   { name: 'influence', type: 'int', value: (s) => s.influence },
   { name: 'interest', type: 'int', value: (s) => s.interest },
   { name: 'stance', type: 'string', value: (s) => s.stance },
+  { name: 'target_stance', type: 'string', value: (s) => s.targetStance ?? null },
+  { name: 'stance_history', type: 'string', value: (s) => (s.stanceHistory?.length ? writeStanceHistory(s.stanceHistory) : null) },
   { name: 'tags', type: 'string', value: (s) => s.tags.map((t) => t.replace(/;/g, ',')).join(';') },
   { name: 'notes', type: 'string', value: (s) => s.notes },
   { name: 'email', type: 'string', value: (s) => s.email },

@@ -30,6 +30,7 @@ import type { Id, MapDocument, Stakeholder, Strength, Tie, TieKindId } from '../
 import { matchDirection, matchKind, matchLevel, matchStrength, normHeader, placeUnplaced, splitTags } from './csv';
 import { TieIndex } from './person-index';
 import { withContact } from '../domain/contact';
+import { parseStanceHistory, readStance } from '../domain/stance-history';
 import { TEXT_LIMITS } from '../domain/limits';
 import { CoordinateClamp, MAX_NOTES, MAX_SHORT_TEXT, clampInt, clampText, plural, quote, toNumber } from './text';
 import { autoLayout } from './tree-layout';
@@ -182,6 +183,18 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
       const stance = STANCES.find((s) => s === a.stance.trim().toLowerCase());
       if (stance) person.stance = stance;
       else problems.push(`${who}: stance ${quote(a.stance)} is not one of ${STANCES.join(', ')}; set to unknown.`);
+    }
+    if (a.target_stance !== undefined && a.target_stance.trim()) {
+      used.add('target_stance');
+      const target = readStance(a.target_stance);
+      if (target) person.targetStance = target;
+      else problems.push(`${who}: target_stance ${quote(a.target_stance)} is not one of ${STANCES.join(', ')}; left empty.`);
+    }
+    if (a.stance_history !== undefined && a.stance_history.trim()) {
+      used.add('stance_history');
+      const { history, bad } = parseStanceHistory(a.stance_history);
+      if (history.length) person.stanceHistory = history;
+      if (bad) problems.push(`${who}: ${plural(bad, 'stance change')} in stance_history could not be read (expected 2026-03-12:sceptic>neutral); left out.`);
     }
     if (a.tags !== undefined) {
       used.add('tags');

@@ -157,8 +157,10 @@ export function asNewMap(doc: MapDocument, options: AsNewMapOptions = {}): MapDo
 
 /**
  * What a redacted export may carry: initials instead of names, and only what the redacted image
- * shows (title, department, level, influence, interest, stance, position, ties). Notes, e-mail,
- * the contact fields (other e-mails, phone, company, LinkedIn URL), tags, the contact log, follow-up dates, tie notes and "Me" are removed, and every id is fresh
+ * shows (title, department, level, influence, interest, stance, position, ties), and the target
+ * stance, which is a stance like the current one. Notes, e-mail, the contact fields (other
+ * e-mails, phone, company, LinkedIn URL), tags, the contact log, follow-up dates, the dated stance
+ * history (it says when the user assessed whom, like the contact log), tie notes and "Me" are removed, and every id is fresh
  * (ids written by other tools can be names).
  */
 export function redactDocument(doc: MapDocument): MapDocument {
@@ -171,6 +173,7 @@ export function redactDocument(doc: MapDocument): MapDocument {
     delete kept.phone;
     delete kept.company;
     delete kept.linkedinUrl;
+    delete kept.stanceHistory;
     stakeholders[s.id] = kept;
   }
   const ties: Record<Id, Tie> = emptyRecord();

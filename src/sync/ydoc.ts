@@ -29,7 +29,7 @@ import { openValue, sealValue, SealError, type ValuePlace } from './seal';
 export type SharedTable = 'meta' | 'stakeholders' | 'ties';
 export const META_ID = 'map';
 
-const PERSON_FIELDS = ['name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'tags', 'notes', 'email', 'pos', 'cadenceDays', 'nextFollowUp'] as const;
+const PERSON_FIELDS = ['name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'targetStance', 'stanceHistory', 'tags', 'notes', 'email', 'pos', 'cadenceDays', 'nextFollowUp'] as const;
 const TIE_FIELDS = ['ends', 'kind', 'strength', 'mutual', 'note'] as const;
 const META_FIELDS = ['name', 'createdAt', 'settings'] as const;
 const INTERACTIONS = 'interactions';
@@ -49,7 +49,8 @@ type Fields = Map<string, unknown>;
 
 function personFields(s: Stakeholder): Fields {
   const f: Fields = new Map();
-  for (const name of PERSON_FIELDS) f.set(name, name === 'pos' ? { x: s.x, y: s.y } : s[name]);
+  // Optional fields travel as null when absent (a sealed value must be JSON); restore drops the null.
+  for (const name of PERSON_FIELDS) f.set(name, name === 'pos' ? { x: s.x, y: s.y } : (s[name] ?? null));
   return f;
 }
 

@@ -6,7 +6,9 @@ import { customKind, isKnownKind, kindDirection, TIE_MEANING_LABELS } from '../d
 import { TieKindOptions } from './tie-kinds/TieKindOptions';
 import { TieKindSettings } from './tie-kinds/TieKindSettings';
 import { cutText, TEXT_LIMITS } from '../domain/limits';
-import { STANCES, type MapDocument, type Stakeholder, type Strength, type Tie } from '../domain/types';
+import { STANCES, type MapDocument, type Stance, type Stakeholder, type Strength, type Tie } from '../domain/types';
+import { stanceGap, stanceHistoryText } from '../domain/stance-history';
+import { useStanceTimeline } from './useStanceTimeline';
 import { useEditor, useServices } from '../state/context';
 import { removeLevel } from '../domain/operations';
 import { LockSection } from './LockPanel';
@@ -127,17 +129,32 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
           )}
         </Field>
       </div>
-      <Field label="Stance">
-        {(id) => (
-          <select id={id} value={person.stance} onChange={(e) => update({ stance: e.target.value as Stakeholder['stance'] })}>
-            {STANCES.map((s) => (
-              <option key={s} value={s}>
-                {STANCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <div className="field-row">
+        <Field label="Stance">
+          {(id) => (
+            <select id={id} value={person.stance} onChange={(e) => update({ stance: e.target.value as Stakeholder['stance'] })}>
+              {STANCES.map((s) => (
+                <option key={s} value={s}>
+                  {STANCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Target stance">
+          {(id) => (
+            <select id={id} value={person.targetStance ?? ''} onChange={(e) => update({ targetStance: e.target.value ? (e.target.value as Stance) : undefined })} title="Where you need them to be">
+              <option value="">—</option>
+              {TARGET_STANCES.map((s) => (
+                <option key={s} value={s}>
+                  {STANCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <StanceHistory doc={doc} person={person} />
       <TagsField person={person} onChange={(tags) => update({ tags })} />
       <Field label="Notes" limitMessage={limits.messageFor('notes')}>
         {(id) => <textarea id={id} rows={4} value={person.notes} onChange={(e) => update({ notes: limits.accept('notes', 'notes', e.target.value) })} />}
@@ -159,6 +176,28 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
           Delete person
         </button>
       </div>
+    </div>
+  );
+}
+
+/** "Unknown" is not somewhere a user needs anyone to be. */
+const TARGET_STANCES = STANCES.filter((s) => s !== 'unknown');
+
+/** The person's stance over time and, with a target, how far they still are from it. */
+function StanceHistory({ doc, person }: { doc: MapDocument; person: Stakeholder }) {
+  const timeline = useStanceTimeline(doc, person.id);
+  const text = stanceHistoryText(timeline);
+  const gap = stanceGap(person.stance, person.targetStance);
+  const target = person.targetStance;
+  let gapText: string | null = null;
+  if (target && target !== person.stance) {
+    gapText = gap === null ? `Not yet where you need them (${STANCE_LABELS[target]}).` : `Not yet where you need them: ${countOf(Math.abs(gap), 'step')} ${gap > 0 ? 'short of' : 'away from'} ${STANCE_LABELS[target]}.`;
+  } else if (target) gapText = 'Where you need them.';
+  if (!text && !gapText) return null;
+  return (
+    <div className="stance-history">
+      {gapText && <p className="field__hint">{gapText}</p>}
+      {text && <p className="field__hint stance-history__line">Stance history: {text}</p>}
     </div>
   );
 }

@@ -19,7 +19,7 @@ test('compare a snapshot with now, and step through the history on the timeline'
   await snapshot(page, 'First');
 
   await nodeByName(page, 'Uma').click();
-  await page.getByLabel('Stance').selectOption('champion');
+  await page.getByLabel('Stance', { exact: true }).selectOption('champion');
   await waitSaved(page);
   await snapshot(page, 'Second');
 

@@ -10,7 +10,7 @@ test('build a small map with the mouse, reload, and find everything where it was
   await name.fill('Priya');
   await page.getByLabel('Title', { exact: true }).fill('VP Sales');
   await page.getByLabel('Department').fill('Sales');
-  await page.getByLabel('Stance').selectOption('champion');
+  await page.getByLabel('Stance', { exact: true }).selectOption('champion');
 
   await dropStakeholder(page, 650, 420);
   await expect(page.locator('.react-flow__node')).toHaveCount(2);

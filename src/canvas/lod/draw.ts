@@ -4,15 +4,17 @@
  * frame costs a handful of canvas calls however many people there are. Only what intersects the
  * visible rectangle is drawn.
  */
-import type { Stance, TieKind } from '../../domain/types';
-import { PALETTE, TIE_DASH, type ColourMode } from '../../io/palette';
-import { MARK_FADED, MARK_HIDDEN, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_KIND_ORDER, TIE_SELECTED, type LodScene } from './scene';
+import type { Stance, TieColourChoice, TieKind } from '../../domain/types';
+import { LINE_DASH, PALETTE, TIE_DASH, type ColourMode } from '../../io/palette';
+import { LOD_TIE_LOOKS, MARK_FADED, MARK_HIDDEN, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_SELECTED, type LodScene } from './scene';
 
 export interface LodPalette {
   stance: Record<Stance, string>;
   tie: Record<TieKind, string>;
   /** Dash per kind in screen px (null: solid), as on the cards' canvas. */
   tieDash: Record<TieKind, readonly number[] | null>;
+  /** Colours of a map's own tie kinds, by colour choice. */
+  tieChoice: Record<TieColourChoice, string>;
   accent: string;
   /** Outline for "Me". */
   text: string;
@@ -25,7 +27,7 @@ const lodPalettes: Record<ColourMode, LodPalette> = {
 
 function fromTheme(mode: ColourMode): LodPalette {
   const theme = PALETTE[mode];
-  return { stance: theme.stance, tie: theme.tie, tieDash: TIE_DASH, accent: theme.accent, text: theme.text };
+  return { stance: theme.stance, tie: theme.tie, tieDash: TIE_DASH, tieChoice: theme.tieChoice, accent: theme.accent, text: theme.text };
 }
 
 /** The layer's colours for a colour mode: the app's one palette (io/palette.ts). Same object per mode. */
@@ -72,7 +74,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palett
   if (scene.tieCount) {
     ctx.lineCap = 'butt';
     for (let state = 0; state < 4; state++) {
-      for (let k = 0; k < TIE_KIND_ORDER.length; k++) {
+      for (let k = 0; k < LOD_TIE_LOOKS.length; k++) {
         const style = k * 4 + state;
         let any = false;
         ctx.beginPath();
@@ -91,12 +93,13 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palett
           ties++;
         }
         if (!any) continue;
-        const kind = TIE_KIND_ORDER[k];
-        ctx.strokeStyle = state === TIE_SELECTED || state === TIE_HIGHLIGHTED ? palette.accent : palette.tie[kind];
+        const look = LOD_TIE_LOOKS[k];
+        const colour = look.kind ? palette.tie[look.kind] : palette.tieChoice[look.choice!];
+        ctx.strokeStyle = state === TIE_SELECTED || state === TIE_HIGHLIGHTED ? palette.accent : colour;
         ctx.globalAlpha = TIE_ALPHA[state];
         ctx.lineWidth = TIE_WIDTH[state];
         // Faint ties (state 0) stay solid: a dash pattern on a hairline only reads as noise.
-        const dash = state > 0 ? palette.tieDash[kind] : null;
+        const dash = state > 0 ? (look.kind ? palette.tieDash[look.kind] : LINE_DASH[look.line]) : null;
         ctx.setLineDash(dash ? (dash as number[]) : []);
         ctx.stroke();
       }

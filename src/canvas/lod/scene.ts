@@ -4,7 +4,8 @@
  * thousands of DOM cards and SVG paths. This module turns the (cached) React Flow node and edge
  * objects into flat typed arrays the renderer walks without allocating. Pure: no DOM.
  */
-import type { Stance, TieKind } from '../../domain/types';
+import { TIE_COLOUR_CHOICES, TIE_LINE_STYLES, type Stance, type TieColourChoice, type TieKind, type TieLineStyle } from '../../domain/types';
+import { LINE_DASH, type TieLook } from '../../io/palette';
 import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
 
 /** Below this zoom, cards are too small to read (a 150-unit card is under ~70 px): draw marks. */
@@ -29,6 +30,24 @@ export const MARK_ME = 4;
 export const MARK_HIDDEN = 8;
 
 export const TIE_KIND_ORDER: readonly TieKind[] = ['reports-to', 'trust', 'influence', 'tension'];
+/**
+ * Every look a tie can have zoomed out: the built-in kinds in TIE_KIND_ORDER, then each colour
+ * choice of a map's own kinds in each line style (4 + 8 x 3 looks; x 4 states still fits a byte).
+ */
+export const LOD_TIE_LOOKS: readonly { kind: TieKind | null; choice: TieColourChoice | null; line: TieLineStyle }[] = [
+  ...TIE_KIND_ORDER.map((kind) => ({ kind, choice: null, line: 'solid' as TieLineStyle })),
+  ...TIE_COLOUR_CHOICES.flatMap((choice) => TIE_LINE_STYLES.map((line) => ({ kind: null, choice, line }))),
+];
+
+/** A tie's look index in LOD_TIE_LOOKS, from the look the edge mapper gave it (io/palette.ts tieLook). */
+export function lodLookIndex(kind: string, look: TieLook | undefined): number {
+  const builtIn = (TIE_KIND_ORDER as readonly string[]).indexOf(kind);
+  if (builtIn >= 0) return builtIn;
+  const choice = Math.max(0, TIE_COLOUR_CHOICES.indexOf(look?.choice ?? 'slate'));
+  const dash = JSON.stringify(look?.dash ?? null);
+  const line = Math.max(0, TIE_LINE_STYLES.findIndex((l) => JSON.stringify(LINE_DASH[l]) === dash));
+  return TIE_KIND_ORDER.length + choice * TIE_LINE_STYLES.length + line;
+}
 /** Tie states, drawn in this order (faded first, selected last, on top). */
 export const TIE_FADED = 0;
 export const TIE_NORMAL = 1;
@@ -59,7 +78,7 @@ export interface LodScene {
   tieCount: number;
   tieFrom: Int32Array;
   tieTo: Int32Array;
-  /** TIE_KIND_ORDER index * 4 + state. */
+  /** LOD_TIE_LOOKS index * 4 + state. */
   tieStyle: Uint8Array;
   bounds: Bounds;
 }
@@ -134,8 +153,8 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
     const state = edge.selected && !ignoreSelection ? TIE_SELECTED : highlighted ? TIE_HIGHLIGHTED : faded ? TIE_FADED : TIE_NORMAL;
     tieFrom[tieCount] = a;
     tieTo[tieCount] = b;
-    // A map's own kind is drawn zoomed out in the quiet reporting-line style (index 0).
-    tieStyle[tieCount] = Math.max(0, (TIE_KIND_ORDER as readonly string[]).indexOf(tie.kind)) * 4 + state;
+    // A map's own kind keeps its colour and line style zoomed out, as on the cards' canvas.
+    tieStyle[tieCount] = lodLookIndex(tie.kind, edge.data.look) * 4 + state;
     tieCount++;
   }
   return {
@@ -178,7 +197,7 @@ const sameBaseNode = (a: StakeholderFlowNode, b: StakeholderFlowNode) =>
 
 /** The same line in the base scene (selection aside)? */
 const sameBaseEdge = (a: TieFlowEdge, b: TieFlowEdge) =>
-  a === b || (a.id === b.id && a.source === b.source && a.target === b.target && a.data?.tie.kind === b.data?.tie.kind && a.data?.faded === b.data?.faded && a.data?.highlighted === b.data?.highlighted);
+  a === b || (a.id === b.id && a.source === b.source && a.target === b.target && a.data?.tie.kind === b.data?.tie.kind && a.data?.look?.key === b.data?.look?.key && a.data?.look?.dash === b.data?.look?.dash && a.data?.faded === b.data?.faded && a.data?.highlighted === b.data?.highlighted);
 
 /**
  * Splits the scene so that selecting or dragging does not redraw the whole map: the base (everyone

@@ -6,6 +6,8 @@
 import * as ops from '../../domain/operations';
 import type { Clip, Position } from '../../domain/operations';
 import { mergeDocuments } from '../../domain/merge';
+import { localDate } from '../../domain/nurture';
+import { stancePatch } from '../../domain/stance-history';
 import { copyRecord } from '../../domain/records';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie, TieKindId, Viewport } from '../../domain/types';
 import { analysisOnOpen } from './analysis';
@@ -163,7 +165,12 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
       return id;
     },
     updateStakeholder(id, patch, group) {
-      get().edit((doc) => ops.updateStakeholder(doc, id, patch), group ?? `s:${id}:${Object.keys(patch).join(',')}`);
+      get().edit((doc) => {
+        // A stance edit records its date on the person in the same change, so one undo takes both back.
+        const person = doc.stakeholders[id];
+        const stance = patch.stance && person ? stancePatch(person, patch.stance, localDate()) : null;
+        return ops.updateStakeholder(doc, id, stance ? { ...patch, ...stance } : patch);
+      }, group ?? `s:${id}:${Object.keys(patch).join(',')}`);
     },
     connect(source, target, kind) {
       const doc = get().doc;

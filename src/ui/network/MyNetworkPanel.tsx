@@ -1,12 +1,14 @@
 import { BalancePanel } from './BalancePanel';
 import { CatchUpsPanel, RepairList } from './CatchUpsPanel';
+import { TargetsPanel } from './TargetsPanel';
 
-/** The "My network" side-panel tab: nurture (catch-ups, repairs) and the balance of my network. */
+/** The "My network" side-panel tab: nurture (catch-ups, repairs), the balance of my network, and who is not yet at their target stance. */
 export function MyNetworkPanel() {
   return (
     <div className="insights my-network">
       <CatchUpsPanel />
       <BalancePanel />
+      <TargetsPanel />
       <RepairList />
     </div>
   );
