@@ -10,7 +10,8 @@
  * the largest realistic map (5,000 people with notes is about 3 MB of JSON) and keeps the tab
  * responsive. GraphML and GEXF may be up to MAX_GRAPH_IMPORT_BYTES (100 MB): they are read in
  * chunks (`importGraphStream`, XmlReader), and refused as soon as they hold more than
- * MAX_IMPORT_PEOPLE nodes or MAX_IMPORT_TIE_ROWS edges. Files with more than MAX_IMPORT_PEOPLE people are refused before parsing, and
+ * MAX_IMPORT_PEOPLE nodes or MAX_IMPORT_TIE_ROWS edges. Other files with more than
+ * MAX_IMPORT_PEOPLE people are refused before (CSV) or right after (JSON) parsing, and
  * positions beyond ±MAX_COORDINATE are clamped with a note. Names, titles and departments are
  * cut to 500 characters and notes to 100,000, with a note. HTML or script in any text field is
  * kept literally as text (the UI and the exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
