@@ -21,7 +21,7 @@ import type { GraphImportResult } from './graphml';
 import { PALETTE } from './palette';
 import { escapeXmlAttr, quote, toNumber } from './text';
 import { attr, child, children, parseXml, textOf } from './xml';
-import type { XmlElement } from './xml';
+import type { XmlElement, XmlParse } from './xml';
 import { emptyRecord } from '../domain/records';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -89,8 +89,12 @@ interface AttrDef {
 }
 
 export function importGexf(text: string, options: { mapName?: string; now?: number } = {}): GraphImportResult {
-  const parsed = parseXml(text);
-  if (!parsed.ok) return parsed;
+  return gexfFromXml(parseXml(text), options);
+}
+
+/** The map in a GEXF document however it was read (whole or in chunks, see XmlReader). */
+export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?: number } = {}): GraphImportResult {
+  if (!parsed.ok) return { ok: false, error: parsed.error };
   if (parsed.rootName !== 'gexf') return { ok: false, error: `This XML file is not GEXF (its root element is <${parsed.rootName}>).` };
   const root = parsed.root;
   const graph = child(root, 'graph');

@@ -18,7 +18,7 @@ import { graphToDocument } from './graph-import';
 import type { RawEdge, RawGraph, RawNode } from './graph-import';
 import { escapeXmlAttr, plural, quote, toNumber } from './text';
 import { attr, children, child, findDeep, parseXml, textOf } from './xml';
-import type { XmlElement } from './xml';
+import type { XmlElement, XmlParse } from './xml';
 import { emptyRecord } from '../domain/records';
 
 export function exportGraphml(doc: MapDocument): string {
@@ -76,8 +76,12 @@ interface KeyDef {
 export type GraphImportResult = { ok: true; doc: MapDocument; problems: string[]; skipped: number } | { ok: false; error: string };
 
 export function importGraphml(text: string, options: { mapName?: string; now?: number } = {}): GraphImportResult {
-  const parsed = parseXml(text);
-  if (!parsed.ok) return parsed;
+  return graphmlFromXml(parseXml(text), options);
+}
+
+/** The map in a GraphML document however it was read (whole or in chunks, see XmlReader). */
+export function graphmlFromXml(parsed: XmlParse, options: { mapName?: string; now?: number } = {}): GraphImportResult {
+  if (!parsed.ok) return { ok: false, error: parsed.error };
   if (parsed.rootName !== 'graphml') return { ok: false, error: `This XML file is not GraphML (its root element is <${parsed.rootName}>).` };
   const root = parsed.root;
   const problems: string[] = [...parsed.notes];

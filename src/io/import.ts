@@ -8,7 +8,10 @@
  *
  * Limits: files over MAX_IMPORT_BYTES (20 MB) are refused before reading: that is several times
  * the largest realistic map (5,000 people with notes is about 3 MB of JSON) and keeps the tab
- * responsive. Files with more than MAX_IMPORT_PEOPLE people are refused before parsing, and
+ * responsive. GraphML and GEXF may be up to MAX_GRAPH_IMPORT_BYTES (100 MB): they are read in
+ * chunks (`importGraphStream`, XmlReader), and refused as soon as they hold more than
+ * MAX_IMPORT_PEOPLE nodes or MAX_IMPORT_TIE_ROWS edges. Other files with more than
+ * MAX_IMPORT_PEOPLE people are refused before (CSV) or right after (JSON) parsing, and
  * positions beyond ±MAX_COORDINATE are clamped with a note. Names, titles and departments are
  * cut to 500 characters and notes to 100,000, with a note. HTML or script in any text field is
  * kept literally as text (the UI and the exports escape it). Never throws: an unexpected failure becomes { ok: false, error }.
@@ -18,13 +21,16 @@ import { addTiesFromCsv, csvHeaders, importPeopleCsv, isTiesHeader, parseCsvTabl
 import type { CsvTable } from './csv';
 import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
-import { importGexf } from './gexf';
-import { importGraphml } from './graphml';
+import { detectPersonal } from './detect';
+import { gexfFromXml } from './gexf';
+import { graphmlFromXml } from './graphml';
+import { XmlReader } from './xml';
+import type { XmlLimitExceeded, XmlParse } from './xml';
 import type { SealedMapFile } from './sealed-map-file';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
 import { buildOrgChart, guessColumns } from './org-chart-csv';
 import { MAP_KEYWORD, extractText } from './png';
-import { CoordinateClamp, MAX_IMPORT_BYTES, countCsvRecords, decodeText, formatBytes, plural, quote } from './text';
+import { CoordinateClamp, MAX_GRAPH_IMPORT_BYTES, MAX_IMPORT_BYTES, NOT_UTF8_NOTE, countCsvRecords, decodeText, decodeWindows1252, formatBytes, plural, quote } from './text';
 import { copyRecord } from '../domain/records';
 
 export type ImportFormat = 'json' | 'backup' | 'png' | 'people-csv' | 'org-chart-csv' | 'graphml' | 'gexf';
@@ -85,9 +91,8 @@ function baseName(name: string): string {
 function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
   const label = fileLabel(name);
   if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${label} could not be read.` };
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `${label} is ${formatBytes(bytes.length)}; Influence Map imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it, or remove columns or notes you do not need.` };
-  }
+  const tooBig = sizeRefusal(label, bytes.length, () => graphFormatOf(name, bytes.subarray(0, HEAD_BYTES)));
+  if (tooBig) return { ok: false, error: tooBig };
   const byBytes = sniffBytes(bytes);
   if (byBytes === 'png') return importPng(label, bytes, options);
   if (byBytes && byBytes !== 'empty') return { ok: false, error: wrongType(label, byBytes) };
@@ -105,10 +110,9 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
       return importJson(label, decoded.text, notes, options);
     case 'graphml':
     case 'gexf': {
-      const result = format === 'graphml' ? importGraphml(decoded.text, { mapName, now: options.now }) : importGexf(decoded.text, { mapName, now: options.now });
-      if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
-      if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label} has no nodes that could be imported.${result.problems.length ? ` ${result.problems[0]}` : ''}` };
-      return success(format, [result.doc], [...notes, ...result.problems], label, options, result.skipped);
+      const reader = graphReader();
+      reader.write(decoded.text);
+      return graphImport(format, reader.end(), label, notes, mapName, options);
     }
     case 'csv':
       return importCsv(label, decoded.text, notes, mapName, options);
@@ -117,13 +121,10 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
   }
 }
 
-/** A counted element: <node ...>, <node>, <node/>, with or without a prefix (not <nodes>). */
-const NODE_TAG = /<(?:[A-Za-z_][\w.-]*:)?node[\s/>]/g;
-
 /**
  * The refusal message when a file holds more people than MAX_IMPORT_PEOPLE, counted cheaply
- * before parsing (CSV records, GraphML/GEXF node tags); null when it is within the limit.
- * JSON is counted after parsing, in importJson.
+ * before parsing (CSV records); null when it is within the limit. JSON is counted after
+ * parsing, in importJson; GraphML and GEXF as the XML reader meets their nodes (graphReader).
  */
 function tooManyPeople(label: string, format: DetectedFormat, text: string): string | null {
   let count = 0;
@@ -132,14 +133,155 @@ function tooManyPeople(label: string, format: DetectedFormat, text: string): str
     if (isTiesHeader(csvHeaders(text))) return null; // ties, not people: they have their own limit
     count = countCsvRecords(text) - 1;
     unit = 'row';
-  } else if (format === 'graphml' || format === 'gexf') {
-    NODE_TAG.lastIndex = 0;
-    while (NODE_TAG.exec(text) && count <= MAX_IMPORT_PEOPLE) count++;
-    unit = 'node';
   }
   if (count <= MAX_IMPORT_PEOPLE) return null;
   const what = format === 'csv' ? plural(count, unit) : `more than ${plural(MAX_IMPORT_PEOPLE, unit)}`;
   return limitMessage(label, what);
+}
+
+/** How many bytes of a file are enough to tell its format (detect.ts looks this far for an XML root). */
+export const HEAD_BYTES = 262_144;
+
+/**
+ * GraphML or GEXF, told from the first HEAD_BYTES of a file the same way importFile tells them
+ * (content, then extension; calendars and contacts first); null for any other file.
+ */
+export function graphFormatOf(name: string, head: Uint8Array): 'graphml' | 'gexf' | null {
+  if (sniffBytes(head) !== null) return null;
+  const text = decodeText(head).text;
+  if (detectPersonal(text, name)) return null;
+  const format = sniffText(text, name);
+  return format === 'graphml' || format === 'gexf' ? format : null;
+}
+
+/** The refusal for a file of `size` bytes whose first HEAD_BYTES are `head`, or null (no need to read more to know). */
+export function sizeRefusalOf(name: string, size: number, head: Uint8Array): string | null {
+  return sizeRefusal(fileLabel(name), size, () => graphFormatOf(name, head));
+}
+
+/** The refusal for a ties CSV too large to read, or null. */
+export function tiesSizeRefusal(name: string, size: number): string | null {
+  return size > MAX_IMPORT_BYTES ? `${fileLabel(name)} is ${formatBytes(size)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.` : null;
+}
+
+/** The refusal for a file too large for its format, or null. `graph` is asked only when it matters. */
+function sizeRefusal(label: string, size: number, graph: () => 'graphml' | 'gexf' | null): string | null {
+  if (size > MAX_GRAPH_IMPORT_BYTES) {
+    return `${label} is ${formatBytes(size)}; Influence Map imports GraphML and GEXF files up to ${formatBytes(MAX_GRAPH_IMPORT_BYTES)} and other files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it, or remove attributes or notes you do not need.`;
+  }
+  if (size > MAX_IMPORT_BYTES && !graph()) {
+    return `${label} is ${formatBytes(size)}; Influence Map imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it, or remove columns or notes you do not need.`;
+  }
+  return null;
+}
+
+/** The one XML reader set-up for map files: refused past the people and ties limits as they are met. */
+function graphReader(): XmlReader {
+  return new XmlReader({ limits: { node: MAX_IMPORT_PEOPLE, edge: MAX_IMPORT_TIE_ROWS } });
+}
+
+function exceededMessage(label: string, exceeded: XmlLimitExceeded): string {
+  if (exceeded.name === 'node') return limitMessage(label, `more than ${plural(MAX_IMPORT_PEOPLE, 'node')}`);
+  return `${label} has more than ${plural(MAX_IMPORT_TIE_ROWS, 'edge')}; Influence Map handles up to ${MAX_IMPORT_TIE_ROWS.toLocaleString('en-US')} ties in one map today, so it was not imported. Split the file and import each part as its own map.`;
+}
+
+/** A GraphML or GEXF document, read whole or in chunks, as an import result. */
+function graphImport(format: 'graphml' | 'gexf', parsed: XmlParse, label: string, notes: string[], mapName: string, options: ImportOptions): ImportResult {
+  if (!parsed.ok && parsed.exceeded) return { ok: false, error: exceededMessage(label, parsed.exceeded) };
+  const result = format === 'graphml' ? graphmlFromXml(parsed, { mapName, now: options.now }) : gexfFromXml(parsed, { mapName, now: options.now });
+  if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
+  if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label} has no nodes that could be imported.${result.problems.length ? ` ${result.problems[0]}` : ''}` };
+  return success(format, [result.doc], [...notes, ...result.problems], label, options, result.skipped);
+}
+
+/** The bytes of a file, in order, as often as asked (a second pass re-reads from the start). */
+export type ByteChunks = () => AsyncIterable<Uint8Array>;
+
+/** A Blob (a File) read in slices: only one slice is in memory at a time. */
+export function blobChunks(blob: Blob, chunkBytes = 1 << 20): ByteChunks {
+  return async function* () {
+    for (let at = 0; at < blob.size; at += chunkBytes) yield new Uint8Array(await blob.slice(at, at + chunkBytes).arrayBuffer());
+  };
+}
+
+/** Decoding as decodeText does it (BOM, strict UTF-8), but a chunk at a time. */
+class ChunkDecoder {
+  private decoder: TextDecoder | null = null;
+  private head = new Uint8Array(0);
+
+  constructor(private readonly fallback: boolean) {}
+
+  /** Text for the next bytes; throws TypeError when they are not UTF-8 (without `fallback`). */
+  decode(bytes: Uint8Array): string {
+    if (this.fallback) return decodeWindows1252(this.skipBom(bytes));
+    if (!this.decoder) {
+      // The BOM is looked for in the first four bytes, however the file was cut.
+      const joined = new Uint8Array(this.head.length + bytes.length);
+      joined.set(this.head);
+      joined.set(bytes, this.head.length);
+      if (joined.length < 4) {
+        this.head = joined;
+        return '';
+      }
+      this.head = new Uint8Array(0);
+      const label = joined[0] === 0xff && joined[1] === 0xfe ? 'utf-16le' : joined[0] === 0xfe && joined[1] === 0xff ? 'utf-16be' : 'utf-8';
+      // The decoder drops a BOM of its own encoding itself.
+      this.decoder = new TextDecoder(label, { fatal: label === 'utf-8' });
+      bytes = joined;
+    }
+    return this.decoder.decode(bytes, { stream: true });
+  }
+
+  finish(): string {
+    if (this.fallback) return '';
+    if (!this.decoder) {
+      const rest = this.head;
+      this.head = new Uint8Array(0);
+      this.decoder = new TextDecoder('utf-8', { fatal: true });
+      return this.decoder.decode(rest);
+    }
+    return this.decoder.decode();
+  }
+
+  private started = false;
+
+  private skipBom(bytes: Uint8Array): Uint8Array {
+    if (this.started) return bytes;
+    this.started = true;
+    return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  }
+}
+
+/**
+ * Imports a GraphML or GEXF file read in chunks (the import worker reads a File this way): the
+ * whole text is never one string. Same result as importFile for the same bytes. Never throws.
+ */
+export async function importGraphStream(name: string, format: 'graphml' | 'gexf', size: number, chunks: ByteChunks, options: ImportOptions = {}): Promise<ImportResult> {
+  const label = fileLabel(name);
+  try {
+    const tooBig = sizeRefusal(label, size, () => format);
+    if (tooBig) return { ok: false, error: tooBig };
+    for (const fallback of [false, true]) {
+      const reader = graphReader();
+      const decoder = new ChunkDecoder(fallback);
+      try {
+        let going = true;
+        for await (const bytes of chunks()) {
+          going = reader.write(decoder.decode(bytes));
+          if (!going) break;
+        }
+        if (going) reader.write(decoder.finish());
+      } catch (error) {
+        // Not UTF-8: read again from the start as Windows-1252, as decodeText does.
+        if (!fallback && error instanceof TypeError) continue;
+        throw error;
+      }
+      return graphImport(format, reader.end(), label, fallback ? [NOT_UTF8_NOTE] : [], baseName(name), options);
+    }
+    return { ok: false, error: `${label} could not be read.` };
+  } catch (error) {
+    return { ok: false, error: `${label} could not be imported because of an unexpected problem (${error instanceof Error ? error.message : String(error)}).` };
+  }
 }
 
 function limitMessage(label: string, what: string): string {
@@ -294,7 +436,8 @@ export const MAX_IMPORT_TIE_ROWS = 500_000;
 export function importTiesFile(doc: MapDocument, name: string, bytes: Uint8Array): AddTiesResult {
   try {
     const label = fileLabel(name);
-    if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: `${label} is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.` };
+    const tooBig = tiesSizeRefusal(name, bytes.length);
+    if (tooBig) return { ok: false, error: tooBig };
     const byBytes = sniffBytes(bytes);
     if (byBytes === 'empty') return { ok: false, error: `${label} is empty.` };
     if (byBytes) return { ok: false, error: wrongType(label, byBytes) };

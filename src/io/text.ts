@@ -8,6 +8,12 @@ import { formatCount } from '../domain/numbers';
 
 /** Files larger than this are refused before they are read (see docs in import.ts). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * GraphML and GEXF are read in chunks (XmlReader), never as one string, so they may be larger:
+ * a 50,000-person map with 250,000 ties and positions, as Gephi or NetworkX write it, is about
+ * 56 MB. The people and ties limits bound what is built from it.
+ */
+export const MAX_GRAPH_IMPORT_BYTES = 100 * 1024 * 1024;
 // The limits come from the one table in domain/limits.ts, which the editor and restore use too.
 /** Longest name, title, department or e-mail kept on import; longer text is cut with a note. */
 export const MAX_SHORT_TEXT = TEXT_LIMITS.personName;
@@ -61,10 +67,12 @@ export function decodeText(bytes: Uint8Array): Decoded {
   try {
     return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(body)), notes };
   } catch {
-    notes.push('The file is not valid UTF-8, so it was read as Windows-1252 (Western European). Check that accented names look right.');
+    notes.push(NOT_UTF8_NOTE);
     return { text: stripBom(decodeWindows1252(body)), notes };
   }
 }
+
+export const NOT_UTF8_NOTE = 'The file is not valid UTF-8, so it was read as Windows-1252 (Western European). Check that accented names look right.';
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -73,7 +81,7 @@ function stripBom(text: string): string {
 /** Windows-1252 differs from Latin-1 only in 0x80-0x9f; done by hand because not every runtime's TextDecoder maps those. */
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 8192) {
     const slice = bytes.subarray(i, i + 8192);

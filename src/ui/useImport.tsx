@@ -4,7 +4,7 @@ import { asNewMap } from '../io/map-file';
 import { createMapDocument } from '../domain/factories';
 import { buildOrgChart } from '../io/org-chart-csv';
 import type { ColumnMapping } from '../io/org-chart-csv';
-import { MAX_IMPORT_BYTES, formatBytes, plural, quote } from '../io/text';
+import { plural, quote } from '../io/text';
 import { prepareLayoutWorker, startLayout } from '../layout/client';
 import { layoutInputFromDoc } from '../layout/types';
 import { useServices } from '../state/context';
@@ -54,34 +54,18 @@ export function useImport(): {
 
   const fail = useCallback((message: string, title = 'Could not import') => setStage({ kind: 'error', title, message }), []);
 
-  const readBytes = useCallback(
-    async (file: File): Promise<Uint8Array | null> => {
-      if (file.size > MAX_IMPORT_BYTES) {
-        fail(`${quote(file.name, 60)} is ${formatBytes(file.size)}; Influence Map imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it, or remove columns or notes you do not need.`);
-        return null;
-      }
-      try {
-        return new Uint8Array(await file.arrayBuffer());
-      } catch {
-        fail(`${quote(file.name, 60)} could not be read from the disk.`);
-        return null;
-      }
-    },
-    [fail],
-  );
-
   /**
    * A ties CSV: read in the worker against the open map (a file of 400,000 rows must not freeze
    * the page), then added to that map after the dialog, never to a new one.
    */
   const offerTies = useCallback(
-    async (name: string, bytes: Uint8Array) => {
+    async (name: string, file: Blob) => {
       const doc = store.getState().doc;
       if (!doc) {
         fail(`${quote(name, 60)} is a ties file (from, to, ...). Open the map its people are in (or import the people first), then add these ties to it.`);
         return;
       }
-      const job = startRead(name, bytes, undefined, doc);
+      const job = startRead(name, file, undefined, doc);
       setStage({ kind: 'reading', name, cancel: job.cancel });
       let result;
       try {
@@ -101,9 +85,8 @@ export function useImport(): {
 
   const importOne = useCallback(
     async (file: File) => {
-      const bytes = await readBytes(file);
-      if (!bytes) return;
-      const job = startRead(file.name, bytes);
+      // The worker reads the file itself (and refuses it when too large for its format).
+      const job = startRead(file.name, file);
       setStage({ kind: 'reading', name: file.name, cancel: job.cancel });
       let reply;
       try {
@@ -128,7 +111,7 @@ export function useImport(): {
         return;
       }
       if (!reply.result.ok) {
-        if (reply.tiesFile) return void offerTies(file.name, bytes);
+        if (reply.tiesFile) return void offerTies(file.name, file);
         return fail(reply.result.error);
       }
       if (reply.result.format === 'org-chart-csv' && reply.table) {
@@ -147,15 +130,12 @@ export function useImport(): {
       if (reply.result.docs.length === 1) workspace.prepareImport();
       setStage({ kind: 'confirm', name: file.name, result: reply.result, table: reply.table });
     },
-    [fail, offerTies, readBytes, store, workspace],
+    [fail, offerTies, store, workspace],
   );
 
   const addTies = useCallback(
-    async (file: File) => {
-      const bytes = await readBytes(file);
-      if (bytes) await offerTies(file.name, bytes);
-    },
-    [offerTies, readBytes],
+    (file: File) => offerTies(file.name, file),
+    [offerTies],
   );
 
   const write = useCallback(

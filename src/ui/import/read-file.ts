@@ -14,15 +14,19 @@ import type { CalendarParse } from '../../domain/calendar-import';
 import { addDays, localDate } from '../../domain/nurture';
 import { withOwnRecords } from '../../domain/records';
 import type { MapDocument, Tie } from '../../domain/types';
-import { importFile, importTiesFile } from '../../io/import';
+import { HEAD_BYTES, blobChunks, graphFormatOf, importFile, importGraphStream, importTiesFile, sizeRefusalOf, tiesSizeRefusal } from '../../io/import';
 import type { ImportResult } from '../../io/import';
-import { decodeText } from '../../io/text';
+import { decodeText, quote } from '../../io/text';
 import { orgApi, type OrgSummary } from '../../state/org-import';
 import { startWorker, type WorkerHandle } from '../../domain/workers';
 
 export interface ReadRequest {
   name: string;
-  bytes: Uint8Array;
+  /**
+   * The file itself, read where the request runs (in the worker): the page never holds its
+   * bytes, and a GraphML or GEXF file is read in chunks, never as one string.
+   */
+  file: Blob;
   /** Read the file as a ties CSV to add to this map (instead of as a new map). */
   tiesInto?: MapDocument;
 }
@@ -76,9 +80,35 @@ export function readTies(doc: MapDocument, name: string, bytes: Uint8Array): Tie
   return { ok: true, ties, problems: result.problems, problemCount: result.problemCount, skipped: result.skipped };
 }
 
-/** The whole read, synchronous: what the worker runs. Never throws. */
-export function readImport(request: ReadRequest): ReadReply {
+/**
+ * The whole read: what the worker runs. GraphML and GEXF are streamed from the file
+ * (importGraphStream); any other file is read whole once its size is known to be within its
+ * limit. Never throws.
+ */
+export async function readImport(request: ReadRequest): Promise<ReadReply> {
   const started = performance.now();
+  const { name, file } = request;
+  const failed = (error: string): ReadReply => ({ result: { ok: false, error }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) });
+  let bytes: Uint8Array;
+  try {
+    if (request.tiesInto) {
+      const tooBig = tiesSizeRefusal(name, file.size);
+      if (tooBig) return { ...failed(''), tiesFile: true, ties: { ok: false, error: tooBig } };
+    } else {
+      const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+      const graph = graphFormatOf(name, head);
+      if (graph) return { ...failed(''), result: await importGraphStream(name, graph, file.size, blobChunks(file)) };
+      const tooBig = sizeRefusalOf(name, file.size, head);
+      if (tooBig) return failed(tooBig);
+    }
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return failed(`${quote(name, 60)} could not be read from the disk.`);
+  }
+  return readBytes({ name, bytes, tiesInto: request.tiesInto }, started);
+}
+
+function readBytes(request: { name: string; bytes: Uint8Array; tiesInto?: MapDocument }, started: number): ReadReply {
   if (request.tiesInto) {
     const ties = readTies(request.tiesInto, request.name, request.bytes);
     return { result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
@@ -140,9 +170,9 @@ function ownRecordsIn(reply: ReadReply): ReadReply {
  * Reads a file off the main thread (as a ties CSV for `tiesInto`, else as new maps); `cancel`
  * stops the worker and rejects with ReadCancelledError. Where no worker runs, it reads here.
  */
-export function startRead(name: string, bytes: Uint8Array, createWorker: () => Worker | null = importWorker, tiesInto?: MapDocument): ReadJob {
+export function startRead(name: string, file: Blob, createWorker: () => Worker | null = importWorker, tiesInto?: MapDocument): ReadJob {
   const worker = startWorker<ReadWorkerApi>(createWorker, { inProcess: readApi });
-  const call = worker.call('read', { name, bytes, tiesInto });
+  const call = worker.call('read', { name, file, tiesInto });
   const promise = call.promise
     .then((reply) => {
       // A large org chart: the worker keeps the table for the org-chart dialog, so it is handed over, not stopped.
