@@ -76,6 +76,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const colourBy = useEditor((s) => s.colourBy);
   const introductions = useIntroductionPaths();
   const filters = useEditor((s) => s.filters);
+  const collapsed = useEditor((s) => s.collapsed);
   const view = useEditor((s) => s.view);
   const focusId = useEditor((s) => s.focusId);
   const focusSteps = useEditor((s) => s.focusSteps);
@@ -94,8 +95,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         paths: introductions?.paths ?? null,
         filters,
         focus: view === 'focus' ? { id: focusId, steps: focusSteps, direction: focusDirection } : null,
+        collapsed,
       }),
-    [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
+    [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection, collapsed],
   );
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
   const { screenToFlowPosition, fitView } = useReactFlow();
@@ -193,8 +195,18 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     const current = store.getState().doc;
     if (!current) return;
     const passing = applyFilters(current, filters).people;
+    for (const id of overlay.hidden ?? []) passing.delete(id);
     if (passing.size > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: [...passing].map((id) => ({ id })), duration: 300 });
-  }, [filters, fitView, store]);
+  }, [filters, fitView, store, overlay]);
+
+  // "Show levels" shows the top of the chart: the view fits to what is drawn now.
+  const showLevels = useEditor((s) => s.showLevels);
+  const lastLevels = useRef(showLevels);
+  useEffect(() => {
+    if (lastLevels.current === showLevels) return;
+    lastLevels.current = showLevels;
+    if (showLevels !== null && nodes.length > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: nodes.map((n) => ({ id: n.id })), duration: 300 });
+  }, [showLevels, nodes, fitView]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {

@@ -169,3 +169,16 @@ export function depthOf(tree: OrgTree): number {
   for (const level of tree.level.values()) if (level > max) max = level;
   return max;
 }
+
+let last: { stakeholders: unknown; ties: unknown; kinds: unknown; tree: OrgTree } | null = null;
+
+/**
+ * `orgTree` for the open map, made again only when its people, ties or tie kinds change: the
+ * canvas, the store's actions and the panels all ask on every render or action.
+ */
+export function cachedOrgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>): OrgTree {
+  if (last && last.stakeholders === doc.stakeholders && last.ties === doc.ties && last.kinds === doc.map.settings.tieKinds) return last.tree;
+  const tree = orgTree(doc);
+  last = { stakeholders: doc.stakeholders, ties: doc.ties, kinds: doc.map.settings.tieKinds, tree };
+  return tree;
+}
