@@ -69,7 +69,7 @@ export function ShowLevelsControl() {
         ))}
         {custom && (
           <option value="custom" disabled>
-            Some teams collapsed
+            Custom
           </option>
         )}
       </select>
