@@ -100,7 +100,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection, collapsed],
   );
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, fitBounds } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
@@ -205,8 +205,18 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   useEffect(() => {
     if (lastLevels.current === showLevels) return;
     lastLevels.current = showLevels;
-    if (showLevels !== null && nodes.length > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: nodes.map((n) => ({ id: n.id })), duration: 300 });
-  }, [showLevels, nodes, fitView]);
+    if (showLevels === null || nodes.length === 0) return;
+    // From the cards' own boxes: React Flow's queued fitView waits for a node change that a
+    // collapse (nodes only removed) may never bring.
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const n of nodes) {
+      x0 = Math.min(x0, n.position.x);
+      y0 = Math.min(y0, n.position.y);
+      x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+      y1 = Math.max(y1, n.position.y + NODE_HEIGHT);
+    }
+    void fitBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, { padding: FIT_VIEW_OPTIONS.padding, duration: 300 });
+  }, [showLevels, nodes, fitBounds]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
