@@ -7,6 +7,7 @@
  * more than one manager (dotted lines) and files may hold cycles; every walk here keeps a visited
  * set, so a cycle never loops.
  */
+import { hasEntry } from './records';
 import { tieMeaning } from './tie-kinds';
 import type { Id, MapDocument } from './types';
 
@@ -32,15 +33,14 @@ function push(map: Map<Id, Id[]>, key: Id, value: Id) {
 export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>): OrgTree {
   const reports = new Map<Id, Id[]>();
   const managers = new Map<Id, Id[]>();
-  const seenPair = new Set<string>();
-  for (const id in doc.ties) {
-    const t = doc.ties[id];
-    if (t.source === t.target || !doc.stakeholders[t.source] || !doc.stakeholders[t.target]) continue;
-    if (tieMeaning(doc.map.settings, t.kind) !== 'reports-to') continue;
-    // Two ties saying the same reporting line (reports-to and a custom kind) count once.
-    const pair = `${t.source}\u0000${t.target}`;
-    if (seenPair.has(pair)) continue;
-    seenPair.add(pair);
+  const settings = doc.map.settings;
+  for (const t of Object.values(doc.ties)) {
+    // Most ties of a large map are not reporting lines: the cheap test first.
+    if (t.kind !== 'reports-to' && tieMeaning(settings, t.kind) !== 'reports-to') continue;
+    if (t.source === t.target || !hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;
+    // Two ties saying the same reporting line (reports-to and a custom kind) count once; a
+    // person's list of managers is short, so looking in it beats a key per tie.
+    if (managers.get(t.source)?.includes(t.target)) continue;
     push(reports, t.target, t.source);
     push(managers, t.source, t.target);
   }
@@ -119,7 +119,8 @@ export function collapseOf(tree: OrgTree, people: Iterable<Id>, collapsed: Reado
       queue.push(r);
     }
   }
-  for (const id of people) if (!shown.has(id)) hidden.add(id);
+  // Someone the tree has not seen (added since it was made, with no reporting line) is drawn.
+  for (const id of people) if (!shown.has(id) && tree.level.has(id)) hidden.add(id);
   for (const id of collapsed) {
     if (hidden.has(id) || !tree.reports.has(id)) continue;
     let n = 0;
@@ -170,15 +171,17 @@ export function depthOf(tree: OrgTree): number {
   return max;
 }
 
-let last: { stakeholders: unknown; ties: unknown; kinds: unknown; tree: OrgTree } | null = null;
+let last: { ties: unknown; kinds: unknown; tree: OrgTree } | null = null;
 
 /**
- * `orgTree` for the open map, made again only when its people, ties or tie kinds change: the
- * canvas, the store's actions and the panels all ask on every render or action.
+ * `orgTree` for the open map, made again only when its ties or tie kinds change: the canvas, the
+ * store's actions and the panels all ask on every render or action, and on a 50,000-person map
+ * one pass over the ties is the cost. A person added or renamed changes no reporting line (a
+ * person deleted takes their ties along, so the ties change then).
  */
 export function cachedOrgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>): OrgTree {
-  if (last && last.stakeholders === doc.stakeholders && last.ties === doc.ties && last.kinds === doc.map.settings.tieKinds) return last.tree;
+  if (last && last.ties === doc.ties && last.kinds === doc.map.settings.tieKinds) return last.tree;
   const tree = orgTree(doc);
-  last = { stakeholders: doc.stakeholders, ties: doc.ties, kinds: doc.map.settings.tieKinds, tree };
+  last = { ties: doc.ties, kinds: doc.map.settings.tieKinds, tree };
   return tree;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, collapsedForLevels, collapseOf, depthOf, expandPathTo, orgTree, subtreeOf, teamSize } from '../../../src/domain/org-tree';
+import { ancestorsOf, cachedOrgTree, collapsedForLevels, collapseOf, depthOf, expandPathTo, orgTree, subtreeOf, teamSize } from '../../../src/domain/org-tree';
 import { addTieKind } from '../../../src/domain/tie-kinds';
 import { createTie } from '../../../src/domain/factories';
 import type { MapDocument } from '../../../src/domain/types';
@@ -149,5 +149,19 @@ describe('Show N levels and Find', () => {
     const { hidden } = collapseOf(tree, ids(doc), open);
     expect(hidden.has('a')).toBe(false);
     expect(sorted(hidden)).toEqual(['c']);
+  });
+});
+
+describe('cachedOrgTree', () => {
+  it('is made again when the ties change, and a person added since is drawn', () => {
+    const doc = company();
+    const tree = cachedOrgTree(doc);
+    const added = { ...doc, stakeholders: Object.assign(Object.create(null) as MapDocument['stakeholders'], doc.stakeholders, { newbie: person('newbie') }) };
+    expect(cachedOrgTree(added)).toBe(tree);
+    const { hidden } = collapseOf(tree, ids(added), new Set(['ceo']));
+    expect(hidden.has('newbie')).toBe(false);
+    expect(hidden.size).toBe(7);
+    const withLine = { ...added, ties: Object.assign(Object.create(null) as MapDocument['ties'], added.ties, { t11: tie('t11', 'newbie', 'c', 'reports-to') }) };
+    expect(teamSize(cachedOrgTree(withLine), 'vp2')).toBe(3);
   });
 });
