@@ -20,7 +20,10 @@ function StakeholderNodeView(props: NodeProps<StakeholderFlowNode>) {
   const lod = useLod();
   // The person being named is drawn as a card at every zoom, so the name can be typed in place.
   const renaming = useEditor((s) => s.renaming === props.id);
-  if (lod && !renaming) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
+  if (lod && !renaming) {
+    const hidden = props.data.hiddenCount ? ` (team collapsed: ${countOf(props.data.hiddenCount, 'person', 'people')} hidden)` : '';
+    return <div className="person-mark" title={`${props.data.person.name || 'Unnamed person'}${hidden}`} />;
+  }
   return <StakeholderCard {...props} />;
 }
 
