@@ -76,6 +76,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const colourBy = useEditor((s) => s.colourBy);
   const introductions = useIntroductionPaths();
   const filters = useEditor((s) => s.filters);
+  const collapsed = useEditor((s) => s.collapsed);
   const view = useEditor((s) => s.view);
   const focusId = useEditor((s) => s.focusId);
   const focusSteps = useEditor((s) => s.focusSteps);
@@ -94,11 +95,12 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         paths: introductions?.paths ?? null,
         filters,
         focus: view === 'focus' ? { id: focusId, steps: focusSteps, direction: focusDirection } : null,
+        collapsed,
       }),
-    [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
+    [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection, collapsed],
   );
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, fitBounds } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
@@ -193,8 +195,28 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     const current = store.getState().doc;
     if (!current) return;
     const passing = applyFilters(current, filters).people;
+    for (const id of overlay.hidden ?? []) passing.delete(id);
     if (passing.size > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: [...passing].map((id) => ({ id })), duration: 300 });
-  }, [filters, fitView, store]);
+  }, [filters, fitView, store, overlay]);
+
+  // "Show levels" shows the top of the chart: the view fits to what is drawn now.
+  const showLevels = useEditor((s) => s.showLevels);
+  const lastLevels = useRef(showLevels);
+  useEffect(() => {
+    if (lastLevels.current === showLevels) return;
+    lastLevels.current = showLevels;
+    if (showLevels === null || nodes.length === 0) return;
+    // From the cards' own boxes: React Flow's queued fitView waits for a node change that a
+    // collapse (nodes only removed) may never bring.
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const n of nodes) {
+      x0 = Math.min(x0, n.position.x);
+      y0 = Math.min(y0, n.position.y);
+      x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+      y1 = Math.max(y1, n.position.y + NODE_HEIGHT);
+    }
+    void fitBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, { padding: FIT_VIEW_OPTIONS.padding, duration: 300 });
+  }, [showLevels, nodes, fitBounds]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {

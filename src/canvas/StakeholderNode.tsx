@@ -2,7 +2,8 @@ import { Handle, Position, useConnection, useStoreApi, useUpdateNodeInternals, t
 import { memo, useLayoutEffect } from 'react';
 import { departmentHue } from '../domain/describe';
 import { STANCE_LABELS } from '../domain/defaults';
-import { useEditor } from '../state/context';
+import { countOf, formatCount } from '../domain/numbers';
+import { useEditor, useServices } from '../state/context';
 import type { StakeholderFlowNode } from './flow-mapping';
 import { useLod } from './lod/context';
 import { NameEditor } from './NameEditor';
@@ -19,7 +20,10 @@ function StakeholderNodeView(props: NodeProps<StakeholderFlowNode>) {
   const lod = useLod();
   // The person being named is drawn as a card at every zoom, so the name can be typed in place.
   const renaming = useEditor((s) => s.renaming === props.id);
-  if (lod && !renaming) return <div className="person-mark" title={props.data.person.name || 'Unnamed person'} />;
+  if (lod && !renaming) {
+    const hidden = props.data.hiddenCount ? ` (team collapsed: ${countOf(props.data.hiddenCount, 'person', 'people')} hidden)` : '';
+    return <div className="person-mark" title={`${props.data.person.name || 'Unnamed person'}${hidden}`} />;
+  }
   return <StakeholderCard {...props} />;
 }
 
@@ -31,7 +35,7 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
     // A node first measured as a mark has no handles on record: measure the card's once it is back.
     if (!storeApi.getState().nodeLookup.get(id)?.internals.handleBounds?.source?.length) updateNodeInternals(id);
   }, [id, storeApi, updateNodeInternals]);
-  const { person, level, senior, isMe, faded, badge, colour, overdue, removed } = data;
+  const { person, level, senior, isMe, faded, badge, colour, overdue, removed, hiddenCount } = data;
   // Only flips twice per connection gesture, so nodes do not re-render while the line follows the pointer.
   const connecting = useConnection(isConnecting);
   const hue = person.department ? departmentHue(person.department) : null;
@@ -63,12 +67,38 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
       <span className="person__stance" aria-hidden="true" />
       {badge && <span className="person__badge">{badge}</span>}
       {overdue && <span className="person__overdue" title="Catch-up overdue" aria-label="Catch-up overdue" role="img" />}
+      {hiddenCount ? <TeamBadge id={id} count={hiddenCount} /> : null}
       {SIDES.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="person__handle" />
       ))}
       {/* While a tie is being drawn, the whole card accepts the drop, not just the small dots. */}
       <Handle id="body" type="source" position={Position.Top} className={connecting ? 'person__drop person__drop--active' : 'person__drop'} isConnectableStart={false} />
     </div>
+  );
+}
+
+/** "+42" under a collapsed manager's card: how many of the team are out of sight; a click shows them. */
+function TeamBadge({ id, count }: { id: string; count: number }) {
+  const { store } = useServices();
+  const label = `Expand team (${countOf(count, 'person', 'people')} hidden)`;
+  return (
+    <button
+      type="button"
+      // nodrag/nopan: a click on the badge is not the start of a drag or a pan of the canvas.
+      className="person__team nodrag nopan"
+      aria-label={label}
+      title={label}
+      onPointerDown={(e) => e.stopPropagation()}
+      onClick={(e) => {
+        e.stopPropagation();
+        store.getState().expandTeam(id);
+      }}
+    >
+      <svg viewBox="0 0 10 10" width="8" height="8" aria-hidden="true">
+        <path d="M2 3.5 5 6.5 8 3.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      </svg>
+      +{formatCount(count)}
+    </button>
   );
 }
 

@@ -26,6 +26,8 @@ export interface StakeholderNodeData extends Record<string, unknown> {
   overdue?: boolean;
   /** Taken out in a "What if ... leaves?" (drawn faded and crossed out; the map is unchanged). */
   removed?: boolean;
+  /** Their team is collapsed: how many of it are out of sight ("+42" on the card). */
+  hiddenCount?: number;
 }
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
 
@@ -60,6 +62,10 @@ export interface Overlay {
   /** What-if: people taken out, and the ties of the routes that break or get longer. */
   removed?: ReadonlySet<Id> | null;
   broken?: ReadonlySet<Id> | null;
+  /** People in collapsed teams: not drawn at all, nor their ties (the map keeps them). */
+  hidden?: ReadonlySet<Id> | null;
+  /** Collapsed managers who are drawn: how many of their team are hidden. */
+  hiddenCounts?: ReadonlyMap<Id, number> | null;
 }
 
 export function createNodeMapper() {
@@ -73,6 +79,7 @@ export function createNodeMapper() {
     const knownHandles = people.length >= LOD_MIN_PEOPLE;
     for (const person of people) {
       seen.add(person.id);
+      if (overlay.hidden?.has(person.id)) continue;
       const pos = drag?.[person.id] ?? person;
       const level = levelName(person, settings);
       const isSelected = selected.has(person.id);
@@ -83,6 +90,7 @@ export function createNodeMapper() {
       const width = nodeWidth(overlay.sizes?.get(person.id) ?? person.influence);
       const overdue = overlay.overdue?.has(person.id) ?? false;
       const removed = overlay.removed?.has(person.id) ?? false;
+      const hiddenCount = overlay.hiddenCounts?.get(person.id) ?? 0;
       const prev = cache.get(person.id);
       if (
         prev &&
@@ -97,6 +105,7 @@ export function createNodeMapper() {
         prev.data.colour === colour &&
         (prev.data.overdue ?? false) === overdue &&
         (prev.data.removed ?? false) === removed &&
+        (prev.data.hiddenCount ?? 0) === hiddenCount &&
         prev.width === width &&
         !!prev.handles === knownHandles
       ) {
@@ -113,7 +122,7 @@ export function createNodeMapper() {
         ...(knownHandles ? { handles: handlesFor(width, NODE_HEIGHT) } : {}),
         selected: isSelected,
         ariaLabel: person.name || 'Unnamed person',
-        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue, ...(removed ? { removed } : {}) },
+        data: { person, level, senior: isSeniorLeader(person, settings), isMe, faded, badge, colour, overdue, ...(removed ? { removed } : {}), ...(hiddenCount ? { hiddenCount } : {}) },
       };
       cache.set(person.id, node);
       nodes.push(node);
@@ -194,8 +203,11 @@ export function createEdgeMapper() {
     const laneOf = lastLanes.lane;
     const lanesOf = lastLanes.lanes;
     const edges: TieFlowEdge[] = [];
-    let changed = ties.length !== lastEdges.length;
+    let changed = false;
+    const hidden = overlay.hidden?.size ? overlay.hidden : null;
     for (const tie of ties) {
+      // A tie to someone in a collapsed team is out of sight with them.
+      if (hidden && (hidden.has(tie.source) || hidden.has(tie.target))) continue;
       const lanes = lanesOf.get(tie.id) ?? 1;
       const lane = laneOf.get(tie.id) ?? 0;
       const isSelected = selected.has(tie.id);
@@ -230,6 +242,7 @@ export function createEdgeMapper() {
       const seen = new Set(ties.map((t) => t.id));
       for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
     }
+    if (edges.length !== lastEdges.length) changed = true;
     // Nothing changed (a new overlay that touches no tie): the same array, so nothing downstream
     // (React Flow, the level-of-detail scene) has to look at 10,000 edges again.
     if (!changed) return lastEdges;

@@ -12,6 +12,7 @@ import { isOverdue, localDate } from '../domain/nurture';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
 import { hasEntry } from '../domain/records';
+import { cachedOrgTree, collapseOf } from '../domain/org-tree';
 
 export interface LegendEntry {
   label: string;
@@ -90,9 +91,11 @@ export interface OverlayInput {
   focus?: { id: Id | null; steps: 1 | 2 | 3; direction: 'in' | 'out' | 'both' } | null;
   /** Today as 'YYYY-MM-DD' for the overdue markers (default: the local date now). */
   today?: string;
+  /** Managers whose team is collapsed: their teams are not drawn. */
+  collapsed?: ReadonlySet<Id>;
 }
 
-export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, filters, focus, today }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
+export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, filters, focus, today, collapsed }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
   const overlay: Overlay = {};
   overlay.overdue = overdueIds(doc, today ?? localDate());
   let legend: OverlayLegend | null = null;
@@ -181,6 +184,12 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
     const fadedTies = new Set<Id>();
     for (const id in doc.ties) if (!result.ties.has(id)) fadedTies.add(id);
     overlay.fadedTies = fadedTies;
+  }
+  // Collapsed teams are left out rather than faded; filters still fade whoever is drawn.
+  if (collapsed?.size) {
+    const { hidden, counts } = collapseOf(cachedOrgTree(doc), Object.keys(doc.stakeholders), collapsed);
+    overlay.hidden = hidden;
+    overlay.hiddenCounts = counts;
   }
   return { overlay, legend };
 }

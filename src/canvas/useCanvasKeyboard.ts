@@ -10,6 +10,7 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id } from '../domain/types';
 import type { EditorStoreApi } from '../state/store';
 import { tabOrder, type CanvasItem } from './tab-order';
+import { cachedOrgTree, collapseOf } from '../domain/org-tree';
 
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 /** Frames to wait for a card to be drawn after the view moved to it. */
@@ -99,8 +100,17 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, stor
     };
 
     const order = () => {
-      const doc = store.getState().doc;
-      return doc ? tabOrder(doc, { ties: tiesDrawn }) : [];
+      const { doc, collapsed } = store.getState();
+      if (!doc) return [];
+      const all = tabOrder(doc, { ties: tiesDrawn });
+      if (!collapsed.size) return all;
+      // People in collapsed teams have no card, and their ties no line: Tab skips them.
+      const { hidden } = collapseOf(cachedOrgTree(doc), Object.keys(doc.stakeholders), collapsed);
+      return all.filter((item) => {
+        if (item.kind === 'person') return !hidden.has(item.id);
+        const tie = doc.ties[item.id];
+        return !!tie && !hidden.has(tie.source) && !hidden.has(tie.target);
+      });
     };
     const same = (a: CanvasItem, b: CanvasItem) => a.kind === b.kind && a.id === b.id;
 

@@ -14,6 +14,7 @@ import { removeLevel } from '../domain/operations';
 import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
+import { TeamToggleButton } from './org/team';
 import { peopleByName, PersonPicker } from './PersonPicker';
 import { LimitNote, useTextLimits } from './useTextLimits';
 import { whatIfStore } from '../state/what-if';
@@ -79,6 +80,7 @@ function StakeholderInspector({ doc, person }: { doc: MapDocument; person: Stake
       <p className="inspector__sub">
         {tieSummary}
       </p>
+      <TeamToggleButton id={person.id} />
       <Field label="Name" limitMessage={limits.messageFor('name')}>
         {(id) => <input id={id} value={person.name} onChange={(e) => update({ name: limits.accept('name', 'personName', e.target.value) })} autoComplete="off" />}
       </Field>

@@ -1,6 +1,7 @@
 /** Selection slice: which people and ties are selected, and whose name is open on their card. */
 import type { Id, MapDocument } from '../../domain/types';
 import { hasEntry } from '../../domain/records';
+import { cachedOrgTree, collapseOf } from '../../domain/org-tree';
 import type { Slice } from './tools';
 
 export interface SelectionState {
@@ -38,8 +39,13 @@ export const selectionSlice: Slice<SelectionState & SelectionActions> = ({ set, 
     set({ selectedNodes: new Set(nodes), selectedTies: new Set(ties) });
   },
   selectAll() {
-    const doc = get().doc;
-    if (doc) set({ selectedNodes: new Set(Object.keys(doc.stakeholders)), selectedTies: new Set(Object.keys(doc.ties)) });
+    const { doc, collapsed } = get();
+    if (!doc) return;
+    // People in collapsed teams are out of sight: select all is what is drawn.
+    const { hidden } = collapseOf(cachedOrgTree(doc), Object.keys(doc.stakeholders), collapsed);
+    if (hidden.size === 0) return set({ selectedNodes: new Set(Object.keys(doc.stakeholders)), selectedTies: new Set(Object.keys(doc.ties)) });
+    const ties = Object.keys(doc.ties).filter((id) => !hidden.has(doc.ties[id].source) && !hidden.has(doc.ties[id].target));
+    set({ selectedNodes: new Set(Object.keys(doc.stakeholders).filter((id) => !hidden.has(id))), selectedTies: new Set(ties) });
   },
   clearSelection() {
     if (get().selectedNodes.size || get().selectedTies.size) set({ selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS });

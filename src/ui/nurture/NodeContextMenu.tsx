@@ -3,6 +3,7 @@ import { displayName } from '../../domain/describe';
 import { useEditor, useServices } from '../../state/context';
 import { whatIfStore } from '../../state/what-if';
 import { LogCatchUpDialog } from './LogCatchUpDialog';
+import { useTeamToggle } from '../org/team';
 
 /** The right-click menu of a card: log a catch-up, focus, mark as me, delete. */
 export function NodeContextMenu() {
@@ -17,6 +18,7 @@ export function NodeContextMenu() {
   const person = useEditor((s) => (menu ? s.doc?.stakeholders[menu.id] : undefined));
   const isMe = useEditor((s) => (menu ? s.doc?.map.meId === menu.id : false));
   const readOnly = useEditor((s) => s.readOnly);
+  const team = useTeamToggle(menu?.id);
 
   // Keep the menu on screen, then focus its first item.
   useLayoutEffect(() => {
@@ -103,6 +105,11 @@ export function NodeContextMenu() {
           >
             Focus on this person
           </button>
+          {team && (
+            <button type="button" role="menuitem" className="menu__item" onClick={act(team.toggle)}>
+              {team.label}
+            </button>
+          )}
           <button type="button" role="menuitem" className="menu__item" onClick={act(() => whatIfStore.getState().start(id))}>
             What if {displayName(person)} leaves…
           </button>

@@ -27,6 +27,8 @@ export function SearchDialog() {
   const jump = (id: Id) => {
     const state = store.getState();
     close();
+    // Someone in a collapsed team: open the teams above them so there is a card to land on.
+    state.showPathTo(id);
     if (state.view === 'grid' || state.view === 'ego') {
       state.select([id]);
       state.revealPerson(id);

@@ -1,6 +1,7 @@
 import { useEditor, useServices } from '../../state/context';
 import type { FocusDirection, MapView } from '../../state/store';
 import { FilterButton, FilterChips } from '../search/FilterPanel';
+import { ShowLevelsControl } from '../org/team';
 import { peopleByName, PersonPicker } from '../PersonPicker';
 import type { Stakeholder } from '../../domain/types';
 
@@ -45,6 +46,7 @@ export function ViewBar() {
         Find
         <kbd>F</kbd>
       </button>
+      {(view === 'network' || view === 'focus') && <ShowLevelsControl />}
       {view === 'focus' && <FocusControls />}
       <FilterChips />
     </div>

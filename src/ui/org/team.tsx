@@ -1,0 +1,78 @@
+/**
+ * Collapsing a manager's team and "Show levels": the controls the context menu, Details and the
+ * view bar share. What is collapsed is view state in the store (slices/view.ts).
+ */
+import { useMemo } from 'react';
+import { countOf } from '../../domain/numbers';
+import { cachedOrgTree, depthOf, teamSize } from '../../domain/org-tree';
+import type { Id } from '../../domain/types';
+import { useEditor, useServices } from '../../state/context';
+
+/** At most this many "Show levels" choices; deeper charts are opened team by team. */
+const MAX_LEVEL_CHOICES = 12;
+
+function useOrgTree() {
+  const doc = useEditor((s) => s.doc);
+  return useMemo(() => (doc ? cachedOrgTree(doc) : null), [doc]);
+}
+
+/** A person's team size and whether it is collapsed; the label and action of the toggle. */
+export function useTeamToggle(id: Id | undefined): { label: string; toggle: () => void } | null {
+  const { store } = useServices();
+  const tree = useOrgTree();
+  const collapsed = useEditor((s) => (id ? s.collapsed.has(id) : false));
+  const size = useMemo(() => (tree && id ? teamSize(tree, id) : 0), [tree, id]);
+  if (!id || (size === 0 && !collapsed)) return null;
+  return collapsed
+    ? { label: 'Expand team', toggle: () => store.getState().expandTeam(id) }
+    : { label: `Collapse team (${countOf(size, 'person', 'people')})`, toggle: () => store.getState().collapseTeam(id) };
+}
+
+/** The Details panel's button for a manager's team. */
+export function TeamToggleButton({ id }: { id: Id }) {
+  const team = useTeamToggle(id);
+  if (!team) return null;
+  return (
+    <button type="button" className="button button--small inspector__team" onClick={team.toggle}>
+      {team.label}
+    </button>
+  );
+}
+
+/** "Show levels: All / 1 / 2 / …" over the canvas, on maps with reporting lines. */
+export function ShowLevelsControl() {
+  const { store } = useServices();
+  const tree = useOrgTree();
+  const showLevels = useEditor((s) => s.showLevels);
+  const custom = useEditor((s) => s.showLevels === null && s.collapsed.size > 0);
+  const depth = useMemo(() => (tree && tree.reports.size ? depthOf(tree) : 0), [tree]);
+  if (depth < 2) return null;
+  const choices = Array.from({ length: Math.min(depth - 1, MAX_LEVEL_CHOICES) }, (_, i) => i + 1);
+  const value = showLevels !== null ? String(showLevels) : custom ? 'custom' : 'all';
+  return (
+    <label className="viewbar__levels">
+      <span>Show levels</span>
+      <select
+        className="input"
+        value={value}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v === 'custom') return;
+          store.getState().setShowLevels(v === 'all' ? null : Number(v));
+        }}
+      >
+        <option value="all">All</option>
+        {choices.map((n) => (
+          <option key={n} value={String(n)}>
+            {n}
+          </option>
+        ))}
+        {custom && (
+          <option value="custom" disabled>
+            Custom
+          </option>
+        )}
+      </select>
+    </label>
+  );
+}
