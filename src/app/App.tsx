@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
+import { ReactFlowProvider, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { freeSpotNear } from '../domain/placement';
 import { createSampleOrganisation } from '../domain/sample';
@@ -27,14 +27,14 @@ import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
 import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
-import { findShortcut, isEditingAction, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
+import { SHORTCUTS } from '../ui/shortcuts';
+import { useShortcuts } from '../ui/useShortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
 import { useTheme } from '../ui/theme';
 import { describeStorageError } from '../storage/errors';
 import { StartNotice } from '../ui/StartNotice';
 import { clearOpeningMarker, guardMapOpening, readOpeningMarker, stuckMapMessage } from './opening-guard';
 import { mapIdFromHash, hashForMap } from './route';
-import { countOf } from '../domain/numbers';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -70,7 +70,6 @@ function AppShell() {
   const lockedMapId = useEditor((s) => s.lockedMapId);
   const layout = useLayoutPrefs();
   useAnalysisRunner();
-  const flow = useReactFlow();
   const flowStore = useStoreApi();
   const { openPicker, openTiesPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
 
@@ -145,69 +144,7 @@ function AppShell() {
     if (id) store.getState().setRenaming(id);
   }, [flowStore, store]);
 
-  const run = useCallback(
-    (action: ShortcutAction) => {
-      const state = store.getState();
-      switch (action) {
-        case 'add-stakeholder':
-          return addInView();
-        case 'delete':
-          return state.deleteSelection();
-        case 'select-all':
-          return state.selectAll();
-        case 'copy': {
-          const n = state.copySelection();
-          if (n) state.notify(`Copied ${countOf(n, 'person', 'people')}.`);
-          return;
-        }
-        case 'paste':
-          return void state.paste();
-        case 'duplicate':
-          return void state.duplicateSelection();
-        case 'undo':
-          return state.undo();
-        case 'redo':
-          return state.redo();
-        case 'fit-view':
-          return void flow.fitView({ padding: 0.2, duration: 250 });
-        case 'zoom-in':
-          return void flow.zoomIn({ duration: 150 });
-        case 'zoom-out':
-          return void flow.zoomOut({ duration: 150 });
-        case 'toggle-snap':
-          return state.toggleSnap();
-        case 'escape':
-          return state.clearSelection();
-        case 'help':
-          return state.openDialog('shortcuts');
-        case 'search':
-          return state.setSearchOpen(true);
-        case 'rename': {
-          const [only, ...more] = state.selectedNodes;
-          return void (only && more.length === 0 && state.setRenaming(only));
-        }
-        default:
-          if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
-      }
-    },
-    [addInView, flow, store],
-  );
-
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || store.getState().modalsOpen > 0) return;
-      const shortcut = findShortcut(e);
-      if (!shortcut) return;
-      const needsMap = shortcut.action !== 'help' && shortcut.action !== 'escape';
-      if (needsMap && !store.getState().doc) return;
-      // View only: N, Delete, F2, paste, undo… do nothing (and leave the key to the browser).
-      if (store.getState().readOnly && isEditingAction(shortcut.action)) return;
-      e.preventDefault();
-      run(shortcut.action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, store]);
+  const run = useShortcuts({ readOnly: false, addInView });
 
   const newMap = useCallback(() => void workspace.createMap(), [workspace]);
   const exportExtras = useMemo(() => [metricsCsvItem(store)], [store]);

@@ -4,8 +4,8 @@
  * request: the map comes from the page's data block (io/viewer-file.ts), through readMapFile and
  * restoreDocument like every other document.
  */
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useId, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
 import type { Viewport } from '../domain/types';
 import { readViewerPayload, type ViewerLock } from '../io/viewer-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
@@ -16,11 +16,11 @@ import { openLockedPayload } from '../state/interactive-html';
 import { ViewOnlyBadge } from '../ui/Header';
 import { Icon } from '../ui/Icon';
 import { InsightsPanel } from '../ui/InsightsPanel';
-import { FormError } from '../ui/DialogActions';
+import { UnlockForm } from '../ui/UnlockForm';
 import { Inspector } from '../ui/Inspector';
 import { MetricsTable } from '../ui/MetricsTable';
 import { NoticeToast } from '../ui/NoticeToast';
-import { findShortcut, isEditingAction, isTypingTarget, type ShortcutAction } from '../ui/shortcuts';
+import { useShortcuts } from '../ui/useShortcuts';
 import { useTheme, type ThemeChoice } from '../ui/theme';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { MapViews } from '../ui/views/MapViews';
@@ -72,39 +72,18 @@ export function Viewer({ store, dataText }: { store: EditorStoreApi; dataText: s
 }
 
 function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacted: boolean) => void }) {
-  const { store } = useServices();
   const theme = useTheme();
   const name = useEditor((s) => s.doc?.map.name ?? null);
   const open = useEditor((s) => s.doc !== null);
   const metricsOpen = useEditor((s) => s.metricsOpen);
-  const flow = useReactFlow();
   useAnalysisRunner();
 
   useEffect(() => {
     if (name !== null) document.title = `${name || 'Untitled map'} · Influence Map`;
   }, [name]);
 
-  // The app's shortcuts that only look: Find, zoom, fit, Escape. The editing ones are off.
-  useEffect(() => {
-    const run = (action: ShortcutAction) => {
-      const state = store.getState();
-      if (action === 'search') state.setSearchOpen(true);
-      else if (action === 'escape') state.clearSelection();
-      else if (action === 'fit-view') void flow.fitView({ padding: 0.2, duration: 250 });
-      else if (action === 'zoom-in') void flow.zoomIn({ duration: 150 });
-      else if (action === 'zoom-out') void flow.zoomOut({ duration: 150 });
-      else if (action === 'select-all') state.selectAll();
-    };
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('[aria-modal="true"]') || !store.getState().doc) return;
-      const shortcut = findShortcut(e);
-      if (!shortcut || isEditingAction(shortcut.action) || shortcut.action === 'help' || shortcut.action === 'copy') return;
-      e.preventDefault();
-      run(shortcut.action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow, store]);
+  // The app's shortcuts that only look: Find, zoom, fit, Escape, select all.
+  const run = useShortcuts({ readOnly: true });
 
   const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
   return (
@@ -121,7 +100,7 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
         <ViewOnlyBadge />
         {stage.kind === 'open' && stage.redacted && <span className="viewer__redacted">Redacted: initials instead of names</span>}
         <nav className="toolbar" aria-label="Toolbar">
-          <button type="button" className="button button--icon" aria-label="Fit view" title="Fit the map in view (Shift 1)" disabled={!open} onClick={() => void flow.fitView({ padding: 0.2, duration: 250 })}>
+          <button type="button" className="button button--icon" aria-label="Fit view" title="Fit the map in view (Shift 1)" disabled={!open} onClick={() => run('fit-view')}>
             <Icon name="fit" />
           </button>
           <button type="button" className="button button--icon" aria-label={`Theme: ${theme.choice}`} title={`Theme: ${theme.choice} (click to change)`} onClick={() => theme.setChoice(nextTheme[theme.choice])}>
@@ -137,7 +116,7 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
           <ViewerSidePanel />
         </div>
       ) : stage.kind === 'locked' ? (
-        <UnlockForm lock={stage.lock} onUnlocked={() => onUnlocked(stage.redacted)} />
+        <LockedPage lock={stage.lock} onUnlocked={() => onUnlocked(stage.redacted)} />
       ) : stage.kind === 'error' ? (
         <section className="empty">
           <div className="empty__card">
@@ -183,43 +162,25 @@ function ViewerSidePanel() {
   );
 }
 
-function UnlockForm({ lock, onUnlocked }: { lock: ViewerLock; onUnlocked: () => void }) {
+/** The passphrase form for a locked page: the map is opened here, in the page. */
+function LockedPage({ lock, onUnlocked }: { lock: ViewerLock; onUnlocked: () => void }) {
   const { store } = useServices();
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputId = useId();
   return (
-    <section className="empty" aria-labelledby="unlock-title">
-      <form
-        className="empty__card unlock"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          openLockedPayload(lock, passphrase)
-            .then((read) => {
-              if (!read.ok) return setError(read.error);
-              store.getState().openDocument(read.doc, { problems: read.problems });
-              onUnlocked();
-            })
-            .catch((err: unknown) => setError(err instanceof WrongPassphraseError ? 'That passphrase is not right.' : `The map could not be opened: ${err instanceof Error ? err.message : String(err)}`))
-            .finally(() => setBusy(false));
-        }}
-      >
-        <h1 id="unlock-title">This map is locked</h1>
-        <p>Enter the passphrase you were given to open it. It is checked here, in this page; nothing is sent anywhere.</p>
-        <div className="field">
-          <label htmlFor={inputId}>Passphrase</label>
-          <input id={inputId} type="password" autoComplete="current-password" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
-        </div>
-        {error && <FormError>{error}</FormError>}
-        <div className="empty__actions">
-          <button type="submit" className="button button--primary" disabled={!passphrase || busy}>
-            {busy ? 'Opening…' : 'Open'}
-          </button>
-        </div>
-      </form>
-    </section>
+    <UnlockForm
+      intro="Enter the passphrase you were given to open it. It is checked here, in this page; nothing is sent anywhere."
+      submitLabel="Open"
+      busyLabel="Opening…"
+      unlock={async (passphrase) => {
+        try {
+          const read = await openLockedPayload(lock, passphrase);
+          if (!read.ok) return read.error;
+          store.getState().openDocument(read.doc, { problems: read.problems });
+          onUnlocked();
+          return null;
+        } catch (err) {
+          return err instanceof WrongPassphraseError ? 'That passphrase is not right.' : `The map could not be opened: ${err instanceof Error ? err.message : String(err)}`;
+        }
+      }}
+    />
   );
 }
