@@ -17,15 +17,13 @@ import { Header } from '../ui/Header';
 import { HistoryDialog } from '../ui/HistoryDialog';
 import { UnlockScreen } from '../ui/LockPanel';
 import { useImport } from '../ui/useImport';
-import { Inspector } from '../ui/Inspector';
-import { InsightsPanel } from '../ui/InsightsPanel';
 import { MetricsTable } from '../ui/MetricsTable';
 import { metricsCsvItem } from '../ui/metricsExport';
 import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
+import { SidePanel } from '../ui/SidePanel';
 import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
-import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
 import { SHORTCUTS } from '../ui/shortcuts';
 import { useShortcuts } from '../ui/useShortcuts';
@@ -190,7 +188,7 @@ function AppShell() {
               }
             /> : <div className="loading">Opening your maps…</div>}
         </main>
-        {mapId && (layout.side ? <SidePanel /> : <CollapsedRail which="side" />)}
+        {mapId && (layout.side ? <SidePanel network={<MyNetworkPanel />} toggle={<PanelToggle which="side" shown />} /> : <CollapsedRail which="side" />)}
       </div>
       {mapId && metricsOpen && <MetricsTable />}
       {fileInput}
@@ -199,44 +197,6 @@ function AppShell() {
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => store.getState().closeDialog()} />}
       {dialog === 'history' && mapId && <HistoryDialog onClose={() => store.getState().closeDialog()} />}
     </div>
-  );
-}
-
-/** The right-hand column: the selection's details, or what the map means. */
-function SidePanel() {
-  const { store } = useServices();
-  const panel = useEditor((s) => s.sidePanel);
-  const metricsOpen = useEditor((s) => s.metricsOpen);
-  const updating = useEditor((s) => s.analysisState === 'updating');
-  // A new selection opens Details at its top (Name first), like a new tab does.
-  const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
-  return (
-    <aside className="side" aria-label="Side panel">
-      <div className="side__tabs">
-        <div className="side__tablist" role="tablist" aria-label="Side panel">
-          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
-            Details
-          </button>
-          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
-            Insights{updating && <span className="side__busy" aria-label="updating" />}
-          </button>
-          <button type="button" role="tab" id="tab-network" aria-selected={panel === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network')}>
-            My network
-          </button>
-        </div>
-        {/* The Metrics table opens beside the panel, so it is a toggle, not a tab. */}
-        <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
-          Metrics
-        </button>
-        <PanelToggle which="side" shown />
-      </div>
-      {/* Above the tab's content, so the canvas stays in full view while the user compares. */}
-      <WhatIfPanel />
-      {/* Keyed by tab: each tab opens at its top, not at the previous tab's scroll position. */}
-      <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
-      </div>
-    </aside>
   );
 }
 

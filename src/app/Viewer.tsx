@@ -15,16 +15,14 @@ import { WrongPassphraseError } from '../storage/crypto';
 import { openLockedPayload } from '../state/interactive-html';
 import { ViewOnlyBadge } from '../ui/Header';
 import { Icon } from '../ui/Icon';
-import { InsightsPanel } from '../ui/InsightsPanel';
 import { UnlockForm } from '../ui/UnlockForm';
-import { Inspector } from '../ui/Inspector';
 import { MetricsTable } from '../ui/MetricsTable';
+import { SidePanel } from '../ui/SidePanel';
 import { NoticeToast } from '../ui/NoticeToast';
 import { useShortcuts } from '../ui/useShortcuts';
 import { useTheme, type ThemeChoice } from '../ui/theme';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { MapViews } from '../ui/views/MapViews';
-import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 
 /**
  * What the shared components ask of the workspace, with nothing to store into: the viewer keeps
@@ -113,7 +111,7 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
           <main className="main">
             <MapViews colorMode={theme.resolved} />
           </main>
-          <ViewerSidePanel />
+          <SidePanel />
         </div>
       ) : stage.kind === 'locked' ? (
         <LockedPage lock={stage.lock} onUnlocked={() => onUnlocked(stage.redacted)} />
@@ -130,35 +128,6 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
       {open && metricsOpen && <MetricsTable />}
       <NoticeToast />
     </div>
-  );
-}
-
-function ViewerSidePanel() {
-  const { store } = useServices();
-  const panel = useEditor((s) => (s.sidePanel === 'network' ? 'details' : s.sidePanel));
-  const metricsOpen = useEditor((s) => s.metricsOpen);
-  const updating = useEditor((s) => s.analysisState === 'updating');
-  const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
-  return (
-    <aside className="side" aria-label="Side panel">
-      <div className="side__tabs">
-        <div className="side__tablist" role="tablist" aria-label="Side panel">
-          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
-            Details
-          </button>
-          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
-            Insights{updating && <span className="side__busy" aria-label="updating" />}
-          </button>
-        </div>
-        <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
-          Metrics
-        </button>
-      </div>
-      <WhatIfPanel />
-      <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : <InsightsPanel />}
-      </div>
-    </aside>
   );
 }
 
