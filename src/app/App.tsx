@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
+import { ReactFlowProvider, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { freeSpotNear } from '../domain/placement';
 import { createSampleOrganisation } from '../domain/sample';
@@ -17,24 +17,22 @@ import { Header } from '../ui/Header';
 import { HistoryDialog } from '../ui/HistoryDialog';
 import { UnlockScreen } from '../ui/LockPanel';
 import { useImport } from '../ui/useImport';
-import { Inspector } from '../ui/Inspector';
-import { InsightsPanel } from '../ui/InsightsPanel';
 import { MetricsTable } from '../ui/MetricsTable';
 import { metricsCsvItem } from '../ui/metricsExport';
 import { MyNetworkPanel } from '../ui/network/MyNetworkPanel';
+import { SidePanel } from '../ui/SidePanel';
 import { MapViews } from '../ui/views/MapViews';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { NoticeToast } from '../ui/NoticeToast';
-import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 import { LoadProblemsBanner, SaveErrorBanner, StorageTroubleBanner } from '../ui/SaveIndicator';
-import { findShortcut, isEditingAction, isTypingTarget, SHORTCUTS, type ShortcutAction } from '../ui/shortcuts';
+import { SHORTCUTS } from '../ui/shortcuts';
+import { useShortcuts } from '../ui/useShortcuts';
 import { Legend, MapsList, Palette, StoragePanel } from '../ui/Sidebar';
 import { useTheme } from '../ui/theme';
 import { describeStorageError } from '../storage/errors';
 import { StartNotice } from '../ui/StartNotice';
 import { clearOpeningMarker, guardMapOpening, readOpeningMarker, stuckMapMessage } from './opening-guard';
 import { mapIdFromHash, hashForMap } from './route';
-import { countOf } from '../domain/numbers';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -70,7 +68,6 @@ function AppShell() {
   const lockedMapId = useEditor((s) => s.lockedMapId);
   const layout = useLayoutPrefs();
   useAnalysisRunner();
-  const flow = useReactFlow();
   const flowStore = useStoreApi();
   const { openPicker, openTiesPicker, fileInput, onWindowDrop, onWindowDragOver, importDialog } = useImport();
 
@@ -145,69 +142,7 @@ function AppShell() {
     if (id) store.getState().setRenaming(id);
   }, [flowStore, store]);
 
-  const run = useCallback(
-    (action: ShortcutAction) => {
-      const state = store.getState();
-      switch (action) {
-        case 'add-stakeholder':
-          return addInView();
-        case 'delete':
-          return state.deleteSelection();
-        case 'select-all':
-          return state.selectAll();
-        case 'copy': {
-          const n = state.copySelection();
-          if (n) state.notify(`Copied ${countOf(n, 'person', 'people')}.`);
-          return;
-        }
-        case 'paste':
-          return void state.paste();
-        case 'duplicate':
-          return void state.duplicateSelection();
-        case 'undo':
-          return state.undo();
-        case 'redo':
-          return state.redo();
-        case 'fit-view':
-          return void flow.fitView({ padding: 0.2, duration: 250 });
-        case 'zoom-in':
-          return void flow.zoomIn({ duration: 150 });
-        case 'zoom-out':
-          return void flow.zoomOut({ duration: 150 });
-        case 'toggle-snap':
-          return state.toggleSnap();
-        case 'escape':
-          return state.clearSelection();
-        case 'help':
-          return state.openDialog('shortcuts');
-        case 'search':
-          return state.setSearchOpen(true);
-        case 'rename': {
-          const [only, ...more] = state.selectedNodes;
-          return void (only && more.length === 0 && state.setRenaming(only));
-        }
-        default:
-          if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
-      }
-    },
-    [addInView, flow, store],
-  );
-
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || store.getState().modalsOpen > 0) return;
-      const shortcut = findShortcut(e);
-      if (!shortcut) return;
-      const needsMap = shortcut.action !== 'help' && shortcut.action !== 'escape';
-      if (needsMap && !store.getState().doc) return;
-      // View only: N, Delete, F2, paste, undo… do nothing (and leave the key to the browser).
-      if (store.getState().readOnly && isEditingAction(shortcut.action)) return;
-      e.preventDefault();
-      run(shortcut.action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, store]);
+  const run = useShortcuts({ readOnly: false, addInView });
 
   const newMap = useCallback(() => void workspace.createMap(), [workspace]);
   const exportExtras = useMemo(() => [metricsCsvItem(store)], [store]);
@@ -253,7 +188,7 @@ function AppShell() {
               }
             /> : <div className="loading">Opening your maps…</div>}
         </main>
-        {mapId && (layout.side ? <SidePanel /> : <CollapsedRail which="side" />)}
+        {mapId && (layout.side ? <SidePanel network={<MyNetworkPanel />} toggle={<PanelToggle which="side" shown />} /> : <CollapsedRail which="side" />)}
       </div>
       {mapId && metricsOpen && <MetricsTable />}
       {fileInput}
@@ -262,44 +197,6 @@ function AppShell() {
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => store.getState().closeDialog()} />}
       {dialog === 'history' && mapId && <HistoryDialog onClose={() => store.getState().closeDialog()} />}
     </div>
-  );
-}
-
-/** The right-hand column: the selection's details, or what the map means. */
-function SidePanel() {
-  const { store } = useServices();
-  const panel = useEditor((s) => s.sidePanel);
-  const metricsOpen = useEditor((s) => s.metricsOpen);
-  const updating = useEditor((s) => s.analysisState === 'updating');
-  // A new selection opens Details at its top (Name first), like a new tab does.
-  const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
-  return (
-    <aside className="side" aria-label="Side panel">
-      <div className="side__tabs">
-        <div className="side__tablist" role="tablist" aria-label="Side panel">
-          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => store.getState().setSidePanel('details')}>
-            Details
-          </button>
-          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => store.getState().setSidePanel('insights')}>
-            Insights{updating && <span className="side__busy" aria-label="updating" />}
-          </button>
-          <button type="button" role="tab" id="tab-network" aria-selected={panel === 'network'} aria-controls="panel-network" className="side__tab" onClick={() => store.getState().setSidePanel('network')}>
-            My network
-          </button>
-        </div>
-        {/* The Metrics table opens beside the panel, so it is a toggle, not a tab. */}
-        <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
-          Metrics
-        </button>
-        <PanelToggle which="side" shown />
-      </div>
-      {/* Above the tab's content, so the canvas stays in full view while the user compares. */}
-      <WhatIfPanel />
-      {/* Keyed by tab: each tab opens at its top, not at the previous tab's scroll position. */}
-      <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : panel === 'network' ? <MyNetworkPanel /> : <InsightsPanel />}
-      </div>
-    </aside>
   );
 }
 

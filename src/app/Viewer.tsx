@@ -4,8 +4,8 @@
  * request: the map comes from the page's data block (io/viewer-file.ts), through readMapFile and
  * restoreDocument like every other document.
  */
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useId, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
 import type { Viewport } from '../domain/types';
 import { readViewerPayload, type ViewerLock } from '../io/viewer-file';
 import { ServicesProvider, useEditor, useServices, type AppServices } from '../state/context';
@@ -15,17 +15,15 @@ import { WrongPassphraseError } from '../storage/crypto';
 import { openLockedPayload } from '../state/interactive-html';
 import { ViewOnlyBadge } from '../ui/Header';
 import { Icon } from '../ui/Icon';
-import { InsightsPanel } from '../ui/InsightsPanel';
-import { FormError } from '../ui/DialogActions';
-import { Inspector } from '../ui/Inspector';
-import { Legend } from '../ui/Sidebar';
+import { UnlockForm } from '../ui/UnlockForm';
 import { MetricsTable } from '../ui/MetricsTable';
+import { SidePanel } from '../ui/SidePanel';
+import { Legend } from '../ui/Sidebar';
 import { NoticeToast } from '../ui/NoticeToast';
-import { findShortcut, isEditingAction, isTypingTarget, type ShortcutAction } from '../ui/shortcuts';
+import { useShortcuts } from '../ui/useShortcuts';
 import { useTheme, type ThemeChoice } from '../ui/theme';
 import { useAnalysisRunner } from '../ui/useAnalysisRunner';
 import { MapViews } from '../ui/views/MapViews';
-import { WhatIfPanel } from '../ui/what-if/WhatIfPanel';
 
 /**
  * What the shared components ask of the workspace, with nothing to store into: the viewer keeps
@@ -75,39 +73,18 @@ export function Viewer({ store, dataText }: { store: EditorStoreApi; dataText: s
 }
 
 function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacted: boolean) => void }) {
-  const { store } = useServices();
   const theme = useTheme();
   const name = useEditor((s) => s.doc?.map.name ?? null);
   const open = useEditor((s) => s.doc !== null);
   const metricsOpen = useEditor((s) => s.metricsOpen);
-  const flow = useReactFlow();
   useAnalysisRunner();
 
   useEffect(() => {
     if (name !== null) document.title = `${name || 'Untitled map'} · Influence Map`;
   }, [name]);
 
-  // The app's shortcuts that only look: Find, zoom, fit, Escape. The editing ones are off.
-  useEffect(() => {
-    const run = (action: ShortcutAction) => {
-      const state = store.getState();
-      if (action === 'search') state.setSearchOpen(true);
-      else if (action === 'escape') state.clearSelection();
-      else if (action === 'fit-view') void flow.fitView({ padding: 0.2, duration: 250 });
-      else if (action === 'zoom-in') void flow.zoomIn({ duration: 150 });
-      else if (action === 'zoom-out') void flow.zoomOut({ duration: 150 });
-      else if (action === 'select-all') state.selectAll();
-    };
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('[aria-modal="true"]') || !store.getState().doc) return;
-      const shortcut = findShortcut(e);
-      if (!shortcut || isEditingAction(shortcut.action) || shortcut.action === 'help' || shortcut.action === 'copy') return;
-      e.preventDefault();
-      run(shortcut.action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow, store]);
+  // The app's shortcuts that only look: Find, zoom, fit, Escape, select all.
+  const run = useShortcuts({ readOnly: true });
 
   const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
   return (
@@ -124,7 +101,7 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
         <ViewOnlyBadge />
         {stage.kind === 'open' && stage.redacted && <span className="viewer__redacted">Redacted: initials instead of names</span>}
         <nav className="toolbar" aria-label="Toolbar">
-          <button type="button" className="button button--icon" aria-label="Fit view" title="Fit the map in view (Shift 1)" disabled={!open} onClick={() => void flow.fitView({ padding: 0.2, duration: 250 })}>
+          <button type="button" className="button button--icon" aria-label="Fit view" title="Fit the map in view (Shift 1)" disabled={!open} onClick={() => run('fit-view')}>
             <Icon name="fit" />
           </button>
           <button type="button" className="button button--icon" aria-label={`Theme: ${theme.choice}`} title={`Theme: ${theme.choice} (click to change)`} onClick={() => theme.setChoice(nextTheme[theme.choice])}>
@@ -137,10 +114,10 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
           <main className="main">
             <MapViews colorMode={theme.resolved} />
           </main>
-          <ViewerSidePanel />
+          <SidePanel legend={<Legend />} />
         </div>
       ) : stage.kind === 'locked' ? (
-        <UnlockForm lock={stage.lock} onUnlocked={() => onUnlocked(stage.redacted)} />
+        <LockedPage lock={stage.lock} onUnlocked={() => onUnlocked(stage.redacted)} />
       ) : stage.kind === 'error' ? (
         <section className="empty">
           <div className="empty__card">
@@ -157,87 +134,25 @@ function ViewerShell({ stage, onUnlocked }: { stage: Stage; onUnlocked: (redacte
   );
 }
 
-function ViewerSidePanel() {
+/** The passphrase form for a locked page: the map is opened here, in the page. */
+function LockedPage({ lock, onUnlocked }: { lock: ViewerLock; onUnlocked: () => void }) {
   const { store } = useServices();
-  const storePanel = useEditor((s) => (s.sidePanel === 'network' ? 'details' : s.sidePanel));
-  // The legend is a tab of the viewer's own (the app shows it in its sidebar, which the viewer
-  // has not): a reader of a shared file has no other way to learn what colours and lines mean.
-  const [legendOpen, setLegendOpen] = useState(false);
-  const panel = legendOpen ? 'legend' : storePanel;
-  const metricsOpen = useEditor((s) => s.metricsOpen);
-  const updating = useEditor((s) => s.analysisState === 'updating');
-  const selectionKey = useEditor((s) => (s.selectedNodes.size + s.selectedTies.size === 1 ? [...s.selectedNodes, ...s.selectedTies][0] : `${s.selectedNodes.size}:${s.selectedTies.size}`));
-  const show = (next: 'details' | 'insights') => {
-    setLegendOpen(false);
-    store.getState().setSidePanel(next);
-  };
-  // Selecting someone on the canvas shows their details, as in the app.
-  useEffect(() => {
-    if (selectionKey !== '0:0') setLegendOpen(false);
-  }, [selectionKey]);
   return (
-    <aside className="side" aria-label="Side panel">
-      <div className="side__tabs">
-        <div className="side__tablist" role="tablist" aria-label="Side panel">
-          <button type="button" role="tab" id="tab-details" aria-selected={panel === 'details'} aria-controls="panel-details" className="side__tab" onClick={() => show('details')}>
-            Details
-          </button>
-          <button type="button" role="tab" id="tab-insights" aria-selected={panel === 'insights'} aria-controls="panel-insights" className="side__tab" onClick={() => show('insights')}>
-            Insights{updating && <span className="side__busy" aria-label="updating" />}
-          </button>
-          <button type="button" role="tab" id="tab-legend" aria-selected={panel === 'legend'} aria-controls="panel-legend" className="side__tab" onClick={() => setLegendOpen(true)}>
-            Legend
-          </button>
-        </div>
-        <button type="button" className={metricsOpen ? 'button button--pressed side__metrics' : 'button side__metrics'} aria-pressed={metricsOpen} onClick={() => store.getState().setMetricsOpen(!metricsOpen)}>
-          Metrics
-        </button>
-      </div>
-      <WhatIfPanel />
-      <div key={panel === 'details' ? `details:${selectionKey}` : panel} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side__body">
-        {panel === 'details' ? <Inspector /> : panel === 'insights' ? <InsightsPanel /> : <Legend />}
-      </div>
-    </aside>
-  );
-}
-
-function UnlockForm({ lock, onUnlocked }: { lock: ViewerLock; onUnlocked: () => void }) {
-  const { store } = useServices();
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputId = useId();
-  return (
-    <section className="empty" aria-labelledby="unlock-title">
-      <form
-        className="empty__card unlock"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          openLockedPayload(lock, passphrase)
-            .then((read) => {
-              if (!read.ok) return setError(read.error);
-              store.getState().openDocument(read.doc, { problems: read.problems });
-              onUnlocked();
-            })
-            .catch((err: unknown) => setError(err instanceof WrongPassphraseError ? 'That passphrase is not right.' : `The map could not be opened: ${err instanceof Error ? err.message : String(err)}`))
-            .finally(() => setBusy(false));
-        }}
-      >
-        <h1 id="unlock-title">This map is locked</h1>
-        <p>Enter the passphrase you were given to open it. It is checked here, in this page; nothing is sent anywhere.</p>
-        <div className="field">
-          <label htmlFor={inputId}>Passphrase</label>
-          <input id={inputId} type="password" autoComplete="current-password" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
-        </div>
-        {error && <FormError>{error}</FormError>}
-        <div className="empty__actions">
-          <button type="submit" className="button button--primary" disabled={!passphrase || busy}>
-            {busy ? 'Opening…' : 'Open'}
-          </button>
-        </div>
-      </form>
-    </section>
+    <UnlockForm
+      intro="Enter the passphrase you were given to open it. It is checked here, in this page; nothing is sent anywhere."
+      submitLabel="Open"
+      busyLabel="Opening…"
+      unlock={async (passphrase) => {
+        try {
+          const read = await openLockedPayload(lock, passphrase);
+          if (!read.ok) return read.error;
+          store.getState().openDocument(read.doc, { problems: read.problems });
+          onUnlocked();
+          return null;
+        } catch (err) {
+          return err instanceof WrongPassphraseError ? 'That passphrase is not right.' : `The map could not be opened: ${err instanceof Error ? err.message : String(err)}`;
+        }
+      }}
+    />
   );
 }

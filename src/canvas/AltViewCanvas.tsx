@@ -4,7 +4,7 @@
  * stored network x/y. In the grid, dropping a card in another cell changes Influence and Interest
  * (one undo step); in the ego view cards do not move.
  */
-import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ViewportPortal, getViewportForBounds, useReactFlow, useStore, useStoreApi, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, ViewportPortal, getViewportForBounds, useReactFlow, useStore, useStoreApi, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { displayName } from '../domain/describe';
@@ -17,16 +17,15 @@ import { egoRings, GRID_CELLS, type Box, type EgoLayout, type Point } from '../d
 import { boardBox, boardLayout, boardQuadrants, boardScoresAt, BOARD_OPTIONS, gridBoard, type Board } from '../domain/grid-board';
 import { GridChip } from './GridChip';
 import { useEditor, useServices } from '../state/context';
-import { useIntroductionPaths } from '../state/hooks';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { showsLodMarks } from './lod/scene';
 import { TieMarkers } from './markers';
-import { computeOverlay } from './overlay';
+import { useEdgeChanges, useMapOverlay } from './shared-hooks';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
-import { hasPositions, reduceEdgeChanges, reduceNodeChanges } from './flow-changes';
+import { hasPositions, reduceNodeChanges } from './flow-changes';
 import './canvas.css';
 import { copyRecord, emptyRecord, hasEntry } from '../domain/records';
 
@@ -50,21 +49,12 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const readOnly = useEditor((s) => s.readOnly);
   const selectedNodes = useEditor((s) => s.selectedNodes);
   const selectedTies = useEditor((s) => s.selectedTies);
-  const analysis = useEditor((s) => s.analysis);
-  const lens = useEditor((s) => s.lens);
-  const sizeBy = useEditor((s) => s.sizeBy);
-  const colourBy = useEditor((s) => s.colourBy);
-  const filters = useEditor((s) => s.filters);
-  const introductions = useIntroductionPaths();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   const lod = useStore(showsLodMarks);
   const [drag, setDrag] = useState<Record<Id, Position> | null>(null);
 
-  const { overlay } = useMemo(
-    () => computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths: introductions?.paths ?? null, filters, focus: null }),
-    [doc, analysis, lens, sizeBy, colourBy, introductions, filters],
-  );
+  const { overlay } = useMapOverlay(doc, { withFocus: false });
 
   // Layouts depend on scores (grid) or ties (ego), never on the network positions.
   const people = doc.stakeholders;
@@ -124,14 +114,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
     [store, mode, board],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<TieFlowEdge>[]) => {
-      const state = store.getState();
-      const selection = reduceEdgeChanges(state.selectedTies, changes);
-      if (selection) state.select(state.selectedNodes, selection);
-    },
-    [store],
-  );
+  const onEdgesChange = useEdgeChanges();
 
   // Fit the whole grid (with its labels) or all the rings when the view opens.
   const bounds = useMemo(() => {

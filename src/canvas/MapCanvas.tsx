@@ -10,7 +10,6 @@ import {
   useStore,
   useStoreApi,
   type Connection,
-  type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
   type Viewport,
@@ -24,10 +23,10 @@ import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
-import { computeOverlay, type OverlayLegend } from './overlay';
+import { type OverlayLegend } from './overlay';
+import { useEdgeChanges, useMapOverlay } from './shared-hooks';
 import { withWhatIf } from './what-if-overlay';
 import { useWhatIf } from '../state/what-if';
-import { useIntroductionPaths } from '../state/hooks';
 import { TieMarkers } from './markers';
 import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
@@ -42,7 +41,7 @@ import { StartHereHint } from './StartHereHint';
 import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
-import { hasPositions, reduceEdgeChanges, reduceNodeChanges } from './flow-changes';
+import { hasPositions, reduceNodeChanges } from './flow-changes';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -70,35 +69,11 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const drag = useEditor((s) => s.drag);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const initialViewport = useEditor((s) => s.initialViewport);
-  const analysis = useEditor((s) => s.analysis);
-  const lens = useEditor((s) => s.lens);
-  const sizeBy = useEditor((s) => s.sizeBy);
-  const colourBy = useEditor((s) => s.colourBy);
-  const introductions = useIntroductionPaths();
   const filters = useEditor((s) => s.filters);
-  const collapsed = useEditor((s) => s.collapsed);
-  const view = useEditor((s) => s.view);
-  const focusId = useEditor((s) => s.focusId);
-  const focusSteps = useEditor((s) => s.focusSteps);
-  const focusDirection = useEditor((s) => s.focusDirection);
   const readOnly = useEditor((s) => s.readOnly);
   const whatIfIds = useWhatIf((s) => s.removedIds);
   const whatIfResult = useWhatIf((s) => s.result);
-  const { overlay: baseOverlay, legend } = useMemo(
-    () =>
-      computeOverlay({
-        doc,
-        analysis,
-        lens,
-        sizeBy,
-        colourBy,
-        paths: introductions?.paths ?? null,
-        filters,
-        focus: view === 'focus' ? { id: focusId, steps: focusSteps, direction: focusDirection } : null,
-        collapsed,
-      }),
-    [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection, collapsed],
-  );
+  const { overlay: baseOverlay, legend } = useMapOverlay(doc, { withFocus: true });
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
   const { screenToFlowPosition, fitView, fitBounds } = useReactFlow();
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
@@ -149,14 +124,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [store],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<TieFlowEdge>[]) => {
-      const state = store.getState();
-      const selection = reduceEdgeChanges(state.selectedTies, changes);
-      if (selection) state.select(state.selectedNodes, selection);
-    },
-    [store],
-  );
+  const onEdgesChange = useEdgeChanges();
 
   const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
 

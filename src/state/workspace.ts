@@ -8,7 +8,7 @@ import { asNewMap, exportBackupJson } from '../io/map-file';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
-import { initialRevisions, MapLockedError, type MapSummary, type Repository, type Revisions } from '../storage/repository';
+import { initialRevisions, MapLockedError, type LoadedMap, type MapSummary, type Repository, type Revisions } from '../storage/repository';
 import { deleteSnapshot, listSnapshots, loadSnapshot, saveSnapshot, type SnapshotSummary } from '../storage/snapshots';
 import { prepareWriteWorker, writeMapOffThread, writeMapsTogether, type WriteResult } from '../storage/import-writer';
 import type { StorageTrouble } from '../storage/events';
@@ -102,13 +102,20 @@ export class Workspace {
     return maps[0]?.id ?? null;
   }
 
-  async openMap(id: Id): Promise<boolean> {
+  /** Saves what is pending, then reads a map: 'locked' when this tab does not hold its key. */
+  private async flushAndLoad(id: Id): Promise<LoadedMap | null | 'locked'> {
     await this.flush();
-    let loaded;
     try {
-      loaded = await this.repo.loadMap(id);
+      return await this.repo.loadMap(id);
     } catch (error) {
-      if (!(error instanceof MapLockedError)) throw error;
+      if (error instanceof MapLockedError) return 'locked';
+      throw error;
+    }
+  }
+
+  async openMap(id: Id): Promise<boolean> {
+    const loaded = await this.flushAndLoad(id);
+    if (loaded === 'locked') {
       // A locked map: show the unlock screen in its place.
       this.stopSaving();
       this.store.getState().closeDocument();
@@ -267,12 +274,8 @@ export class Workspace {
 
   /** A copy of a locked map is locked with the same passphrase (and open in this tab, as the original is). */
   async duplicateMap(id: Id): Promise<Id | null> {
-    await this.flush();
-    let loaded;
-    try {
-      loaded = await this.repo.loadMap(id);
-    } catch (error) {
-      if (!(error instanceof MapLockedError)) throw error;
+    const loaded = await this.flushAndLoad(id);
+    if (loaded === 'locked') {
       this.store.getState().notify('This map is locked: open it with its passphrase first, then duplicate it.', 'error');
       return null;
     }

@@ -3,9 +3,10 @@
  * a change is a new entry in SCHEMA_VERSIONS with its upgrade as code (tested with a fixture).
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Id, MapMeta, Stakeholder, Tie } from '../domain/types';
+import type { Id, MapMeta } from '../domain/types';
 import type { LockInfo, Sealed } from './crypto';
 import { StorageEvents } from './events';
+import type { StoredRecord } from './record-tables';
 
 /** Every stored record carries a revision, bumped on each write, so tabs can detect stale writes. */
 export interface MapRecord extends MapMeta {
@@ -14,14 +15,6 @@ export interface MapRecord extends MapMeta {
   lock?: LockInfo;
   /** The real map meta, encrypted, when locked (the clear fields then hold placeholders). */
   sealed?: Sealed;
-}
-export interface StakeholderRecord extends Stakeholder {
-  mapId: Id;
-  rev: number;
-}
-export interface TieRecord extends Tie {
-  mapId: Id;
-  rev: number;
 }
 /** A saved version of one map: the whole document, as it was at `createdAt`. */
 export interface SnapshotRecord {
@@ -97,8 +90,9 @@ export const DEFAULT_DB_NAME = 'influence-map';
 
 export class InfluenceDb extends Dexie {
   maps!: Table<MapRecord, string>;
-  stakeholders!: Table<StakeholderRecord, [string, string]>;
-  ties!: Table<TieRecord, [string, string]>;
+  // Rows of people and ties: in the clear or sealed (record-tables.ts describes both tables).
+  stakeholders!: Table<StoredRecord, [string, string]>;
+  ties!: Table<StoredRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
   shares!: Table<ShareRecord, string>;

@@ -4,15 +4,17 @@
  */
 import type { ChangeSet } from '../domain/diff';
 import { mergeRecord } from '../domain/diff';
-import { MapRecordType, stampVersion, StakeholderRecordType, TieRecordType, type RecordType } from '../domain/record-types';
+import { MapRecordType, stampVersion, type RecordType } from '../domain/record-types';
 import { restoreDocument, restoreRecordValue } from '../domain/restore';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
 import { fromBase64, SEALED_MAP_TYPE, SEALED_MAP_VERSION, toBase64, type SealedMapFile, type SealedText } from '../io/sealed-map-file';
 import { newId } from '../domain/ids';
+import { hasEntry } from '../domain/records';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
-import { InfluenceDb, type MapRecord, type SnapshotRecord, type StakeholderRecord, type TieRecord } from './db';
+import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
+import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
 export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
@@ -32,16 +34,15 @@ export interface MapSummary {
 export type Revisions = Map<string, number>;
 export const revKey = {
   map: (id: Id) => `m:${id}`,
-  stakeholder: (id: Id) => `s:${id}`,
-  tie: (id: Id) => `t:${id}`,
+  stakeholder: STAKEHOLDER_TABLE.revKey,
+  tie: TIE_TABLE.revKey,
 };
 
 /** The revisions of a map just written by `createMap` (every record at revision 1). */
 export function initialRevisions(doc: MapDocument): Revisions {
   const revs: Revisions = new Map();
   revs.set(revKey.map(doc.map.id), 1);
-  for (const id in doc.stakeholders) revs.set(revKey.stakeholder(id), 1);
-  for (const id in doc.ties) revs.set(revKey.tie(id), 1);
+  for (const table of RECORD_TABLES) for (const id in table.inDoc(doc)) revs.set(table.revKey(id), 1);
   return revs;
 }
 
@@ -116,23 +117,29 @@ export class MapLockedError extends Error {
   }
 }
 
-type AnyRecord = { id: Id; mapId?: Id; rev?: number; sealed?: Sealed; [key: string]: unknown };
+/** What a codec decodes: a stored row, or a map record's seal. */
+type Sealable = { id: Id; mapId?: Id; rev?: number; sealed?: Sealed };
+
+type TableName = RecordTable<{ id: Id }>['name'];
+/** One list per record table. */
+type PerTable<V> = Record<TableName, V>;
+const perTable = <V>(make: () => V): PerTable<V> => ({ stakeholders: make(), ties: make() });
 
 /**
  * How one map's records look at rest: as they are, or sealed (encrypted) when the map is locked.
  * Both directions are async so encryption never runs inside an IndexedDB transaction.
  */
 interface Codec {
-  decode(raw: AnyRecord): Promise<unknown>;
-  encode<T extends { id: Id }>(type: RecordType<T>, mapId: Id, rev: number, value: T): Promise<AnyRecord>;
-  encodeMap(meta: MapMeta, rev: number, raw: MapRecord): Promise<MapRecord>;
+  decode(raw: Sealable): Promise<unknown>;
+  encode<T extends { id: Id }>(type: RecordType<T>, mapId: Id, rev: number, value: T): Promise<StoredRecord>;
+  encodeMap(meta: MapMeta, rev: number, stored: Pick<MapRecord, 'lock'>): Promise<MapRecord>;
   /** Seals something that is not a record (a snapshot's file); null when the map is not locked. */
   sealPayload(value: object): Promise<Sealed | null>;
 }
 
 const plainCodec: Codec = {
   decode: async (raw) => strip(raw),
-  encode: async (type, mapId, rev, value) => ({ ...stampVersion(type, value), mapId, rev }) as AnyRecord,
+  encode: async (type, mapId, rev, value) => ({ ...stampVersion(type, value), mapId, rev }),
   encodeMap: async (meta, rev) => ({ ...stampVersion(MapRecordType, meta), rev }),
   sealPayload: async () => null,
 };
@@ -143,7 +150,7 @@ function sealedCodec(key: CryptoKey): Codec {
     // The record version is sealed with the record: migrations run after decryption.
     encode: async (type, mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, stampVersion(type, value)) }),
     // Only what listing maps needs stays in the clear; the name and settings are sealed.
-    encodeMap: async (meta, rev, raw) => ({
+    encodeMap: async (meta, rev, stored) => ({
       id: meta.id,
       name: LOCKED_NAME,
       createdAt: meta.createdAt,
@@ -151,7 +158,7 @@ function sealedCodec(key: CryptoKey): Codec {
       settings: defaultSettings(),
       meId: null,
       rev,
-      lock: raw.lock,
+      lock: stored.lock,
       sealed: await seal(key, stampVersion(MapRecordType, meta)),
     }),
     sealPayload: (value) => seal(key, value),
@@ -163,10 +170,9 @@ export const LOCKED_NAME = 'Locked map';
 interface SavePlan {
   result: SaveResult;
   /** Revisions the commit must still find, or the plan is stale and is made again. */
-  expect: { map: number; stakeholders: Map<Id, number>; ties: Map<Id, number>; endpoints: Id[] };
+  expect: { map: number; records: PerTable<Map<Id, number>>; endpoints: Id[] };
   mapRecord: MapRecord | null;
-  stakeholderPuts: AnyRecord[];
-  tiePuts: AnyRecord[];
+  puts: PerTable<StoredRecord[]>;
 }
 
 const key2 = (mapId: Id, id: Id) => [mapId, id] as [Id, Id];
@@ -196,7 +202,7 @@ export class Repository {
   // ---- Locks -------------------------------------------------------------------------------
 
   async lockInfo(mapId: Id): Promise<LockInfo | null> {
-    return ((await this.db.maps.get(mapId)) as MapRecord | undefined)?.lock ?? null;
+    return (await this.db.maps.get(mapId))?.lock ?? null;
   }
 
   isUnlocked(mapId: Id): boolean {
@@ -263,8 +269,7 @@ export class Repository {
   private async rewriteAll(doc: MapDocument, rawMap: MapRecord, codec: Codec, expect?: { rev: number; updatedAt: number; revs: Revisions }): Promise<boolean> {
     const mapId = doc.map.id;
     const mapRecord = await codec.encodeMap(doc.map, (rawMap.rev ?? 0) + 1, rawMap);
-    const people = await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(StakeholderRecordType, mapId, 1, s)));
-    const ties = await Promise.all(Object.values(doc.ties).map((t) => codec.encode(TieRecordType, mapId, 1, t)));
+    const rows = await this.encodeRecords(doc, codec);
     const snapshots = await this.db.snapshots.where('mapId').equals(mapId).toArray();
     const resealed = await Promise.all(
       snapshots.map(async (snap) => {
@@ -272,18 +277,15 @@ export class Repository {
         return { ...rest, ...(await this.encodeSnapshotWith(codec, await this.decodeSnapshotFile(snap.file), await this.decodeSnapshotName(snap))) };
       }),
     );
-    return this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots], async () => {
+    return this.db.transaction('rw', [this.db.maps, this.db.snapshots, ...this.recordTables()], async () => {
       if (expect) {
         const now = await this.db.maps.get(mapId);
         if (!now || (now.rev ?? 0) !== expect.rev || now.updatedAt !== expect.updatedAt) return false;
-        const [sNow, tNow] = await Promise.all([this.db.stakeholders.where('mapId').equals(mapId).toArray(), this.db.ties.where('mapId').equals(mapId).toArray()]);
+        const stored = await this.readAll(mapId);
         let known = 0;
-        for (const [records, key] of [
-          [sNow, revKey.stakeholder],
-          [tNow, revKey.tie],
-        ] as const) {
-          for (const r of records) {
-            const rev = expect.revs.get(key(r.id));
+        for (const table of RECORD_TABLES) {
+          for (const r of stored[table.name]) {
+            const rev = expect.revs.get(table.revKey(r.id));
             if (rev === undefined) continue;
             if (rev !== (r.rev ?? 0)) return false;
             known++;
@@ -292,14 +294,40 @@ export class Repository {
         // A record read before and deleted since.
         if (known !== expect.revs.size - 1) return false;
       }
-      await this.db.stakeholders.where('mapId').equals(mapId).delete();
-      await this.db.ties.where('mapId').equals(mapId).delete();
-      await this.db.maps.put(mapRecord);
-      await this.db.stakeholders.bulkPut(people as unknown as StakeholderRecord[]);
-      await this.db.ties.bulkPut(ties as unknown as TieRecord[]);
+      await this.replaceRecords(mapId, mapRecord, rows);
       await this.db.snapshots.bulkPut(resealed);
       return true;
     });
+  }
+
+  /** The record tables, for a transaction's scope. */
+  private recordTables() {
+    return RECORD_TABLES.map((table) => table.rows(this.db));
+  }
+
+  /** Every row of one map, per record table (inside the caller's transaction, if any). */
+  private async readAll(mapId: Id): Promise<PerTable<StoredRecord[]>> {
+    const rows = perTable<StoredRecord[]>(() => []);
+    for (const table of RECORD_TABLES) rows[table.name] = await table.rows(this.db).where('mapId').equals(mapId).toArray();
+    return rows;
+  }
+
+  /** Some rows of one table by record id, in the order asked (undefined where there is none). */
+  private readSome(mapId: Id, table: RecordTable<{ id: Id }>, ids: Id[]): Promise<(StoredRecord | undefined)[]> {
+    return table.rows(this.db).bulkGet(ids.map((id) => key2(mapId, id)));
+  }
+
+  /** Every record of a document encoded at revision 1, per table. */
+  private async encodeRecords(doc: MapDocument, codec: Codec): Promise<PerTable<StoredRecord[]>> {
+    const encodeTable = <T extends { id: Id }>(table: RecordTable<T>) => Promise.all(Object.values(table.inDoc(doc)).map((record) => codec.encode(table.type, doc.map.id, 1, record)));
+    return { stakeholders: await encodeTable(STAKEHOLDER_TABLE), ties: await encodeTable(TIE_TABLE) };
+  }
+
+  /** Replaces a map's record and all its rows (inside the caller's transaction). */
+  private async replaceRecords(mapId: Id, mapRecord: MapRecord, rows: PerTable<StoredRecord[]>): Promise<void> {
+    for (const table of RECORD_TABLES) await table.rows(this.db).where('mapId').equals(mapId).delete();
+    await this.db.maps.put(mapRecord);
+    for (const table of RECORD_TABLES) await table.rows(this.db).bulkPut(rows[table.name]);
   }
 
   private codecFor(raw: MapRecord): Codec {
@@ -352,17 +380,16 @@ export class Repository {
 
   /** A locked map exactly as stored (still sealed), for a backup file: no key is needed. */
   async exportSealed(mapId: Id): Promise<SealedMapFile> {
-    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
+    const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => ({
       map: await this.db.maps.get(mapId),
-      stakeholders: (await this.db.stakeholders.where('mapId').equals(mapId).toArray()) as unknown as AnyRecord[],
-      ties: (await this.db.ties.where('mapId').equals(mapId).toArray()) as unknown as AnyRecord[],
+      rows: await this.readAll(mapId),
     }));
     if (!raw.map) throw new MapMissingError(mapId);
     if (!raw.map.lock || !raw.map.sealed) throw new Error('This map is not locked.');
     const text = (sealed: Sealed): SealedText => ({ iv: toBase64(sealed.iv), data: toBase64(sealed.data) });
-    const records = (list: AnyRecord[], what: string) =>
-      list.map((r) => {
-        if (!r.sealed) throw new Error(`A ${what} of this locked map is not sealed; open the map with its passphrase and back it up again.`);
+    const records = (table: RecordTable<{ id: Id }>) =>
+      raw.rows[table.name].map((r) => {
+        if (!r.sealed) throw new Error(`A ${table.what} of this locked map is not sealed; open the map with its passphrase and back it up again.`);
         return { id: r.id, ...text(r.sealed) };
       });
     return {
@@ -370,12 +397,12 @@ export class Repository {
       version: SEALED_MAP_VERSION,
       createdAt: raw.map.createdAt,
       updatedAt: raw.map.updatedAt,
-      people: raw.stakeholders.length,
-      ties: raw.ties.length,
+      people: raw.rows.stakeholders.length,
+      ties: raw.rows.ties.length,
       lock: { salt: toBase64(raw.map.lock.salt), iterations: raw.map.lock.iterations, check: text(raw.map.lock.check) },
       map: text(raw.map.sealed),
-      stakeholders: records(raw.stakeholders, 'person'),
-      tieRecords: records(raw.ties, 'tie'),
+      stakeholders: records(STAKEHOLDER_TABLE),
+      tieRecords: records(TIE_TABLE),
     };
   }
 
@@ -384,12 +411,10 @@ export class Repository {
     const sealed = (t: SealedText): Sealed => ({ iv: fromBase64(t.iv), data: fromBase64(t.data).buffer });
     const lock: LockInfo = { salt: fromBase64(file.lock.salt), iterations: file.lock.iterations, check: sealed(file.lock.check) };
     const map: MapRecord = { id: mapId, name: LOCKED_NAME, createdAt: file.createdAt, updatedAt: file.updatedAt, settings: defaultSettings(), meId: null, rev: 1, lock, sealed: sealed(file.map) };
-    const records = (list: SealedMapFile['stakeholders']) => list.map((r) => ({ id: r.id, mapId, rev: 1, sealed: sealed(r) }));
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+    await this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
       await this.db.maps.add(map);
-      await this.db.stakeholders.bulkAdd(records(file.stakeholders) as unknown as StakeholderRecord[]);
-      await this.db.ties.bulkAdd(records(file.tieRecords) as unknown as TieRecord[]);
+      for (const table of RECORD_TABLES) await table.rows(this.db).bulkAdd(file[table.sealedKey].map((r) => ({ id: r.id, mapId, rev: 1, sealed: sealed(r) })));
     });
     return mapId;
   }
@@ -397,15 +422,12 @@ export class Repository {
   // ---- Reading -----------------------------------------------------------------------------
 
   async listMaps(): Promise<MapSummary[]> {
-    const maps = (await this.db.maps.toArray()) as MapRecord[];
+    const maps = await this.db.maps.toArray();
     const summaries = await Promise.all(
       maps.map(async (raw) => {
         const m = restoreMapRecord(raw).value;
         if (!m) return null;
-        const [people, ties] = await Promise.all([
-          this.db.stakeholders.where('mapId').equals(m.id).count(),
-          this.db.ties.where('mapId').equals(m.id).count(),
-        ]);
+        const [people, ties] = await Promise.all([STAKEHOLDER_TABLE, TIE_TABLE].map((table) => table.rows(this.db).where('mapId').equals(m.id).count()));
         let name = m.name;
         const key = this.keys.get(m.id)?.key;
         if (raw.lock && raw.sealed && key) name = (await unseal<MapMeta>(key, raw.sealed).catch(() => m)).name;
@@ -417,30 +439,24 @@ export class Repository {
   }
 
   async loadMap(id: Id): Promise<LoadedMap | null> {
-    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
-      const map = (await this.db.maps.get(id)) as MapRecord | undefined;
-      if (!map) return null;
-      return {
-        map,
-        stakeholders: (await this.db.stakeholders.where('mapId').equals(id).toArray()) as unknown as AnyRecord[],
-        ties: (await this.db.ties.where('mapId').equals(id).toArray()) as unknown as AnyRecord[],
-      };
+    const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => {
+      const map = await this.db.maps.get(id);
+      return map ? { map, rows: await this.readAll(id) } : null;
     });
     if (!raw) return null;
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
     // Decrypt first: record migrations and restore run on the plain records, locked or not.
-    const decodeAll = async (records: AnyRecord[], what: string): Promise<unknown[]> => {
-      const out: unknown[] = [];
-      for (const record of records) {
+    const decoded = perTable<unknown[]>(() => []);
+    for (const table of RECORD_TABLES) {
+      for (const record of raw.rows[table.name]) {
         try {
-          out.push(await codec.decode(record));
+          decoded[table.name].push(await codec.decode(record));
         } catch {
-          problems.push(`Skipped a ${what} record that could not be decrypted (${record.id || 'no id'}).`);
+          problems.push(`Skipped a ${table.what} record that could not be decrypted (${record.id || 'no id'}).`);
         }
       }
-      return out;
-    };
+    }
     let decodedMap: unknown = raw.map;
     if (raw.map.lock && raw.map.sealed) {
       decodedMap = await codec.decode({ id, sealed: raw.map.sealed }).catch(() => {
@@ -449,15 +465,14 @@ export class Repository {
       });
     }
     const restored = restoreDocument(
-      { map: decodedMap, stakeholders: await decodeAll(raw.stakeholders, 'person'), ties: await decodeAll(raw.ties, 'tie') },
+      { map: decodedMap, stakeholders: decoded.stakeholders, ties: decoded.ties },
       { source: 'indexeddb', mapId: id },
     );
     // Only lists can fail, and these are lists.
     if (!restored.ok) throw new Error(restored.error);
     const revs: Revisions = new Map();
     revs.set(revKey.map(id), raw.map.rev ?? 0);
-    for (const r of raw.stakeholders) if (Object.hasOwn(restored.doc.stakeholders, r.id)) revs.set(revKey.stakeholder(r.id), r.rev ?? 0);
-    for (const r of raw.ties) if (Object.hasOwn(restored.doc.ties, r.id)) revs.set(revKey.tie(r.id), r.rev ?? 0);
+    for (const table of RECORD_TABLES) for (const r of raw.rows[table.name]) if (Object.hasOwn(table.inDoc(restored.doc), r.id)) revs.set(table.revKey(r.id), r.rev ?? 0);
     // The stored map id wins over whatever a damaged record says.
     const doc = restored.doc.map.id === id ? restored.doc : { ...restored.doc, map: { ...restored.doc.map, id } };
     return { doc, revs, problems: [...problems, ...restored.problems] };
@@ -465,23 +480,27 @@ export class Repository {
 
   /** Reads the current stored version of some records, for adopting another tab's change. */
   async readRecords(mapId: Id, stakeholderIds: Id[], tieIds: Id[]) {
-    const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
-      map: (await this.db.maps.get(mapId)) as MapRecord | undefined,
-      stakeholders: (await this.db.stakeholders.bulkGet(stakeholderIds.map((id) => key2(mapId, id)))) as unknown as (AnyRecord | undefined)[],
-      ties: (await this.db.ties.bulkGet(tieIds.map((id) => key2(mapId, id)))) as unknown as (AnyRecord | undefined)[],
+    const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => ({
+      map: await this.db.maps.get(mapId),
+      stakeholders: await this.readSome(mapId, STAKEHOLDER_TABLE, stakeholderIds),
+      ties: await this.readSome(mapId, TIE_TABLE, tieIds),
     }));
     if (!raw.map) return { map: null, stakeholders: stakeholderIds.map((id) => ({ id, value: null, rev: 0 })), ties: tieIds.map((id) => ({ id, value: null, rev: 0 })) };
     const codec = this.codecFor(raw.map);
-    const decode = async <T>(record: AnyRecord | undefined, type: RecordType<T>): Promise<T | null> => {
-      if (!record) return null;
-      const value = await codec.decode(record).catch(() => null);
-      return value === null ? null : restoreRecordValue(type, value);
-    };
-    const stakeholders = await Promise.all(stakeholderIds.map(async (id, i) => ({ id, value: await decode(raw.stakeholders[i], StakeholderRecordType), rev: raw.stakeholders[i]?.rev ?? 0 })));
-    const ties = await Promise.all(tieIds.map(async (id, i) => ({ id, value: await decode(raw.ties[i], TieRecordType), rev: raw.ties[i]?.rev ?? 0 })));
+    const read = <T extends { id: Id }>(table: RecordTable<T>, ids: Id[], rows: (StoredRecord | undefined)[]) =>
+      Promise.all(ids.map(async (id, i) => ({ id, value: await this.decodeRecord(codec, table, rows[i]), rev: rows[i]?.rev ?? 0 })));
+    const stakeholders = await read(STAKEHOLDER_TABLE, stakeholderIds, raw.stakeholders);
+    const ties = await read(TIE_TABLE, tieIds, raw.ties);
     const metaValue = raw.map.lock && raw.map.sealed ? await codec.decode({ id: mapId, sealed: raw.map.sealed }).catch(() => null) : raw.map;
     const map = { value: metaValue ? (restoreMapRecord(metaValue, mapId).value ?? null) : null, rev: raw.map.rev ?? 0 };
     return { map, stakeholders, ties };
+  }
+
+  /** One stored row restored as its record type, or null when it is missing or unreadable. */
+  private async decodeRecord<T extends { id: Id }>(codec: Codec, table: RecordTable<T>, row: StoredRecord | undefined): Promise<T | null> {
+    if (!row) return null;
+    const value = await codec.decode(row).catch(() => null);
+    return value === null ? null : restoreRecordValue(table.type, value);
   }
 
   // ---- Writing -----------------------------------------------------------------------------
@@ -496,23 +515,24 @@ export class Repository {
     const held = options.lockedLike ? this.keys.get(options.lockedLike) : undefined;
     if (options.lockedLike && !held) throw new MapLockedError(options.lockedLike);
     const records = await this.encodeDoc(doc, held);
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+    await this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
       await this.db.maps.add(records.map);
-      if (!options.onProgress) {
-        await this.db.stakeholders.bulkAdd(records.stakeholders);
-        await this.db.ties.bulkAdd(records.ties);
+      const onProgress = options.onProgress;
+      if (!onProgress) {
+        for (const table of RECORD_TABLES) await table.rows(this.db).bulkAdd(records.rows[table.name]);
         return;
       }
       // In chunks, still one transaction, so a whole company's map can say how far it is.
-      const total = records.stakeholders.length + records.ties.length;
+      const total = records.rows.stakeholders.length + records.rows.ties.length;
       let written = 0;
-      for (const [table, rows] of [[this.db.stakeholders, records.stakeholders], [this.db.ties, records.ties]] as const) {
+      for (const table of RECORD_TABLES) {
+        const rows = records.rows[table.name];
         for (let i = 0; i < rows.length; i += CREATE_CHUNK) {
           const chunk = rows.slice(i, i + CREATE_CHUNK);
-          await (table as typeof this.db.stakeholders).bulkAdd(chunk as StakeholderRecord[]);
+          await table.rows(this.db).bulkAdd(chunk);
           written += chunk.length;
-          options.onProgress(written, total);
+          onProgress(written, total);
         }
       }
     });
@@ -529,26 +549,20 @@ export class Repository {
     const mapId = doc.map.id;
     const held = this.keys.get(mapId);
     const records = await this.encodeDoc(doc, held);
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.settings], async () => {
+    await this.db.transaction('rw', [this.db.maps, this.db.settings, ...this.recordTables()], async () => {
       if (await this.db.settings.get(deletedKey(mapId))) throw new MapDeletedError(mapId);
       if (!held && (await this.db.maps.get(mapId))?.lock) throw new MapLockedError(mapId);
-      await this.db.stakeholders.where('mapId').equals(mapId).delete();
-      await this.db.ties.where('mapId').equals(mapId).delete();
-      await this.db.maps.put(records.map);
-      await this.db.stakeholders.bulkPut(records.stakeholders);
-      await this.db.ties.bulkPut(records.ties);
+      await this.replaceRecords(mapId, records.map, records.rows);
     });
     return initialRevisions(doc);
   }
 
   /** Every record of a new map at revision 1, sealed with `held` when given. */
   private async encodeDoc(doc: MapDocument, held: HeldLock | undefined) {
-    const mapId = doc.map.id;
     const codec = held ? sealedCodec(held.key) : plainCodec;
     return {
-      map: await codec.encodeMap(doc.map, 1, { lock: held?.lock } as MapRecord),
-      stakeholders: (await Promise.all(Object.values(doc.stakeholders).map((s) => codec.encode(StakeholderRecordType, mapId, 1, s)))) as unknown as StakeholderRecord[],
-      ties: (await Promise.all(Object.values(doc.ties).map((t) => codec.encode(TieRecordType, mapId, 1, t)))) as unknown as TieRecord[],
+      map: await codec.encodeMap(doc.map, 1, { lock: held?.lock }),
+      rows: await this.encodeRecords(doc, codec),
     };
   }
 
@@ -562,9 +576,8 @@ export class Repository {
    * save under way in another tab cannot bring it back.
    */
   async deleteMap(id: Id, now = Date.now()): Promise<void> {
-    await this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties, this.db.snapshots, this.db.settings], async () => {
-      await this.db.stakeholders.where('mapId').equals(id).delete();
-      await this.db.ties.where('mapId').equals(id).delete();
+    await this.db.transaction('rw', [this.db.maps, this.db.snapshots, this.db.settings, ...this.recordTables()], async () => {
+      for (const table of RECORD_TABLES) await table.rows(this.db).where('mapId').equals(id).delete();
       await this.db.snapshots.where('mapId').equals(id).delete();
       await this.db.maps.delete(id);
       await this.db.settings.delete(`viewport:${id}`);
@@ -596,21 +609,20 @@ export class Repository {
     }
     const upsertIds = new Set(changes.upsertStakeholders.map((s) => s.id));
     const endpointIds = [...tieEndpoints].filter((id) => !upsertIds.has(id));
-    const stored = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => ({
-      map: (await this.db.maps.get(mapId)) as MapRecord | undefined,
-      stakeholders: (await this.db.stakeholders.bulkGet(changes.upsertStakeholders.map((s) => key2(mapId, s.id)))) as unknown as (AnyRecord | undefined)[],
-      ties: (await this.db.ties.bulkGet(changes.upsertTies.map((t) => key2(mapId, t.id)))) as unknown as (AnyRecord | undefined)[],
-      endpoints: await this.db.stakeholders.bulkGet(endpointIds.map((id) => key2(mapId, id))),
+    const stored = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => ({
+      map: await this.db.maps.get(mapId),
+      stakeholders: await this.readSome(mapId, STAKEHOLDER_TABLE, changes.upsertStakeholders.map((s) => s.id)),
+      ties: await this.readSome(mapId, TIE_TABLE, changes.upsertTies.map((t) => t.id)),
+      endpoints: await this.readSome(mapId, STAKEHOLDER_TABLE, endpointIds),
     }));
     if (!stored.map) throw new MapMissingError(mapId);
     const codec = this.codecFor(stored.map);
     const result: SaveResult = { written: 0, revs: new Map(), adopted: { map: null, stakeholders: [], ties: [] }, goneStakeholders: [], goneTies: [] };
     const plan: SavePlan = {
       result,
-      expect: { map: stored.map.rev ?? 0, stakeholders: new Map(), ties: new Map(), endpoints: [] },
+      expect: { map: stored.map.rev ?? 0, records: perTable(() => new Map<Id, number>()), endpoints: [] },
       mapRecord: null,
-      stakeholderPuts: [],
-      tiePuts: [],
+      puts: perTable<StoredRecord[]>(() => []),
     };
 
     if (changes.map) {
@@ -629,110 +641,76 @@ export class Repository {
       result.revs.set(revKey.map(mapId), rev);
     }
 
-    const planRecords = async <T extends { id: Id }>(
-      upserts: T[],
-      storedRecords: (AnyRecord | undefined)[],
-      key: (id: Id) => string,
-      baseRecord: (id: Id) => T | undefined,
-      type: RecordType<T>,
-      adopted: T[],
-      gone: Id[],
-      expectRevs: Map<Id, number>,
-      puts: AnyRecord[],
-    ) => {
+    /** Plans the rows of one table: `upserts` and what is stored for each, in the same order. */
+    const planRecords = async <T extends { id: Id }>(table: RecordTable<T>, upserts: T[], storedRows: (StoredRecord | undefined)[]) => {
+      const before = table.inDoc(base.doc);
       for (let i = 0; i < upserts.length; i++) {
         const ours = upserts[i];
-        const current = storedRecords[i];
-        const baseRev = base.revs.get(key(ours.id));
-        expectRevs.set(ours.id, current ? (current.rev ?? 0) : -1);
+        const current = storedRows[i];
+        const baseRev = base.revs.get(table.revKey(ours.id));
+        plan.expect.records[table.name].set(ours.id, current ? (current.rev ?? 0) : -1);
         let next = ours;
         if (!current) {
           // Known before but now absent: another tab deleted it, and deletion wins.
           if (baseRev !== undefined) {
-            gone.push(ours.id);
+            table.gone(result).push(ours.id);
             continue;
           }
         } else if ((current.rev ?? 0) !== (baseRev ?? 0)) {
-          const decoded = await codec.decode(current).catch(() => null);
-          const theirs = decoded === null ? null : restoreRecordValue(type, decoded);
-          const before = baseRecord(ours.id);
+          const theirs = await this.decodeRecord(codec, table, current);
           if (theirs) {
-            next = before ? mergeRecord(before, ours, theirs) : ours;
-            adopted.push(next);
+            next = hasEntry(before, ours.id) ? mergeRecord(before[ours.id], ours, theirs) : ours;
+            table.adopted(result).push(next);
           }
         }
         const rev = (current?.rev ?? 0) + 1;
-        puts.push(await codec.encode(type, mapId, rev, next));
-        result.revs.set(key(ours.id), rev);
+        plan.puts[table.name].push(await codec.encode(table.type, mapId, rev, next));
+        result.revs.set(table.revKey(ours.id), rev);
       }
     };
 
-    await planRecords<Stakeholder>(
-      changes.upsertStakeholders,
-      stored.stakeholders,
-      revKey.stakeholder,
-      (id) => base.doc.stakeholders[id],
-      StakeholderRecordType,
-      result.adopted.stakeholders,
-      result.goneStakeholders,
-      plan.expect.stakeholders,
-      plan.stakeholderPuts,
-    );
+    await planRecords(STAKEHOLDER_TABLE, changes.upsertStakeholders, stored.stakeholders);
 
     // A tie may only point at people who exist after this write.
-    const present = new Set<Id>(plan.stakeholderPuts.map((r) => r.id));
+    const present = new Set<Id>(plan.puts.stakeholders.map((r) => r.id));
     stored.endpoints.forEach((rec, i) => {
       if (rec) present.add(endpointIds[i]);
     });
     plan.expect.endpoints = endpointIds.filter((id) => present.has(id));
     const ties: Tie[] = [];
-    const tieStored: (AnyRecord | undefined)[] = [];
+    const tieStored: (StoredRecord | undefined)[] = [];
     changes.upsertTies.forEach((t, i) => {
       if (present.has(t.source) && present.has(t.target)) {
         ties.push(t);
         tieStored.push(stored.ties[i]);
       } else result.goneTies.push(t.id);
     });
-    await planRecords<Tie>(
-      ties,
-      tieStored,
-      revKey.tie,
-      (id) => base.doc.ties[id],
-      TieRecordType,
-      result.adopted.ties,
-      result.goneTies,
-      plan.expect.ties,
-      plan.tiePuts,
-    );
-    result.written = (plan.mapRecord ? 1 : 0) + changes.deleteStakeholders.length + changes.deleteTies.length + plan.stakeholderPuts.length + plan.tiePuts.length;
+    await planRecords(TIE_TABLE, ties, tieStored);
+    result.written = plan.mapRecord ? 1 : 0;
+    for (const table of RECORD_TABLES) result.written += table.deletes(changes).length + plan.puts[table.name].length;
     return plan;
   }
 
   /** Writes a plan in one transaction, or returns false if something it relied on changed. */
   private async commitPlan(mapId: Id, changes: ChangeSet, plan: SavePlan, now: number): Promise<boolean> {
-    return this.db.transaction('rw', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
+    return this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
       const map = await this.db.maps.get(mapId);
       if (!map) throw new MapMissingError(mapId);
       if ((map.rev ?? 0) !== plan.expect.map) return false;
-      const sIds = [...plan.expect.stakeholders.keys()];
-      const tIds = [...plan.expect.ties.keys()];
-      const [sNow, tNow, endpoints] = await Promise.all([
-        this.db.stakeholders.bulkGet(sIds.map((id) => key2(mapId, id))),
-        this.db.ties.bulkGet(tIds.map((id) => key2(mapId, id))),
-        this.db.stakeholders.bulkGet(plan.expect.endpoints.map((id) => key2(mapId, id))),
-      ]);
       const revOf = (r: { rev?: number } | undefined) => (r ? (r.rev ?? 0) : -1);
-      if (sIds.some((id, i) => revOf(sNow[i]) !== plan.expect.stakeholders.get(id))) return false;
-      if (tIds.some((id, i) => revOf(tNow[i]) !== plan.expect.ties.get(id))) return false;
-      if (endpoints.some((r) => !r)) return false;
+      for (const table of RECORD_TABLES) {
+        const expected = plan.expect.records[table.name];
+        const ids = [...expected.keys()];
+        const rows = await this.readSome(mapId, table, ids);
+        if (ids.some((id, i) => revOf(rows[i]) !== expected.get(id))) return false;
+      }
+      if ((await this.readSome(mapId, STAKEHOLDER_TABLE, plan.expect.endpoints)).some((r) => !r)) return false;
 
       if (plan.mapRecord) await this.db.maps.put(plan.mapRecord);
       // Touch updatedAt so the maps list orders by last edit, without bumping the revision.
       else await this.db.maps.update(mapId, { updatedAt: now });
-      await this.db.stakeholders.bulkDelete(changes.deleteStakeholders.map((id) => key2(mapId, id)));
-      await this.db.ties.bulkDelete(changes.deleteTies.map((id) => key2(mapId, id)));
-      if (plan.stakeholderPuts.length) await this.db.stakeholders.bulkPut(plan.stakeholderPuts as unknown as StakeholderRecord[]);
-      if (plan.tiePuts.length) await this.db.ties.bulkPut(plan.tiePuts as unknown as TieRecord[]);
+      for (const table of RECORD_TABLES) await table.rows(this.db).bulkDelete(table.deletes(changes).map((id) => key2(mapId, id)));
+      for (const table of RECORD_TABLES) if (plan.puts[table.name].length) await table.rows(this.db).bulkPut(plan.puts[table.name]);
       return true;
     });
   }

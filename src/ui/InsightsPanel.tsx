@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { percent } from '../analysis/format';
 import type { AnalysisResult } from '../analysis/types';
 import { COLOUR_BY_LABELS, SIZE_BY_LABELS } from '../canvas/overlay';
@@ -8,7 +8,7 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { useIntroductionPaths } from '../state/hooks';
-import type { ColourBy, Lens, SizeBy } from '../state/store';
+import type { Lens } from '../state/store';
 import { peopleByName, PersonPicker } from './PersonPicker';
 import { countOf, formatCount } from '../domain/numbers';
 
@@ -91,26 +91,8 @@ function ViewControls() {
         ))}
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="size-by">Size by</label>
-          <select id="size-by" value={sizeBy} onChange={(e) => store.getState().setSizeBy(e.target.value as SizeBy)}>
-            {(Object.keys(SIZE_BY_LABELS) as SizeBy[]).map((k) => (
-              <option key={k} value={k}>
-                {SIZE_BY_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="colour-by">Colour by</label>
-          <select id="colour-by" value={colourBy} onChange={(e) => store.getState().setColourBy(e.target.value as ColourBy)}>
-            {(Object.keys(COLOUR_BY_LABELS) as ColourBy[]).map((k) => (
-              <option key={k} value={k}>
-                {COLOUR_BY_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledChoice id="size-by" label="Size by" labels={SIZE_BY_LABELS} value={sizeBy} onChange={(v) => store.getState().setSizeBy(v)} />
+        <LabelledChoice id="colour-by" label="Colour by" labels={COLOUR_BY_LABELS} value={colourBy} onChange={(v) => store.getState().setColourBy(v)} />
       </div>
     </section>
   );
@@ -229,31 +211,24 @@ function BeyondPosition({ doc, analysis }: { doc: MapDocument; analysis: Analysi
   if (hidden.length === 0 && heads.length === 0) return null;
   return (
     <Section title="Influence beyond position" hint="Informal influence (who sways whom) compared with formal rank.">
-      {hidden.length > 0 && (
-        <>
-          <h4 className="insights__subtitle">Hidden influencers</h4>
-          <ul className="rank">
-            {hidden.map((id) => (
-              <li key={id}>
-                <PersonLink id={id} doc={doc} />
-                <span className="rank__why">{analysis.explanations[id]?.hiddenInfluence}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {heads.length > 0 && (
-        <>
-          <h4 className="insights__subtitle">Figureheads</h4>
-          <ul className="rank">
-            {heads.map((id) => (
-              <li key={id}>
-                <PersonLink id={id} doc={doc} />
-                <span className="rank__why">{analysis.explanations[id]?.hiddenInfluence}</span>
-              </li>
-            ))}
-          </ul>
-        </>
+      {[
+        { title: 'Hidden influencers', ids: hidden },
+        { title: 'Figureheads', ids: heads },
+      ].map(
+        ({ title, ids }) =>
+          ids.length > 0 && (
+            <Fragment key={title}>
+              <h4 className="insights__subtitle">{title}</h4>
+              <ul className="rank">
+                {ids.map((id) => (
+                  <li key={id}>
+                    <PersonLink id={id} doc={doc} />
+                    <span className="rank__why">{analysis.explanations[id]?.hiddenInfluence}</span>
+                  </li>
+                ))}
+              </ul>
+            </Fragment>
+          ),
       )}
     </Section>
   );
@@ -280,5 +255,21 @@ function Clusters({ doc, analysis }: { doc: MapDocument; analysis: AnalysisResul
         Colour the map by cluster
       </button>
     </Section>
+  );
+}
+
+/** A select over a table of labels (its keys are the values). */
+function LabelledChoice<K extends string>({ id, label, labels, value, onChange }: { id: string; label: string; labels: Record<K, string>; value: K; onChange: (value: K) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as K)}>
+        {(Object.keys(labels) as K[]).map((k) => (
+          <option key={k} value={k}>
+            {labels[k]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

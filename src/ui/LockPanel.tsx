@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { WrongPassphraseError } from '../state/workspace';
 import { useEditor, useServices } from '../state/context';
 import { Dialog } from './Dialog';
 import './LockPanel.css';
 import { DialogActions, FormError } from './DialogActions';
+import { UnlockForm } from './UnlockForm';
 
 const MIN_PASSPHRASE = 8;
 
@@ -11,43 +12,19 @@ const MIN_PASSPHRASE = 8;
 export function UnlockScreen() {
   const { workspace } = useServices();
   const mapId = useEditor((s) => s.lockedMapId);
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputId = useId();
   if (!mapId) return null;
   return (
-    <section className="empty" aria-labelledby="unlock-title">
-      <form
-        className="empty__card unlock"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          workspace
-            .unlockAndOpen(mapId, passphrase)
-            .catch((err: unknown) => setError(err instanceof WrongPassphraseError ? err.message : `Could not unlock: ${err instanceof Error ? err.message : String(err)}`))
-            .finally(() => setBusy(false));
-        }}
-      >
-        <h1 id="unlock-title">This map is locked</h1>
-        <p>It is encrypted in this browser. Enter its passphrase to open it.</p>
-        <div className="field">
-          <label htmlFor={inputId}>Passphrase</label>
-          <input id={inputId} type="password" autoComplete="current-password" value={passphrase} autoFocus onChange={(e) => setPassphrase(e.target.value)} />
-        </div>
-        {error && (
-          <FormError inline>
-            {error}
-          </FormError>
-        )}
-        <div className="empty__actions">
-          <button type="submit" className="button button--primary" disabled={!passphrase || busy}>
-            {busy ? 'Unlocking…' : 'Unlock'}
-          </button>
-        </div>
-      </form>
-    </section>
+    <UnlockForm
+      intro="It is encrypted in this browser. Enter its passphrase to open it."
+      submitLabel="Unlock"
+      busyLabel="Unlocking…"
+      unlock={(passphrase) =>
+        workspace.unlockAndOpen(mapId, passphrase).then(
+          () => null,
+          (err: unknown) => (err instanceof WrongPassphraseError ? err.message : `Could not unlock: ${err instanceof Error ? err.message : String(err)}`),
+        )
+      }
+    />
   );
 }
 

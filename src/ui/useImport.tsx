@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { MapDocument, Tie } from '../domain/types';
+import type { Id, MapDocument, Tie } from '../domain/types';
 import { asNewMap } from '../io/map-file';
 import { createMapDocument } from '../domain/factories';
 import { buildOrgChart } from '../io/org-chart-csv';
@@ -53,6 +53,20 @@ export function useImport(): {
   const [busy, setBusy] = useState(false);
 
   const fail = useCallback((message: string, title = 'Could not import') => setStage({ kind: 'error', title, message }), []);
+
+  /**
+   * Applies an import to the map its dialog was made for, on the document as it is now (edits
+   * made meanwhile are kept), as one undo step; then closes the dialog and says what it did. If
+   * another map was opened meanwhile, nothing is changed and `changed` says so.
+   */
+  const applyToOpenMap = <T extends { doc: MapDocument }>(mapId: Id | undefined, apply: (doc: MapDocument) => T, describe: (outcome: T) => string, changed: { message: string; title?: string }) => {
+    const state = store.getState();
+    if (state.doc?.map.id !== mapId) return fail(changed.message, changed.title);
+    const outcome: { value?: T } = {};
+    const applied = state.edit((doc) => (outcome.value = apply(doc)).doc);
+    setStage(null);
+    if (applied && outcome.value) state.notify(describe(outcome.value));
+  };
 
   /**
    * A ties CSV: read in the worker against the open map (a file of 400,000 rows must not freeze
@@ -272,16 +286,12 @@ export function useImport(): {
             void write([asNewMap(contactsToNewMap(s.records, s.source === 'linkedin' && /^connections$/i.test(base) ? 'LinkedIn connections' : base))]);
             return;
           }
-          const state = store.getState();
-          if (state.doc?.map.id !== s.doc?.map.id) return fail('The map changed to another one before the import; nothing was changed.');
-          let outcome: ReturnType<typeof applyContacts> | null = null;
-          state.edit((doc) => {
-            outcome = applyContacts(doc, target.rows, target.actions);
-            return outcome.doc;
-          });
-          setStage(null);
-          const o = outcome as ReturnType<typeof applyContacts> | null;
-          state.notify(`Added ${plural(o?.added.length ?? 0, 'person', 'people')} and updated ${plural(o?.updated.length ?? 0, 'person', 'people')} from ${quote(s.name, 60)}. Undo removes it all.`);
+          applyToOpenMap(
+            s.doc?.map.id,
+            (doc) => applyContacts(doc, target.rows, target.actions),
+            (o) => `Added ${plural(o.added.length, 'person', 'people')} and updated ${plural(o.updated.length, 'person', 'people')} from ${quote(s.name, 60)}. Undo removes it all.`,
+            { message: 'The map changed to another one before the import; nothing was changed.' },
+          );
         }}
       />
     );
@@ -296,21 +306,18 @@ export function useImport(): {
         doc={s.doc}
         onCancel={close}
         onApply={(plan, choices) => {
-          const state = store.getState();
-          if (state.doc?.map.id !== s.doc.map.id) return fail('The map changed to another one before the meetings were logged; nothing was changed.');
-          let outcome: ReturnType<typeof applyCalendar> | null = null;
-          state.edit((doc) => {
-            outcome = applyCalendar(doc, plan, choices);
-            return outcome.doc;
-          });
-          setStage(null);
-          const o = outcome as ReturnType<typeof applyCalendar> | null;
-          if (!o) return;
-          const parts = [`Logged ${plural(o.logged, 'meeting')}`];
-          if (o.added.length) parts.push(`added ${plural(o.added.length, 'person', 'people')}`);
-          if (o.ties) parts.push(`added ${plural(o.ties, 'trust tie')}`);
-          const again = o.already ? ` ${plural(o.already, 'meeting was', 'meetings were')} already in the log.` : '';
-          state.notify(`${parts.join(', ')} from ${quote(s.name, 60)}.${again}${o.logged || o.added.length || o.ties ? ' Undo removes it all.' : ''}`);
+          applyToOpenMap(
+            s.doc.map.id,
+            (doc) => applyCalendar(doc, plan, choices),
+            (o) => {
+              const parts = [`Logged ${plural(o.logged, 'meeting')}`];
+              if (o.added.length) parts.push(`added ${plural(o.added.length, 'person', 'people')}`);
+              if (o.ties) parts.push(`added ${plural(o.ties, 'trust tie')}`);
+              const again = o.already ? ` ${plural(o.already, 'meeting was', 'meetings were')} already in the log.` : '';
+              return `${parts.join(', ')} from ${quote(s.name, 60)}.${again}${o.logged || o.added.length || o.ties ? ' Undo removes it all.' : ''}`;
+            },
+            { message: 'The map changed to another one before the meetings were logged; nothing was changed.' },
+          );
         }}
       />
     );
@@ -326,19 +333,17 @@ export function useImport(): {
         skipped={s.skipped}
         onCancel={close}
         onAdd={() => {
-          const state = store.getState();
-          if (state.doc?.map.id !== s.mapId) {
-            fail('The map changed to another one before the ties were added; nothing was added.', 'Could not add ties');
-            return;
-          }
-          // Re-apply on the current document so edits made meanwhile are kept: only new ties.
-          state.edit((doc) => {
-            const ties = copyRecord(doc.ties);
-            for (const tie of s.ties) if (!Object.hasOwn(doc.ties, tie.id) && Object.hasOwn(doc.stakeholders, tie.source) && Object.hasOwn(doc.stakeholders, tie.target)) ties[tie.id] = tie;
-            return { ...doc, ties };
-          });
-          setStage(null);
-          state.notify(`Added ${plural(s.ties.length, 'tie')} to “${s.mapName}”. Undo removes them all.`);
+          applyToOpenMap(
+            s.mapId,
+            (doc) => {
+              // Only ties that are still new and whose people are still there.
+              const ties = copyRecord(doc.ties);
+              for (const tie of s.ties) if (!Object.hasOwn(doc.ties, tie.id) && Object.hasOwn(doc.stakeholders, tie.source) && Object.hasOwn(doc.stakeholders, tie.target)) ties[tie.id] = tie;
+              return { doc: { ...doc, ties } };
+            },
+            () => `Added ${plural(s.ties.length, 'tie')} to “${s.mapName}”. Undo removes them all.`,
+            { message: 'The map changed to another one before the ties were added; nothing was added.', title: 'Could not add ties' },
+          );
         }}
       />
     );

@@ -44,8 +44,11 @@ export interface DocumentActions {
   /** Opens a document: a new history, and the selection, view, analysis and menus of the last one reset. */
   openDocument(doc: MapDocument, options?: { problems?: string[]; viewport?: Viewport | null }): void;
   closeDocument(): void;
-  /** Applies a pure edit. Edits sharing a `group` within a second are one undo step (typing). */
-  edit(fn: (doc: MapDocument) => MapDocument, group?: string): void;
+  /**
+   * Applies a pure edit. Edits sharing a `group` within a second are one undo step (typing).
+   * False when the edit was refused (no map open, or view only).
+   */
+  edit(fn: (doc: MapDocument) => MapDocument, group?: string): boolean;
   addStakeholderAt(position: Position, fields?: Partial<Stakeholder>): Id | null;
   updateStakeholder(id: Id, patch: Partial<Omit<Stakeholder, 'id'>>, group?: string): void;
   connect(source: Id, target: Id, kind?: TieKindId): boolean;
@@ -79,10 +82,16 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
   let lastGroup: string | undefined;
   let lastGroupAt = 0;
 
-  /** Commits a new document; merges into the previous undo step when in the same group. */
-  const commit = (next: MapDocument, group?: string) => {
+  /**
+   * Commits a new document; merges into the previous undo step when in the same group. The one
+   * place view only is enforced for edits: every action goes through here, and an action with
+   * side effects beyond the document (selection) makes them only when this returns true. An edit
+   * that changed nothing is not refused.
+   */
+  const commit = (next: MapDocument, group?: string): boolean => {
     const current = get().doc;
-    if (!current || next === current || get().readOnly) return;
+    if (!current || get().readOnly) return false;
+    if (next === current) return true;
     const now = Date.now();
     const coalesce = group !== undefined && group === lastGroup && now - lastGroupAt < GROUP_WINDOW_MS;
     lastGroup = group;
@@ -92,6 +101,7 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
       set({ doc: next });
       history().resume();
     } else set({ doc: next });
+    return true;
   };
 
   /** Drops selected ids that no longer exist (after undo, delete or a remote change). */
@@ -116,9 +126,9 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
 
   const pasteClip = (clip: Clip, offset: Position): number => {
     const doc = get().doc;
-    if (!doc || get().readOnly || clip.stakeholders.length === 0) return 0;
+    if (!doc || clip.stakeholders.length === 0) return 0;
     const result = ops.pasteClip(doc, clip, offset);
-    commit(result.doc);
+    if (!commit(result.doc)) return 0;
     set({ selectedNodes: new Set(result.ids), selectedTies: EMPTY_IDS });
     return result.ids.length;
   };
@@ -154,13 +164,14 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
     },
     edit(fn, group) {
       const doc = get().doc;
-      if (doc && !get().readOnly) commit(fn(doc), group);
+      // Checked here too only so that the edit function (and any outcome it records) does not run.
+      return !!doc && !get().readOnly && commit(fn(doc), group);
     },
     addStakeholderAt(position, fields) {
       const doc = get().doc;
-      if (!doc || get().readOnly) return null;
+      if (!doc) return null;
       const { doc: next, id } = ops.addStakeholderAt(doc, position, fields);
-      commit(next);
+      if (!commit(next)) return null;
       set({ selectedNodes: new Set([id]), selectedTies: EMPTY_IDS });
       return id;
     },
@@ -174,6 +185,7 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
     },
     connect(source, target, kind) {
       const doc = get().doc;
+      // View only is checked first here so that a refused connection says nothing.
       if (!doc || get().readOnly) return false;
       const tieKind = kind ?? get().tieKind;
       const result = ops.connect(doc, source, target, tieKind);
@@ -181,35 +193,37 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
         get().notify(result.error, 'error');
         return false;
       }
-      commit(result.doc);
+      if (!commit(result.doc)) return false;
       if (result.id) set({ selectedNodes: EMPTY_IDS, selectedTies: new Set([result.id]) });
       return true;
     },
     updateTie(id, patch) {
       const doc = get().doc;
+      // Checked first so that a refused change says nothing.
       if (!doc || get().readOnly) return false;
       const result = ops.updateTie(doc, id, patch);
       if (!result.ok) {
         get().notify(result.error, 'error');
         return false;
       }
-      commit(result.doc);
-      return true;
+      return commit(result.doc);
     },
     swapTie(id) {
       const doc = get().doc;
-      if (!doc) return;
+      // Checked first so that a refused swap says nothing.
+      if (!doc || get().readOnly) return;
       const result = ops.swapTieDirection(doc, id);
       if (!result.ok) get().notify(result.error, 'error');
       else commit(result.doc);
     },
     deleteSelection() {
       const { doc, selectedNodes, selectedTies } = get();
-      if (!doc || get().readOnly || (selectedNodes.size === 0 && selectedTies.size === 0)) return;
-      commit(ops.removeElements(doc, selectedNodes, selectedTies));
+      if (!doc || (selectedNodes.size === 0 && selectedTies.size === 0)) return;
+      if (!commit(ops.removeElements(doc, selectedNodes, selectedTies))) return;
       set({ selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS });
     },
     dragTo(positions) {
+      // A drag is not a commit until it ends; refused here so no card moves on screen.
       if (get().readOnly) return;
       set({ drag: Object.assign(copyRecord(get().drag ?? {}), positions) });
     },

@@ -19,6 +19,7 @@ import { formatCount } from '../../domain/limits';
 import { localDate } from '../../domain/nurture';
 import type { MapDocument } from '../../domain/types';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { peopleByName, PersonPicker } from '../PersonPicker';
 import { ProblemList } from './ImportDialogs';
 
@@ -224,7 +225,7 @@ export function CalendarImportDialog({
       </section>
       <ProblemList problems={problems} label="Not imported" />
       <p className="import__note">Meetings are added to the people’s logs on “{doc.map.name || 'Untitled map'}” as one change you can undo. The file never leaves this browser.</p>
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
@@ -236,7 +237,7 @@ export function CalendarImportDialog({
         >
           Log meetings
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import { displayName } from '../../domain/describe';
 import { formatCount } from '../../domain/limits';
 import type { MapDocument } from '../../domain/types';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { peopleByName, PersonPicker } from '../PersonPicker';
 import { ProblemList } from './ImportDialogs';
 
@@ -121,7 +122,7 @@ export function ContactsImportDialog({
         <p className="import__note">Everyone becomes a person on a new map, with their title, company, e-mail, phone and LinkedIn URL{source === 'linkedin' ? ', and “Connected on” as the first entry in their log' : ''}.</p>
       )}
       <ProblemList problems={problems} />
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
@@ -133,7 +134,7 @@ export function ContactsImportDialog({
         >
           {busy ? 'Importing…' : 'Import'}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

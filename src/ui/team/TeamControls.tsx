@@ -7,6 +7,7 @@ import { useEditor, useServices } from '../../state/context';
 import { teamFor, useTeam, type Peer } from '../../state/team';
 import { PALETTE } from '../../io/palette';
 import { Dialog } from '../Dialog';
+import { DialogActions, FormError } from '../DialogActions';
 
 const STATUS_TEXT = {
   off: '',
@@ -89,19 +90,15 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             Everyone with the invite link can edit this map with you, live and offline. Values are encrypted in this browser before they leave it; the key is in the link, after the
             “#”, which browsers never send to a server. The server sees only record ids, sizes and timing.
           </p>
-          {error && (
-            <p className="team__error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog__actions">
+          {error && <FormError>{error}</FormError>}
+          <DialogActions>
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void share_()}>
               {busy ? 'Sharing…' : 'Share this map'}
             </button>
-          </div>
+          </DialogActions>
         </>
       ) : (
         <>

@@ -59,6 +59,34 @@ describe('view-only mode refuses every edit of the document', () => {
     expect(store.getState().renaming).toBeNull();
   });
 
+  it('a refused action keeps the selection as it was and says nothing', () => {
+    const store = viewOnly();
+    store.getState().select(['tom'], ['t1']);
+    const selected = () => [[...store.getState().selectedNodes], [...store.getState().selectedTies]];
+    store.getState().addStakeholderAt({ x: 5, y: 5 });
+    store.getState().copySelection();
+    expect(store.getState().paste()).toBe(0);
+    expect(store.getState().duplicateSelection()).toBe(0);
+    store.getState().deleteSelection();
+    expect(selected()).toEqual([['tom'], ['t1']]);
+    // Each of these would fail with a notice on an editable map (a tie that does not exist, a kind that is not on the map).
+    store.getState().connect('tom', 'priya', 'kind-gone');
+    store.getState().updateTie('no-such-tie', { strength: 1 });
+    store.getState().swapTie('no-such-tie');
+    expect(store.getState().notice).toBeNull();
+    expect(selected()).toEqual([['tom'], ['t1']]);
+  });
+
+  it('edit() reports whether it was applied, and does not run the edit when refused', () => {
+    const store = viewOnly();
+    let ran = false;
+    expect(store.getState().edit((d) => ((ran = true), d))).toBe(false);
+    expect(ran).toBe(false);
+    store.getState().setReadOnly(false);
+    expect(store.getState().edit((d) => ((ran = true), d))).toBe(true);
+    expect(ran).toBe(true);
+  });
+
   it('turning view only on ends a drag and a name edit under way', () => {
     const store = createEditorStore();
     store.getState().openDocument(teamDoc());
