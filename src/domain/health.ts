@@ -21,7 +21,8 @@ import { countOf, formatCount } from './numbers';
 import { addDays, daysBetween, effectiveCadence, isValidDate } from './nurture';
 import type { Id, MapDocument, MapSettings, Stakeholder } from './types';
 
-export type HealthStatus = 'strong' | 'fading' | 'at-risk';
+export const HEALTH_STATUSES = ['strong', 'fading', 'at-risk'] as const;
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
 /** Contact days needed within the window for a tie to count as strong. */
 export const STRONG_MIN_CONTACTS = 2;
