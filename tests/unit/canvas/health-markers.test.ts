@@ -3,6 +3,7 @@ import { createEdgeMapper } from '../../../src/canvas/flow-mapping';
 import { polylineMidpoint } from '../../../src/canvas/geometry';
 import { computeOverlay } from '../../../src/canvas/overlay';
 import { logInteraction } from '../../../src/domain/nurture';
+import type { MapDocument } from '../../../src/domain/types';
 import { docOf, person, tie } from '../helpers/docs';
 
 const TODAY = '2025-06-30';
@@ -12,8 +13,8 @@ describe('relationship health on the canvas', () => {
     [person('me', { name: 'Me' }), person('p', { name: 'Priya', cadenceDays: 30, interactions: [{ id: 'i', date: '2025-04-01', kind: 'coffee', note: '' }] }), person('t', { name: 'Tom' })],
     [tie('mp', 'me', 'p', 'trust'), tie('pt', 'p', 't', 'influence'), tie('mt', 'me', 't', 'influence')],
   );
-  const doc = { ...base, map: { ...base.map, meId: 'me' } };
-  const overlayOf = (d: typeof doc) => computeOverlay({ doc: d, analysis: null, lens: 'none', sizeBy: 'influence', colourBy: 'stance', paths: null, today: TODAY }).overlay;
+  const doc: MapDocument = { ...base, map: { ...base.map, meId: 'me' } };
+  const overlayOf = (d: MapDocument) => computeOverlay({ doc: d, analysis: null, lens: 'none', sizeBy: 'influence', colourBy: 'stance', paths: null, today: TODAY }).overlay;
 
   it('marks ties to Me with the person’s health and says it in the tie’s name; other ties and unlogged people get nothing', () => {
     // Priya: last spoke 90 days ago, every 30 days: at risk.
