@@ -11,8 +11,8 @@ import { LARGE_ORG_ROWS, holdTable, previewOf, summarise } from '../../state/org
 import { readApi, readImport, type ReadReply, type ReadRequest } from './read-file';
 
 /** Reads the file; a large org-chart CSV's table is kept here, and the page gets a preview and counts. */
-function readAndHold(request: Parameters<typeof readImport>[0]): ReadReply {
-  const reply = readImport(request as ReadRequest);
+async function readAndHold(request: Parameters<typeof readImport>[0]): Promise<ReadReply> {
+  const reply = await readImport(request as ReadRequest);
   if (reply.result.ok && reply.result.format === 'org-chart-csv' && reply.table && reply.table.rows.length >= LARGE_ORG_ROWS) {
     const table = reply.table;
     holdTable(table);
