@@ -194,7 +194,9 @@ function expand(root: ICAL.Component, scan: Scan, label: string, range: Calendar
   const exceptions: ICAL.Event[] = [];
   const singles: ICAL.Event[] = [];
   for (const v of vevents) {
-    const ev = new ICAL.Event(v);
+    // Given no exceptions, ical.js's Event scans every VEVENT of the calendar for this one's
+    // moved occurrences: quadratic, about 18 s for 20,000 events. They are related below instead.
+    const ev = new ICAL.Event(v, { exceptions: [] });
     if (!ev.uid) {
       singles.push(ev);
       continue;
