@@ -1,9 +1,9 @@
 import { BaseEdge, useInternalNode, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useContext, type CSSProperties } from 'react';
 import type { TieFlowEdge } from './flow-mapping';
-import { floatingPath, orthogonalPath, type Box } from './geometry';
+import { floatingPath, orthogonalPath, polylineMidpoint, type Box, type Point } from './geometry';
 import { tieArrows, tieWidth } from '../io/palette';
-import { markerId } from './markers';
+import { markerId, ZoomedHealthMarker } from './markers';
 import { TieRoutesContext } from './routes-context';
 
 function boxOf(node: InternalNode): Box {
@@ -23,7 +23,16 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   const { tie, lane, lanes, faded, highlighted, broken, look } = data;
   const from = boxOf(sourceNode);
   const to = boxOf(targetNode);
-  const path = tie.kind === 'reports-to' ? orthogonalPath(from, to, route?.elbow) : floatingPath(from, to, lane, lanes, route?.bow).path;
+  let path: string;
+  let middle: Point;
+  if (tie.kind === 'reports-to') {
+    path = orthogonalPath(from, to, route?.elbow);
+    middle = polylineMidpoint(path);
+  } else {
+    const floating = floatingPath(from, to, lane, lanes, route?.bow);
+    path = floating.path;
+    middle = { x: floating.labelX, y: floating.labelY };
+  }
   const arrows = tieArrows(tie);
   const dash = look.dash;
   const width = tieWidth(tie.kind, tie.strength);
@@ -46,6 +55,7 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
         style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }}
         interactionWidth={18}
       />
+      {data.health && <ZoomedHealthMarker status={data.health} at={middle} />}
       {route?.over && (
         // No bend clears every card (routing.ts): the line is drawn again above the cards, half
         // see-through so the names under it stay readable, so it visibly crosses them instead of

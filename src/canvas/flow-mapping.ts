@@ -7,6 +7,7 @@ import { isSeniorLeader, levelName, tieSentence } from '../domain/describe';
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+import { HEALTH_LABELS, type HealthStatus } from '../domain/health';
 import { tieLook, type TieLook } from '../io/palette';
 import { LOD_MIN_PEOPLE } from './lod/scene';
 import { handlesFor } from './lod/viewport';
@@ -44,6 +45,8 @@ export interface TieEdgeData extends Record<string, unknown> {
   broken?: boolean;
   /** Colour, dash and marker of the tie's kind (io/palette.ts `tieLook`; a map's own kinds too). */
   look: TieLook;
+  /** A tie to Me: how the relationship is doing (domain/health.ts), drawn as a marker on the tie. */
+  health?: HealthStatus;
 }
 export type TieFlowEdge = Edge<TieEdgeData, 'tie'>;
 
@@ -66,6 +69,8 @@ export interface Overlay {
   hidden?: ReadonlySet<Id> | null;
   /** Collapsed managers who are drawn: how many of their team are hidden. */
   hiddenCounts?: ReadonlyMap<Id, number> | null;
+  /** Ties to Me with a relationship health (domain/health.ts healthByTie). */
+  health?: ReadonlyMap<Id, HealthStatus> | null;
 }
 
 export function createNodeMapper() {
@@ -214,10 +219,11 @@ export function createEdgeMapper() {
       const faded = (overlay.faded ? overlay.faded.has(tie.source) || overlay.faded.has(tie.target) : false) || (overlay.fadedTies?.has(tie.id) ?? false);
       const highlighted = overlay.highlightedTies?.has(tie.id) ?? false;
       const broken = overlay.broken?.has(tie.id) ?? false;
+      const health = overlay.health?.get(tie.id);
       const prev = cache.get(tie.id);
       // The tie's sentence names its people: renaming one of them renames the tie too.
       const ends = [doc.stakeholders[tie.source]?.name, doc.stakeholders[tie.target]?.name] as const;
-      if (prev && prev.data!.tie === tie && prev.data!.ends[0] === ends[0] && prev.data!.ends[1] === ends[1] && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken) {
+      if (prev && prev.data!.tie === tie && prev.data!.ends[0] === ends[0] && prev.data!.ends[1] === ends[1] && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken && prev.data!.health === health) {
         if (prev !== lastEdges[edges.length]) changed = true;
         edges.push(prev);
         continue;
@@ -230,9 +236,9 @@ export function createEdgeMapper() {
         target: tie.target,
         selected: isSelected,
         // Screen readers read the tie as the sentence the app uses for it everywhere.
-        ariaLabel: tieSentence(tie, doc),
+        ariaLabel: health ? `${tieSentence(tie, doc)}; relationship ${HEALTH_LABELS[health].toLowerCase()}` : tieSentence(tie, doc),
         domAttributes: TIE_DOM_ATTRIBUTES,
-        data: { tie, ends, lane, lanes, faded, highlighted, look: tieLook(doc.map.settings, tie.kind), ...(broken ? { broken } : {}) },
+        data: { tie, ends, lane, lanes, faded, highlighted, look: tieLook(doc.map.settings, tie.kind), ...(broken ? { broken } : {}), ...(health ? { health } : {}) },
       };
       cache.set(tie.id, edge);
       edges.push(edge);

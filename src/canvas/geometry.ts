@@ -79,3 +79,22 @@ export function orthogonalPath(report: Box, manager: Box, elbow = 0.5): string {
   const midX = start.x + (end.x - start.x) * elbow;
   return `M ${start.x},${start.y} L ${midX},${start.y} L ${midX},${end.y} L ${end.x},${end.y}`;
 }
+
+/** The point halfway along a path of straight segments ("M x,y L x,y ..."), e.g. an orthogonal connector. */
+export function polylineMidpoint(path: string): Point {
+  const numbers = path.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi)?.map(Number) ?? [];
+  const points: Point[] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) points.push({ x: numbers[i], y: numbers[i + 1] });
+  if (points.length === 0) return { x: 0, y: 0 };
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+  let left = total / 2;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len >= left && len > 0) return { x: a.x + ((b.x - a.x) * left) / len, y: a.y + ((b.y - a.y) * left) / len };
+    left -= len;
+  }
+  return points[points.length - 1];
+}

@@ -9,6 +9,7 @@ import { applyFilters, hasActiveFilters, type Filters } from '../domain/search';
 import type { Id, MapDocument } from '../domain/types';
 import { neighbourhood } from '../domain/views';
 import { isOverdue, localDate } from '../domain/nurture';
+import { healthByTie } from '../domain/health';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
 import { hasEntry } from '../domain/records';
@@ -89,7 +90,7 @@ export interface OverlayInput {
   paths: IntroductionPath[] | null;
   filters?: Filters;
   focus?: { id: Id | null; steps: 1 | 2 | 3; direction: 'in' | 'out' | 'both' } | null;
-  /** Today as 'YYYY-MM-DD' for the overdue markers (default: the local date now). */
+  /** Today as 'YYYY-MM-DD' for the overdue and health markers (default: the local date now). */
   today?: string;
   /** Managers whose team is collapsed: their teams are not drawn. */
   collapsed?: ReadonlySet<Id>;
@@ -97,7 +98,9 @@ export interface OverlayInput {
 
 export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, filters, focus, today, collapsed }: OverlayInput): { overlay: Overlay; legend: OverlayLegend | null } {
   const overlay: Overlay = {};
-  overlay.overdue = overdueIds(doc, today ?? localDate());
+  const day = today ?? localDate();
+  overlay.overdue = overdueIds(doc, day);
+  overlay.health = healthByTie(doc, day);
   let legend: OverlayLegend | null = null;
   const metrics = analysis?.people ?? [];
 

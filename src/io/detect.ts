@@ -2,7 +2,7 @@
  * What kind of file this is, by content first (PNG signature, JSON "type", XML root element)
  * and by file name extension second. Pure; never throws.
  */
-import { isCalendarCsv, isIcs } from './calendar';
+import { isCalendarCsv, isIcs } from './calendar-detect';
 import { isLinkedinConnections } from './linkedin';
 import { isPng } from './png';
 import { isVcard } from './vcard';

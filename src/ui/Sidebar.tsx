@@ -1,5 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { PALETTE_DRAG_TYPE } from '../canvas/MapCanvas';
+import { HealthMarker } from '../canvas/markers';
+import { HEALTH_LABELS, HEALTH_STATUSES } from '../domain/health';
 import { STANCE_LABELS, TIE_KIND_LABELS } from '../domain/defaults';
 import { cutText, limitMessage, TEXT_LIMITS } from '../domain/limits';
 import { STANCES, TIE_KINDS, type Id, type TieKind } from '../domain/types';
@@ -110,6 +112,19 @@ export function Legend() {
             <span>
               {kind.name.trim() || 'Unnamed kind'} <span className="legend__hint">{TIE_MEANING_LABELS[kind.meaning].toLowerCase()}</span>
             </span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend__caption" id="legend-health">
+        Ties to Me, from your catch-ups
+      </p>
+      <ul className="legend__list legend__list--health" aria-labelledby="legend-health">
+        {HEALTH_STATUSES.map((status) => (
+          <li key={status}>
+            <svg className="legend__health" width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true">
+              <HealthMarker status={status} />
+            </svg>
+            {HEALTH_LABELS[status]}
           </li>
         ))}
       </ul>

@@ -7,7 +7,6 @@
 import type { CsvTable } from '../../io/csv';
 import { csvHeaders, isTiesHeader, parseCsvTable } from '../../io/csv';
 import { detectPersonal, sniffBytes, sniffText } from '../../io/detect';
-import { parseCalendar } from '../../io/calendar';
 import { parseLinkedinConnections, type ContactsParse } from '../../io/linkedin';
 import { parseVcards } from '../../io/vcard';
 import type { CalendarParse } from '../../domain/calendar-import';
@@ -58,12 +57,19 @@ export function calendarReadRange(today = localDate()): { from: string; to: stri
   return { from: addDays(today, -3653), to: addDays(today, 366) };
 }
 
-/** Reads a personal file (see io/detect.ts detectPersonal); null when the file is not one. Never throws. */
-export function readPersonal(name: string, bytes: Uint8Array): PersonalRead | null {
+/**
+ * Reads a personal file (see io/detect.ts detectPersonal); null when the file is not one. Never
+ * throws. The calendar reader (ical.js, about 78 kB) is loaded only when a calendar is detected, so
+ * it stays out of the page's main bundle; normally this runs in the import worker anyway.
+ */
+export async function readPersonal(name: string, bytes: Uint8Array): Promise<PersonalRead | null> {
   if (sniffBytes(bytes) !== null) return null;
   const text = decodeText(bytes).text;
   const kind = detectPersonal(text, name);
-  if (kind === 'ics' || kind === 'calendar-csv') return { kind: 'calendar', parse: parseCalendar(text, name, calendarReadRange()) };
+  if (kind === 'ics' || kind === 'calendar-csv') {
+    const { parseCalendar } = await import('../../io/calendar');
+    return { kind: 'calendar', parse: parseCalendar(text, name, calendarReadRange()) };
+  }
   if (kind === 'vcard') return { kind: 'contacts', source: 'vcard', parse: parseVcards(text, name) };
   if (kind === 'linkedin') return { kind: 'contacts', source: 'linkedin', parse: parseLinkedinConnections(text, name) };
   return null;
@@ -83,7 +89,7 @@ export function readTies(doc: MapDocument, name: string, bytes: Uint8Array): Tie
 /**
  * The whole read: what the worker runs. GraphML and GEXF are streamed from the file
  * (importGraphStream); any other file is read whole once its size is known to be within its
- * limit. Never throws.
+ * limit. Never rejects.
  */
 export async function readImport(request: ReadRequest): Promise<ReadReply> {
   const started = performance.now();
@@ -108,13 +114,13 @@ export async function readImport(request: ReadRequest): Promise<ReadReply> {
   return readBytes({ name, bytes, tiesInto: request.tiesInto }, started);
 }
 
-function readBytes(request: { name: string; bytes: Uint8Array; tiesInto?: MapDocument }, started: number): ReadReply {
+async function readBytes(request: { name: string; bytes: Uint8Array; tiesInto?: MapDocument }, started: number): Promise<ReadReply> {
   if (request.tiesInto) {
     const ties = readTies(request.tiesInto, request.name, request.bytes);
     return { result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
   }
   try {
-    const personal = readPersonal(request.name, request.bytes);
+    const personal = await readPersonal(request.name, request.bytes);
     if (personal) return { result: { ok: false, error: '' }, table: null, tiesFile: false, personal, ms: Math.round(performance.now() - started) };
   } catch (error) {
     return { result: { ok: false, error: `${request.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) };

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { displayName } from '../../domain/describe';
 import { cadenceHint, daysBetween, dueSentence, effectiveCadence, lastContact, localDate, relativeDays, removeInteraction } from '../../domain/nurture';
+import { healthWithMe, HEALTH_LABELS, tiedToMe } from '../../domain/health';
 import { updateStakeholder } from '../../domain/operations';
 import type { MapDocument, Stakeholder } from '../../domain/types';
 import { useServices } from '../../state/context';
@@ -18,7 +19,8 @@ export function RelationshipSection({ doc, person, today: todayProp }: { doc: Ma
   const { text: dueText, overdue } = dueSentence(person, settings, today);
   const edit = (patch: Partial<Stakeholder>, group: string) => store.getState().edit((d) => updateStakeholder(d, person.id, patch), `nurture:${group}:${person.id}`);
   const log = [...person.interactions].reverse();
-
+  const tied = doc.map.meId !== null && tiedToMe(doc).has(person.id);
+  const health = tied ? healthWithMe(doc, person.id, today) : null;
 
   return (
     <section className="nurture" aria-label="Relationship">
@@ -26,6 +28,18 @@ export function RelationshipSection({ doc, person, today: todayProp }: { doc: Ma
       <p className={overdue ? 'nurture__due nurture__due--overdue' : 'nurture__due'} data-testid="nurture-due">
         {dueText}
       </p>
+      {tied && (
+        // The same sentence and numbers as "Fading ties" in My network (domain/health.ts).
+        <p className={`nurture__health nurture__health--${health?.status ?? 'none'}`} data-testid="relationship-health">
+          {health ? (
+            <>
+              <span className={`health-chip health-chip--${health.status}`}>{HEALTH_LABELS[health.status]}</span> {capitalise(health.reason)}.
+            </>
+          ) : (
+            'Your tie has no health yet: log a catch-up to see how it is doing.'
+          )}
+        </p>
+      )}
       <div className="field-row">
         <div className="field">
           <label htmlFor={ids.cadence}>Cadence (days)</label>
@@ -83,3 +97,5 @@ export function RelationshipSection({ doc, person, today: todayProp }: { doc: Ma
     </section>
   );
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

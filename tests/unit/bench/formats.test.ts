@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { networkxStyleGexf, peopleCsv } from '../../../bench/lib/formats';
+import { meetingsCsvOfSize, networkxStyleGexf, outlookStyleIcs, peopleCsv } from '../../../bench/lib/formats';
+import { parseCalendar } from '../../../src/io/calendar';
 import { generateOrganisation } from '../../../src/analysis/generate';
 import { importFile } from '../../../src/io/import';
 
@@ -23,5 +24,17 @@ describe('benchmark input files', () => {
     expect(Object.keys(result.doc.ties)).toHaveLength(Object.keys(doc.ties).length);
     const xs = new Set(Object.values(result.doc.stakeholders).map((s) => s.x));
     expect(xs.size).toBeGreaterThan(1);
+  });
+
+  it('an Outlook-style calendar reads every meeting, in its time zone, with the weekly series expanded', () => {
+    const text = outlookStyleIcs(30, 1);
+    const r = parseCalendar(text, 'outlook.ics', { from: '2025-01-01', to: '2025-12-31' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.problems).toEqual([]);
+    expect(r.eventCount).toBe(31);
+    // 30 meetings plus the Mondays of 2025 from 6 January (52).
+    expect(r.events).toHaveLength(30 + 52);
+    expect(meetingsCsvOfSize(text.length).length).toBeGreaterThanOrEqual(text.length);
   });
 });
