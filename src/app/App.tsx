@@ -35,6 +35,7 @@ import { StartNotice } from '../ui/StartNotice';
 import { clearOpeningMarker, guardMapOpening, readOpeningMarker, stuckMapMessage } from './opening-guard';
 import { mapIdFromHash, hashForMap } from './route';
 import { countOf } from '../domain/numbers';
+import { fitWholeMap } from '../canvas/lod/viewport';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -169,6 +170,8 @@ function AppShell() {
         case 'redo':
           return state.redo();
         case 'fit-view':
+          // The network canvas zoomed out has no node per person for React Flow to fit.
+          if (state.view === 'network' || state.view === 'focus') return fitWholeMap(flow, flowStore.getState(), state.doc, { padding: 0.2, duration: 250 });
           return void flow.fitView({ padding: 0.2, duration: 250 });
         case 'zoom-in':
           return void flow.zoomIn({ duration: 150 });

@@ -34,9 +34,12 @@ import { TieEdge } from './TieEdge';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
+import { useLodPointer } from './lod/useLodPointer';
+import { fitDocumentBounds } from './lod/viewport';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { TieConnectionLine } from './TieConnectionLine';
-import { useCanvasKeyboard } from './useCanvasKeyboard';
+import { LOD_ENTRY, useCanvasKeyboard } from './useCanvasKeyboard';
+import { formatCount } from '../domain/numbers';
 import { openingViewport } from './opening-view';
 import { StartHereHint } from './StartHereHint';
 import { createTieRouter } from './routing';
@@ -49,8 +52,9 @@ const nodeTypes = { stakeholder: StakeholderNode };
 const edgeTypes = { tie: TieEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Zoomed out, ties are drawn on the level-of-detail canvas, not by React Flow. */
+/** Zoomed out, people and ties are drawn on the level-of-detail canvas, not by React Flow. */
 const NO_EDGES: TieFlowEdge[] = [];
+const NO_NODES: StakeholderFlowNode[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const MIN_ZOOM = 0.05;
 export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
@@ -81,6 +85,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const focusSteps = useEditor((s) => s.focusSteps);
   const focusDirection = useEditor((s) => s.focusDirection);
   const readOnly = useEditor((s) => s.readOnly);
+  const renaming = useEditor((s) => s.renaming);
   const whatIfIds = useWhatIf((s) => s.removedIds);
   const whatIfResult = useWhatIf((s) => s.result);
   const { overlay: baseOverlay, legend } = useMemo(
@@ -98,7 +103,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [doc, analysis, lens, sizeBy, colourBy, introductions, filters, view, focusId, focusSteps, focusDirection],
   );
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
@@ -135,6 +141,15 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const mapEdges = useMemo(createEdgeMapper, []);
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
   const edges = useMemo(() => mapEdges(doc, selectedTies, overlay), [mapEdges, doc, selectedTies, overlay]);
+  // Zoomed out React Flow gets no node per person (lod/useLodPointer.ts hit-tests the marks),
+  // only the card of the person being named, so the name can be typed in place at any zoom.
+  const flowNodes = useMemo(() => {
+    if (!lod) return nodes;
+    if (renaming === null) return NO_NODES;
+    const named = nodes.find((n) => n.id === renaming);
+    return named ? [named] : NO_NODES;
+  }, [lod, nodes, renaming]);
+  useLodPointer(containerRef, store, { active: lod, nodes, readOnly, snapToGrid });
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
@@ -183,7 +198,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     store.getState().setRenaming(node.id);
   }, [store]);
 
-  useCanvasKeyboard(containerRef, store, { tiesDrawn: !lod });
+  useCanvasKeyboard(containerRef, store, { tiesDrawn: !lod, lod });
 
   // A filter change shows the people who pass it: the view fits to them.
   const lastFilters = useRef(filters);
@@ -193,8 +208,9 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     const current = store.getState().doc;
     if (!current) return;
     const passing = applyFilters(current, filters).people;
-    if (passing.size > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: [...passing].map((id) => ({ id })), duration: 300 });
-  }, [filters, fitView, store]);
+    // Fitted from the document, not React Flow's nodes: zoomed out it has none.
+    if (passing.size > 0) fitDocumentBounds(flow, flowStore.getState(), current, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM, duration: 300 }, passing);
+  }, [filters, flow, flowStore, store]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
@@ -239,10 +255,16 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
+      {/* Zoomed out there are no cards to Tab to: this stands in for them (useCanvasKeyboard.ts). */}
+      {lod && (
+        <div className="canvas__lod-entry" tabIndex={0} role="button" {...{ [LOD_ENTRY]: '' }}>
+          {formatCount(people)} people, zoomed out. Tab or Enter zooms in to the first person.
+        </div>
+      )}
       <LodContext.Provider value={lod}>
       <TieRoutesContext.Provider value={routes}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
-        nodes={nodes}
+        nodes={flowNodes}
         edges={lod ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
