@@ -193,7 +193,7 @@ function AppShell() {
           if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
       }
     },
-    [addInView, flow, store],
+    [addInView, flow, flowStore, store],
   );
 
   useEffect(() => {

@@ -5,7 +5,8 @@
 import type { ChangeSet } from '../domain/diff';
 import { mergeRecord } from '../domain/diff';
 import { MapRecordType, stampVersion, StakeholderRecordType, TieRecordType, type RecordType } from '../domain/record-types';
-import { restoreDocument, restoreRecordValue } from '../domain/restore';
+import { Dexie } from 'dexie';
+import { RESTORE_CHUNK, restoreDocumentInChunks, restoreRecordValue } from '../domain/restore';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
@@ -115,6 +116,9 @@ export class MapLockedError extends Error {
     this.name = 'MapLockedError';
   }
 }
+
+/** Lets the page handle input and paint between chunks of a large map's records. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type AnyRecord = { id: Id; mapId?: Id; rev?: number; sealed?: Sealed; [key: string]: unknown };
 
@@ -417,14 +421,23 @@ export class Repository {
   }
 
   async loadMap(id: Id): Promise<LoadedMap | null> {
+    // Read page by page in one transaction: each page's records are turned into objects in a task
+    // of their own, so a map of tens of thousands of people never holds the page in one long task.
+    const readAll = async (table: typeof this.db.stakeholders | typeof this.db.ties): Promise<AnyRecord[]> => {
+      const out: AnyRecord[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const lower = after === null ? [id, Dexie.minKey] : [id, after];
+        const page = (await table.where('[mapId+id]').between(lower, [id, Dexie.maxKey], after === null, true).limit(RESTORE_CHUNK).toArray()) as unknown as AnyRecord[];
+        for (const record of page) out.push(record);
+        if (page.length < RESTORE_CHUNK) return out;
+        after = page[page.length - 1].id;
+      }
+    };
     const raw = await this.db.transaction('r', [this.db.maps, this.db.stakeholders, this.db.ties], async () => {
       const map = (await this.db.maps.get(id)) as MapRecord | undefined;
       if (!map) return null;
-      return {
-        map,
-        stakeholders: (await this.db.stakeholders.where('mapId').equals(id).toArray()) as unknown as AnyRecord[],
-        ties: (await this.db.ties.where('mapId').equals(id).toArray()) as unknown as AnyRecord[],
-      };
+      return { map, stakeholders: await readAll(this.db.stakeholders), ties: await readAll(this.db.ties) };
     });
     if (!raw) return null;
     const codec = this.codecFor(raw.map);
@@ -433,6 +446,7 @@ export class Repository {
     const decodeAll = async (records: AnyRecord[], what: string): Promise<unknown[]> => {
       const out: unknown[] = [];
       for (const record of records) {
+        if (out.length % RESTORE_CHUNK === RESTORE_CHUNK - 1) await nextTask();
         try {
           out.push(await codec.decode(record));
         } catch {
@@ -448,9 +462,10 @@ export class Repository {
         return null;
       });
     }
-    const restored = restoreDocument(
+    const restored = await restoreDocumentInChunks(
       { map: decodedMap, stakeholders: await decodeAll(raw.stakeholders, 'person'), ties: await decodeAll(raw.ties, 'tie') },
       { source: 'indexeddb', mapId: id },
+      nextTask,
     );
     // Only lists can fail, and these are lists.
     if (!restored.ok) throw new Error(restored.error);

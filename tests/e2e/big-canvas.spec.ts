@@ -10,7 +10,8 @@ import { expect, test } from './fixtures';
  */
 const SIZE = Number(process.env.BIG_CANVAS_SIZE ?? 20_000);
 
-test.describe.configure({ timeout: 300_000 });
+// Generous: on a loaded 2-core machine each step at 20,000 people can take many seconds.
+test.describe.configure({ timeout: 900_000 });
 
 type Person = { id: string; x: number; y: number; name: string; influence: number };
 type AppWindow = {
@@ -109,7 +110,7 @@ test(`a ${SIZE.toLocaleString('en')}-person map zoomed out: no DOM node per pers
   const before = await positionOf(page, person.id);
   await page.mouse.move(person.x, person.y);
   await page.mouse.down();
-  await page.mouse.move(person.x + 40, person.y + 25, { steps: 8 });
+  await page.mouse.move(person.x + 40, person.y + 25, { steps: 4 });
   await page.mouse.up();
   await expect.poll(async () => (await positionOf(page, person.id)).x, { timeout: 60_000 }).not.toBe(before.x);
   const after = await positionOf(page, person.id);
@@ -139,7 +140,7 @@ test(`a ${SIZE.toLocaleString('en')}-person map zoomed out: no DOM node per pers
   const groupBefore = await Promise.all(boxed.map((id) => positionOf(page, id)));
   await page.mouse.move(group.x, group.y);
   await page.mouse.down();
-  await page.mouse.move(group.x + 30, group.y - 20, { steps: 6 });
+  await page.mouse.move(group.x + 30, group.y - 20, { steps: 4 });
   await page.mouse.up();
   await expect.poll(async () => (await positionOf(page, boxed[0])).x, { timeout: 60_000 }).not.toBe(groupBefore[0].x);
   const groupAfter = await Promise.all(boxed.map((id) => positionOf(page, id)));

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
 import { expect, test } from './fixtures';
+import { freeMarks } from './lod-marks';
 
 type AppWindow = { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> }; store: { getState(): { selectedNodes: Set<string>; doc: { stakeholders: Record<string, unknown> } } } } };
 const app = (page: Page) => page.evaluate(() => !!(window as unknown as Partial<AppWindow>).__influenceMap);
@@ -24,23 +25,8 @@ async function openOrganisation(page: Page, size: number) {
   return doc;
 }
 
-/** Centres of marks not covered by anything else, nearest the middle first. */
-async function freeNodes(page: Page, count: number) {
-  return page.evaluate((n) => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    const out: { id: string; x: number; y: number }[] = [];
-    const nodes = [...document.querySelectorAll('.react-flow__node')].map((el) => {
-      const r = el.getBoundingClientRect();
-      return { el, x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    });
-    nodes.sort((a, b) => (a.x - pane.x - pane.width / 2) ** 2 + (a.y - pane.y - pane.height / 2) ** 2 - ((b.x - pane.x - pane.width / 2) ** 2 + (b.y - pane.y - pane.height / 2) ** 2));
-    for (const { el, x, y } of nodes) {
-      if (document.elementFromPoint(x, y)?.closest('.react-flow__node') === el) out.push({ id: el.getAttribute('data-id')!, x, y });
-      if (out.length === n) break;
-    }
-    return out;
-  }, count);
-}
+/** Zoomed out there are no DOM nodes to find people by: marks from the store and the viewport. */
+const freeNodes = freeMarks;
 
 test('zoomed out on a large map: shift-click adds to the selection, double-click adds a person', async ({ page }) => {
   await openOrganisation(page, 300);
