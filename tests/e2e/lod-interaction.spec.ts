@@ -87,3 +87,20 @@ test('while a mark is dragged the map keeps drawing it under the pointer, and ev
   await expect.poll(async () => Number(await page.locator('canvas.lod-layer').getAttribute('data-lod-renders'))).toBeGreaterThan(renders);
   await expect.poll(() => paintedPixels(page, 'canvas.lod-layer')).toBeGreaterThan(painted * 0.8);
 });
+
+test('zoomed out there are no cards to Tab to: the stand-in zooms in to the first person, whose card takes focus', async ({ page }) => {
+  await openOrganisation(page, 300);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  const entry = page.locator('[data-lod-entry]');
+  await expect(entry).toHaveText(/^300 people, zoomed out/);
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  // The view is at a readable zoom, cards are back, and the keyboard is on a person's card.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false)).toBe(true);
+  const first = await page.evaluate(() => document.activeElement!.getAttribute('data-id'));
+  expect(Number(/scale\(([\d.e-]+)\)/.exec(await transformOf(page))?.[1])).toBeGreaterThanOrEqual(0.45);
+  // Tab goes on to the next person in reading order.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null)).not.toBe(first);
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))).toBe(true);
+});
