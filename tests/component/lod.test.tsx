@@ -112,7 +112,9 @@ describe('level of detail on the canvas', () => {
     const layer = view.container.querySelector('canvas.lod-layer') as HTMLCanvasElement;
     await waitFor(() => expect(Number(layer.dataset.lodMarks)).toBeGreaterThan(0));
     dispose();
-  });
+    // Rendering a screenful of cards in jsdom takes seconds on a loaded machine (it timed out at
+    // the default 5 s before this branch too).
+  }, 30_000);
 });
 
 describe('level-of-detail scene', () => {
