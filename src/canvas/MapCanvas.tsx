@@ -33,9 +33,12 @@ import { TieEdge } from './TieEdge';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
+import { useLodPointer } from './lod/useLodPointer';
+import { fitDocumentBounds } from './lod/viewport';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { TieConnectionLine } from './TieConnectionLine';
-import { useCanvasKeyboard } from './useCanvasKeyboard';
+import { LOD_ENTRY, useCanvasKeyboard } from './useCanvasKeyboard';
+import { formatCount } from '../domain/numbers';
 import { openingViewport } from './opening-view';
 import { StartHereHint } from './StartHereHint';
 import { createTieRouter } from './routing';
@@ -48,8 +51,9 @@ const nodeTypes = { stakeholder: StakeholderNode };
 const edgeTypes = { tie: TieEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Zoomed out, ties are drawn on the level-of-detail canvas, not by React Flow. */
+/** Zoomed out, people and ties are drawn on the level-of-detail canvas, not by React Flow. */
 const NO_EDGES: TieFlowEdge[] = [];
+const NO_NODES: StakeholderFlowNode[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const MIN_ZOOM = 0.05;
 export const PALETTE_DRAG_TYPE = 'application/x-influence-map-item';
@@ -71,11 +75,13 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const initialViewport = useEditor((s) => s.initialViewport);
   const filters = useEditor((s) => s.filters);
   const readOnly = useEditor((s) => s.readOnly);
+  const renaming = useEditor((s) => s.renaming);
   const whatIfIds = useWhatIf((s) => s.removedIds);
   const whatIfResult = useWhatIf((s) => s.result);
   const { overlay: baseOverlay, legend } = useMapOverlay(doc, { withFocus: true });
   const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
-  const { screenToFlowPosition, fitView, fitBounds } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
   const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
@@ -112,6 +118,15 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const mapEdges = useMemo(createEdgeMapper, []);
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
   const edges = useMemo(() => mapEdges(doc, selectedTies, overlay), [mapEdges, doc, selectedTies, overlay]);
+  // Zoomed out React Flow gets no node per person (lod/useLodPointer.ts hit-tests the marks),
+  // only the card of the person being named, so the name can be typed in place at any zoom.
+  const flowNodes = useMemo(() => {
+    if (!lod) return nodes;
+    if (renaming === null) return NO_NODES;
+    const named = nodes.find((n) => n.id === renaming);
+    return named ? [named] : NO_NODES;
+  }, [lod, nodes, renaming]);
+  useLodPointer(containerRef, store, { active: lod, nodes, readOnly, snapToGrid });
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderFlowNode>[]) => {
@@ -153,7 +168,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     store.getState().setRenaming(node.id);
   }, [store]);
 
-  useCanvasKeyboard(containerRef, store, { tiesDrawn: !lod });
+  useCanvasKeyboard(containerRef, store, { tiesDrawn: !lod, lod });
 
   // A filter change shows the people who pass it: the view fits to them.
   const lastFilters = useRef(filters);
@@ -164,27 +179,23 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (!current) return;
     const passing = applyFilters(current, filters).people;
     for (const id of overlay.hidden ?? []) passing.delete(id);
-    if (passing.size > 0) void fitView({ ...FIT_VIEW_OPTIONS, nodes: [...passing].map((id) => ({ id })), duration: 300 });
-  }, [filters, fitView, store, overlay]);
+    // Fitted from the document, not React Flow's nodes: zoomed out it has none.
+    if (passing.size > 0) fitDocumentBounds(flow, flowStore.getState(), current, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM, duration: 300 }, passing);
+  }, [filters, flow, flowStore, store, overlay]);
 
-  // "Show levels" shows the top of the chart: the view fits to what is drawn now.
+  // "Show levels" shows the top of the chart: the view fits to the people drawn now (from the
+  // document: zoomed out, or when a collapse only removed cards, React Flow has nothing to fit).
   const showLevels = useEditor((s) => s.showLevels);
   const lastLevels = useRef(showLevels);
   useEffect(() => {
     if (lastLevels.current === showLevels) return;
     lastLevels.current = showLevels;
-    if (showLevels === null || nodes.length === 0) return;
-    // From the cards' own boxes: React Flow's queued fitView waits for a node change that a
-    // collapse (nodes only removed) may never bring.
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const n of nodes) {
-      x0 = Math.min(x0, n.position.x);
-      y0 = Math.min(y0, n.position.y);
-      x1 = Math.max(x1, n.position.x + (n.width ?? 0));
-      y1 = Math.max(y1, n.position.y + NODE_HEIGHT);
-    }
-    void fitBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, { padding: FIT_VIEW_OPTIONS.padding, duration: 300 });
-  }, [showLevels, nodes, fitBounds]);
+    const current = store.getState().doc;
+    if (showLevels === null || !current) return;
+    const drawn = new Set(Object.keys(current.stakeholders));
+    for (const id of overlay.hidden ?? []) drawn.delete(id);
+    if (drawn.size > 0) fitDocumentBounds(flow, flowStore.getState(), current, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM, duration: 300 }, drawn);
+  }, [showLevels, overlay, flow, flowStore, store]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
@@ -229,10 +240,16 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
       <TieMarkers />
+      {/* Zoomed out there are no cards to Tab to: this stands in for them (useCanvasKeyboard.ts). */}
+      {lod && (
+        <div className="canvas__lod-entry" tabIndex={0} role="button" {...{ [LOD_ENTRY]: '' }}>
+          {formatCount(people)} people, zoomed out. Tab or Enter zooms in to the first person.
+        </div>
+      )}
       <LodContext.Provider value={lod}>
       <TieRoutesContext.Provider value={routes}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
-        nodes={nodes}
+        nodes={flowNodes}
         edges={lod ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}

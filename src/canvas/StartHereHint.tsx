@@ -1,4 +1,5 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { fitWholeMap } from './lod/viewport';
 import { useMemo, useState } from 'react';
 import { displayName } from '../domain/describe';
 import type { Id } from '../domain/types';
@@ -13,6 +14,7 @@ export function StartHereHint({ focusId, isMe }: { focusId: Id; isMe: boolean })
   const doc = useEditor((s) => s.doc);
   const [open, setOpen] = useState(true);
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const contacts = useMemo(() => (doc ? neighbourhood(doc, focusId).size - 1 : 0), [doc, focusId]);
   if (!open || !doc?.stakeholders[focusId]) return null;
   const total = Object.keys(doc.stakeholders).length;
@@ -29,7 +31,7 @@ export function StartHereHint({ focusId, isMe }: { focusId: Id; isMe: boolean })
           className="button button--small button--primary"
           onClick={() => {
             setOpen(false);
-            void flow.fitView({ padding: 0.2, duration: 250 });
+            fitWholeMap(flow, flowStore.getState(), doc, { padding: 0.2, duration: 250 });
           }}
         >
           Show the whole map

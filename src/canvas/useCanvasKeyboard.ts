@@ -2,7 +2,10 @@
  * Keyboard work on the canvas that React Flow does not do for us:
  * - Tab and Shift+Tab walk people in reading order, then ties (tab-order.ts), and reach people
  *   outside the view (the view moves to them first, since off-screen cards are not drawn);
- * - Enter or F2 on a focused card edits the person's name in place.
+ * - Enter or F2 on a focused card edits the person's name in place;
+ * - zoomed out on a large map there are no cards to focus (people are marks on the canvas layer):
+ *   one stand-in control (LOD_ENTRY) takes Tab, and Tab or Enter on it zooms in to a readable
+ *   zoom on the first selected person, or the first in reading order, and focuses the card.
  */
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, type RefObject } from 'react';
@@ -13,6 +16,10 @@ import { tabOrder, type CanvasItem } from './tab-order';
 import { cachedOrgTree, collapseOf } from '../domain/org-tree';
 
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** Marks the zoomed-out canvas's stand-in for its people in the Tab order. */
+export const LOD_ENTRY = 'data-lod-entry';
+/** The zoom a person is revealed at from the zoomed-out map: cards readable again. */
+const READABLE_ZOOM = 0.9;
 /** Frames to wait for a card to be drawn after the view moved to it. */
 const REVEAL_FRAMES = 45;
 
@@ -56,10 +63,10 @@ function tabbableBeyond(viewport: Element, forward: boolean): HTMLElement | null
   return all.reverse().find((el) => viewport.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) ?? null;
 }
 
-export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, store: EditorStoreApi, options: { tiesDrawn: boolean }): void {
+export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, store: EditorStoreApi, options: { tiesDrawn: boolean; lod?: boolean }): void {
   const flow = useReactFlow();
   const flowStore = useStoreApi();
-  const { tiesDrawn } = options;
+  const { tiesDrawn, lod = false } = options;
 
   useEffect(() => {
     const root = container.current;
@@ -95,7 +102,8 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, stor
         if (a && b) point = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
       }
       if (!point) return;
-      void flow.setCenter(point.x, point.y, { zoom: flowStore.getState().transform[2] });
+      const zoom = flowStore.getState().transform[2];
+      void flow.setCenter(point.x, point.y, { zoom: lod ? Math.max(zoom, READABLE_ZOOM) : zoom });
       focusWhenDrawn(root, item);
     };
 
@@ -113,8 +121,20 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, stor
       });
     };
     const same = (a: CanvasItem, b: CanvasItem) => a.kind === b.kind && a.id === b.id;
+    const isEntry = (target: EventTarget | null) => target instanceof Element && target.hasAttribute(LOD_ENTRY);
+    /** From the zoomed-out stand-in: the first selected person in reading order, else the first (last) person. */
+    const enterPeople = (back: boolean) => {
+      const items = order().filter((i) => i.kind === 'person');
+      const selected = store.getState().selectedNodes;
+      const goal = items.find((i) => selected.has(i.id)) ?? (back ? items[items.length - 1] : items[0]);
+      if (goal) reveal(goal);
+    };
 
     const onKeyDown = (e: KeyboardEvent) => {
+      if (isEntry(e.target) && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault();
+        return enterPeople(false);
+      }
       const item = itemOf(e.target);
       if (!item) return;
       if ((e.key === 'Enter' || e.key === 'F2') && item.kind === 'person' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
@@ -144,6 +164,10 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, stor
       tabBack = e.shiftKey;
     };
     const onFocusIn = (e: FocusEvent) => {
+      if (isEntry(e.target) && performance.now() - tabAt <= 500) {
+        tabAt = -Infinity;
+        return enterPeople(tabBack);
+      }
       const item = itemOf(e.target);
       if (!item || itemOf(e.relatedTarget) || performance.now() - tabAt > 500) return;
       tabAt = -Infinity;
@@ -163,5 +187,5 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>, stor
       root.removeEventListener('focusin', onFocusIn);
       window.removeEventListener('keydown', onWindowKeyDown, true);
     };
-  }, [container, store, flow, flowStore, tiesDrawn]);
+  }, [container, store, flow, flowStore, tiesDrawn, lod]);
 }

@@ -149,6 +149,32 @@ function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: string, repor
  * at all. `problems` is the report as lines for the user (the same text as `fixes`).
  */
 export function restoreDocument(raw: RawDocument, options: RestoreOptions): RestoreResult {
+  const steps = restoreSteps(raw, options, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Records restored between two pauses of restoreDocumentInChunks. */
+export const RESTORE_CHUNK = 2000;
+
+/**
+ * restoreDocument, pausing (`pause`, e.g. a yield to the event loop) after every `chunk` records,
+ * so that opening a stored map of tens of thousands of people never holds the page in one task.
+ * The same result as restoreDocument.
+ */
+export async function restoreDocumentInChunks(raw: RawDocument, options: RestoreOptions, pause: () => Promise<void>, chunk = RESTORE_CHUNK): Promise<RestoreResult> {
+  const steps = restoreSteps(raw, options, chunk);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The work of restoreDocument, yielding after every `chunk` records. */
+function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number): Generator<void, RestoreResult> {
   const report = new Report();
   const stored = options.source === 'indexeddb' || options.source === 'journal';
 
@@ -182,27 +208,32 @@ export function restoreDocument(raw: RawDocument, options: RestoreOptions): Rest
   // Object.fromEntries, which defines own properties even for ids such as "__proto__".
   const stakeholders = new Map<Id, Stakeholder>();
   const firstSeen = new Map<Id, number>();
-  people.forEach((rawPerson, i) => {
+  for (let i = 0; i < people.length; i++) {
+    if (i > 0 && i % chunk === 0) yield;
+    const rawPerson = people[i];
     const what = `Person ${i + 1}${labelOf(rawPerson)}`;
     const person = restoreRecord(StakeholderRecordType, rawPerson, what, report, (r) => clampPerson(r, what, report));
-    if (!person) return;
+    if (!person) continue;
     const seen = firstSeen.get(person.id);
     if (seen !== undefined) {
       report.add('duplicate', `${what} has the same id as person ${seen}; skipped.`);
-      return;
+      continue;
     }
     firstSeen.set(person.id, i + 1);
     stakeholders.set(person.id, person);
-  });
+  }
+  yield;
 
   const ties = new Map<Id, Tie>();
-  tieList.forEach((rawTie, i) => {
+  for (let i = 0; i < tieList.length; i++) {
+    if (i > 0 && i % chunk === 0) yield;
+    const rawTie = tieList[i];
     const what = `Tie ${i + 1}${isObject(rawTie) && typeof rawTie.id === 'string' ? ` (id ${quoted(rawTie.id)})` : ''}`;
     let tie = restoreRecord(TieRecordType, rawTie, what, report, (r) => report.clamp(r, 'note', 'tieNote', what));
-    if (!tie) return;
+    if (!tie) continue;
     if (ties.has(tie.id)) {
       report.add('duplicate', `${what} has the same id as an earlier tie; skipped.`);
-      return;
+      continue;
     }
     const rule = isBuiltInKind(tie.kind) ? TIE_DIRECTION_RULES[tie.kind] : null;
     if (rule && rule.fixed && tie.mutual !== rule.defaultMutual) {
@@ -210,7 +241,8 @@ export function restoreDocument(raw: RawDocument, options: RestoreOptions): Rest
       tie = { ...tie, mutual: rule.defaultMutual };
     }
     ties.set(tie.id, tie);
-  });
+  }
+  yield;
 
   map = keepUnknownKinds(map, ties, report);
 

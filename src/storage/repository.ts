@@ -5,7 +5,8 @@
 import type { ChangeSet } from '../domain/diff';
 import { mergeRecord } from '../domain/diff';
 import { MapRecordType, stampVersion, type RecordType } from '../domain/record-types';
-import { restoreDocument, restoreRecordValue } from '../domain/restore';
+import { Dexie } from 'dexie';
+import { RESTORE_CHUNK, restoreDocumentInChunks, restoreRecordValue } from '../domain/restore';
 import type { Id, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
 import { defaultSettings } from '../domain/defaults';
 import { asNewMap } from '../io/map-file';
@@ -124,6 +125,9 @@ type TableName = RecordTable<{ id: Id }>['name'];
 /** One list per record table. */
 type PerTable<V> = Record<TableName, V>;
 const perTable = <V>(make: () => V): PerTable<V> => ({ stakeholders: make(), ties: make() });
+
+/** Lets the page handle input and paint between chunks of a large map's records. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * How one map's records look at rest: as they are, or sealed (encrypted) when the map is locked.
@@ -306,9 +310,24 @@ export class Repository {
   }
 
   /** Every row of one map, per record table (inside the caller's transaction, if any). */
+  /**
+   * Every row of a map, per table, read page by page (inside the caller's transaction): each page
+   * becomes objects in a task of its own, so a map of tens of thousands of people never holds the
+   * page in one long task.
+   */
   private async readAll(mapId: Id): Promise<PerTable<StoredRecord[]>> {
     const rows = perTable<StoredRecord[]>(() => []);
-    for (const table of RECORD_TABLES) rows[table.name] = await table.rows(this.db).where('mapId').equals(mapId).toArray();
+    for (const table of RECORD_TABLES) {
+      const out = rows[table.name];
+      let after: Id | null = null;
+      for (;;) {
+        const lower: [Id, unknown] = after === null ? [mapId, Dexie.minKey] : [mapId, after];
+        const page: StoredRecord[] = await table.rows(this.db).where('[mapId+id]').between(lower, [mapId, Dexie.maxKey], after === null, true).limit(RESTORE_CHUNK).toArray();
+        for (const row of page) out.push(row);
+        if (page.length < RESTORE_CHUNK) break;
+        after = page[page.length - 1].id;
+      }
+    }
     return rows;
   }
 
@@ -450,6 +469,8 @@ export class Repository {
     const decoded = perTable<unknown[]>(() => []);
     for (const table of RECORD_TABLES) {
       for (const record of raw.rows[table.name]) {
+        // Decoding (decrypting, for a locked map) in chunks: the page stays responsive.
+        if (decoded[table.name].length % RESTORE_CHUNK === RESTORE_CHUNK - 1) await nextTask();
         try {
           decoded[table.name].push(await codec.decode(record));
         } catch {
@@ -464,9 +485,10 @@ export class Repository {
         return null;
       });
     }
-    const restored = restoreDocument(
+    const restored = await restoreDocumentInChunks(
       { map: decodedMap, stakeholders: decoded.stakeholders, ties: decoded.ties },
       { source: 'indexeddb', mapId: id },
+      nextTask,
     );
     // Only lists can fail, and these are lists.
     if (!restored.ok) throw new Error(restored.error);

@@ -3,8 +3,9 @@
  * handler on the window, driven by the one table in shortcuts.ts. They wait while a dialog is open
  * or the user types in a field.
  */
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
+import { fitWholeMap } from '../canvas/lod/viewport';
 import { countOf } from '../domain/numbers';
 import { useServices } from '../state/context';
 import { findShortcut, isEditingAction, isTypingTarget, type ShortcutAction } from './shortcuts';
@@ -31,6 +32,7 @@ export function shortcutApplies(action: ShortcutAction, state: { doc: unknown; r
 export function useShortcuts({ readOnly, addInView }: ShortcutOptions): (action: ShortcutAction) => void {
   const { store } = useServices();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
 
   const run = useCallback(
     (action: ShortcutAction) => {
@@ -56,6 +58,8 @@ export function useShortcuts({ readOnly, addInView }: ShortcutOptions): (action:
         case 'redo':
           return state.redo();
         case 'fit-view':
+          // The network canvas zoomed out has no node per person for React Flow to fit.
+          if (state.view === 'network' || state.view === 'focus') return fitWholeMap(flow, flowStore.getState(), state.doc, { padding: 0.2, duration: 250 });
           return void flow.fitView({ padding: 0.2, duration: 250 });
         case 'zoom-in':
           return void flow.zoomIn({ duration: 150 });
@@ -77,7 +81,7 @@ export function useShortcuts({ readOnly, addInView }: ShortcutOptions): (action:
           if (action.startsWith('tie-')) state.setTieKind(action.slice(4) as Parameters<typeof state.setTieKind>[0]);
       }
     },
-    [addInView, flow, store],
+    [addInView, flow, flowStore, store],
   );
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
 import { expect, test } from './fixtures';
+import { freeMarks } from './lod-marks';
 
 type AppWindow = { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> }; store: { getState(): { selectedNodes: Set<string>; doc: { stakeholders: Record<string, unknown> } } } } };
 const app = (page: Page) => page.evaluate(() => !!(window as unknown as Partial<AppWindow>).__influenceMap);
@@ -24,23 +25,8 @@ async function openOrganisation(page: Page, size: number) {
   return doc;
 }
 
-/** Centres of marks not covered by anything else, nearest the middle first. */
-async function freeNodes(page: Page, count: number) {
-  return page.evaluate((n) => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    const out: { id: string; x: number; y: number }[] = [];
-    const nodes = [...document.querySelectorAll('.react-flow__node')].map((el) => {
-      const r = el.getBoundingClientRect();
-      return { el, x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    });
-    nodes.sort((a, b) => (a.x - pane.x - pane.width / 2) ** 2 + (a.y - pane.y - pane.height / 2) ** 2 - ((b.x - pane.x - pane.width / 2) ** 2 + (b.y - pane.y - pane.height / 2) ** 2));
-    for (const { el, x, y } of nodes) {
-      if (document.elementFromPoint(x, y)?.closest('.react-flow__node') === el) out.push({ id: el.getAttribute('data-id')!, x, y });
-      if (out.length === n) break;
-    }
-    return out;
-  }, count);
-}
+/** Zoomed out there are no DOM nodes to find people by: marks from the store and the viewport. */
+const freeNodes = freeMarks;
 
 test('zoomed out on a large map: shift-click adds to the selection, double-click adds a person', async ({ page }) => {
   await openOrganisation(page, 300);
@@ -100,4 +86,21 @@ test('while a mark is dragged the map keeps drawing it under the pointer, and ev
   // Dropped: the whole map is drawn again (in the raster worker) with the person in the new place.
   await expect.poll(async () => Number(await page.locator('canvas.lod-layer').getAttribute('data-lod-renders'))).toBeGreaterThan(renders);
   await expect.poll(() => paintedPixels(page, 'canvas.lod-layer')).toBeGreaterThan(painted * 0.8);
+});
+
+test('zoomed out there are no cards to Tab to: the stand-in zooms in to the first person, whose card takes focus', async ({ page }) => {
+  await openOrganisation(page, 300);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  const entry = page.locator('[data-lod-entry]');
+  await expect(entry).toHaveText(/^300 people, zoomed out/);
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  // The view is at a readable zoom, cards are back, and the keyboard is on a person's card.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false)).toBe(true);
+  const first = await page.evaluate(() => document.activeElement!.getAttribute('data-id'));
+  expect(Number(/scale\(([\d.e-]+)\)/.exec(await transformOf(page))?.[1])).toBeGreaterThanOrEqual(0.45);
+  // Tab goes on to the next person in reading order.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null)).not.toBe(first);
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))).toBe(true);
 });

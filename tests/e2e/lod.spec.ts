@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
 import { expect, test } from './fixtures';
+import { freeMarks } from './lod-marks';
 
 /** Stores a generated organisation and opens it (fitted: zoomed out to show everyone). */
 async function openOrganisation(page: Page, size: number) {
@@ -46,10 +47,10 @@ test('zoomed out, a large map is drawn as marks on one canvas; selection, box se
   const layer = page.locator('canvas.lod-layer');
   await expect(layer).toHaveAttribute('data-lod-marks', '300');
   expect(await zoomOf(page)).toBeLessThan(0.45);
-  // No cards, no SVG ties: one canvas and transparent hit targets.
+  // No cards, no SVG ties, no DOM node per person: one canvas, hit-tested (lod/useLodPointer.ts).
   await expect(page.locator('.person__name-text')).toHaveCount(0);
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
-  await expect(page.locator('.react-flow__node .person-mark')).toHaveCount(300);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
   // The canvas really has marks on it.
   const painted = await layer.evaluate((c: HTMLCanvasElement) => {
     const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -60,7 +61,7 @@ test('zoomed out, a large map is drawn as marks on one canvas; selection, box se
   expect(painted).toBeGreaterThan(1000);
 
   // Click a mark: selected, and the Inspector shows the person.
-  const node = await freeNode(page);
+  const [node] = await freeMarks(page, 1);
   await page.mouse.click(node.x, node.y);
   await expect.poll(() => selected(page)).toEqual([node.id]);
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(doc.stakeholders[node.id].name);
@@ -91,7 +92,7 @@ test('zoomed out, a large map is drawn as marks on one canvas; selection, box se
 test('zoomed in, names are legible on full cards; selection and drag work there too', async ({ page }) => {
   await openOrganisation(page, 300);
   await expect(page.locator('canvas.lod-layer')).toHaveAttribute('data-lod-marks', '300');
-  const target = await freeNode(page);
+  const [target] = await freeMarks(page, 1);
   // Zoom in on that person with the wheel until cards are readable.
   await page.mouse.move(target.x, target.y);
   for (let i = 0; i < 30 && (await zoomOf(page)) < 0.9; i++) await page.mouse.wheel(0, -200);

@@ -10,6 +10,7 @@
 import { getViewportForBounds, Position, type NodeHandle, type Viewport } from '@xyflow/react';
 import { NODE_HEIGHT, nodeWidth } from '../../domain/defaults';
 import type { MapDocument } from '../../domain/types';
+import { isBelowLodZoom, LOD_MIN_PEOPLE } from './scene';
 
 export interface FitOptions {
   padding: number;
@@ -17,14 +18,15 @@ export interface FitOptions {
   maxZoom: number;
 }
 
-/** The viewport React Flow's fitView would choose for the document's cards, or null (empty map, no size). */
-export function fittedViewport(doc: MapDocument, width: number, height: number, options: FitOptions): Viewport | null {
+/** The viewport React Flow's fitView would choose for the document's cards (or only some), or null (empty map, no size). */
+export function fittedViewport(doc: MapDocument, width: number, height: number, options: FitOptions, only?: ReadonlySet<string>): Viewport | null {
   if (!(width > 0) || !(height > 0)) return null;
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const s of Object.values(doc.stakeholders)) {
+    if (only && !only.has(s.id)) continue;
     if (s.x < minX) minX = s.x;
     if (s.y < minY) minY = s.y;
     if (s.x + nodeWidth(s.influence) > maxX) maxX = s.x + nodeWidth(s.influence);
@@ -32,6 +34,42 @@ export function fittedViewport(doc: MapDocument, width: number, height: number, 
   }
   if (minX === Infinity) return null;
   return getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, options.minZoom, options.maxZoom, options.padding);
+}
+
+/**
+ * Fits the view to the document's people (or only some), as fitView does for React Flow's nodes:
+ * zoomed out React Flow has no node per person, so its own fitView would find nothing to fit.
+ */
+export function fitDocumentBounds(
+  flow: { setViewport(viewport: Viewport, options?: { duration?: number }): unknown },
+  size: { width: number; height: number },
+  doc: MapDocument,
+  options: Partial<FitOptions> & { duration?: number } = {},
+  only?: ReadonlySet<string>,
+): boolean {
+  const { padding = 0.2, minZoom = 0.05, maxZoom = 1.2, duration } = options;
+  const viewport = fittedViewport(doc, size.width, size.height, { padding, minZoom, maxZoom }, only);
+  if (!viewport) return false;
+  void flow.setViewport(viewport, duration ? { duration } : undefined);
+  return true;
+}
+
+/**
+ * "Fit view" on the network canvas: zoomed out on a large map React Flow holds no node per person
+ * (MapCanvas), so the document's people are fitted; otherwise React Flow's own fitView.
+ */
+export function fitWholeMap(
+  flow: { fitView(options?: { padding?: number; duration?: number }): unknown; setViewport(viewport: Viewport, options?: { duration?: number }): unknown },
+  flowState: { transform: [number, number, number]; width: number; height: number; minZoom: number; maxZoom: number; nodeLookup: { size: number } },
+  doc: MapDocument | null,
+  options: { padding: number; duration?: number },
+): void {
+  const people = doc ? Object.keys(doc.stakeholders).length : 0;
+  if (doc && isBelowLodZoom(flowState) && people >= LOD_MIN_PEOPLE && flowState.nodeLookup.size < people) {
+    fitDocumentBounds(flow, flowState, doc, { ...options, minZoom: flowState.minZoom, maxZoom: flowState.maxZoom });
+    return;
+  }
+  void flow.fitView(options);
 }
 
 const HANDLE = 10;

@@ -5,6 +5,8 @@ import type { MapDocument } from '../../../src/domain/types';
 import type { InfluenceDb } from '../../../src/storage/db';
 import { Repository, revKey, type LoadedMap } from '../../../src/storage/repository';
 import { docOf, person, teamDoc } from '../helpers/docs';
+import { generateOrganisation } from '../../../src/analysis/generate';
+import { RESTORE_CHUNK } from '../../../src/domain/restore';
 import { countWrites, freshDb, type WriteCounter } from '../helpers/storage';
 
 const opened: InfluenceDb[] = [];
@@ -32,6 +34,18 @@ function save(repo: Repository, base: LoadedMap, next: MapDocument, now = 5_000)
 }
 
 describe('create and load', () => {
+  it('a map larger than one page of records loads whole, and only its own records', async () => {
+    const { repo } = setup();
+    const big = generateOrganisation(RESTORE_CHUNK * 2 + 7, 4);
+    const other = teamDoc();
+    await repo.createMap(other);
+    const loaded = await stored(repo, big);
+    expect(loaded.problems).toEqual([]);
+    expect(Object.keys(loaded.doc.stakeholders).sort()).toEqual(Object.keys(big.stakeholders).sort());
+    expect(Object.keys(loaded.doc.ties).sort()).toEqual(Object.keys(big.ties).sort());
+    expect(loaded.doc.stakeholders).toEqual(big.stakeholders);
+  }, 60_000);
+
   it('loads exactly the map that was created', async () => {
     const { repo } = setup();
     const doc = teamDoc();
