@@ -157,7 +157,25 @@ test('share, join by link, edits both ways, presence, and Undo undoes only oneâ€
   expect((await person(page, 'Tom'))?.title).toBe('CTO');
   expect((await person(bob.page, 'Tom'))?.title).toBe('CTO');
 
-  // The server's database holds no name in clear.
+  // Bob's selection is outlined on the other views too, around Tom's card as that view lays it out.
+  const outlinesTom = async (view: string) => {
+    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: view }).click();
+    const card = page.locator(`.react-flow__node[data-id="${tomId}"]`);
+    const outline = page.locator(`.peer-selection[data-peer="Bob"][data-person="${tomId}"]`);
+    await expect(outline).toBeVisible();
+    await expect(card).toBeVisible();
+    await expect
+      .poll(async () => {
+        const [c, o] = [(await card.boundingBox())!, (await outline.boundingBox())!];
+        return o.x <= c.x && o.y <= c.y && o.x + o.width >= c.x + c.width && o.y + o.height >= c.y + c.height && o.width - c.width < 20;
+      })
+      .toBe(true);
+  };
+  await outlinesTom('Powerâ€“interest grid');
+  await page.evaluate((id) => (window as unknown as { __influenceMap: { store: { getState(): { setMe(id: string): void } } } }).__influenceMap.store.getState().setMe(id), tomId);
+  await outlinesTom('Me at the centre');
+  await outlinesTom('Network');
+
   expect(bob.errors).toEqual([]);
   await bob.context.close();
 });
