@@ -113,6 +113,27 @@ describe('team server (real Hocuspocus server, SQLite)', () => {
   });
 });
 
+describe('team server: document size limit', () => {
+  it('closes a room’s connections once its document grows over MAX_DOCUMENT_BYTES, over many small updates', async () => {
+    const s = await server({ MAX_DOCUMENT_BYTES: '60000' });
+    const room = await sharedRoom();
+    const owner = client(s, room.roomId, room.create);
+    await owner.authenticated;
+    let closed = false;
+    void owner.closed.then(() => (closed = true));
+    for (let i = 0; i < 5 && !closed; i++) {
+      owner.doc.getMap('people').set(`p${i}`, 'x'.repeat(10_000));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(closed).toBe(false);
+    for (let i = 5; i < 12 && !closed; i++) {
+      owner.doc.getMap('people').set(`p${i}`, 'x'.repeat(10_000));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await owner.closed).toBeGreaterThan(0);
+  });
+});
+
 describe('team server: key rotation retires the old room', () => {
   const retire = (s: { url: string }, room: string, token: string) =>
     fetch(`${s.url}/collab/retire`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ room, token }) });
