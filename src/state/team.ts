@@ -165,6 +165,11 @@ export class TeamMaps {
         else teamStore.setState({ status, refusal: status === 'refused' ? (reason ?? 'refused') : null });
       }),
     );
+    // A join's connection may have been refused before this listener existed.
+    if (conn.status() === 'refused' && conn.refusal() === REPLACED_REASON) {
+      void this.onReplaced(session);
+      return;
+    }
     teamStore.setState({ status: conn.status() });
     this.startPresence(session, ctx);
   }

@@ -19,6 +19,8 @@ export interface RoomConnection {
   /** The first exchange with the server is done (rejects if the server refuses the link). */
   readonly synced: Promise<void>;
   status(): ConnectionStatus;
+  /** Why the server refused, once it has (kept, for listeners that subscribe late). */
+  refusal(): string | null;
   /** Resolves once the server has every change made here so far (rejects after `ms`). */
   flushed(ms?: number): Promise<void>;
   onStatus(listener: (status: ConnectionStatus, reason?: string) => void): () => void;
@@ -59,6 +61,8 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
   const persistence = new IndexeddbPersistence(localCopyName(options.roomId), ydoc);
   const local = persistence.whenSynced.then(() => undefined);
   let status: ConnectionStatus = 'connecting';
+  let refusal: string | null = null;
+  let destroyed = false;
   const listeners = new Set<(status: ConnectionStatus, reason?: string) => void>();
   const setStatus = (next: ConnectionStatus, reason?: string) => {
     if (status === next && !reason) return;
@@ -81,8 +85,21 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
       syncedOk();
     },
     onAuthenticationFailed: ({ reason }) => {
+      refusal = reason;
       setStatus('refused', reason);
       syncedFail(new Error(reason));
+    },
+    onClose: () => {
+      // The server can close this room alone (a retired room, a room over its size limit) with
+      // a message on a socket it leaves open; the provider then neither re-authenticates nor
+      // reports it, and updates would go nowhere. Reconnect, so the server's answer arrives.
+      if (destroyed || status === 'refused' || (socket as unknown as { webSocket: WebSocket | null }).webSocket?.readyState !== 1) return;
+      const again = () => {
+        socket.off('disconnect', again);
+        if (!destroyed) void socket.connect();
+      };
+      socket.on('disconnect', again);
+      socket.disconnect();
     },
     onStatus: ({ status: s }) => {
       if (status === 'refused') return;
@@ -98,6 +115,7 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
     local,
     synced,
     status: () => status,
+    refusal: () => refusal,
     async flushed(ms = 20_000) {
       const deadline = Date.now() + ms;
       await Promise.race([synced, new Promise((_, reject) => setTimeout(() => reject(new Error('The team server could not be reached.')), ms))]);
@@ -111,6 +129,7 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
       return () => listeners.delete(listener);
     },
     destroy() {
+      destroyed = true;
       listeners.clear();
       provider.destroy();
       socket.destroy();
