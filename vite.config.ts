@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), interactiveViewer(), offlineServiceWorker()],
   worker: { format: 'es' },
   // Team maps in development: the sync server (`npm run serve`, PORT 4380) behind the same origin.
-  server: { proxy: { '/collab': { target: 'ws://127.0.0.1:4380', ws: true } } },
+  server: { proxy: { '/collab': { target: 'http://127.0.0.1:4380', ws: true } } },
   build: {
     target: 'es2022',
     sourcemap: true,

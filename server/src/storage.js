@@ -14,6 +14,8 @@ import { join } from 'node:path';
  * @property {(id: string) => Promise<Room | null>} getRoom
  * @property {(room: Room) => Promise<boolean>} createRoom   false if the id is taken
  * @property {(id: string) => Promise<void>} deleteRoom
+ * @property {(id: string) => Promise<void>} retireRoom   deletes the room and its document and remembers the id, so it is never opened or created again
+ * @property {(id: string) => Promise<boolean>} isRetired
  * @property {(id: string) => Promise<Uint8Array | null>} fetchDocument
  * @property {(id: string, state: Uint8Array) => Promise<void>} storeDocument
  * @property {() => Promise<void>} close
@@ -28,12 +30,15 @@ export async function sqliteStorage(dataDir) {
   db.exec(`
     CREATE TABLE IF NOT EXISTS rooms (id TEXT PRIMARY KEY, edit_hash TEXT NOT NULL, view_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS documents (room_id TEXT PRIMARY KEY REFERENCES rooms(id) ON DELETE CASCADE, state BLOB NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS retired_rooms (id TEXT PRIMARY KEY, retired_at INTEGER NOT NULL);
   `);
   const get = db.prepare('SELECT id, edit_hash AS editHash, view_hash AS viewHash, created_at AS createdAt FROM rooms WHERE id = ?');
   const insert = db.prepare('INSERT OR IGNORE INTO rooms (id, edit_hash, view_hash, created_at) VALUES (?, ?, ?, ?)');
   const removeDoc = db.prepare('DELETE FROM documents WHERE room_id = ?');
   const removeRoom = db.prepare('DELETE FROM rooms WHERE id = ?');
   const fetch = db.prepare('SELECT state FROM documents WHERE room_id = ?');
+  const retire = db.prepare('INSERT OR IGNORE INTO retired_rooms (id, retired_at) VALUES (?, ?)');
+  const retired = db.prepare('SELECT 1 FROM retired_rooms WHERE id = ?');
   const store = db.prepare('INSERT INTO documents (room_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
   return {
     kind: 'SQLite',
@@ -48,6 +53,16 @@ export async function sqliteStorage(dataDir) {
         removeDoc.run(id);
         removeRoom.run(id);
       })();
+    },
+    async retireRoom(id) {
+      db.transaction(() => {
+        retire.run(id, Date.now());
+        removeDoc.run(id);
+        removeRoom.run(id);
+      })();
+    },
+    async isRetired(id) {
+      return retired.get(id) !== undefined;
     },
     async fetchDocument(id) {
       const row = /** @type {{ state: Buffer } | undefined} */ (fetch.get(id));
@@ -69,6 +84,7 @@ export async function postgresStorage(url) {
   await pool.query(`
     CREATE TABLE IF NOT EXISTS influence_rooms (id TEXT PRIMARY KEY, edit_hash TEXT NOT NULL, view_hash TEXT NOT NULL, created_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS influence_documents (room_id TEXT PRIMARY KEY REFERENCES influence_rooms(id) ON DELETE CASCADE, state BYTEA NOT NULL, updated_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS influence_retired_rooms (id TEXT PRIMARY KEY, retired_at BIGINT NOT NULL);
   `);
   return {
     kind: 'PostgreSQL',
@@ -83,6 +99,24 @@ export async function postgresStorage(url) {
     },
     async deleteRoom(id) {
       await pool.query('DELETE FROM influence_rooms WHERE id = $1', [id]);
+    },
+    async retireRoom(id) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('INSERT INTO influence_retired_rooms (id, retired_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, Date.now()]);
+        await client.query('DELETE FROM influence_rooms WHERE id = $1', [id]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async isRetired(id) {
+      const { rowCount } = await pool.query('SELECT 1 FROM influence_retired_rooms WHERE id = $1', [id]);
+      return (rowCount ?? 0) > 0;
     },
     async fetchDocument(id) {
       const { rows } = await pool.query('SELECT state FROM influence_documents WHERE room_id = $1', [id]);

@@ -113,6 +113,90 @@ describe('team server (real Hocuspocus server, SQLite)', () => {
   });
 });
 
+describe('team server: document size limit', () => {
+  it('closes a room’s connections once its document grows over MAX_DOCUMENT_BYTES, over many small updates', async () => {
+    const s = await server({ MAX_DOCUMENT_BYTES: '60000' });
+    const room = await sharedRoom();
+    const owner = client(s, room.roomId, room.create);
+    await owner.authenticated;
+    let closed = false;
+    void owner.closed.then(() => (closed = true));
+    for (let i = 0; i < 5 && !closed; i++) {
+      owner.doc.getMap('people').set(`p${i}`, 'x'.repeat(10_000));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(closed).toBe(false);
+    for (let i = 5; i < 12 && !closed; i++) {
+      owner.doc.getMap('people').set(`p${i}`, 'x'.repeat(10_000));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await owner.closed).toBeGreaterThan(0);
+  });
+});
+
+describe('team server: key rotation retires the old room', () => {
+  const retire = (s: { url: string }, room: string, token: string) =>
+    fetch(`${s.url}/collab/retire`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ room, token }) });
+
+  it('refuses old links with "replaced" once the owner retires the room, while the new room works', async () => {
+    const s = await server();
+    const old = await sharedRoom();
+    const owner = client(s, old.roomId, old.create);
+    await owner.authenticated;
+    owner.doc.getMap('people').set('p1', 'sealed-old');
+    const member = client(s, old.roomId, old.edit.token);
+    await eventually(() => expect(member.doc.getMap('people').get('p1')).toBe('sealed-old'));
+
+    // The map moves into a new room with a new key.
+    const next = await sharedRoom();
+    const ownerNext = client(s, next.roomId, next.create);
+    expect(await ownerNext.authenticated).toBe('read-write');
+    ownerNext.doc.getMap('people').set('p1', 'sealed-new');
+
+    // Only the old room's edit token may retire it.
+    expect((await retire(s, old.roomId, old.view.token)).status).toBe(403);
+    expect((await retire(s, old.roomId, next.edit.token)).status).toBe(403);
+    expect((await retire(s, old.roomId, 'garbage')).status).toBe(400);
+    expect((await retire(s, old.roomId, old.edit.token)).status).toBe(200);
+
+    // The member on the old link is disconnected, and every old token (and a new "create") is refused.
+    expect(await member.closed).toBeGreaterThan(0);
+    for (const token of [old.edit.token, old.view.token, old.create]) {
+      await expect(client(s, old.roomId, token).authenticated).rejects.toThrow('replaced');
+    }
+    // The new link joins and has the map.
+    const joiner = client(s, next.roomId, next.view.token);
+    expect(await joiner.authenticated).toBe('readonly');
+    await eventually(() => expect(joiner.doc.getMap('people').get('p1')).toBe('sealed-new'));
+  });
+
+  it('forgets the old document for good, across a restart', async () => {
+    const first = await server();
+    const old = await sharedRoom();
+    const owner = client(first, old.roomId, old.create);
+    await owner.authenticated;
+    owner.doc.getMap('people').set('p1', 'sealed-old-value');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await retire(first, old.roomId, old.edit.token)).status).toBe(200);
+    owner.destroy();
+    await first.stop();
+    servers.splice(servers.indexOf(first), 1);
+
+    const second = await server({ DATA_DIR: first.dataDir });
+    await expect(client(second, old.roomId, old.edit.token).authenticated).rejects.toThrow('replaced');
+    await expect(client(second, old.roomId, old.create).authenticated).rejects.toThrow('replaced');
+    expect((await retire(second, old.roomId, old.edit.token)).status).toBe(200);
+    await second.stop();
+    servers.splice(servers.indexOf(second), 1);
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(first.dataDir, 'influence-map.sqlite'), { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get(old.roomId) as { n: number }).n;
+    expect(count('SELECT COUNT(*) AS n FROM rooms WHERE id = ?')).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM documents WHERE room_id = ?')).toBe(0);
+    db.close();
+  });
+});
+
 describe('team server: the app on the same origin', () => {
   it('serves the built app, falls back to index.html for app routes, and never a file outside it', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');

@@ -16,6 +16,7 @@ import { countOf } from '../domain/numbers';
 import { egoRings, GRID_CELLS, type Box, type EgoLayout, type Point } from '../domain/views';
 import { boardBox, boardLayout, boardQuadrants, boardScoresAt, BOARD_OPTIONS, gridBoard, type Board } from '../domain/grid-board';
 import { GridChip } from './GridChip';
+import { PeerSelections } from './PeerSelections';
 import { useEditor, useServices } from '../state/context';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { LodContext } from './lod/context';
@@ -87,6 +88,8 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
     // The grid draws name chips (gridNodeTypes), at the chip's size.
     return mode === 'grid' ? all.map((n) => ({ ...n, width: CHIP.width, height: CHIP.height, handles: undefined })) : all;
   }, [mapNodes, doc, selectedNodes, positions, overlay, mode, ego]);
+  // Peers' selections on this view's own layout (only people this view shows).
+  const peerBox = useCallback((id: Id) => (hasEntry(positions, id) && (mode === 'grid' || ego) ? { ...positions[id], width: widthOf(id), height: heightOf } : null), [positions, mode, ego, widthOf, heightOf]);
   const edges = useMemo(() => (mode === 'ego' && ego ? mapEdges(doc, selectedTies, overlay) : NO_EDGES), [mode, ego, mapEdges, doc, selectedTies, overlay]);
 
   const onNodesChange = useCallback(
@@ -187,6 +190,7 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <ViewportPortal>{mode === 'grid' ? <GridBackdrop board={board} /> : ego ? <EgoBackdrop layout={ego} cards={cardBoxes} /> : null}</ViewportPortal>
+        <PeerSelections boxOf={peerBox} />
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
       </ReactFlow>
       </LodContext.Provider>

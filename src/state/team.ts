@@ -10,12 +10,13 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { newId } from '../domain/ids';
 import type { Id } from '../domain/types';
-import { clearLocalCopy, collabUrl, openRoom, type ConnectionStatus, type RoomConnection } from '../sync/connection';
+import { clearLocalCopy, collabUrl, openRoom, REPLACED_MESSAGE, REPLACED_REASON, retireRoom, type ConnectionStatus, type RoomConnection } from '../sync/connection';
 import { creationToken, deriveRoomKeys, newRoom, type RoomKeys, type RoomRole } from '../sync/keys';
 import { openPresence, PRESENCE_FIELD, presenceColour, sealPresence } from '../sync/presence';
-import { readDocument, type SealContext } from '../sync/ydoc';
+import { applyPlan, planChanges, readDocument, type SealContext } from '../sync/ydoc';
 import { deleteShare, getShare, putShare, shareByRoom, type ShareRecord } from '../storage/shares';
-import { SharedMapBridge } from './shared-bridge';
+import { LOCAL_ORIGIN, SharedMapBridge } from './shared-bridge';
+import type { MapDocument } from '../domain/types';
 import type { Workspace } from './workspace';
 
 export interface Peer {
@@ -37,9 +38,13 @@ export interface TeamState {
   links: { invite: string | null; view: string } | null;
   /** The name this person shows to the others. */
   memberName: string;
+  /** The owner rotated the key: this device's link is refused; the map is kept here, read-only. */
+  replaced: boolean;
 }
 
-export const teamStore = createStore<TeamState>()(() => ({ share: null, status: 'off', refusal: null, peers: [], links: null, memberName: '' }));
+export const teamStore = createStore<TeamState>()(() => ({ share: null, status: 'off', refusal: null, peers: [], links: null, memberName: '', replaced: false }));
+
+export { REPLACED_MESSAGE };
 
 export function useTeam<T>(selector: (s: TeamState) => T): T {
   return useStore(teamStore, selector);
@@ -75,6 +80,8 @@ interface Session {
   conn: RoomConnection;
   bridge: SharedMapBridge;
   cleanups: (() => void)[];
+  /** This device is rotating the key: the old room's refusal is expected, not news. */
+  rotating?: boolean;
 }
 
 export class TeamMaps {
@@ -84,6 +91,10 @@ export class TeamMaps {
   private handoff = new Map<Id, RoomConnection>();
   /** Maps just shared: their Y.Doc is filled from the document once. */
   private toSeed = new Set<Id>();
+  /** A rotation's new room, already filled with `base`: the session starts from it. */
+  private prepared = new Map<Id, { conn: RoomConnection; base: MapDocument }>();
+  /** The open map is a shared map whose link was replaced (no connection, read-only). */
+  private replacedMapId: Id | null = null;
 
   constructor(
     readonly workspace: Workspace,
@@ -114,16 +125,20 @@ export class TeamMaps {
   /** Starts or stops the session as the open map changes. */
   private async follow(mapId: Id | null): Promise<void> {
     if (this.session && this.session.mapId !== mapId) this.stop();
-    if (!mapId || this.session) return;
+    if (this.replacedMapId && this.replacedMapId !== mapId) this.leaveReplaced();
+    if (!mapId || this.session || this.replacedMapId) return;
     const share = await getShare(this.db, mapId).catch(() => null);
     if (!share || this.store.getState().doc?.map.id !== mapId) return;
-    await this.start(share);
+    if (share.replaced) this.showReplaced(share);
+    else await this.start(share);
   }
 
   private async start(share: ShareRecord): Promise<void> {
     const keys = await deriveRoomKeys(share.roomId, share.secret, share.role);
     const token = async () => (share.owner && keys.role === 'edit' ? creationToken(keys) : keys.token);
-    const conn = this.handoff.get(share.mapId) ?? openRoom({ roomId: share.roomId, token, url: this.url() });
+    const prepared = this.prepared.get(share.mapId);
+    this.prepared.delete(share.mapId);
+    const conn = prepared?.conn ?? this.handoff.get(share.mapId) ?? openRoom({ roomId: share.roomId, token, url: this.url() });
     this.handoff.delete(share.mapId);
     await conn.local;
     const doc = this.store.getState().doc;
@@ -132,31 +147,118 @@ export class TeamMaps {
       return;
     }
     const ctx: SealContext = { room: share.roomId, key: keys.sealKey };
-    const bridge = new SharedMapBridge(this.store, conn.ydoc, ctx, doc, {
+    // After a rotation the Y.Doc holds `prepared.base`: edits made since then are pushed on start.
+    const bridge = new SharedMapBridge(this.store, conn.ydoc, ctx, prepared?.base ?? doc, {
       readOnly: share.role === 'view',
       onProblems: (lines) => this.store.getState().notify(lines.join(' '), 'error'),
     });
     const seeded = this.toSeed.delete(share.mapId);
     if (seeded) await bridge.seed();
-    bridge.start({ adoptExisting: !seeded });
+    bridge.start({ adoptExisting: !seeded && !prepared });
     const session: Session = { mapId: share.mapId, share, keys, conn, bridge, cleanups: [] };
     this.session = session;
     this.store.getState().setReadOnly(share.role === 'view');
-    teamStore.setState({ share, status: conn.status(), refusal: null, links: this.linksFor(share, keys), peers: [] });
-    session.cleanups.push(conn.onStatus((status, reason) => teamStore.setState({ status, refusal: status === 'refused' ? (reason ?? 'refused') : null })));
+    teamStore.setState({ share, status: conn.status(), refusal: null, links: this.linksFor(share, keys), peers: [], replaced: false });
+    session.cleanups.push(
+      conn.onStatus((status, reason) => {
+        if (status === 'refused' && reason === REPLACED_REASON) void this.onReplaced(session);
+        else teamStore.setState({ status, refusal: status === 'refused' ? (reason ?? 'refused') : null });
+      }),
+    );
+    // A join's connection may have been refused before this listener existed.
+    if (conn.status() === 'refused' && conn.refusal() === REPLACED_REASON) {
+      void this.onReplaced(session);
+      return;
+    }
     teamStore.setState({ status: conn.status() });
     this.startPresence(session, ctx);
   }
 
-  private stop(): void {
+  /** The server says this link was replaced (the owner rotated the key): stop syncing, keep the map read-only. */
+  private async onReplaced(session: Session): Promise<void> {
+    if (this.session !== session || session.rotating) return;
+    this.stop();
+    const share = { ...session.share, replaced: true };
+    await putShare(this.db, share).catch(() => undefined);
+    if (this.store.getState().doc?.map.id === share.mapId) this.showReplaced(share);
+  }
+
+  private showReplaced(share: ShareRecord): void {
+    this.replacedMapId = share.mapId;
+    this.store.getState().setReadOnly(true);
+    teamStore.setState({ share, status: 'refused', refusal: REPLACED_REASON, links: null, peers: [], replaced: true });
+  }
+
+  private leaveReplaced(): void {
+    this.replacedMapId = null;
+    this.store.getState().setReadOnly(false);
+    teamStore.setState({ share: null, status: 'off', refusal: null, peers: [], links: null, replaced: false });
+  }
+
+  /**
+   * A map whose link was replaced becomes a private map on this device: the share record and the
+   * room's local copy go, the map stays and can be edited again (it no longer syncs).
+   */
+  async keepAsPrivate(mapId: Id): Promise<void> {
+    const share = await getShare(this.db, mapId);
+    if (!share?.replaced) return;
+    await deleteShare(this.db, mapId);
+    await clearLocalCopy(share.roomId).catch(() => undefined);
+    if (this.replacedMapId === mapId) this.leaveReplaced();
+  }
+
+  /**
+   * "Rotate key" (owner): the map moves into a new room under a new key, and the old room is
+   * retired on the server, so old links stop working. In order: the current map is written,
+   * sealed with the new key, into the new room and confirmed by the server; only then is the
+   * old room retired (if that fails, nothing changed here); then this device switches over.
+   */
+  async rotateKey(): Promise<void> {
+    const session = this.session;
+    if (!session || !session.share.owner || session.keys.role !== 'edit') throw new Error('Only the map’s owner can rotate its key.');
+    if (session.conn.status() !== 'online') throw new Error('Rotating the key needs a connection to the team server. Try again when you are online.');
+    await session.bridge.idle();
+    const base = this.store.getState().doc;
+    if (!base || base.map.id !== session.mapId) return;
+    const { roomId, editSecret } = newRoom();
+    const keys = await deriveRoomKeys(roomId, editSecret, 'edit');
+    const conn = openRoom({ roomId, token: () => creationToken(keys), url: this.url() });
+    try {
+      await conn.local;
+      await applyPlan(conn.ydoc, { room: roomId, key: keys.sealKey }, planChanges(null, base), LOCAL_ORIGIN);
+      await conn.flushed();
+      session.rotating = true;
+      await retireRoom(session.share.roomId, session.keys.token, this.url());
+    } catch (error) {
+      session.rotating = false;
+      conn.destroy();
+      await clearLocalCopy(roomId).catch(() => undefined);
+      throw error;
+    }
+    const share: ShareRecord = { ...session.share, roomId, secret: editSecret, replaced: false };
+    await putShare(this.db, share);
+    this.prepared.set(share.mapId, { conn, base });
+    if (this.session === session) this.stop(true);
+    await clearLocalCopy(session.share.roomId).catch(() => undefined);
+    if (this.store.getState().doc?.map.id === share.mapId) await this.start(share);
+    else {
+      this.prepared.delete(share.mapId);
+      conn.destroy();
+      teamStore.setState({ share: null, status: 'off', refusal: null, peers: [], links: null, replaced: false });
+    }
+  }
+
+  /** `quietly`: a rotation switching rooms, so the screen keeps showing the shared map. */
+  private stop(quietly = false): void {
     const s = this.session;
     if (!s) return;
     this.session = null;
     for (const c of s.cleanups.splice(0)) c();
     s.bridge.dispose();
     s.conn.destroy();
+    if (quietly) return;
     this.store.getState().setReadOnly(false);
-    teamStore.setState({ share: null, status: 'off', refusal: null, peers: [], links: null });
+    teamStore.setState({ share: null, status: 'off', refusal: null, peers: [], links: null, replaced: false });
   }
 
   private startPresence(session: Session, ctx: SealContext): void {
@@ -255,7 +357,8 @@ export class TeamMaps {
     } catch (error) {
       conn.destroy();
       const refused = conn.status() === 'refused';
-      throw new Error(refused ? 'This link no longer opens the map (it was removed, or its key was changed).' : error instanceof Error ? error.message : String(error), { cause: error });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(refused ? (reason === REPLACED_REASON ? REPLACED_MESSAGE : 'This link no longer opens the map (it was removed, or its key was changed).') : reason, { cause: error });
     }
     const mapId = newId();
     const read = await readDocument(conn.ydoc, { room: link.roomId, key: keys.sealKey }, { mapId, updatedAt: Date.now() });
@@ -280,6 +383,7 @@ export class TeamMaps {
   async remove(mapId: Id): Promise<void> {
     const share = await getShare(this.db, mapId);
     if (this.session?.mapId === mapId) this.stop();
+    if (this.replacedMapId === mapId) this.leaveReplaced();
     await this.workspace.deleteMap(mapId);
     if (!share) return;
     await deleteShare(this.db, mapId);
@@ -289,6 +393,8 @@ export class TeamMaps {
   /** For tests and the page going away. */
   dispose(): void {
     this.stop();
+    for (const p of this.prepared.values()) p.conn.destroy();
+    this.prepared.clear();
   }
 }
 

@@ -45,6 +45,8 @@ export interface ShareRecord {
   /** This device made the room (shared the map). */
   owner: boolean;
   joinedAt: number;
+  /** The owner rotated the key: this link is refused now; the local copy stays, read-only. */
+  replaced?: boolean;
 }
 
 export interface SettingRecord {

@@ -19,6 +19,10 @@ export interface RoomConnection {
   /** The first exchange with the server is done (rejects if the server refuses the link). */
   readonly synced: Promise<void>;
   status(): ConnectionStatus;
+  /** Why the server refused, once it has (kept, for listeners that subscribe late). */
+  refusal(): string | null;
+  /** Resolves once the server has every change made here so far (rejects after `ms`). */
+  flushed(ms?: number): Promise<void>;
   onStatus(listener: (status: ConnectionStatus, reason?: string) => void): () => void;
   destroy(): void;
 }
@@ -26,6 +30,22 @@ export interface RoomConnection {
 /** The sync endpoint on the app's own origin. */
 export function collabUrl(loc: Pick<Location, 'protocol' | 'host'> = location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/collab`;
+}
+
+/** The server's refusal reason for a room retired by a key rotation (server/src/app.js REPLACED). */
+export const REPLACED_REASON = 'replaced';
+
+/** What a member on a replaced link is told. */
+export const REPLACED_MESSAGE = 'This link was replaced by the map’s owner; ask them for the new link.';
+
+/**
+ * Retires a room after its map moved to a new room (key rotation): the server deletes the old
+ * document and refuses the old links. `token` is the old room's edit token.
+ */
+export async function retireRoom(roomId: string, token: string, url: string = collabUrl()): Promise<void> {
+  const endpoint = `${url.replace(/^ws/, 'http')}/retire`;
+  const res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ room: roomId, token }) });
+  if (!res.ok) throw new Error(`The team server did not retire the old links (${res.status}).`);
 }
 
 /** The name of a room's local copy (an IndexedDB database of its own, kept by y-indexeddb). */
@@ -41,6 +61,8 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
   const persistence = new IndexeddbPersistence(localCopyName(options.roomId), ydoc);
   const local = persistence.whenSynced.then(() => undefined);
   let status: ConnectionStatus = 'connecting';
+  let refusal: string | null = null;
+  let destroyed = false;
   const listeners = new Set<(status: ConnectionStatus, reason?: string) => void>();
   const setStatus = (next: ConnectionStatus, reason?: string) => {
     if (status === next && !reason) return;
@@ -63,8 +85,21 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
       syncedOk();
     },
     onAuthenticationFailed: ({ reason }) => {
+      refusal = reason;
       setStatus('refused', reason);
       syncedFail(new Error(reason));
+    },
+    onClose: () => {
+      // The server can close this room alone (a retired room, a room over its size limit) with
+      // a message on a socket it leaves open; the provider then neither re-authenticates nor
+      // reports it, and updates would go nowhere. Reconnect, so the server's answer arrives.
+      if (destroyed || status === 'refused' || (socket as unknown as { webSocket: WebSocket | null }).webSocket?.readyState !== 1) return;
+      const again = () => {
+        socket.off('disconnect', again);
+        if (!destroyed) void socket.connect();
+      };
+      socket.on('disconnect', again);
+      socket.disconnect();
     },
     onStatus: ({ status: s }) => {
       if (status === 'refused') return;
@@ -80,11 +115,21 @@ export function openRoom(options: { roomId: string; token: () => Promise<string>
     local,
     synced,
     status: () => status,
+    refusal: () => refusal,
+    async flushed(ms = 20_000) {
+      const deadline = Date.now() + ms;
+      await Promise.race([synced, new Promise((_, reject) => setTimeout(() => reject(new Error('The team server could not be reached.')), ms))]);
+      while (provider.hasUnsyncedChanges) {
+        if (Date.now() > deadline) throw new Error('The team server did not confirm the changes in time.');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     destroy() {
+      destroyed = true;
       listeners.clear();
       provider.destroy();
       socket.destroy();

@@ -113,3 +113,25 @@ describe('Relationships to repair', () => {
     expect(doc().ties.t3.note).toBe('');
   });
 });
+
+describe('My network in view-only mode', () => {
+  it('turns off Log, Snooze and the next step, saying why, and changes nothing', async () => {
+    const { user, doc, store } = setup();
+    act(() => store.getState().setReadOnly(true));
+    const before = doc();
+    for (const name of ['Snooze Priya for 7 days', 'Log a catch-up with Priya', 'Log a catch-up with Ann']) {
+      for (const button of screen.getAllByRole('button', { name })) {
+        expect(button).toBeDisabled();
+        expect(button).toHaveAttribute('title', 'View only: this map cannot be changed here');
+      }
+    }
+    const step = within(screen.getByRole('region', { name: 'Relationships to repair' })).getByLabelText('Next step');
+    expect(step).toHaveAttribute('readonly');
+    expect(step).toHaveAttribute('title', 'View only: this map cannot be changed here');
+    await user.click(screen.getByRole('button', { name: 'Snooze Priya for 7 days' }));
+    await user.type(step, 'x');
+    expect(doc()).toBe(before);
+    expect(screen.queryByText(/Snoozed/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});

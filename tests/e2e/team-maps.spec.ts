@@ -157,7 +157,25 @@ test('share, join by link, edits both ways, presence, and Undo undoes only one�
   expect((await person(page, 'Tom'))?.title).toBe('CTO');
   expect((await person(bob.page, 'Tom'))?.title).toBe('CTO');
 
-  // The server's database holds no name in clear.
+  // Bob's selection is outlined on the other views too, around Tom's card as that view lays it out.
+  const outlinesTom = async (view: string) => {
+    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: view }).click();
+    const card = page.locator(`.react-flow__node[data-id="${tomId}"]`);
+    const outline = page.locator(`.peer-selection[data-peer="Bob"][data-person="${tomId}"]`);
+    await expect(outline).toBeVisible();
+    await expect(card).toBeVisible();
+    await expect
+      .poll(async () => {
+        const [c, o] = [(await card.boundingBox())!, (await outline.boundingBox())!];
+        return o.x <= c.x && o.y <= c.y && o.x + o.width >= c.x + c.width && o.y + o.height >= c.y + c.height && o.width - c.width < 20;
+      })
+      .toBe(true);
+  };
+  await outlinesTom('Power–interest grid');
+  await page.evaluate((id) => (window as unknown as { __influenceMap: { store: { getState(): { setMe(id: string): void } } } }).__influenceMap.store.getState().setMe(id), tomId);
+  await outlinesTom('Me at the centre');
+  await outlinesTom('Network');
+
   expect(bob.errors).toEqual([]);
   await bob.context.close();
 });
@@ -210,4 +228,62 @@ test('edits made while the server is down are kept and merged when it is back', 
   expect(bob.errors.filter((e) => !isReconnect(e))).toEqual([]);
   guard.errors.splice(0, guard.errors.length, ...guard.errors.filter((e) => !isReconnect(e)));
   await bob.context.close();
+});
+
+test('rotating the key: old links are refused with a clear message, the new link joins', async ({ page, browser }) => {
+  const old = await aliceShares(page);
+  const bob = await joiner(browser, old.invite, 'Bob');
+
+  // Only the owner is offered the rotation; Bob (an editor who joined) is not.
+  await bob.page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(bob.page.getByRole('dialog', { name: 'Shared map' }).getByRole('button', { name: 'Rotate key…' })).toHaveCount(0);
+  await bob.page.getByRole('dialog', { name: 'Shared map' }).getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Shared map' });
+  await dialog.getByRole('button', { name: 'Rotate key…' }).click();
+  await dialog.getByRole('button', { name: 'Rotate key', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('New links are ready');
+  const invite = await dialog.getByLabel('Invite link', { exact: true }).inputValue();
+  const view = await dialog.getByLabel('View-only link', { exact: true }).inputValue();
+  expect(invite).not.toBe(old.invite);
+  expect(view).not.toBe(old.view);
+  expect(new URL(invite).hash.split('/')[2]).not.toBe(new URL(old.invite).hash.split('/')[2]);
+  await expect(page.getByTestId('team-status')).toHaveText('Connected');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Bob, on the old link, is told and keeps his copy read-only.
+  await expect(bob.page.getByTestId('team-status')).toHaveText('Link replaced: read-only');
+  await expect(bob.page.getByRole('status', { name: 'View only' })).toBeVisible();
+  await expect(nodeByName(bob.page, 'Priya')).toBeVisible();
+  await bob.page.getByRole('button', { name: 'Share', exact: true }).click();
+  const bobDialog = bob.page.getByRole('dialog', { name: 'Shared map' });
+  await expect(bobDialog.getByRole('alert')).toHaveText('This link was replaced by the map’s owner; ask them for the new link.');
+  // Alice's edits no longer reach the old link.
+  await rename(page, 'Tom', 'Tom after rotation');
+  // He can keep it as a private map, editable again.
+  await bobDialog.getByRole('button', { name: 'Keep as a private map' }).click();
+  await expect(bob.page.getByTestId('team-status')).toHaveCount(0);
+  await expect(bob.page.getByRole('status', { name: 'View only' })).toHaveCount(0);
+  // The dialog now offers to share it afresh, like any private map.
+  await bob.page.getByRole('dialog', { name: 'Share this map' }).getByRole('button', { name: 'Close' }).click();
+  expect(await person(bob.page, 'Tom after rotation')).toBeUndefined();
+  await rename(bob.page, 'Priya', 'Priya private');
+  await expect(nodeByName(bob.page, 'Priya private')).toBeVisible();
+  await bob.context.close();
+
+  // A newcomer with an old link is refused with the message; with the new link, joins.
+  const carol = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1400, height: 860 } });
+  const carolPage = await carol.newPage();
+  await carolPage.goto(old.view);
+  await expect(carolPage.getByText('This link was replaced by the map’s owner; ask them for the new link.')).toBeVisible();
+  await carol.close();
+  const dan = await joiner(browser, view, 'Dan');
+  await expect(nodeByName(dan.page, 'Tom after rotation')).toBeVisible();
+  await expect(dan.page.getByTestId('team-status')).toHaveText('Connected · view only');
+  // Alice keeps editing in the new room.
+  await rename(page, 'Priya', 'Priya new room');
+  await expect(nodeByName(dan.page, 'Priya new room')).toBeVisible();
+  expect(dan.errors).toEqual([]);
+  await dan.context.close();
 });

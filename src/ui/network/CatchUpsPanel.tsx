@@ -22,11 +22,15 @@ function statusText(c: CatchUp): string {
   return c.dueIn === 1 ? 'Due tomorrow' : `Due in ${formatCount(c.dueIn)} days`;
 }
 
+/** Why the buttons that change the map are off when the map is view only. */
+const VIEW_ONLY_TITLE = 'View only: this map cannot be changed here';
+
 /** "Catch-ups due": overdue first, then due this week, each with why, Log and Snooze. */
 export function CatchUpsPanel({ today: todayProp }: { today?: string }) {
   const { store } = useServices();
   const doc = useEditor((s) => s.doc);
   const analysis = useEditor((s) => s.analysis);
+  const readOnly = useEditor((s) => s.readOnly);
   const [today] = useState(() => todayProp ?? localDate());
   const [logFor, setLogFor] = useState<Id | null>(null);
   const focus = useFocusPerson();
@@ -57,13 +61,15 @@ export function CatchUpsPanel({ today: todayProp }: { today?: string }) {
       </div>
       <p className="catchup__why">{c.why}</p>
       <div className="catchup__actions">
-        <button type="button" className="button button--small" aria-label={`Log a catch-up with ${c.name}`} onClick={() => setLogFor(c.id)}>
+        <button type="button" className="button button--small" aria-label={`Log a catch-up with ${c.name}`} disabled={readOnly} title={readOnly ? VIEW_ONLY_TITLE : undefined} onClick={() => setLogFor(c.id)}>
           Log it
         </button>
         <button
           type="button"
           className="button button--small button--quiet"
           aria-label={`Snooze ${c.name} for ${SNOOZE_DAYS} days`}
+          disabled={readOnly}
+          title={readOnly ? VIEW_ONLY_TITLE : undefined}
           onClick={() => {
             store.getState().edit((d) => snooze(d, c.id, SNOOZE_DAYS, today));
             store.getState().notify(`Snoozed ${c.name} for ${SNOOZE_DAYS} days.`);
@@ -116,6 +122,7 @@ export function RepairList() {
   const { store } = useServices();
   const doc = useEditor((s) => s.doc);
   const items = useMemo(() => (doc ? relationshipsToRepair(doc) : []), [doc]);
+  const readOnly = useEditor((s) => s.readOnly);
   const [logFor, setLogFor] = useState<Id | null>(null);
   const focus = useFocusPerson();
   if (!doc) return null;
@@ -142,6 +149,8 @@ export function RepairList() {
                 className="repair__step"
                 rows={2}
                 value={doc.ties[r.tieId]?.note ?? r.nextStep}
+                readOnly={readOnly}
+                title={readOnly ? VIEW_ONLY_TITLE : undefined}
                 placeholder="What will you do to repair it?"
                 onChange={(e) => {
                   const note = e.target.value;
@@ -154,7 +163,14 @@ export function RepairList() {
               <div className="repair__foot">
                 <span className="repair__last">{r.lastAttempt ? `Last attempt ${r.lastAttempt}` : 'No attempt logged yet'}</span>
                 {r.involvesMe && (
-                  <button type="button" className="button button--small" aria-label={`Log a catch-up with ${doc.stakeholders[r.other]?.name ?? 'them'}`} onClick={() => setLogFor(r.other)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Log a catch-up with ${doc.stakeholders[r.other]?.name ?? 'them'}`}
+                    disabled={readOnly}
+                    title={readOnly ? VIEW_ONLY_TITLE : undefined}
+                    onClick={() => setLogFor(r.other)}
+                  >
                     Log an attempt
                   </button>
                 )}

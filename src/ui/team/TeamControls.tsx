@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useEditor, useServices } from '../../state/context';
-import { teamFor, useTeam, type Peer } from '../../state/team';
+import { REPLACED_MESSAGE, teamFor, useTeam, type Peer } from '../../state/team';
 import { PALETTE } from '../../io/palette';
 import { Dialog } from '../Dialog';
 import { DialogActions, FormError } from '../DialogActions';
@@ -16,6 +16,84 @@ const STATUS_TEXT = {
   offline: 'Offline: changes are kept here',
   refused: 'Not allowed by the server',
 } as const;
+
+/** The owner's "Rotate key": asks first, since every current link stops working. */
+function RotateKey() {
+  const { workspace } = useServices();
+  const team = teamFor(workspace);
+  const status = useTeam((s) => s.status);
+  const [step, setStep] = useState<'idle' | 'confirm' | 'busy' | 'done'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const rotate = async () => {
+    setStep('busy');
+    setError(null);
+    try {
+      await team.rotateKey();
+      setStep('done');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setStep('confirm');
+    }
+  };
+  const offline = status !== 'online';
+  return (
+    <div className="team__rotate">
+      <h3 className="team__subtitle">Key</h3>
+      {step === 'done' && (
+        <p className="team__hint" role="status">
+          New links are ready above; the old links no longer open the map. Send the new links to the people who should keep access.
+        </p>
+      )}
+      {(step === 'idle' || step === 'done') && (
+        <button type="button" className="button" disabled={offline} title={offline ? 'Rotating the key needs a connection to the team server' : undefined} onClick={() => setStep('confirm')}>
+          Rotate key…
+        </button>
+      )}
+      {(step === 'confirm' || step === 'busy') && (
+        <>
+          <p className="team__hint">
+            Rotating the key makes new links and encrypts the map again with a new key. Every current link stops working, for everyone: send the new links to the people who should
+            keep access.
+          </p>
+          {error && (
+            <p className="team__error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dialog__actions">
+            <button type="button" className="button" disabled={step === 'busy'} onClick={() => setStep('idle')}>
+              Cancel
+            </button>
+            <button type="button" className="button button--danger" disabled={step === 'busy' || offline} onClick={() => void rotate()}>
+              {step === 'busy' ? 'Rotating…' : 'Rotate key'}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A member whose link was replaced: the map stays here read-only, or becomes a private map. */
+function Replaced({ mapId }: { mapId: string }) {
+  const { workspace } = useServices();
+  const team = teamFor(workspace);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <p className="team__error" role="alert">
+        {REPLACED_MESSAGE}
+      </p>
+      <p className="team__hint">Your copy stays on this device, read-only. You can keep it as a private map: it will no longer sync, and you can change it again.</p>
+      {error && <p className="team__error">{error}</p>}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={() => void team.keepAsPrivate(mapId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}>
+          Keep as a private map
+        </button>
+      </div>
+    </>
+  );
+}
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -65,6 +143,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const peers = useTeam((s) => s.peers);
   const memberName = useTeam((s) => s.memberName);
   const status = useTeam((s) => s.status);
+  const replaced = useTeam((s) => s.replaced);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const share_ = async () => {
@@ -100,6 +179,8 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             </button>
           </DialogActions>
         </>
+      ) : replaced ? (
+        <Replaced mapId={share.mapId} />
       ) : (
         <>
           {links?.invite && <CopyField label="Invite link" value={links.invite} />}
@@ -120,6 +201,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
           )}
+          {share.owner && share.role === 'edit' && <RotateKey />}
         </>
       )}
     </Dialog>
@@ -131,6 +213,7 @@ export function TeamControls() {
   const status = useTeam((s) => s.status);
   const share = useTeam((s) => s.share);
   const peers = useTeam((s) => s.peers);
+  const replaced = useTeam((s) => s.replaced);
   const [open, setOpen] = useState(false);
   if (!hasDoc) return null;
   return (
@@ -138,8 +221,8 @@ export function TeamControls() {
       {share && (
         <span className={`team__status team__status--${status}`} role="status" aria-live="polite" data-testid="team-status">
           <span className="team__dot" aria-hidden="true" />
-          {STATUS_TEXT[status]}
-          {share.role === 'view' ? ' · view only' : ''}
+          {replaced ? 'Link replaced: read-only' : STATUS_TEXT[status]}
+          {share.role === 'view' && !replaced ? ' · view only' : ''}
         </span>
       )}
       {share && peers.length > 0 && (
