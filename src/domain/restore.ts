@@ -222,7 +222,8 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
     firstSeen.set(person.id, i + 1);
     stakeholders.set(person.id, person);
   }
-  yield;
+  // A small map opens in one go (no pause): only a map past one chunk is worth giving way for.
+  if (people.length >= chunk) yield;
 
   const ties = new Map<Id, Tie>();
   for (let i = 0; i < tieList.length; i++) {
@@ -242,7 +243,7 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
     }
     ties.set(tie.id, tie);
   }
-  yield;
+  if (tieList.length >= chunk) yield;
 
   map = keepUnknownKinds(map, ties, report);
 
