@@ -32,7 +32,7 @@ test('log a catch-up from the card menu and from the Inspector; both survive a r
   await openSample(page);
   await card(page, 'p-eng-product').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Actions for Mei Chen' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Log a catch-up', 'Focus on this person', 'What if Mei Chen leaves…', 'Mark as me', 'Delete']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Log a catch-up', 'Focus on this person', 'Collapse team (3 people)', 'What if Mei Chen leaves…', 'Mark as me', 'Delete']);
   await menu.getByRole('menuitem', { name: 'Log a catch-up' }).click();
   const dialog = page.getByRole('dialog', { name: 'Log a catch-up with Mei Chen' });
   await dialog.getByLabel('Kind').selectOption('coffee');

@@ -46,9 +46,9 @@ test('a 300-person org chart: collapse a VP’s team, show 2 levels, find a hidd
     const app = (window as unknown as { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> } } }).__influenceMap;
     await app.workspace.createMap(d);
   }, doc);
-  // Zoomed out: everyone is a mark on the level-of-detail layer, and a hit target in the DOM.
+  // Zoomed out: everyone is a mark on the level-of-detail layer, and no DOM node per person.
   await expect(lodMarks(page)).toHaveAttribute('data-lod-marks', '300');
-  await expect(page.locator('.react-flow__node')).toHaveCount(300);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
   // Collapse the VP's team from their card's menu.
   await find(page, doc.stakeholders[vp].name);
@@ -61,12 +61,12 @@ test('a 300-person org chart: collapse a VP’s team, show 2 levels, find a hidd
   // Zoomed out again, the team is neither a card nor a mark.
   await zoomOut(page);
   await expect(lodMarks(page)).toHaveAttribute('data-lod-marks', String(300 - team.length));
-  await expect(page.locator('.react-flow__node')).toHaveCount(300 - team.length);
-  for (const id of team.slice(0, 5)) await expect(card(page, id)).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
   // Show 2 levels: the chief executive and the heads of department.
+  // The seven are far apart (departments side by side), so the view fitted to them is zoomed out:
+  // seven marks, no cards.
   await page.getByRole('combobox', { name: 'Show levels' }).selectOption('2');
-  await expect(page.locator('.react-flow__node')).toHaveCount(7);
   await expect(lodMarks(page)).toHaveAttribute('data-lod-marks', '7');
   await expect(card(page, hiddenPerson)).toHaveCount(0);
 
@@ -81,7 +81,6 @@ test('a 300-person org chart: collapse a VP’s team, show 2 levels, find a hidd
   await expect(page.locator('.person__team')).toHaveCount(0);
   await zoomOut(page);
   await expect(lodMarks(page)).toHaveAttribute('data-lod-marks', '300');
-  await expect(page.locator('.react-flow__node')).toHaveCount(300);
   const stored = await page.evaluate(() => {
     const app = (window as unknown as { __influenceMap: { store: { getState(): { doc: { stakeholders: object; ties: object }; collapsed: Set<string> } } } }).__influenceMap;
     const s = app.store.getState();
