@@ -212,6 +212,20 @@ async function centralNode(page) {
         best = { x, y, id: el.getAttribute('data-id') };
       }
     }
+    if (best) return best;
+    // Zoomed out there is no DOM node per person: take the mark nearest the middle, from the
+    // store's positions and the viewport (a point well inside the card: 40 x 38 flow units in).
+    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform);
+    const [tx, ty, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (const p of Object.values(window.__influenceMap.store.getState().doc.stakeholders)) {
+      const x = pane.left + tx + (p.x + 40) * zoom;
+      const y = pane.top + ty + (p.y + 38) * zoom;
+      const d = (x - cx) ** 2 + (y - cy) ** 2;
+      if (d < bestD && document.elementFromPoint(x, y)?.closest('.react-flow')) {
+        bestD = d;
+        best = { x, y, id: p.id };
+      }
+    }
     return best;
   });
 }
