@@ -64,7 +64,10 @@ test.beforeEach(async () => {
   server = teamServer(dataDir);
   await server.start();
 });
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // Close the page first: a page left open while its server stops logs the reconnection it
+  // tries ("connection refused"), and every browser test fails on a console error.
+  await page.close();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
