@@ -65,20 +65,28 @@ export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>)
   return { reports, managers, level };
 }
 
-/** Everyone below `managerId` through reporting lines, at any depth (not the manager, even in a cycle). */
-export function subtreeOf(tree: OrgTree, managerId: Id): Id[] {
+/**
+ * Everyone reached from `start` along `edges` (reports or managers), at any depth, breadth first;
+ * never `start` itself, even in a cycle.
+ */
+function reachableFrom(edges: ReadonlyMap<Id, readonly Id[]>, start: Id): Id[] {
   const out: Id[] = [];
-  const seen = new Set<Id>([managerId]);
-  const queue = [managerId];
+  const seen = new Set<Id>([start]);
+  const queue = [start];
   for (let head = 0; head < queue.length; head++) {
-    for (const r of tree.reports.get(queue[head]) ?? []) {
-      if (seen.has(r)) continue;
-      seen.add(r);
-      out.push(r);
-      queue.push(r);
+    for (const next of edges.get(queue[head]) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      out.push(next);
+      queue.push(next);
     }
   }
   return out;
+}
+
+/** Everyone below `managerId` through reporting lines, at any depth (not the manager, even in a cycle). */
+export function subtreeOf(tree: OrgTree, managerId: Id): Id[] {
+  return reachableFrom(tree.reports, managerId);
 }
 
 /** How many people are in `managerId`'s team at any depth. */
@@ -143,18 +151,7 @@ export function collapsedForLevels(tree: OrgTree, levels: number): Set<Id> {
 
 /** Everyone above `id` through reporting lines, at any height (not `id`, even in a cycle). */
 export function ancestorsOf(tree: OrgTree, id: Id): Id[] {
-  const out: Id[] = [];
-  const seen = new Set<Id>([id]);
-  const queue = [id];
-  for (let head = 0; head < queue.length; head++) {
-    for (const m of tree.managers.get(queue[head]) ?? []) {
-      if (seen.has(m)) continue;
-      seen.add(m);
-      out.push(m);
-      queue.push(m);
-    }
-  }
-  return out;
+  return reachableFrom(tree.managers, id);
 }
 
 /** The collapsed set with every manager above `id` opened, so `id` is drawn. */
