@@ -68,3 +68,13 @@ export async function storedPositions(page: Page): Promise<Record<string, { x: n
     return out;
   });
 }
+
+/** Opens the app and stores `doc` through the test handle, which opens it (fitted to the view). */
+export async function storeAndOpen(page: Page, doc: unknown) {
+  await page.goto('/');
+  await page.waitForFunction(() => !!(window as unknown as { __influenceMap?: unknown }).__influenceMap);
+  await page.evaluate(async (d) => {
+    const app = (window as unknown as { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> } } }).__influenceMap;
+    await app.workspace.createMap(d);
+  }, doc);
+}

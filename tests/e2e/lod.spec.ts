@@ -1,17 +1,12 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
-import { expect, test } from './fixtures';
+import { expect, storeAndOpen, test } from './fixtures';
 import { freeMarks } from './lod-marks';
 
 /** Stores a generated organisation and opens it (fitted: zoomed out to show everyone). */
 async function openOrganisation(page: Page, size: number) {
   const doc = generateOrganisation(size, 5);
-  await page.goto('/');
-  await page.waitForFunction(() => !!(window as unknown as { __influenceMap?: unknown }).__influenceMap);
-  await page.evaluate(async (d) => {
-    const app = (window as unknown as { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> } } }).__influenceMap;
-    await app.workspace.createMap(d);
-  }, doc);
+  await storeAndOpen(page, doc);
   return doc;
 }
 

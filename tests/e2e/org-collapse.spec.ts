@@ -3,7 +3,7 @@ import { generateOrganisation } from '../../src/analysis/generate';
 import { formatCount } from '../../src/domain/numbers';
 import { orgTree, subtreeOf } from '../../src/domain/org-tree';
 import type { MapDocument } from '../../src/domain/types';
-import { expect, test } from './fixtures';
+import { expect, storeAndOpen, test } from './fixtures';
 
 /** Someone whose name no other name contains, so Find's first hit is them. */
 function uniquelyNamed(doc: MapDocument, ids: string[]): string {
@@ -40,12 +40,7 @@ test('a 300-person org chart: collapse a VP’s team, show 2 levels, find a hidd
   const deepest = [...tree.level].filter(([, level]) => level >= 4).map(([id]) => id);
   const hiddenPerson = uniquelyNamed(doc, deepest);
 
-  await page.goto('/');
-  await page.waitForFunction(() => !!(window as unknown as { __influenceMap?: unknown }).__influenceMap);
-  await page.evaluate(async (d) => {
-    const app = (window as unknown as { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> } } }).__influenceMap;
-    await app.workspace.createMap(d);
-  }, doc);
+  await storeAndOpen(page, doc);
   // Zoomed out: everyone is a mark on the level-of-detail layer, and no DOM node per person.
   await expect(lodMarks(page)).toHaveAttribute('data-lod-marks', '300');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
