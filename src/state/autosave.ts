@@ -93,6 +93,10 @@ export class Autosave {
         this.stats.lastRecords = result.written;
         this.stats.lastMs = performance.now() - started;
         for (const [key, rev] of result.revs) this.revs.set(key, rev);
+        // What this tab deleted is no longer stored: forget its revision, or an undo that brings it
+        // back would be taken for an upsert of a record another tab deleted (and be dropped).
+        for (const id of changes.deleteStakeholders) this.revs.delete(revKey.stakeholder(id));
+        for (const id of changes.deleteTies) this.revs.delete(revKey.tie(id));
         this.synced = doc;
         this.adoptSaveResult(doc, result);
         this.channel?.post({

@@ -122,6 +122,25 @@ describe('Autosave', () => {
     expect(Object.keys(stored.ties)).toEqual(['t3']);
   });
 
+  it('undoing a saved deletion brings the person and their ties back, and they stay (not taken for a deletion in another tab)', async () => {
+    const { repo, mapId } = await setup();
+    const tab = await openTab(repo, mapId);
+    tab.store.getState().select(['tom']);
+    tab.store.getState().deleteSelection();
+    await tab.autosave.flush();
+    tab.store.getState().undo();
+    await tab.autosave.flush();
+    expect(Object.keys(tab.store.getState().doc!.stakeholders).sort()).toEqual(['ann', 'priya', 'tom']);
+    expect(tab.store.getState().notice).toBeNull();
+    const stored = (await repo.loadMap(mapId))!.doc;
+    expect(Object.keys(stored.stakeholders).sort()).toEqual(['ann', 'priya', 'tom']);
+    expect(Object.keys(stored.ties).sort()).toEqual(['t1', 't2', 't3']);
+    // And redo, after that was saved, deletes them again.
+    tab.store.getState().redo();
+    await tab.autosave.flush();
+    expect(Object.keys((await repo.loadMap(mapId))!.doc.stakeholders).sort()).toEqual(['ann', 'priya']);
+  });
+
   it('a full disk keeps the edit on screen, says so, and a retry saves it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { repo, mapId } = await setup();
