@@ -166,6 +166,13 @@ function WhatIfResults({ doc, result }: { doc: MapDocument; result: WhatIfResult
       {name(id)}
     </button>
   );
+  // One line per person: their name (a link to their card), then what changes for them.
+  const personRows = <T,>(list: readonly T[], idOf: (item: T) => Id, detail: (item: T) => string) =>
+    list.map((item) => (
+      <li key={idOf(item)}>
+        {link(idOf(item))} <span className="what-if__detail">{detail(item)}</span>
+      </li>
+    ));
   return (
     <div className="what-if__results">
       <ul className="what-if__summary" aria-label="What changes">
@@ -173,35 +180,16 @@ function WhatIfResults({ doc, result }: { doc: MapDocument; result: WhatIfResult
           <li key={i}>{s}</li>
         ))}
       </ul>
-      <CappedSection
-        title="You could no longer reach"
-        label="No longer reachable"
-        items={result.unreachable.map((c) => (
-          <li key={c.id}>
-            {link(c.id)} <span className="what-if__detail">{stepsText(c.before)} today, no route after</span>
-          </li>
-        ))}
-      />
-      <CappedSection
-        title="Longer routes from you"
-        label="Longer routes"
-        items={result.longerPaths.map((c) => (
-          <li key={c.id}>
-            {link(c.id)} <span className="what-if__detail">{stepsText(c.before)} → {stepsText(c.after!)}</span>
-          </li>
-        ))}
-      />
+      <CappedSection title="You could no longer reach" label="No longer reachable" items={personRows(result.unreachable, (c) => c.id, (c) => `${stepsText(c.before)} today, no route after`)} />
+      <CappedSection title="Longer routes from you" label="Longer routes" items={personRows(result.longerPaths, (c) => c.id, (c) => `${stepsText(c.before)} → ${stepsText(c.after!)}`)} />
       <CappedSection
         title="Senior leaders who lose an advisor"
         label="Leaders who lose an advisor"
-        items={result.leaders.map((l) => (
-          <li key={l.leaderId}>
-            {link(l.leaderId)}{' '}
-            <span className="what-if__detail">
-              loses {l.lostAdvisorIds.map((id) => name(id) + (l.lostInformalIds.includes(id) ? ' (informal)' : '')).join(', ')}; {count(l.advisorsAfter)} of {count(l.advisorsBefore)} advisors left
-            </span>
-          </li>
-        ))}
+        items={personRows(
+          result.leaders,
+          (l) => l.leaderId,
+          (l) => `loses ${l.lostAdvisorIds.map((id) => name(id) + (l.lostInformalIds.includes(id) ? ' (informal)' : '')).join(', ')}; ${count(l.advisorsAfter)} of ${count(l.advisorsBefore)} advisors left`,
+        )}
       />
       <CappedSection
         title="Departments that lose their only tie"
