@@ -243,7 +243,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       {/* Zoomed out there are no cards to Tab to: this stands in for them (useCanvasKeyboard.ts). */}
       {lod && (
         <div className="canvas__lod-entry" tabIndex={0} role="button" {...{ [LOD_ENTRY]: '' }}>
-          {formatCount(people)} people, zoomed out. Tab or Enter zooms in to the first person.
+          {formatCount(people - (overlay.hidden?.size ?? 0))} people, zoomed out. Tab or Enter zooms in to the first person.
         </div>
       )}
       <LodContext.Provider value={lod}>

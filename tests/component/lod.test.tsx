@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapCanvas } from '../../src/canvas/MapCanvas';
 import { buildScene, LOD_MIN_PEOPLE, LOD_ZOOM, personAt } from '../../src/canvas/lod/scene';
 import { generateOrganisation } from '../../src/analysis/generate';
+import { orgTree, subtreeOf } from '../../src/domain/org-tree';
 import type { MapDocument } from '../../src/domain/types';
 import { createNodeMapper, createEdgeMapper } from '../../src/canvas/flow-mapping';
 import { makeServices, teamDoc } from './helpers';
@@ -51,6 +52,19 @@ describe('level of detail on the canvas', () => {
     expect(view.container.querySelectorAll('.react-flow__node')).toHaveLength(0);
     // Keyboard users reach the people through one stand-in control, which says how many there are.
     expect(view.container.querySelector('[data-lod-entry]')?.textContent).toContain(`${LARGE} people`);
+    dispose();
+  });
+
+  it('zoomed out with a team collapsed: the marks and the keyboard stand-in count only who is drawn', async () => {
+    const doc = generateOrganisation(LARGE, 2);
+    const { view, store, dispose } = renderAt(0.1, doc);
+    const layer = view.container.querySelector('canvas.lod-layer') as HTMLCanvasElement;
+    await waitFor(() => expect(layer.dataset.lodMarks).toBe(String(LARGE)));
+    act(() => store.getState().collapseTeam('g-1'));
+    const hidden = subtreeOf(orgTree(doc), 'g-1').length;
+    expect(hidden).toBeGreaterThan(0);
+    await waitFor(() => expect(layer.dataset.lodMarks).toBe(String(LARGE - hidden)));
+    expect(view.container.querySelector('[data-lod-entry]')?.textContent).toContain(`${LARGE - hidden} people, zoomed out`);
     dispose();
   });
 
