@@ -61,12 +61,20 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
   const people = doc.stakeholders;
   const ties = doc.ties;
   const meId = doc.map.meId;
+  // People in collapsed teams are left out as on the network canvas: the grid is laid out (and its
+  // legend counts) without them; the rings keep routes through them but do not place them.
+  const hidden = overlay.hidden;
+  const drawnPeople = useMemo(() => withoutHidden(people, hidden), [people, hidden]);
+  const meHidden = !!meId && !!hidden?.has(meId);
   // The grid takes the canvas's shape (rounded, so a resize by a few pixels does not re-lay it out).
   const aspect = useStore(canvasAspect);
-  const board = useMemo(() => gridBoard({ stakeholders: people }, aspect), [people, aspect]);
+  const board = useMemo(() => gridBoard({ stakeholders: drawnPeople }, aspect), [drawnPeople, aspect]);
   const box = useMemo(() => boardBox(board), [board]);
-  const ego: EgoLayout | null = useMemo(() => (mode === 'ego' && meId ? egoRings({ map: doc.map, stakeholders: people, ties }, meId) : null), [mode, meId, people, ties, doc.map]);
-  const centres: Record<Id, Point> = useMemo(() => (mode === 'grid' ? boardLayout({ stakeholders: people }, board) : (ego?.positions ?? {})), [mode, people, board, ego]);
+  const ego: EgoLayout | null = useMemo(
+    () => (mode === 'ego' && meId && !meHidden ? egoRings({ map: doc.map, stakeholders: people, ties }, meId, { hidden: hidden ?? undefined }) : null),
+    [mode, meId, meHidden, people, ties, doc.map, hidden],
+  );
+  const centres: Record<Id, Point> = useMemo(() => (mode === 'grid' ? boardLayout({ stakeholders: drawnPeople }, board) : (ego?.positions ?? {})), [mode, drawnPeople, board, ego]);
 
   const widthOf = useCallback((id: Id) => (mode === 'grid' ? CHIP.width : nodeWidth(overlay.sizes?.get(id) ?? people[id]?.influence ?? 3)), [mode, overlay, people]);
   const heightOf = mode === 'grid' ? CHIP.height : NODE_HEIGHT;
@@ -194,17 +202,31 @@ export function AltViewCanvas({ mode, colorMode }: { mode: AltView; colorMode: '
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
       </ReactFlow>
       </LodContext.Provider>
-      {mode === 'ego' && !ego && (
+      {mode === 'ego' && !ego && !meHidden && (
         <div className="canvas__hint" role="note">
           <strong>Who is Me?</strong>
           <span>Mark yourself as Me (select your card and tick “This is me”, or right-click it) to see your network in rings around you.</span>
         </div>
       )}
-      {mode === 'grid' && <TargetLegend people={people} />}
+      {mode === 'ego' && meHidden && (
+        <div className="canvas__hint" role="note">
+          <strong>You are in a collapsed team</strong>
+          <span>Expand your manager’s team, or choose Show levels: All, to see your network in rings around you.</span>
+        </div>
+      )}
+      {mode === 'grid' && <TargetLegend people={drawnPeople} />}
       {mode === 'grid' && <p className="alt-view__hint">Drag a person to another cell to change their influence and interest.</p>}
       {mode === 'ego' && ego && <p className="alt-view__hint">Rings by steps from {displayName(people[ego.meId!])}; stronger ties sit closer in.</p>}
     </div>
   );
+}
+
+/** The people a view draws: all but those in collapsed teams (the same record when none are hidden). */
+function withoutHidden(people: MapDocument['stakeholders'], hidden: ReadonlySet<Id> | null | undefined): MapDocument['stakeholders'] {
+  if (!hidden?.size) return people;
+  const out: MapDocument['stakeholders'] = emptyRecord();
+  for (const [id, p] of Object.entries(people)) if (!hidden.has(id)) out[id] = p;
+  return out;
 }
 
 /** The legend entry for target-stance arrows, with how many people are not yet there; only once someone has a target. */

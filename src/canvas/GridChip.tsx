@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { STANCE_LABELS } from '../domain/defaults';
 import type { StakeholderFlowNode } from './flow-mapping';
+import { TeamBadge } from './StakeholderNode';
 import { isShortOfTarget, stanceGap } from '../domain/stance-history';
 import type { Stance } from '../domain/types';
 
@@ -30,8 +31,8 @@ function TargetArrow({ stance, target }: { stance: Stance; target: Stance }) {
  * cell still fits the screen at a zoom where names can be read. The stance shows as the dot and
  * the full details on hover; the cell says the scores.
  */
-function GridChipView({ data, selected }: NodeProps<StakeholderFlowNode>) {
-  const { person, level, isMe, faded, colour } = data;
+function GridChipView({ id, data, selected }: NodeProps<StakeholderFlowNode>) {
+  const { person, level, isMe, faded, colour, hiddenCount } = data;
   const name = person.name || 'Unnamed person';
   const target = isShortOfTarget(person) ? person.targetStance : undefined;
   const classes = ['chip', `person--${person.stance}`];
@@ -48,6 +49,7 @@ function GridChipView({ data, selected }: NodeProps<StakeholderFlowNode>) {
       {isMe && <span className="person__me">Me</span>}
       <span className="chip__name person__name-text">{name}</span>
       {target && <TargetArrow stance={person.stance} target={target} />}
+      {hiddenCount ? <TeamBadge id={id} count={hiddenCount} inChip /> : null}
     </div>
   );
 }

@@ -243,7 +243,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       {/* Zoomed out there are no cards to Tab to: this stands in for them (useCanvasKeyboard.ts). */}
       {lod && (
         <div className="canvas__lod-entry" tabIndex={0} role="button" {...{ [LOD_ENTRY]: '' }}>
-          {formatCount(people)} people, zoomed out. Tab or Enter zooms in to the first person.
+          {formatCount(people - (overlay.hidden?.size ?? 0))} people, zoomed out. Tab or Enter zooms in to the first person.
         </div>
       )}
       <LodContext.Provider value={lod}>
@@ -278,10 +278,13 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
         colorMode={colorMode}
-        // Zoomed out the whole map is in view: culling would only re-filter every node each frame.
+        // A large map culls at every zoom. Zoomed out React Flow holds at most one node, so culling
+        // is free there; and it must stay on as the zoom crosses into level of detail: React Flow
+        // takes the new (empty) node list in an effect, one render after this prop, so turning
+        // culling off then would mount every card of the map for that one render.
         // A small map is cheap to draw whole, and opens on a part of itself (opening-view.ts):
         // its other cards stay in the page for find-in-page, assistive technology and tests.
-        onlyRenderVisibleElements={!lod && people >= LOD_MIN_PEOPLE}
+        onlyRenderVisibleElements={people >= LOD_MIN_PEOPLE}
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
       >

@@ -77,15 +77,18 @@ function StakeholderCard({ id, data, selected }: NodeProps<StakeholderFlowNode>)
   );
 }
 
-/** "+42" under a collapsed manager's card: how many of the team are out of sight; a click shows them. */
-function TeamBadge({ id, count }: { id: string; count: number }) {
+/**
+ * "+42" under a collapsed manager's card (inside a grid chip, at its end): how many of the team are
+ * out of sight; a click shows them.
+ */
+export function TeamBadge({ id, count, inChip = false }: { id: string; count: number; inChip?: boolean }) {
   const { store } = useServices();
   const label = `Expand team (${countOf(count, 'person', 'people')} hidden)`;
   return (
     <button
       type="button"
       // nodrag/nopan: a click on the badge is not the start of a drag or a pan of the canvas.
-      className="person__team nodrag nopan"
+      className={inChip ? 'person__team person__team--chip nodrag nopan' : 'person__team nodrag nopan'}
       aria-label={label}
       title={label}
       onPointerDown={(e) => e.stopPropagation()}

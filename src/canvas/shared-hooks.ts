@@ -1,8 +1,8 @@
 /**
  * What the network canvas and the other views (canvas/AltViewCanvas.tsx) share: the overlay they
- * draw over the map (lens, size and colour by, filters, introduction paths and, on the network
- * canvas, the focus view and collapsed teams), read from the store and computed once per change; and the handler of
- * React Flow's tie changes.
+ * draw over the map (lens, size and colour by, filters, introduction paths, collapsed teams and,
+ * on the network canvas, the focus view), read from the store and computed once per change; and
+ * the handler of React Flow's tie changes.
  */
 import type { EdgeChange } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
@@ -24,8 +24,8 @@ export function useMapOverlay(doc: MapDocument, { withFocus }: { withFocus: bool
   const focusId = useEditor((s) => s.focusId);
   const focusSteps = useEditor((s) => s.focusSteps);
   const focusDirection = useEditor((s) => s.focusDirection);
-  // Collapsed teams are hidden where the org chart is drawn: the network canvas (as focus is).
-  const collapsed = useEditor((s) => (withFocus ? s.collapsed : undefined));
+  // Collapsed teams are hidden in every view: the grid and Me at the centre leave them out too.
+  const collapsed = useEditor((s) => s.collapsed);
   return useMemo(
     () =>
       computeOverlay({

@@ -8,27 +8,19 @@
  */
 import { nodeWidth } from './defaults';
 import { createMapMeta, createStakeholder, createTie, documentFrom } from './factories';
-import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind } from './types';
+import type { MapDocument, Stakeholder, Strength, Tie, TieKind } from './types';
 
 const EXECUTIVE = 0;
 const SENIOR = 1;
 const MANAGER = 2;
 const IC = 3;
 
-interface PersonSpec {
-  id: string;
-  name: string;
-  title: string;
-  department: string;
-  seniority: number;
-  influence: number;
-  interest: number;
-  stance: Stance;
-  tags?: string[];
-  notes?: string;
-  /** Manager's id: the reports-to tie and the org-chart layout come from it. */
-  manager?: string;
-}
+/** A sample person: the stakeholder's own fields, tags and notes if any, and their manager. */
+type PersonSpec = Pick<Stakeholder, 'id' | 'name' | 'title' | 'department' | 'seniority' | 'influence' | 'interest' | 'stance'> &
+  Partial<Pick<Stakeholder, 'tags' | 'notes'>> & {
+    /** Manager's id: the reports-to tie and the org-chart layout come from it. */
+    manager?: string;
+  };
 
 const PEOPLE: PersonSpec[] = [
   { id: 'p-ceo', name: 'Helena Brandt', title: 'Chief Executive Officer', department: 'Executive', seniority: EXECUTIVE, influence: 5, interest: 3, stance: 'neutral', tags: ['founder', 'budget holder'], notes: 'Decides on the platform roadmap at the quarterly review. Listens to Olivia before most decisions.' },

@@ -154,6 +154,12 @@ export interface EgoOptions {
   ringGap?: number;
   /** Minimum arc length between neighbours on a ring; rings grow to keep it (default 170). */
   minSpacing?: number;
+  /**
+   * People not drawn (collapsed teams): not placed on a ring, and a ring left with nobody is not
+   * drawn, but routes through them still count for everyone else's distance, so "No path to you"
+   * stays true of the network.
+   */
+  hidden?: ReadonlySet<Id>;
 }
 
 export interface EgoRing {
@@ -231,7 +237,7 @@ export function egoRings(doc: MapDocument, meId: Id, options: EgoOptions = {}): 
 
   const positions: Record<Id, Point> = emptyRecord();
   const rings: EgoRing[] = [];
-  if (hasMe) positions[meId] = { ...center };
+  if (hasMe && !options.hidden?.has(meId)) positions[meId] = { ...center };
   let radius = 0;
   const place = (ids: Id[], d: number | null) => {
     ids.sort(order);
@@ -250,9 +256,15 @@ export function egoRings(doc: MapDocument, meId: Id, options: EgoOptions = {}): 
       positions[id] = { x: center.x + r * Math.cos(angle), y: center.y + r * Math.sin(angle) };
     });
   };
+  const hidden = options.hidden;
+  const drawn = (ids: Id[]) => (hidden?.size ? ids.filter((id) => !hidden.has(id)) : ids);
   const depths = [...byDistance.keys()].sort((a, b) => a - b);
-  for (const d of depths) place(byDistance.get(d)!, d);
-  if (unreachable.length) place(unreachable, null);
+  for (const d of depths) {
+    const ids = drawn(byDistance.get(d)!);
+    if (ids.length) place(ids, d);
+  }
+  const outer = drawn(unreachable);
+  if (outer.length) place(outer, null);
   return { meId: hasMe ? meId : null, positions, rings, distance, strength };
 }
 

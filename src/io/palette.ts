@@ -49,61 +49,62 @@ export interface Theme {
   departmentText: readonly [number, number];
 }
 
-const light: Theme = {
-  bg: '#f6f7f9',
-  surface: '#ffffff',
-  surface2: '#f1f3f6',
-  border: '#dfe3ea',
-  borderStrong: '#c6ccd7',
-  text: '#1c2230',
-  mutedText: '#5b6475',
-  accent: '#4338ca',
-  accentSoft: '#e8e7fb',
-  accentText: '#ffffff',
-  danger: '#b42318',
-  dangerSoft: '#fdecea',
-  warningSoft: '#fff6e0',
-  focus: '#2563eb',
-  canvas: '#fbfbfd',
-  canvasDot: '#cfd5df',
-  shadow: '0 1px 2px rgba(16, 24, 40, 0.06), 0 1px 3px rgba(16, 24, 40, 0.08)',
-  shadowLg: '0 12px 32px rgba(16, 24, 40, 0.18)',
-  stance: { champion: '#15803d', supporter: '#0d9488', neutral: '#64748b', sceptic: '#d97706', blocker: '#dc2626', unknown: '#94a3b8' },
-  tie: { influence: '#4338ca', trust: '#0f766e', 'reports-to': '#98a2b3', tension: '#dc2626' },
-  tieChoice: { violet: '#7c3aed', amber: '#b45309', rose: '#e11d48', sky: '#0369a1', lime: '#4d7c0f', slate: '#475569', orange: '#c2410c', pink: '#be185d' },
-  level: { fill: '#f1f3f6', text: '#5b6475' },
-  seniorLevel: { fill: '#e8e7fb', text: '#4338ca' },
-  departmentBand: [62, 52],
-  departmentText: [45, 42],
-};
+/** A colour in each mode: [light, dark]. */
+type Pair = readonly [string, string];
+type ColourName = { [K in keyof Theme]: Theme[K] extends string ? K : never }[keyof Theme];
 
-const dark: Theme = {
-  bg: '#0f1218',
-  surface: '#171b23',
-  surface2: '#1f2430',
-  border: '#2a3140',
-  borderStrong: '#3a4354',
-  text: '#e6e9ef',
-  mutedText: '#9aa3b5',
-  accent: '#8b87f7',
-  accentSoft: '#25244a',
-  accentText: '#0f1218',
-  danger: '#f87171',
-  dangerSoft: '#3b1818',
-  warningSoft: '#352a10',
-  focus: '#60a5fa',
-  canvas: '#12151c',
-  canvasDot: '#2c3342',
-  shadow: '0 1px 2px rgba(0, 0, 0, 0.4)',
-  shadowLg: '0 12px 32px rgba(0, 0, 0, 0.5)',
-  stance: { champion: '#4ade80', supporter: '#2dd4bf', neutral: '#94a3b8', sceptic: '#fbbf24', blocker: '#f87171', unknown: '#64748b' },
-  tie: { influence: '#a5a1ff', trust: '#2dd4bf', 'reports-to': '#5d6678', tension: '#f87171' },
-  tieChoice: { violet: '#c4b5fd', amber: '#fbbf24', rose: '#fb7185', sky: '#7dd3fc', lime: '#a3e635', slate: '#94a3b8', orange: '#fb923c', pink: '#f9a8d4' },
-  level: { fill: '#1f2430', text: '#9aa3b5' },
-  seniorLevel: { fill: '#25244a', text: '#8b87f7' },
-  departmentBand: [62, 52],
-  departmentText: [60, 70],
-};
+/** Every colour as [light, dark], side by side, so a colour is chosen for both modes at once. */
+const COLOURS = {
+  bg: ['#f6f7f9', '#0f1218'],
+  surface: ['#ffffff', '#171b23'],
+  surface2: ['#f1f3f6', '#1f2430'],
+  border: ['#dfe3ea', '#2a3140'],
+  borderStrong: ['#c6ccd7', '#3a4354'],
+  text: ['#1c2230', '#e6e9ef'],
+  mutedText: ['#5b6475', '#9aa3b5'],
+  accent: ['#4338ca', '#8b87f7'],
+  accentSoft: ['#e8e7fb', '#25244a'],
+  accentText: ['#ffffff', '#0f1218'],
+  danger: ['#b42318', '#f87171'],
+  dangerSoft: ['#fdecea', '#3b1818'],
+  warningSoft: ['#fff6e0', '#352a10'],
+  focus: ['#2563eb', '#60a5fa'],
+  canvas: ['#fbfbfd', '#12151c'],
+  canvasDot: ['#cfd5df', '#2c3342'],
+  shadow: ['0 1px 2px rgba(16, 24, 40, 0.06), 0 1px 3px rgba(16, 24, 40, 0.08)', '0 1px 2px rgba(0, 0, 0, 0.4)'],
+  shadowLg: ['0 12px 32px rgba(16, 24, 40, 0.18)', '0 12px 32px rgba(0, 0, 0, 0.5)'],
+} satisfies Record<ColourName, Pair>;
+const STANCE_COLOURS: Record<Stance, Pair> = { champion: ['#15803d', '#4ade80'], supporter: ['#0d9488', '#2dd4bf'], neutral: ['#64748b', '#94a3b8'], sceptic: ['#d97706', '#fbbf24'], blocker: ['#dc2626', '#f87171'], unknown: ['#94a3b8', '#64748b'] };
+const TIE_COLOURS: Record<TieKind, Pair> = { influence: ['#4338ca', '#a5a1ff'], trust: ['#0f766e', '#2dd4bf'], 'reports-to': ['#98a2b3', '#5d6678'], tension: ['#dc2626', '#f87171'] };
+const TIE_CHOICE_COLOURS: Record<TieColourChoice, Pair> = { violet: ['#7c3aed', '#c4b5fd'], amber: ['#b45309', '#fbbf24'], rose: ['#e11d48', '#fb7185'], sky: ['#0369a1', '#7dd3fc'], lime: ['#4d7c0f', '#a3e635'], slate: ['#475569', '#94a3b8'], orange: ['#c2410c', '#fb923c'], pink: ['#be185d', '#f9a8d4'] };
+
+function pick<K extends string>(table: Record<K, Pair>, mode: 0 | 1): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key of Object.keys(table) as K[]) out[key] = table[key][mode];
+  return out;
+}
+
+/**
+ * One mode's theme from the tables. The seniority badges are the quiet fill with muted text, and
+ * the accent pair for senior leadership; department bands have the same saturation and lightness
+ * in both modes, department text is lighter in dark mode.
+ */
+function themeOf(mode: 0 | 1): Theme {
+  const c = pick(COLOURS, mode);
+  return {
+    ...c,
+    stance: pick(STANCE_COLOURS, mode),
+    tie: pick(TIE_COLOURS, mode),
+    tieChoice: pick(TIE_CHOICE_COLOURS, mode),
+    level: { fill: c.surface2, text: c.mutedText },
+    seniorLevel: { fill: c.accentSoft, text: c.accent },
+    departmentBand: [62, 52],
+    departmentText: mode === 0 ? [45, 42] : [60, 70],
+  };
+}
+
+const light = themeOf(0);
+const dark = themeOf(1);
 
 export const PALETTE: Readonly<Record<ColourMode, Theme>> = { light, dark };
 

@@ -4,9 +4,21 @@
  */
 import type { ReactNode } from 'react';
 
-/** The buttons at the foot of a dialog: the safe choice first, the main one last. */
-export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="dialog__actions">{children}</div>;
+/**
+ * The buttons at the foot of a dialog: the safe choice first, the main one last. With `onCancel`
+ * the row starts with the Cancel button that calls it.
+ */
+export function DialogActions({ children, onCancel }: { children: ReactNode; onCancel?: () => void }) {
+  return (
+    <div className="dialog__actions">
+      {onCancel && (
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {children}
+    </div>
+  );
 }
 
 /**

@@ -124,10 +124,7 @@ function LockDialog({ onClose }: { onClose: () => void }) {
             <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} /> I understand a forgotten passphrase cannot be recovered
           </label>
         </div>
-        <DialogActions>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" className="button button--primary" disabled={tooShort || confirm !== passphrase || !understood || busy}>
             {busy ? 'Locking…' : 'Lock map'}
           </button>

@@ -45,3 +45,24 @@ export function fakeClientSize(width: number, height: number): () => void {
   }
   return () => undo.forEach((u) => u());
 }
+
+/**
+ * React Flow sizes its view (hence what it culls) from its renderer's offset size, which the
+ * component setup makes 100 x 100 (style size). This makes it the given size, for a test that
+ * points at places in a larger pane (a mark far from the origin). Every card in view costs
+ * jsdom tens of milliseconds to draw, so card-level tests keep the small view. Returns the undo.
+ */
+export function fakeFlowViewSize(width: number, height: number): () => void {
+  const undo: (() => void)[] = [];
+  for (const [prop, value] of [['offsetWidth', width], ['offsetHeight', height]] as const) {
+    const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop)!;
+    Object.defineProperty(HTMLElement.prototype, prop, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('react-flow__renderer') ? value : before.get!.call(this);
+      },
+    });
+    undo.push(() => Object.defineProperty(HTMLElement.prototype, prop, before));
+  }
+  return () => undo.forEach((u) => u());
+}

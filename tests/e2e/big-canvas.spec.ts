@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
 import { NODE_HEIGHT, nodeWidth } from '../../src/domain/defaults';
-import { expect, test } from './fixtures';
+import { expect, storeAndOpen, test } from './fixtures';
 
 /**
  * A whole company on the canvas: zoomed out there is no DOM node per person, and everything the
@@ -16,7 +16,6 @@ test.describe.configure({ timeout: 900_000 });
 type Person = { id: string; x: number; y: number; name: string; influence: number };
 type AppWindow = {
   __influenceMap: {
-    workspace: { createMap(doc: unknown): Promise<unknown> };
     store: { getState(): { selectedNodes: Set<string>; renaming: string | null; doc: { stakeholders: Record<string, Person> } } };
   };
 };
@@ -77,9 +76,7 @@ async function freePerson(page: Page) {
 
 async function openCompany(page: Page) {
   const doc = generateOrganisation(SIZE, 5);
-  await page.goto('/');
-  await expect.poll(() => page.evaluate(() => !!(window as unknown as Partial<AppWindow>).__influenceMap), { timeout: 60_000 }).toBe(true);
-  await page.evaluate(async (d) => void (await (window as unknown as AppWindow).__influenceMap.workspace.createMap(d)), doc);
+  await storeAndOpen(page, doc);
   await expect.poll(() => peopleCount(page), { timeout: 120_000 }).toBe(SIZE);
   // Drawn on the canvas layer.
   await expect.poll(async () => Number(await page.locator('canvas.lod-layer').getAttribute('data-lod-marks')), { timeout: 120_000 }).toBeGreaterThan(100);

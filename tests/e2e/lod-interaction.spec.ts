@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
-import { expect, test } from './fixtures';
+import { expect, storeAndOpen, test } from './fixtures';
 import { freeMarks } from './lod-marks';
 
-type AppWindow = { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> }; store: { getState(): { selectedNodes: Set<string>; doc: { stakeholders: Record<string, unknown> } } } } };
-const app = (page: Page) => page.evaluate(() => !!(window as unknown as Partial<AppWindow>).__influenceMap);
+type AppWindow = { __influenceMap: { store: { getState(): { selectedNodes: Set<string>; doc: { stakeholders: Record<string, unknown> } } } } };
 const selected = (page: Page) => page.evaluate(() => [...(window as unknown as AppWindow).__influenceMap.store.getState().selectedNodes].sort());
 const peopleCount = (page: Page) => page.evaluate(() => Object.keys((window as unknown as AppWindow).__influenceMap.store.getState().doc.stakeholders).length);
 const transformOf = (page: Page) => page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
@@ -18,9 +17,7 @@ const paintedPixels = (page: Page, selector: string) =>
 
 async function openOrganisation(page: Page, size: number) {
   const doc = generateOrganisation(size, 5);
-  await page.goto('/');
-  await expect.poll(() => app(page)).toBe(true);
-  await page.evaluate(async (d) => void (await (window as unknown as AppWindow).__influenceMap.workspace.createMap(d)), doc);
+  await storeAndOpen(page, doc);
   await expect(page.locator('canvas.lod-layer')).toHaveAttribute('data-lod-marks', String(size));
   return doc;
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
-import { expect, test } from './fixtures';
+import { expect, storeAndOpen, test } from './fixtures';
 
 /**
  * Not a check but a measurement, run on demand (it takes minutes):
@@ -12,7 +12,7 @@ const SIZE = Number(process.env.MEASURE_OPEN ?? 0);
 test.skip(!SIZE, 'set MEASURE_OPEN=<people> to measure');
 test.describe.configure({ timeout: 600_000 });
 
-type AppWindow = { __longTasks: { start: number; ms: number }[]; __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> }; store: { getState(): { doc: { stakeholders: Record<string, unknown> } | null } } } };
+type AppWindow = { __longTasks: { start: number; ms: number }[]; __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, unknown> } | null } } } };
 const people = (page: Page) => page.evaluate(() => Object.keys((window as unknown as AppWindow).__influenceMap?.store.getState().doc?.stakeholders ?? {}).length);
 
 test('long tasks while a stored large map opens', async ({ page }) => {
@@ -22,9 +22,7 @@ test('long tasks while a stored large map opens', async ({ page }) => {
       for (const e of list.getEntries()) (window as unknown as AppWindow).__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto('/');
-  await expect.poll(() => page.evaluate(() => !!(window as unknown as Partial<AppWindow>).__influenceMap), { timeout: 60_000 }).toBe(true);
-  await page.evaluate(async (d) => void (await (window as unknown as AppWindow).__influenceMap.workspace.createMap(d)), generateOrganisation(SIZE, 5));
+  await storeAndOpen(page, generateOrganisation(SIZE, 5));
   await expect.poll(() => people(page), { timeout: 300_000 }).toBe(SIZE);
   await expect(page.getByText('Saved', { exact: false }).first()).toBeVisible({ timeout: 300_000 });
 

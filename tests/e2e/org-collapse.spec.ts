@@ -65,6 +65,13 @@ test('a 300-person org chart: collapse a VP’s team, show 2 levels, find a hidd
   await expect(lodMarks(page)).toHaveAttribute('data-lod-marks', '7');
   await expect(card(page, hiddenPerson)).toHaveCount(0);
 
+  // The power/interest grid draws the same seven, each head of department with their "+N".
+  const heads = [...tree.level].filter(([id, level]) => level === 2 && (tree.reports.get(id)?.length ?? 0) > 0).length;
+  await page.getByRole('radio', { name: 'Power–interest grid' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(page.locator('.chip .person__team')).toHaveCount(heads);
+  await page.getByRole('radio', { name: 'Network' }).click();
+
   // Find lands on someone four levels down: the teams above them open, and there they are.
   await find(page, doc.stakeholders[hiddenPerson].name);
   await expect(card(page, hiddenPerson).locator('.person__name-text')).toHaveText(doc.stakeholders[hiddenPerson].name);

@@ -117,10 +117,7 @@ export function ImageExportDialog({ doc, format, initialBackground = 'white', on
           {error}
         </FormError>
       )}
-      <DialogActions>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onClose}>
         <button type="button" className="button button--primary" onClick={() => void submit()} disabled={working}>
           {working ? 'Exporting…' : `Export ${format.toUpperCase()}`}
         </button>

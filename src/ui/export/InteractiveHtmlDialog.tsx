@@ -77,10 +77,7 @@ export function InteractiveHtmlDialog({ doc, onClose, onDone }: { doc: MapDocume
         </>
       )}
       {error && <FormError>{error}</FormError>}
-      <DialogActions>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onClose}>
         <button type="button" className="button button--primary" onClick={() => void submit()} disabled={working || tooShort || (locked && confirm !== passphrase)}>
           {working ? 'Exporting…' : 'Export HTML'}
         </button>

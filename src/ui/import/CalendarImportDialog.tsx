@@ -225,10 +225,7 @@ export function CalendarImportDialog({
       </section>
       <ProblemList problems={problems} label="Not imported" />
       <p className="import__note">Meetings are added to the people’s logs on “{doc.map.name || 'Untitled map'}” as one change you can undo. The file never leaves this browser.</p>
-      <DialogActions>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button
           type="button"
           className="button button--primary"

@@ -122,10 +122,7 @@ export function ContactsImportDialog({
         <p className="import__note">Everyone becomes a person on a new map, with their title, company, e-mail, phone and LinkedIn URL{source === 'linkedin' ? ', and “Connected on” as the first entry in their log' : ''}.</p>
       )}
       <ProblemList problems={problems} />
-      <DialogActions>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button
           type="button"
           className="button button--primary"

@@ -160,10 +160,7 @@ export function TiesConfirmDialog({
         The ties are added to “{mapName || 'Untitled map'}” as one change you can undo.
       </p>
       <ProblemList problems={problems} total={problemCount} />
-      <DialogActions>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="button" className="button button--primary" onClick={onAdd} disabled={busy || added === 0}>
           Add ties
         </button>
@@ -299,10 +296,7 @@ export function OrgChartDialog({
         {counting ? 'Counting…' : people ? `${importQuestion(people, summary.reportsTo, skipped, 'org-chart-csv')}`.replace(/ ties\b/, ' reports-to ties').replace(/ 1 tie\b/, ' 1 reports-to tie') : 'No people can be read with these columns.'}
       </p>
       <ProblemList problems={problems} total={summary.problemCount} />
-      <DialogActions>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="button" className="button button--primary" disabled={busy || counting || people === 0} onClick={() => onImport(mapping)}>
           {busy ? 'Importing…' : 'Import'}
         </button>

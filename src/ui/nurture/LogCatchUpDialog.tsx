@@ -79,10 +79,7 @@ export function LogCatchUpDialog({ personId, onClose, today }: { personId: Id; o
             {problem}
           </FormError>
         )}
-        <DialogActions>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" className="button button--primary">
             Log catch-up
           </button>

@@ -170,10 +170,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             “#”, which browsers never send to a server. The server sees only record ids, sizes and timing.
           </p>
           {error && <FormError>{error}</FormError>}
-          <DialogActions>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogActions onCancel={onClose}>
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void share_()}>
               {busy ? 'Sharing…' : 'Share this map'}
             </button>

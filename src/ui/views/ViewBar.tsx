@@ -46,7 +46,8 @@ export function ViewBar() {
         Find
         <kbd>F</kbd>
       </button>
-      {(view === 'network' || view === 'focus') && <ShowLevelsControl />}
+      {/* Collapsed teams are left out of every view, so every view offers the way back. */}
+      <ShowLevelsControl />
       {view === 'focus' && <FocusControls />}
       <FilterChips />
     </div>

@@ -166,6 +166,13 @@ function WhatIfResults({ doc, result }: { doc: MapDocument; result: WhatIfResult
       {name(id)}
     </button>
   );
+  // One line per person: their name (a link to their card), then what changes for them.
+  const personRows = <T,>(list: readonly T[], idOf: (item: T) => Id, detail: (item: T) => string) =>
+    list.map((item) => (
+      <li key={idOf(item)}>
+        {link(idOf(item))} <span className="what-if__detail">{detail(item)}</span>
+      </li>
+    ));
   return (
     <div className="what-if__results">
       <ul className="what-if__summary" aria-label="What changes">
@@ -173,60 +180,29 @@ function WhatIfResults({ doc, result }: { doc: MapDocument; result: WhatIfResult
           <li key={i}>{s}</li>
         ))}
       </ul>
-      {result.unreachable.length > 0 && (
-        <Section title={`You could no longer reach (${count(result.unreachable.length)})`}>
-          <Capped
-            label="No longer reachable"
-            items={result.unreachable.map((c) => (
-              <li key={c.id}>
-                {link(c.id)} <span className="what-if__detail">{stepsText(c.before)} today, no route after</span>
-              </li>
-            ))}
-          />
-        </Section>
-      )}
-      {result.longerPaths.length > 0 && (
-        <Section title={`Longer routes from you (${count(result.longerPaths.length)})`}>
-          <Capped
-            label="Longer routes"
-            items={result.longerPaths.map((c) => (
-              <li key={c.id}>
-                {link(c.id)} <span className="what-if__detail">{stepsText(c.before)} → {stepsText(c.after!)}</span>
-              </li>
-            ))}
-          />
-        </Section>
-      )}
-      {result.leaders.length > 0 && (
-        <Section title={`Senior leaders who lose an advisor (${count(result.leaders.length)})`}>
-          <Capped
-            label="Leaders who lose an advisor"
-            items={result.leaders.map((l) => (
-              <li key={l.leaderId}>
-                {link(l.leaderId)}{' '}
-                <span className="what-if__detail">
-                  loses {l.lostAdvisorIds.map((id) => name(id) + (l.lostInformalIds.includes(id) ? ' (informal)' : '')).join(', ')}; {count(l.advisorsAfter)} of {count(l.advisorsBefore)} advisors left
-                </span>
-              </li>
-            ))}
-          />
-        </Section>
-      )}
-      {result.bridges.length > 0 && (
-        <Section title={`Departments that lose their only tie (${count(result.bridges.length)})`}>
-          <Capped
-            label="Departments that lose their only tie"
-            items={result.bridges.map((b) => (
-              <li key={b.departments.join('|')}>
-                {b.departments[0]} – {b.departments[1]}{' '}
-                <span className="what-if__detail">
-                  ({b.ties === 1 ? '1 tie' : `${count(b.ties)} ties`}, through {b.viaIds.map(name).join(', ')})
-                </span>
-              </li>
-            ))}
-          />
-        </Section>
-      )}
+      <CappedSection title="You could no longer reach" label="No longer reachable" items={personRows(result.unreachable, (c) => c.id, (c) => `${stepsText(c.before)} today, no route after`)} />
+      <CappedSection title="Longer routes from you" label="Longer routes" items={personRows(result.longerPaths, (c) => c.id, (c) => `${stepsText(c.before)} → ${stepsText(c.after!)}`)} />
+      <CappedSection
+        title="Senior leaders who lose an advisor"
+        label="Leaders who lose an advisor"
+        items={personRows(
+          result.leaders,
+          (l) => l.leaderId,
+          (l) => `loses ${l.lostAdvisorIds.map((id) => name(id) + (l.lostInformalIds.includes(id) ? ' (informal)' : '')).join(', ')}; ${count(l.advisorsAfter)} of ${count(l.advisorsBefore)} advisors left`,
+        )}
+      />
+      <CappedSection
+        title="Departments that lose their only tie"
+        label="Departments that lose their only tie"
+        items={result.bridges.map((b) => (
+          <li key={b.departments.join('|')}>
+            {b.departments[0]} – {b.departments[1]}{' '}
+            <span className="what-if__detail">
+              ({b.ties === 1 ? '1 tie' : `${count(b.ties)} ties`}, through {b.viaIds.map(name).join(', ')})
+            </span>
+          </li>
+        ))}
+      />
       <Section title="Key brokers afterwards">
         {result.brokers.length === 0 ? (
           <p className="what-if__detail">Nobody would sit between two other people.</p>
@@ -251,6 +227,16 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h3 className="what-if__heading">{title}</h3>
       {children}
     </section>
+  );
+}
+
+/** A section listing what changes, titled with how many; nothing when the list is empty. */
+function CappedSection({ title, label, items }: { title: string; label: string; items: ReactNode[] }) {
+  if (items.length === 0) return null;
+  return (
+    <Section title={`${title} (${count(items.length)})`}>
+      <Capped label={label} items={items} />
+    </Section>
   );
 }
 

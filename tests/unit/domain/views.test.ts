@@ -138,6 +138,18 @@ describe('Me at the centre', () => {
     expect((2 * Math.PI * ring.radius) / 40).toBeGreaterThanOrEqual(150 - 1e-9);
   });
 
+  it('leaves hidden people (collapsed teams) unplaced, keeps routes through them, drops rings left empty', () => {
+    const layout = egoRings(doc, 'me', { center: { x: 500, y: 400 }, hidden: new Set(['far', 'mid', 'alone']) });
+    expect(layout.rings.map((r) => [r.distance, r.ids])).toEqual([
+      [1, ['strong', 'weak']],
+      [null, ['foe']],
+    ]);
+    expect(Object.keys(layout.positions).sort()).toEqual(['foe', 'me', 'strong', 'weak']);
+    // Distances are the network's: someone hidden is still counted as reached.
+    expect(layout.distance).toMatchObject({ far: 2, mid: 1, alone: null });
+    expect(egoRings(doc, 'me', { hidden: new Set(['me']) }).positions.me).toBeUndefined();
+  });
+
   it('puts everyone on the outer ring when Me is unknown', () => {
     const layout = egoRings(doc, 'ghost');
     expect(layout.meId).toBeNull();
