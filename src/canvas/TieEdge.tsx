@@ -44,9 +44,11 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
   if (highlighted) classes.push('tie--highlighted');
   if (broken) classes.push('tie--broken');
   if (route?.over) classes.push('tie--over');
+  // A map's own kind takes its colour choice through --tie-stroke (the `tie--custom` rule); the
+  // copy drawn above the cards sits elsewhere in the DOM, so it carries the property too.
+  const stroke = look.choice ? ({ '--tie-stroke': `var(--tie-${look.key})` } as CSSProperties) : undefined;
   return (
-    // A map's own kind takes its colour choice through --tie-stroke (the `tie--custom` rule).
-    <g className={classes.join(' ')} data-kind={tie.kind} style={look.choice ? ({ '--tie-stroke': `var(--tie-${look.key})` } as CSSProperties) : undefined}>
+    <g className={classes.join(' ')} data-kind={tie.kind} style={stroke}>
       <BaseEdge
         id={id}
         path={path}
@@ -61,7 +63,7 @@ function TieEdgeView({ id, source, target, data, selected }: EdgeProps<TieFlowEd
         // see-through so the names under it stay readable, so it visibly crosses them instead of
         // seeming to end at a third person. The copy takes no clicks; the tie below stays clickable.
         <ViewportPortal>
-          <svg className={`tie-over ${classes.join(' ')}`} aria-hidden="true">
+          <svg className={`tie-over ${classes.join(' ')}`} style={stroke} aria-hidden="true">
             <path className="react-flow__edge-path" d={path} fill="none" style={{ strokeWidth: width, strokeDasharray: dash ? dash.join(' ') : undefined }} markerEnd={arrows.end ? marker : undefined} />
           </svg>
         </ViewportPortal>
