@@ -100,4 +100,24 @@ test('long tasks from a large calendar chosen to its preview', async ({ page }) 
     await summaryShows(/^\d{1,3} meetings? in the range/);
   }
   console.log(JSON.stringify({ events: EVENTS, bytes: ics.length, summaryFirst: before, steps: [chosen, ...toggles] }));
+  const shots = process.env.MEASURE_SHOTS;
+  if (shots) {
+    // The preview's "Show more" rows at 1024 x 700: light, dark, and 24 px text.
+    await setDate('cal-from', '2025-01-01');
+    await setDate('cal-to', '2025-12-31');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const more = page.getByRole('button', { name: /^Show \d+ more meetings$/ });
+    const shoot = async (name: string) => {
+      await more.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/calendar-more-${name}.png` });
+    };
+    await shoot('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 19 } });
+    await shoot('large-text');
+    await page.getByRole('button', { name: /^Show \d+ more people$/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/calendar-more-people-large-text.png` });
+  }
 });

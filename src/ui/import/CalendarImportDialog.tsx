@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   DEFAULT_MAX_ATTENDEES,
   defaultChoice,
@@ -92,8 +92,11 @@ export function CalendarImportDialog({
       }
     }
   }
-  const strangers = frequentStrangers(plan, choiceMap);
-  const pairs = metTogether(doc, plan, choiceMap, (m) => isIncluded(m, choices));
+  // The suggestions follow in a render of their own (a separate task): over a 10-year range,
+  // counting who met whom in every meeting would double the task that answers the date field.
+  const later = useDeferredValue(useMemo(() => ({ plan, choiceMap, meetingPicks }), [plan, choiceMap, meetingPicks]));
+  const strangers = useMemo(() => frequentStrangers(later.plan, later.choiceMap), [later]);
+  const pairs = useMemo(() => metTogether(doc, later.plan, later.choiceMap, (m) => isIncluded(m, { meetings: later.meetingPicks })), [doc, later]);
   const choose = (key: string, c: PersonChoice) => setPicked((prev) => new Map(prev).set(key, c));
   const name = (id: string) => (Object.hasOwn(doc.stakeholders, id) ? displayName(doc.stakeholders[id]) : '');
   const matchText = (p: PlannedPerson) => {
