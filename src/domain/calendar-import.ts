@@ -124,7 +124,7 @@ function once(f: (text: string) => string): (text: string) => string {
 }
 
 export function planCalendar(doc: MapDocument, events: readonly CalendarEvent[], options: CalendarOptions): CalendarPlan {
-  // A 10-year calendar names the same few hundred people some 140,000 times, and the preview
+  // A 10-year calendar names the same few hundred people some 100,000 times, and the preview
   // plans again at each change of its range: addresses and names are normalised once each.
   const normalEmail = once(normalizeEmail);
   const emailKey = once((email) => {

@@ -1,6 +1,6 @@
 /**
  * A calendar's events as they cross from the import worker to the page (pure). A 10-year export
- * is 20,000 events and some 140,000 attendee records; sent as objects, the page spent a quarter
+ * is 20,000 events and some 100,000 attendee records; sent as objects, the page spent a quarter
  * of a second (on this project's machine) only taking them in, because a structured clone
  * rebuilds every object and string on the receiving thread. Packed, they are one text, a few typed
  * arrays and the distinct attendees. The page reads them through light event objects whose

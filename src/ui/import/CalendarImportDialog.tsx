@@ -25,9 +25,9 @@ import { ProblemList } from './ImportDialogs';
 
 const SKIP_WORDS: Record<SkipReason, string> = { cancelled: 'cancelled', declined: 'you declined', large: 'large meeting' };
 /**
- * Rows listed at first, and added by each "Show more". A long list costs its rendering again at
- * each change of the range (a 10-year calendar: 200 meetings and a picker per person were a main
- * thread task of a quarter of a second on the project's machine), and nobody reads past a page.
+ * Rows listed at first, and added by each "Show more". A long list is rendered again at each
+ * change of the range (with 200 meetings listed, rendering was most of the longest main-thread
+ * task of a 10-year calendar's preview), and nobody reads past a page.
  */
 export const ROWS_SHOWN = 50;
 
