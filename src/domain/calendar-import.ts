@@ -113,7 +113,26 @@ export function eventSpan(events: readonly CalendarEvent[]): { first: string; la
   return first === null || last === null ? null : { first, last };
 }
 
-export function planCalendar(doc: MapDocument, events: CalendarEvent[], options: CalendarOptions): CalendarPlan {
+/** `f` once per distinct text. */
+function once(f: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) seen.set(text, (v = f(text)));
+    return v;
+  };
+}
+
+export function planCalendar(doc: MapDocument, events: readonly CalendarEvent[], options: CalendarOptions): CalendarPlan {
+  // A 10-year calendar names the same few hundred people some 100,000 times, and the preview
+  // plans again at each change of its range: addresses and names are normalised once each.
+  const normalEmail = once(normalizeEmail);
+  const emailKey = once((email) => {
+    const e = normalEmail(email);
+    return e ? `e:${e}` : '';
+  });
+  const nameKey = once((name) => `n:${nameWords(name).join(' ')}`);
+  const keyOf = (a: CalendarAttendee) => emailKey(a.email) || nameKey(a.name);
   const me = doc.map.meId ? doc.stakeholders[doc.map.meId] : undefined;
   const meEmails = new Set(me ? emailsOf(me).map(normalizeEmail).filter(Boolean) : []);
   const own = normalizeEmail(options.calendarName ?? '');
@@ -126,8 +145,8 @@ export function planCalendar(doc: MapDocument, events: CalendarEvent[], options:
     const keys: string[] = [];
     let declined = false;
     for (const a of event.attendees) {
-      const key = attendeeKey(a);
-      let isMe = meEmails.has(normalizeEmail(a.email));
+      const key = keyOf(a);
+      let isMe = meEmails.has(normalEmail(a.email));
       let person = people.get(key);
       if (!person && !isMe) {
         const match = matcher.match({ name: a.name, emails: a.email ? [a.email] : [] });
@@ -173,9 +192,15 @@ export interface MetTogether {
  * Pairs already joined by a trust tie are left out.
  */
 export function metTogether(doc: MapDocument, plan: CalendarPlan, choices: Map<string, PersonChoice>, included: (m: PlannedMeeting) => boolean, limit = 20): MetTogether[] {
+  const byKey = new Map(plan.people.map((p) => [p.key, p]));
+  const idByKey = new Map<string, Id | null>();
   const idOf = (key: string) => {
-    const c = choices.get(key) ?? defaultChoice(plan.people.find((p) => p.key === key)!);
-    return c.action === 'match' ? c.id : null;
+    let id = idByKey.get(key);
+    if (id === undefined) {
+      const c = choices.get(key) ?? defaultChoice(byKey.get(key)!);
+      idByKey.set(key, (id = c.action === 'match' ? c.id : null));
+    }
+    return id;
   };
   const counts = new Map<string, MetTogether>();
   for (const m of plan.meetings) {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   DEFAULT_MAX_ATTENDEES,
   defaultChoice,
@@ -24,8 +24,12 @@ import { peopleByName, PersonPicker } from '../PersonPicker';
 import { ProblemList } from './ImportDialogs';
 
 const SKIP_WORDS: Record<SkipReason, string> = { cancelled: 'cancelled', declined: 'you declined', large: 'large meeting' };
-const MEETINGS_SHOWN = 200;
-const PEOPLE_SHOWN = 200;
+/**
+ * Rows listed at first, and added by each "Show more". A long list is rendered again at each
+ * change of the range (with 200 meetings listed, rendering was most of the longest main-thread
+ * task of a 10-year calendar's preview), and nobody reads past a page.
+ */
+export const ROWS_SHOWN = 50;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -61,6 +65,8 @@ export function CalendarImportDialog({
   const [picked, setPicked] = useState<Map<string, PersonChoice>>(new Map());
   const [meetingPicks, setMeetingPicks] = useState<Map<string, boolean>>(new Map());
   const [tiePicks, setTiePicks] = useState<Set<string>>(new Set());
+  const [meetingsShown, setMeetingsShown] = useState(ROWS_SHOWN);
+  const [peopleShown, setPeopleShown] = useState(ROWS_SHOWN);
   const validRange = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   const plan = useMemo(() => planCalendar(doc, validRange ? events : [], { from, to, maxAttendees, calendarName }), [doc, events, from, to, maxAttendees, calendarName, validRange]);
   const people = useMemo(() => peopleByName(doc.stakeholders), [doc]);
@@ -86,8 +92,11 @@ export function CalendarImportDialog({
       }
     }
   }
-  const strangers = frequentStrangers(plan, choiceMap);
-  const pairs = metTogether(doc, plan, choiceMap, (m) => isIncluded(m, choices));
+  // The suggestions follow in a render of their own (a separate task): over a 10-year range,
+  // counting who met whom in every meeting would double the task that answers the date field.
+  const later = useDeferredValue(useMemo(() => ({ plan, choiceMap, meetingPicks }), [plan, choiceMap, meetingPicks]));
+  const strangers = useMemo(() => frequentStrangers(later.plan, later.choiceMap), [later]);
+  const pairs = useMemo(() => metTogether(doc, later.plan, later.choiceMap, (m) => isIncluded(m, { meetings: later.meetingPicks })), [doc, later]);
   const choose = (key: string, c: PersonChoice) => setPicked((prev) => new Map(prev).set(key, c));
   const name = (id: string) => (Object.hasOwn(doc.stakeholders, id) ? displayName(doc.stakeholders[id]) : '');
   const matchText = (p: PlannedPerson) => {
@@ -151,7 +160,7 @@ export function CalendarImportDialog({
               </tr>
             </thead>
             <tbody>
-              {plan.people.slice(0, PEOPLE_SHOWN).map((p) => {
+              {plan.people.slice(0, peopleShown).map((p) => {
                 const c = choiceMap.get(p.key)!;
                 return (
                   <tr key={p.key}>
@@ -176,6 +185,7 @@ export function CalendarImportDialog({
             </tbody>
           </table>
         </div>
+        <MoreRows total={plan.people.length} shown={peopleShown} noun={['person', 'people']} onMore={() => setPeopleShown((n) => n + ROWS_SHOWN)} note="They follow the same rules: matched people are logged, the others skipped." />
       </section>
       {strangers.length > 0 && (
         <section aria-label="People you meet often who are not on the map" className="calendar-import__section">
@@ -212,7 +222,7 @@ export function CalendarImportDialog({
       <section aria-label="Meetings" className="calendar-import__section">
         <h3 className="insights__title">Meetings ({formatCount(plan.meetings.length)})</h3>
         <ul className="calendar-import__list calendar-import__meetings">
-          {plan.meetings.slice(0, MEETINGS_SHOWN).map((m) => (
+          {plan.meetings.slice(0, meetingsShown).map((m) => (
             <li key={m.event.key}>
               <label>
                 <input type="checkbox" checked={isIncluded(m, choices)} onChange={(e) => setMeetingPicks((prev) => new Map(prev).set(m.event.key, e.target.checked))} aria-label={`Include ${m.event.title || 'meeting'} on ${m.event.date}`} /> {m.event.date} {m.event.title || '(no title)'}
@@ -221,7 +231,7 @@ export function CalendarImportDialog({
             </li>
           ))}
         </ul>
-        {plan.meetings.length > MEETINGS_SHOWN && <p className="import__note">{formatCount(plan.meetings.length - MEETINGS_SHOWN)} more meetings are not listed; they follow the same rules.</p>}
+        <MoreRows total={plan.meetings.length} shown={meetingsShown} noun={['meeting', 'meetings']} onMore={() => setMeetingsShown((n) => n + ROWS_SHOWN)} note="They follow the same rules." />
       </section>
       <ProblemList problems={problems} label="Not imported" />
       <p className="import__note">Meetings are added to the people’s logs on “{doc.map.name || 'Untitled map'}” as one change you can undo. The file never leaves this browser.</p>
@@ -236,5 +246,20 @@ export function CalendarImportDialog({
         </button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** "N more … are not listed", with a button that lists the next ROWS_SHOWN. */
+function MoreRows({ total, shown, noun, note, onMore }: { total: number; shown: number; noun: [string, string]; note: string; onMore: () => void }) {
+  const rest = total - shown;
+  if (rest <= 0) return null;
+  const next = Math.min(rest, ROWS_SHOWN);
+  return (
+    <p className="import__note">
+      {rest === 1 ? `1 more ${noun[0]} is not listed.` : `${formatCount(rest)} more ${noun[1]} are not listed.`} {note}{' '}
+      <button type="button" className="button button--small" onClick={onMore}>
+        Show {next === 1 ? `1 more ${noun[0]}` : `${formatCount(next)} more ${noun[1]}`}
+      </button>
+    </p>
   );
 }

@@ -8,10 +8,10 @@ import { emptyRecord } from '../../domain/records';
 import { serveWorker } from '../../domain/workers';
 import { guessColumns } from '../../io/org-chart-csv';
 import { LARGE_ORG_ROWS, holdTable, previewOf, summarise } from '../../state/org-import';
-import { readApi, readImport, type ReadReply, type ReadRequest } from './read-file';
+import { readApi, readImport, type ReadRequest, type SentReadReply } from './read-file';
 
 /** Reads the file; a large org-chart CSV's table is kept here, and the page gets a preview and counts. */
-async function readAndHold(request: Parameters<typeof readImport>[0]): Promise<ReadReply> {
+async function readAndHold(request: Parameters<typeof readImport>[0]): Promise<SentReadReply> {
   const reply = await readImport(request as ReadRequest);
   if (reply.result.ok && reply.result.format === 'org-chart-csv' && reply.table && reply.table.rows.length >= LARGE_ORG_ROWS) {
     const table = reply.table;

@@ -10,6 +10,7 @@ import { detectPersonal, sniffBytes, sniffText } from '../../io/detect';
 import { parseLinkedinConnections, type ContactsParse } from '../../io/linkedin';
 import { parseVcards } from '../../io/vcard';
 import type { CalendarParse } from '../../domain/calendar-import';
+import { packEvents, unpackEvents, type PackedEvents } from '../../domain/calendar-transfer';
 import { addDays, localDate } from '../../domain/nurture';
 import { withOwnRecords } from '../../domain/records';
 import type { MapDocument, Tie } from '../../domain/types';
@@ -52,6 +53,12 @@ export interface ReadReply {
 
 export type PersonalRead = { kind: 'contacts'; source: 'linkedin' | 'vcard'; parse: ContactsParse } | { kind: 'calendar'; parse: CalendarParse };
 
+/** A calendar read as it leaves the reader (the worker): its events packed (domain/calendar-transfer.ts). */
+export type PackedCalendarParse = Exclude<CalendarParse, { ok: true }> | (Omit<Extract<CalendarParse, { ok: true }>, 'events'> & { events: PackedEvents });
+type SentPersonalRead = Exclude<PersonalRead, { kind: 'calendar' }> | { kind: 'calendar'; parse: PackedCalendarParse };
+/** What the reader returns: a ReadReply with a calendar's events packed; `startRead` unpacks them. */
+export type SentReadReply = Omit<ReadReply, 'personal'> & { personal?: SentPersonalRead };
+
 /** Recurring events are expanded over ten years back and one ahead; the dialog narrows the range. */
 export function calendarReadRange(today = localDate()): { from: string; to: string } {
   return { from: addDays(today, -3653), to: addDays(today, 366) };
@@ -62,13 +69,14 @@ export function calendarReadRange(today = localDate()): { from: string; to: stri
  * throws. The calendar reader (ical.js, about 78 kB) is loaded only when a calendar is detected, so
  * it stays out of the page's main bundle; normally this runs in the import worker anyway.
  */
-export async function readPersonal(name: string, bytes: Uint8Array): Promise<PersonalRead | null> {
+export async function readPersonal(name: string, bytes: Uint8Array): Promise<SentPersonalRead | null> {
   if (sniffBytes(bytes) !== null) return null;
   const text = decodeText(bytes).text;
   const kind = detectPersonal(text, name);
   if (kind === 'ics' || kind === 'calendar-csv') {
     const { parseCalendar } = await import('../../io/calendar');
-    return { kind: 'calendar', parse: parseCalendar(text, name, calendarReadRange()) };
+    const parse = parseCalendar(text, name, calendarReadRange());
+    return { kind: 'calendar', parse: parse.ok ? { ...parse, events: packEvents(parse.events) } : parse };
   }
   if (kind === 'vcard') return { kind: 'contacts', source: 'vcard', parse: parseVcards(text, name) };
   if (kind === 'linkedin') return { kind: 'contacts', source: 'linkedin', parse: parseLinkedinConnections(text, name) };
@@ -91,10 +99,10 @@ export function readTies(doc: MapDocument, name: string, bytes: Uint8Array): Tie
  * (importGraphStream); any other file is read whole once its size is known to be within its
  * limit. Never rejects.
  */
-export async function readImport(request: ReadRequest): Promise<ReadReply> {
+export async function readImport(request: ReadRequest): Promise<SentReadReply> {
   const started = performance.now();
   const { name, file } = request;
-  const failed = (error: string): ReadReply => ({ result: { ok: false, error }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) });
+  const failed = (error: string): SentReadReply => ({ result: { ok: false, error }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) });
   let bytes: Uint8Array;
   try {
     if (request.tiesInto) {
@@ -114,7 +122,7 @@ export async function readImport(request: ReadRequest): Promise<ReadReply> {
   return readBytes({ name, bytes, tiesInto: request.tiesInto }, started);
 }
 
-async function readBytes(request: { name: string; bytes: Uint8Array; tiesInto?: MapDocument }, started: number): Promise<ReadReply> {
+async function readBytes(request: { name: string; bytes: Uint8Array; tiesInto?: MapDocument }, started: number): Promise<SentReadReply> {
   if (request.tiesInto) {
     const ties = readTies(request.tiesInto, request.name, request.bytes);
     return { result: { ok: false, error: '' }, table: null, tiesFile: true, ties, ms: Math.round(performance.now() - started) };
@@ -165,6 +173,13 @@ const importWorker = () => new Worker(new URL('./import-worker.ts', import.meta.
 export const readApi = { read: readImport, ...orgApi };
 export type ReadWorkerApi = typeof readApi;
 
+/** A calendar's events as the page reads them (domain/calendar-transfer.ts). */
+function unpacked(reply: SentReadReply): ReadReply {
+  const personal = reply.personal;
+  if (personal?.kind !== 'calendar' || !personal.parse.ok) return reply as ReadReply;
+  return { ...reply, personal: { kind: 'calendar', parse: { ...personal.parse, events: unpackEvents(personal.parse.events) } } };
+}
+
 /** A worker's reply has records with a prototype again (structured clone): take it off. */
 function ownRecordsIn(reply: ReadReply): ReadReply {
   if (!reply.result.ok) return reply;
@@ -180,6 +195,7 @@ export function startRead(name: string, file: Blob, createWorker: () => Worker |
   const worker = startWorker<ReadWorkerApi>(createWorker, { inProcess: readApi });
   const call = worker.call('read', { name, file, tiesInto });
   const promise = call.promise
+    .then(unpacked)
     .then((reply) => {
       // A large org chart: the worker keeps the table for the org-chart dialog, so it is handed over, not stopped.
       if (reply.session && worker.offThread) return { ...ownRecordsIn(reply), worker };

@@ -105,6 +105,51 @@ describe('bad calendars: a clear message naming the file and line', () => {
   });
 });
 
+describe('what the reader hands to ical.js (issue 14: 20,000 events in under 2 s)', () => {
+  const ZONE = ['BEGIN:VTIMEZONE', 'TZID:W. Europe Standard Time', 'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10', 'END:STANDARD', 'BEGIN:DAYLIGHT', 'DTSTART:16010101T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3', 'END:DAYLIGHT', 'END:VTIMEZONE'];
+  const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', ...ZONE, ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n');
+  const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+
+  it('gives the times ical.js gives on the days clocks change (UTC offsets are looked up once per day otherwise)', () => {
+    const times = ['20250329T233000', '20250330T013000', '20250330T023000', '20250330T033000', '20251026T013000', '20251026T023000', '20251026T033000', '20251027T000000'];
+    const r = parseCalendar(calendar(...times.map((t, i) => [`UID:dst-${i}`, `DTSTART;TZID=W. Europe Standard Time:${t}`, 'ATTENDEE:mailto:a@b.example'])), 'dst.ics', YEAR);
+    if (!r.ok) throw new Error(r.error);
+    // Expected values are ical.js's own toJSDate for each time.
+    expect(r.events.map((e) => [e.key, e.start])).toEqual([
+      ['dst-0', '2025-03-29T22:30:00.000Z'],
+      ['dst-1', '2025-03-30T00:30:00.000Z'],
+      ['dst-2', '2025-03-30T00:30:00.000Z'],
+      ['dst-3', '2025-03-30T01:30:00.000Z'],
+      ['dst-4', '2025-10-25T23:30:00.000Z'],
+      ['dst-5', '2025-10-26T01:30:00.000Z'],
+      ['dst-6', '2025-10-26T02:30:00.000Z'],
+      ['dst-7', '2025-10-26T23:00:00.000Z'],
+    ]);
+  });
+
+  it('does not stop at a property it does not read (a description with broken parameters)', () => {
+    const text = calendar(['UID:1', 'DTSTART:20250301T090000Z', 'DESCRIPTION;X-BROKEN:notes', 'ATTENDEE;CN=Ann:mailto:ann@acme.example']);
+    const r = parseCalendar(text, 'desc.ics', YEAR);
+    expect(r.ok && r.events.map((e) => e.attendees[0].name)).toEqual(['Ann']);
+    // A property it reads still stops it, naming the file.
+    expect(parseCalendar(text.replace('ATTENDEE;CN=Ann', 'ATTENDEE;CN'), 'desc.ics', YEAR)).toEqual({ ok: false, error: expect.stringMatching(/^"desc\.ics" is not a readable calendar \(Invalid parameters in 'ATTENDEE;CN:mailto:ann@acme\.example'\)\.$/) });
+  });
+
+  it('reads old Mac line ends (CR only) like CRLF, and skips an event without a start instead of refusing the file', () => {
+    const text = calendar(['SUMMARY:No start', 'ATTENDEE:mailto:a@b.example'], ['UID:2', 'DTSTART:20250301T090000Z', 'SUMMARY:Review', 'ATTENDEE:mailto:a@b.example']);
+    const crlf = parseCalendar(text, 'mac.ics', YEAR);
+    expect(crlf.ok && crlf.events.map((e) => [e.title, e.line])).toEqual([['Review', 21]]);
+    expect(parseCalendar(text.replace(/\r\n/g, '\r'), 'mac.ics', YEAR)).toEqual(crlf);
+  });
+
+  it('reads every calendar of a file that holds several one after another', () => {
+    const one = calendar(['UID:1', 'DTSTART:20250301T090000Z', 'ATTENDEE:mailto:a@b.example']);
+    const two = calendar(['UID:2', 'DTSTART:20250302T090000Z', 'ATTENDEE:mailto:a@b.example']);
+    const r = parseCalendar(one + two, 'two.ics', YEAR);
+    expect(r.ok && [r.eventCount, r.events.map((e) => e.key)]).toEqual([2, ['1', '2']]);
+  });
+});
+
 describe('planning and applying a calendar import', () => {
   const choose = (plan: ReturnType<typeof planCalendar>, extra: Partial<CalendarChoices> = {}): CalendarChoices => ({ people: new Map(plan.people.map((p) => [p.key, defaultChoice(p)])), meetings: new Map(), keepTitles: false, ties: [], ...extra });
 
