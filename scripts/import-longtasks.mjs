@@ -2,11 +2,13 @@
 // Times a 50,000-row HR CSV import the way a user does it and records every main-thread task
 // over 50 ms (Long Tasks API), from the file chosen until the map is stored.
 //
-//   node scripts/import-longtasks.mjs --dir=dist-e2e [--rows=50000] [--port=4508]
+//   node scripts/import-longtasks.mjs --dir=dist-e2e [--rows=50000] [--port=4508] [--profile=out.cpuprofile]
 //
 // Serves the given test build (vite build --mode e2e) with `vite preview` on 127.0.0.1, drives
 // Debian's Chromium with playwright-core and prints JSON: read (file chosen -> Import dialog),
-// open (Import -> map drawn), stored (Import -> saved), and the long tasks.
+// open (Import -> map drawn), stored (Import -> saved), and the long tasks. With --profile, the
+// page's main thread is also sampled (CDP Profiler) from the file chosen until the map is stored,
+// and the profile written for Chromium's DevTools or a script to read.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +41,7 @@ export function hrCsv(rows, seed = 7) {
   return `${lines.join('\n')}\n`;
 }
 
-export async function measureImport(url, file, rows, { headless = true } = {}) {
+export async function measureImport(url, file, rows, { headless = true, profile = null } = {}) {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -54,6 +56,12 @@ export async function measureImport(url, file, rows, { headless = true } = {}) {
     await page.goto(url);
     await page.waitForFunction(() => !!window.__influenceMap && !!document.querySelector('input[aria-label="Import file"]'), null, { timeout: 60_000 });
     await page.evaluate(watchImport, rows);
+    const cdp = profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
     await page.locator('input[aria-label="Import file"]').setInputFiles(file);
     await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click({ timeout: 600_000 });
     try {
@@ -63,6 +71,7 @@ export async function measureImport(url, file, rows, { headless = true } = {}) {
       throw error;
     }
     const times = await page.evaluate(() => window.__importTimes);
+    if (cdp) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= times.chosen && t.start <= times.saved);
     return { rows, ...importFigures(times), longTasksOver100: tasks.filter((t) => t.ms > 100).length, longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.ms), 0), tasks };
   } finally {
@@ -80,7 +89,7 @@ async function main() {
   const server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   await new Promise((ok) => server.stdout.on('data', (d) => String(d).includes(String(port)) && ok()));
   try {
-    const result = await measureImport(`http://127.0.0.1:${port}/`, file, rows);
+    const result = await measureImport(`http://127.0.0.1:${port}/`, file, rows, { profile: arg('profile', null) });
     console.log(JSON.stringify({ ...result, tasks: result.tasks.filter((t) => t.ms > 100) }, null, 1));
   } finally {
     process.kill(-server.pid);
