@@ -29,7 +29,7 @@ export const LARGE_ORG_ROWS = 1000;
 /** Problem lines sent to the page (the count says how many there were). */
 const MAX_PROBLEM_LINES = 200;
 /** People (and ties) per message when the map crosses to the page. */
-const DOC_CHUNK = 5000;
+const DOC_CHUNK = 2000;
 
 export interface OrgSummary {
   rowCount: number;

@@ -15,7 +15,7 @@ export type WriteResult = { ok: true } | { ok: false; error: string };
 export type { WriteWorkerApi } from './write-api';
 
 /** People and ties per message to the write worker: each is copied in its own short task on the page. */
-const SEND_CHUNK = 5000;
+const SEND_CHUNK = 2000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

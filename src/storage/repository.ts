@@ -58,7 +58,7 @@ export async function initialRevisionsInChunks(doc: MapDocument): Promise<Revisi
   for (const table of RECORD_TABLES) {
     for (const id in table.inDoc(doc)) {
       revs.set(table.revKey(id), 1);
-      if (++done % (RESTORE_CHUNK * 5) === 0) await nextTask();
+      if (++done % RESTORE_CHUNK === 0) await nextTask();
     }
   }
   return revs;
