@@ -21,7 +21,7 @@ import type { GraphImportResult } from './graphml';
 import { PALETTE } from './palette';
 import { escapeXmlAttr, quote, toNumber } from './text';
 import { attr, child, children, parseXml, textOf } from './xml';
-import type { XmlElement, XmlParse } from './xml';
+import type { XmlElement, XmlHandOver, XmlParse } from './xml';
 import { emptyRecord } from '../domain/records';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -89,11 +89,90 @@ interface AttrDef {
 }
 
 export function importGexf(text: string, options: { mapName?: string; now?: number } = {}): GraphImportResult {
-  return gexfFromXml(parseXml(text), options);
+  const collector = new GexfCollector();
+  return collector.result(parseXml(text, { handOver: collector.handOver }), options);
+}
+
+/** What a GEXF <node> says, before the attribute definitions are applied. */
+interface NodeRead {
+  /** The <graph> it sits in: only the first graph is imported. */
+  graph: XmlElement | null;
+  id: string;
+  label: string | null;
+  cx: number | null;
+  cy: number | null;
+  /** Attribute values as read: for/id, value, for/id, value... */
+  values: string[];
+}
+
+interface EdgeRead {
+  graph: XmlElement | null;
+  id: string | null;
+  source: string;
+  target: string;
+  nativeKind: string | null;
+  type: string | null;
+  weight: number | null;
+  label: string | null;
+  values: string[];
+}
+
+function valuesOf(element: XmlElement): string[] {
+  const values: string[] = [];
+  const box = child(element, 'attvalues');
+  for (const v of box ? children(box, 'attvalue') : []) values.push(attr(v, 'for') ?? attr(v, 'id') ?? '', attr(v, 'value') ?? '');
+  return values;
+}
+
+function readNode(n: XmlElement, graph: XmlElement | null): NodeRead {
+  const position = child(n, 'position');
+  return {
+    graph,
+    id: attr(n, 'id') ?? '',
+    label: attr(n, 'label'),
+    cx: position ? toNumber(attr(position, 'x')) : null,
+    cy: position ? toNumber(attr(position, 'y')) : null,
+    values: valuesOf(n),
+  };
+}
+
+function readEdge(ed: XmlElement, graph: XmlElement | null): EdgeRead {
+  return {
+    graph,
+    id: attr(ed, 'id'),
+    source: attr(ed, 'source') ?? '',
+    target: attr(ed, 'target') ?? '',
+    nativeKind: attr(ed, 'kind'),
+    type: attr(ed, 'type'),
+    weight: toNumber(attr(ed, 'weight')),
+    label: attr(ed, 'label'),
+    values: valuesOf(ed),
+  };
+}
+
+/**
+ * The streaming builder for GEXF: pass `handOver` to the XmlReader and each <node> and <edge> is
+ * read into a small record as it closes (its XML elements are dropped at once), so a 50,000-person
+ * file is never held as an XML tree; `result` then builds the map from the rest of the document
+ * (meta, attribute definitions) and those records. A document read without `handOver` (its nodes
+ * still in the tree) gives the same result.
+ */
+export class GexfCollector {
+  private readonly nodes: NodeRead[] = [];
+  private readonly edges: EdgeRead[] = [];
+  readonly handOver: Record<string, XmlHandOver> = {
+    node: { within: ['gexf', 'graph', 'nodes'], take: (n, up) => void this.nodes.push(readNode(n, up[1] ?? null)) },
+    edge: { within: ['gexf', 'graph', 'edges'], take: (ed, up) => void this.edges.push(readEdge(ed, up[1] ?? null)) },
+  };
+
+  /** The map in the document read (with or without `handOver`). */
+  result(parsed: XmlParse, options: { mapName?: string; now?: number } = {}): GraphImportResult {
+    return gexfFromXml(parsed, options, { nodes: this.nodes, edges: this.edges });
+  }
 }
 
 /** The map in a GEXF document however it was read (whole or in chunks, see XmlReader). */
-export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?: number } = {}): GraphImportResult {
+export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?: number } = {}, streamed: { nodes: NodeRead[]; edges: EdgeRead[] } = { nodes: [], edges: [] }): GraphImportResult {
   if (!parsed.ok) return { ok: false, error: parsed.error };
   if (parsed.rootName !== 'gexf') return { ok: false, error: `This XML file is not GEXF (its root element is <${parsed.rootName}>).` };
   const root = parsed.root;
@@ -128,31 +207,32 @@ export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?:
       defs[cls].set(id, { title: attr(a, 'title') ?? id, fallback: def ? textOf(def) : null });
     }
   }
-  const readValues = (element: XmlElement, cls: 'node' | 'edge') => {
+  const readValues = (values: string[], cls: 'node' | 'edge') => {
     const attrs: Record<string, string> = emptyRecord();
-    const box = child(element, 'attvalues');
-    for (const v of box ? children(box, 'attvalue') : []) {
-      const id = attr(v, 'for') ?? attr(v, 'id') ?? '';
+    for (let i = 0; i < values.length; i += 2) {
+      const id = values[i];
       const title = defs[cls].get(id)?.title ?? id;
-      if (title) attrs[title] = attr(v, 'value') ?? '';
+      if (title) attrs[title] = values[i + 1];
     }
     for (const def of defs[cls].values()) if (def.fallback !== null) attrs[def.title] ??= def.fallback;
     return attrs;
   };
 
+  // Nodes and edges left in the tree (read whole) and handed over (streamed), of the first graph.
+  const nodeReads = children(graph, 'nodes').flatMap((box) => children(box, 'node').map((n) => readNode(n, graph)));
+  for (const n of streamed.nodes) if (n.graph === graph) nodeReads.push(n);
+  const edgeReads = children(graph, 'edges').flatMap((box) => children(box, 'edge').map((ed) => readEdge(ed, graph)));
+  for (const ed of streamed.edges) if (ed.graph === graph) edgeReads.push(ed);
+
   const nodes: RawNode[] = [];
-  const nodesBox = children(graph, 'nodes');
-  for (const n of nodesBox.flatMap((box) => children(box, 'node'))) {
-    const id = attr(n, 'id') ?? '';
-    const attrs = readValues(n, 'node');
-    const position = child(n, 'position');
-    const cx = position ? toNumber(attr(position, 'x')) : null;
-    const cy = position ? toNumber(attr(position, 'y')) : null;
+  for (const n of nodeReads) {
+    const { id, cx, cy } = n;
+    const attrs = readValues(n.values, 'node');
     const influence = toNumber(attrs.influence ?? '') ?? 3;
     const w = nodeWidth(influence);
     nodes.push({
       id,
-      label: attr(n, 'label'),
+      label: n.label,
       attrs,
       x: cx === null || cy === null ? null : round2(cx - w / 2),
       y: cx === null || cy === null ? null : round2(-cy - NODE_HEIGHT / 2),
@@ -161,21 +241,18 @@ export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?:
   }
   const defaultType = attr(graph, 'defaultedgetype') ?? 'undirected';
   const edges: RawEdge[] = [];
-  for (const ed of children(graph, 'edges').flatMap((box) => children(box, 'edge'))) {
-    const id = attr(ed, 'id');
-    const source = attr(ed, 'source') ?? '';
-    const target = attr(ed, 'target') ?? '';
-    const attrs = readValues(ed, 'edge');
-    const nativeKind = attr(ed, 'kind');
-    if (nativeKind && attrs.kind === undefined) attrs.kind = nativeKind;
-    const type = attr(ed, 'type') ?? defaultType;
+  for (const ed of edgeReads) {
+    const { id, source, target } = ed;
+    const attrs = readValues(ed.values, 'edge');
+    if (ed.nativeKind && attrs.kind === undefined) attrs.kind = ed.nativeKind;
+    const type = ed.type ?? defaultType;
     edges.push({
       id,
       source,
       target,
       directed: type === 'directed',
-      weight: toNumber(attr(ed, 'weight')),
-      label: attr(ed, 'label'),
+      weight: ed.weight,
+      label: ed.label,
       attrs,
       where: `Edge ${id ? `${quote(id)} ` : `${edges.length + 1} `}(${quote(source, 20)} → ${quote(target, 20)})`,
     });

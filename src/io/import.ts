@@ -22,10 +22,11 @@ import type { CsvTable } from './csv';
 import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
 import { detectPersonal } from './detect';
-import { gexfFromXml } from './gexf';
+import { GexfCollector } from './gexf';
 import { graphmlFromXml } from './graphml';
 import { XmlReader } from './xml';
 import type { XmlLimitExceeded, XmlParse } from './xml';
+import type { GraphImportResult } from './graphml';
 import type { SealedMapFile } from './sealed-map-file';
 import { BACKUP_FILE_TYPE, MAP_FILE_TYPE, asNewMap, parseJson, readBackupFile, readMapFile } from './map-file';
 import { buildOrgChart, guessColumns } from './org-chart-csv';
@@ -59,6 +60,11 @@ export interface ImportOptions {
   now?: number;
   /** Give people and ties fresh ids too (default: keep the file's ids). */
   reIdRecords?: boolean;
+  /**
+   * An org-chart CSV with at least this many rows is left unplaced (everyone at 0,0): the import
+   * worker lays large charts out itself, and the tidy tree would cost seconds for nothing.
+   */
+  placeOrgChartBelow?: number;
 }
 
 /**
@@ -110,9 +116,9 @@ function importUnsafe(name: string, bytes: Uint8Array, options: ImportOptions): 
       return importJson(label, decoded.text, notes, options);
     case 'graphml':
     case 'gexf': {
-      const reader = graphReader();
+      const { reader, finish } = graphReader(format);
       reader.write(decoded.text);
-      return graphImport(format, reader.end(), label, notes, mapName, options);
+      return graphImport(label, finish(reader.end(), { mapName, now: options.now }), notes, options, format);
     }
     case 'csv':
       return importCsv(label, decoded.text, notes, mapName, options);
@@ -175,10 +181,18 @@ function sizeRefusal(label: string, size: number, graph: () => 'graphml' | 'gexf
   return null;
 }
 
-/** The one XML reader set-up for map files: refused past the people and ties limits as they are met. */
-function graphReader(): XmlReader {
-  return new XmlReader({ limits: { node: MAX_IMPORT_PEOPLE, edge: MAX_IMPORT_TIE_ROWS } });
+/**
+ * The one XML reader set-up for map files: refused past the people and ties limits as they are
+ * met; a GEXF's nodes and edges are handed to its builder one by one (no XML tree of them).
+ */
+function graphReader(format: 'graphml' | 'gexf'): { reader: XmlReader; finish: (parsed: XmlParse, options: { mapName: string; now?: number }) => GraphRead } {
+  const limits = { node: MAX_IMPORT_PEOPLE, edge: MAX_IMPORT_TIE_ROWS };
+  if (format === 'graphml') return { reader: new XmlReader({ limits }), finish: (parsed, options) => (!parsed.ok && parsed.exceeded ? { exceeded: parsed.exceeded } : graphmlFromXml(parsed, options)) };
+  const collector = new GexfCollector();
+  return { reader: new XmlReader({ limits, handOver: collector.handOver }), finish: (parsed, options) => (!parsed.ok && parsed.exceeded ? { exceeded: parsed.exceeded } : collector.result(parsed, options)) };
 }
+
+type GraphRead = GraphImportResult | { exceeded: XmlLimitExceeded };
 
 function exceededMessage(label: string, exceeded: XmlLimitExceeded): string {
   if (exceeded.name === 'node') return limitMessage(label, `more than ${plural(MAX_IMPORT_PEOPLE, 'node')}`);
@@ -186,9 +200,8 @@ function exceededMessage(label: string, exceeded: XmlLimitExceeded): string {
 }
 
 /** A GraphML or GEXF document, read whole or in chunks, as an import result. */
-function graphImport(format: 'graphml' | 'gexf', parsed: XmlParse, label: string, notes: string[], mapName: string, options: ImportOptions): ImportResult {
-  if (!parsed.ok && parsed.exceeded) return { ok: false, error: exceededMessage(label, parsed.exceeded) };
-  const result = format === 'graphml' ? graphmlFromXml(parsed, { mapName, now: options.now }) : gexfFromXml(parsed, { mapName, now: options.now });
+function graphImport(label: string, result: GraphRead, notes: string[], options: ImportOptions, format: 'graphml' | 'gexf'): ImportResult {
+  if ('exceeded' in result) return { ok: false, error: exceededMessage(label, result.exceeded) };
   if (!result.ok) return { ok: false, error: `${label}: ${result.error}` };
   if (Object.keys(result.doc.stakeholders).length === 0) return { ok: false, error: `${label} has no nodes that could be imported.${result.problems.length ? ` ${result.problems[0]}` : ''}` };
   return success(format, [result.doc], [...notes, ...result.problems], label, options, result.skipped);
@@ -262,7 +275,7 @@ export async function importGraphStream(name: string, format: 'graphml' | 'gexf'
     const tooBig = sizeRefusal(label, size, () => format);
     if (tooBig) return { ok: false, error: tooBig };
     for (const fallback of [false, true]) {
-      const reader = graphReader();
+      const { reader, finish } = graphReader(format);
       const decoder = new ChunkDecoder(fallback);
       try {
         let going = true;
@@ -276,7 +289,7 @@ export async function importGraphStream(name: string, format: 'graphml' | 'gexf'
         if (!fallback && error instanceof TypeError) continue;
         throw error;
       }
-      return graphImport(format, reader.end(), label, fallback ? [NOT_UTF8_NOTE] : [], baseName(name), options);
+      return graphImport(label, finish(reader.end(), { mapName: baseName(name), now: options.now }), fallback ? [NOT_UTF8_NOTE] : [], options, format);
     }
     return { ok: false, error: `${label} could not be read.` };
   } catch (error) {
@@ -364,7 +377,7 @@ function importCsv(label: string, text: string, notes: string[], mapName: string
   if (!guess.name && !guess.key) {
     return { ok: false, error: `${label}: missing required column: no column looks like a name (found: ${table.headers.map((h) => quote(h, 30)).join(', ')}). Name a column "Name" or "Full name".` };
   }
-  const chart = buildOrgChart(table.rows, guess, { mapName, now: options.now });
+  const chart = buildOrgChart(table.rows, guess, { mapName, now: options.now, place: table.rows.length < (options.placeOrgChartBelow ?? Infinity) });
   const people = Object.keys(chart.doc.stakeholders).length;
   if (people === 0) return { ok: false, error: `${label}: none of the rows could be imported. ${chart.problems[0] ?? ''}`.trim() };
   return success('org-chart-csv', [chart.doc], [...notes, ...table.problems, ...chart.problems], label, options, chart.skipped.length);

@@ -87,6 +87,11 @@ export interface OrgChartOptions {
   /** Level names (most senior first); default: the standard four. */
   levels?: string[];
   now?: number;
+  /**
+   * Place the people as a tidy tree (default). False leaves everyone at 0,0 for a caller that lays
+   * the chart out itself: the tidy tree of a 50,000-person company takes seconds, for nothing then.
+   */
+  place?: boolean;
 }
 
 export interface OrgChartResult {
@@ -188,7 +193,7 @@ export function buildOrgChart(input: RowInput[], mapping: ColumnMapping, options
   }
 
   const people = entries.map((e) => e.person);
-  const { positions, depth } = layoutForest(people.map((p) => ({ id: p.id, width: nodeWidth(p.influence) })), manager);
+  const { positions, depth } = options.place === false ? { positions: null, depth: depthsOf(people, manager) } : layoutForest(people.map((p) => ({ id: p.id, width: nodeWidth(p.influence) })), manager);
   const hasReports = new Set(manager.values());
   let unmatched = 0;
   let example = '';
@@ -205,9 +210,9 @@ export function buildOrgChart(input: RowInput[], mapping: ColumnMapping, options
       level = isolated ? lowest : Math.min(depth.get(p.id) ?? lowest, cap);
     }
     p.seniority = level;
-    const pos = positions.get(p.id)!;
-    p.x = pos.x;
-    p.y = pos.y;
+    const pos = positions?.get(p.id);
+    p.x = pos?.x ?? 0;
+    p.y = pos?.y ?? 0;
     doc.stakeholders[p.id] = p;
   }
   if (unmatched) {
@@ -218,6 +223,22 @@ export function buildOrgChart(input: RowInput[], mapping: ColumnMapping, options
     doc.ties[tie.id] = tie;
   }
   return { doc, problems: [...skipped.map((s) => s.reason), ...problems], skipped, reportsTo: manager.size };
+}
+
+/** Steps from each person up to the top of their reporting line (cycles are already broken). */
+function depthsOf(people: Stakeholder[], manager: ReadonlyMap<Id, Id>): Map<Id, number> {
+  const depth = new Map<Id, number>();
+  const path: Id[] = [];
+  for (const p of people) {
+    let v: Id | undefined = p.id;
+    while (v !== undefined && !depth.has(v)) {
+      path.push(v);
+      v = manager.get(v);
+    }
+    let d = v === undefined ? -1 : depth.get(v)!;
+    while (path.length) depth.set(path.pop()!, ++d);
+  }
+  return depth;
 }
 
 function isCsvRow(r: RowInput): r is CsvRow {

@@ -55,6 +55,8 @@ interface Frame {
   text: string;
   /** Has child elements (then "#text" is only set when there is text). */
   parent: boolean;
+  /** Handed over when it closes instead of being kept in the tree (XmlReaderOptions.handOver). */
+  take: ((element: XmlElement, ancestors: readonly XmlElement[]) => void) | null;
 }
 
 function attach(parent: XmlElement, name: string, element: XmlElement): void {
@@ -107,12 +109,29 @@ class XmlLimitError extends Error {
   }
 }
 
+/**
+ * Elements taken out of the tree as they close (a streaming builder): `within` lists the
+ * prefix-free names of the elements it must sit in, the root first; `take` gets the complete
+ * element and those enclosing elements (the root first, as far as they are read). Elsewhere an
+ * element of that name stays in the tree as usual.
+ */
+export interface XmlHandOver {
+  within: readonly string[];
+  take: (element: XmlElement, ancestors: readonly XmlElement[]) => void;
+}
+
 export interface XmlReaderOptions {
   /**
    * Refuse the document as soon as it holds more elements with this (prefix-free) name than the
    * number given, counted as they open: a file far over a limit is refused without reading it all.
    */
   limits?: Record<string, number>;
+  /**
+   * By (prefix-free) element name: elements handed over one by one instead of kept in the tree,
+   * so a document of 300,000 nodes and edges is never held as a tree. Checking and messages are
+   * the same; the handed-over elements are simply missing from the tree `end` gives.
+   */
+  handOver?: Record<string, XmlHandOver>;
 }
 
 export type XmlParse = { ok: true; root: XmlElement; rootName: string; notes: string[] } | { ok: false; error: string; exceeded?: XmlLimitExceeded };
@@ -135,6 +154,7 @@ export class XmlReader {
   private readonly stack: Frame[] = [];
   private readonly notes: string[] = [];
   private readonly limits: Map<string, number>;
+  private readonly handOver: Map<string, XmlHandOver>;
   private readonly counts = new Map<string, number>();
   private failure: { error: string; exceeded?: XmlLimitExceeded } | null = null;
   // Line counting moves forward only (each newline is looked at once, whatever the chunking).
@@ -148,6 +168,19 @@ export class XmlReader {
 
   constructor(options: XmlReaderOptions = {}) {
     this.limits = new Map(Object.entries(options.limits ?? {}));
+    this.handOver = new Map(Object.entries(options.handOver ?? {}));
+  }
+
+  /** Whether an element named `local` opening now (inside the open elements) is handed over. */
+  private handedOver(local: string): XmlHandOver | null {
+    const rule = this.handOver.get(local);
+    if (!rule || rule.within.length !== this.stack.length) return null;
+    for (let i = 0; i < rule.within.length; i++) if (localName(this.stack[i].name) !== rule.within[i]) return null;
+    return rule;
+  }
+
+  private ancestors(): XmlElement[] {
+    return this.stack.map((f) => f.element);
   }
 
   /** Reads the next piece of text; false once the document is known to be bad (stop feeding it). */
@@ -297,6 +330,7 @@ export class XmlReader {
           }
           if (frame.text || !frame.parent) frame.element['#text'] = frame.text;
           pos = end + 1;
+          if (frame.take) frame.take(frame.element, this.ancestors());
         } else {
           const tag = name(lt + 1);
           // No prototype: element and attribute names come from the file ("constructor", "__proto__").
@@ -351,13 +385,15 @@ export class XmlReader {
           const selfClosing = text[i] === '/';
           if (!selfClosing && stack.length >= MAX_DEPTH) throw new XmlSyntaxError(`elements are nested more than ${MAX_DEPTH} deep.`, lt);
           if (parent) parent.parent = true;
-          attach(parent ? parent.element : this.top, tag, element);
+          const handOver = this.handOver.size ? this.handedOver(local) : null;
+          if (!handOver) attach(parent ? parent.element : this.top, tag, element);
           if (selfClosing) {
             element['#text'] = '';
             pos = i + 2;
+            if (handOver) handOver.take(element, this.ancestors());
           } else {
             const { line, column } = this.where(this.base + lt);
-            stack.push({ name: tag, line, column, element, text: '', parent: false });
+            stack.push({ name: tag, line, column, element, text: '', parent: false, take: handOver?.take ?? null });
             pos = i + 1;
           }
         }

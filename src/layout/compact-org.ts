@@ -3,8 +3,9 @@
  *
  * A tidy tree puts every leaf on one row, so a 50,000-person company is a line 40,000 cards wide.
  * Here, as org-chart tools do:
- * - a manager's reports who manage nobody are stacked in columns (at most `LEAF_STACK` cards
- *   tall each) straight under the manager;
+ * - a manager's reports who manage nobody are stacked in columns (`LEAF_STACK` cards tall, or
+ *   taller for a team so large that its columns would be far wider than tall) straight under
+ *   the manager;
  * - a manager's sub-teams (reports who manage someone, each a box holding its whole subtree) and
  *   that stack are packed left to right in rows ("shelves") under the manager, wrapping at a
  *   width chosen so the manager's box comes out near `ASPECT` (wide:tall);
@@ -143,7 +144,10 @@ export function compactOrgChart(input: LayoutInput, options: CompactOptions = {}
         cellW = Math.max(cellW, width[l]);
         cellH = Math.max(cellH, height[l]);
       }
-      const columns = Math.ceil(leaves.length / leafStack);
+      // Columns of `leafStack` cards, or taller when a flat team (a store's 300 staff under one
+      // manager) would otherwise make a row far wider than `aspect`.
+      const square = Math.ceil(Math.sqrt((leaves.length * (cellW + COMPACT_GAP_X)) / (aspect * (cellH + STACK_GAP))));
+      const columns = Math.ceil(leaves.length / Math.max(leafStack, square));
       perColumn = Math.ceil(leaves.length / columns);
       items.push({ w: columns * cellW + (columns - 1) * COMPACT_GAP_X, h: perColumn * (cellH + STACK_GAP) - STACK_GAP });
     }

@@ -17,7 +17,7 @@ import type { MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
 import type { CsvTable } from '../io/csv';
 import type { CallContext } from '../domain/workers';
 import { buildOrgChart } from '../io/org-chart-csv';
-import type { ColumnMapping } from '../io/org-chart-csv';
+import type { ColumnMapping, OrgChartResult } from '../io/org-chart-csv';
 import { compactOrgChart } from '../layout/compact-org';
 import { layoutInputFromDoc } from '../layout/types';
 import { InfluenceDb } from '../storage/db';
@@ -29,7 +29,7 @@ export const LARGE_ORG_ROWS = 1000;
 /** Problem lines sent to the page (the count says how many there were). */
 const MAX_PROBLEM_LINES = 200;
 /** People (and ties) per message when the map crosses to the page. */
-const DOC_CHUNK = 5000;
+const DOC_CHUNK = 2000;
 
 export interface OrgSummary {
   rowCount: number;
@@ -44,10 +44,27 @@ export interface OrgSummary {
 // The worker's side
 
 let table: CsvTable | null = null;
+/** The last chart built (for the counts), kept for Import when the mapping has not changed since. */
+let lastChart: { table: CsvTable; key: string; chart: OrgChartResult } | null = null;
 
 /** Keeps the table in the worker for the messages that follow. */
 export function holdTable(t: CsvTable): void {
   table = t;
+  lastChart = null;
+}
+
+/** The chart for `mapping`, unplaced (everyone at 0,0): built once per table and mapping. */
+function chartFor(t: CsvTable, mapping: ColumnMapping, mapName: string): OrgChartResult {
+  // The map's name is not part of the key: Import may give it another ("hr (2)"), set below.
+  const key = JSON.stringify(mapping);
+  if (lastChart?.table === t && lastChart.key === key) {
+    const { chart } = lastChart;
+    chart.doc.map = { ...chart.doc.map, name: mapName };
+    return chart;
+  }
+  const chart = buildOrgChart(t.rows, mapping, { mapName, place: false });
+  lastChart = { table: t, key, chart };
+  return chart;
 }
 
 /** The first rows only, for the dialog's preview and headers. */
@@ -56,7 +73,7 @@ export function previewOf(t: CsvTable, rows = 5): CsvTable {
 }
 
 export function summarise(t: CsvTable, mapping: ColumnMapping, mapName: string): OrgSummary {
-  const chart = buildOrgChart(t.rows, mapping, { mapName });
+  const chart = chartFor(t, mapping, mapName);
   const all = t.problems.length + chart.problems.length;
   const problems = t.problems.slice(0, MAX_PROBLEM_LINES);
   for (const p of chart.problems) {
@@ -70,7 +87,9 @@ export function summarise(t: CsvTable, mapping: ColumnMapping, mapName: string):
 
 /** The org chart for `mapping`, laid out as a compact org chart. */
 export function buildLaidOut(t: CsvTable, mapping: ColumnMapping, mapName: string): MapDocument {
-  const { doc } = buildOrgChart(t.rows, mapping, { mapName });
+  const { doc } = chartFor(t, mapping, mapName);
+  // Laid out once: the chart is not built again (nor summarised) after Import.
+  lastChart = null;
   const input = layoutInputFromDoc(doc);
   const positions = compactOrgChart(input);
   for (const id in doc.stakeholders) {
@@ -106,6 +125,7 @@ export const orgApi = {
       context.progress({ kind: 'doc', map: doc.map, stakeholders: slice(people) as Stakeholder[], ties: slice(ties) as Tie[], last: i === chunks - 1 } satisfies OrgProgress);
     }
     table = null;
+    lastChart = null;
     let db: InfluenceDb | null = null;
     try {
       db = new InfluenceDb(dbName);

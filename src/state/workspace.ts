@@ -8,7 +8,7 @@ import { asNewMap, exportBackupJson } from '../io/map-file';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
-import { initialRevisions, MapLockedError, type LoadedMap, type MapSummary, type Repository, type Revisions } from '../storage/repository';
+import { initialRevisionsInChunks, MapLockedError, type LoadedMap, type MapSummary, type Repository, type Revisions } from '../storage/repository';
 import { deleteSnapshot, listSnapshots, loadSnapshot, saveSnapshot, type SnapshotSummary } from '../storage/snapshots';
 import { prepareWriteWorker, writeMapOffThread, writeMapsTogether, type WriteResult } from '../storage/import-writer';
 import type { StorageTrouble } from '../storage/events';
@@ -182,7 +182,10 @@ export class Workspace {
   async openStored(doc: MapDocument): Promise<void> {
     this.channel?.post({ type: 'maps-changed' });
     if (this.openMapId !== doc.map.id || this.autosave) return;
-    await this.startSaving(doc, initialRevisions(doc));
+    const revs = await initialRevisionsInChunks(doc);
+    // The user may have opened another map meanwhile.
+    if (this.openMapId !== doc.map.id || this.autosave) return;
+    await this.startSaving(doc, revs);
     if (this.store.getState().doc !== doc) this.autosave!.schedule();
     else this.store.getState().setSaveStatus({ state: 'saved' });
   }

@@ -47,6 +47,23 @@ export function initialRevisions(doc: MapDocument): Revisions {
   return revs;
 }
 
+/**
+ * initialRevisions a chunk of records at a time, with a turn for the page between chunks: for a
+ * just-imported 50,000-person, 250,000-tie map it took 1.7 s in one task.
+ */
+export async function initialRevisionsInChunks(doc: MapDocument): Promise<Revisions> {
+  const revs: Revisions = new Map();
+  revs.set(revKey.map(doc.map.id), 1);
+  let done = 0;
+  for (const table of RECORD_TABLES) {
+    for (const id in table.inDoc(doc)) {
+      revs.set(table.revKey(id), 1);
+      if (++done % RESTORE_CHUNK === 0) await nextTask();
+    }
+  }
+  return revs;
+}
+
 export interface LoadedMap {
   doc: MapDocument;
   revs: Revisions;

@@ -6,11 +6,11 @@
 import { serveWorker } from '../domain/workers';
 import { InfluenceDb } from './db';
 import { describedStorageError } from './errors';
-import type { WriteWorkerApi } from './import-writer';
+import { writeApi } from './write-api';
 import { Repository } from './repository';
 
-const api: WriteWorkerApi = {
-  async write({ dbName, doc }) {
+serveWorker(
+  writeApi(async (dbName, doc) => {
     const db = new InfluenceDb(dbName);
     try {
       await new Repository(db).createMap(doc);
@@ -19,7 +19,5 @@ const api: WriteWorkerApi = {
     } finally {
       db.close();
     }
-  },
-};
-
-serveWorker(api);
+  }),
+);

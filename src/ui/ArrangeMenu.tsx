@@ -10,6 +10,7 @@ import { MenuButton, type MenuItem } from './Header';
 import { BusyIndicator } from './import/ImportDialogs';
 import type { Positions } from '../layout/types';
 import { moveStakeholders } from '../domain/operations';
+import { entryCount } from '../domain/records';
 import { ANIMATION_MS, MAX_ANIMATED, frameAt, movingOnly } from '../layout/animate';
 
 /**
@@ -80,7 +81,7 @@ const LABELS: Record<LayoutKind, string> = { 'org-chart': 'Arranging as an org c
 export function ArrangeMenu({ onAddTies }: { onAddTies?: () => void }) {
   const { store } = useServices();
   const selected = useEditor((s) => s.selectedNodes.size);
-  const people = useEditor((s) => (s.doc ? Object.keys(s.doc.stakeholders).length : 0));
+  const people = useEditor((s) => (s.doc ? entryCount(s.doc.stakeholders) : 0));
   const hasReportsTo = useEditor((s) => (s.doc ? hasReportsToTies(s.doc.ties) : false));
   const [busy, setBusy] = useState<{ label: string; progress: number | null } | null>(null);
   const job = useRef<LayoutJob | null>(null);

@@ -18,7 +18,7 @@ import { TeamToggleButton } from './org/team';
 import { peopleByName, PersonPicker } from './PersonPicker';
 import { LimitNote, useTextLimits } from './useTextLimits';
 import { whatIfStore } from '../state/what-if';
-import { hasEntry } from '../domain/records';
+import { entryCount, hasEntry } from '../domain/records';
 import { countOf } from '../domain/numbers';
 import { withContact } from '../domain/contact';
 
@@ -422,7 +422,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
     store.getState().updateSettings({ ...settings, levels, leadershipLevel: Math.min(leadershipLevel, levels.length - 1), cadenceDays });
   };
-  const counts = `${countOf(people.length, 'person', 'people')}, ${countOf(Object.keys(doc.ties).length, 'tie')}`;
+  const counts = `${countOf(people.length, 'person', 'people')}, ${countOf(entryCount(doc.ties), 'tie')}`;
   return (
     <div className="inspector__section">
       <h2 className="inspector__heading">Map settings</h2>

@@ -17,7 +17,7 @@ import type { MapDocument, Tie } from '../../domain/types';
 import { HEAD_BYTES, blobChunks, graphFormatOf, importFile, importGraphStream, importTiesFile, sizeRefusalOf, tiesSizeRefusal } from '../../io/import';
 import type { ImportResult } from '../../io/import';
 import { decodeText, quote } from '../../io/text';
-import { orgApi, type OrgSummary } from '../../state/org-import';
+import { LARGE_ORG_ROWS, orgApi, type OrgSummary } from '../../state/org-import';
 import { startWorker, type WorkerHandle } from '../../domain/workers';
 
 export interface ReadRequest {
@@ -133,7 +133,8 @@ async function readBytes(request: { name: string; bytes: Uint8Array; tiesInto?: 
   } catch (error) {
     return { result: { ok: false, error: `${request.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }, table: null, tiesFile: false, ms: Math.round(performance.now() - started) };
   }
-  const result = importFile(request.name, request.bytes);
+  // A large org chart is laid out by the import worker on Import (state/org-import.ts).
+  const result = importFile(request.name, request.bytes, { placeOrgChartBelow: LARGE_ORG_ROWS });
   let table: CsvTable | null = null;
   let tiesFile = false;
   try {

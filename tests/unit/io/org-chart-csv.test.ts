@@ -52,6 +52,16 @@ describe('buildOrgChart', () => {
     expect(Object.values(doc.ties).every((t) => t.kind === 'reports-to' && !t.mutual)).toBe(true);
   });
 
+  it('left unplaced (the import worker lays a large chart out itself), infers the same levels and makes the same ties', () => {
+    const table = rows('name,manager\nA,\nB,A\nC,B\nD,C\nE,D\nF,E\nG,A\nH,G\nLoner,\n');
+    const placed = buildOrgChart(table.rows, guessColumns(table.headers)).doc;
+    const unplaced = buildOrgChart(table.rows, guessColumns(table.headers), { place: false }).doc;
+    const levels = (doc: MapDocument) => Object.values(doc.stakeholders).map((p) => `${p.name}:${p.seniority}`).sort();
+    expect(levels(unplaced)).toEqual(levels(placed));
+    expect(Object.values(unplaced.stakeholders).every((p) => p.x === 0 && p.y === 0)).toBe(true);
+    expect(Object.values(unplaced.ties).map((t) => `${unplaced.stakeholders[t.source].name}>${unplaced.stakeholders[t.target].name}`).sort()).toEqual(['B>A', 'C>B', 'D>C', 'E>D', 'F>E', 'G>A', 'H>G']);
+  });
+
   it('infers seniority from depth, clamped to the levels', () => {
     const table = rows('name,manager\nA,\nB,A\nC,B\nD,C\nE,D\nF,E\nLoner,\n');
     const { doc } = buildOrgChart(table.rows, guessColumns(table.headers));

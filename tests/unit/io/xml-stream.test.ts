@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportGexf } from '../../../src/io/gexf';
+import { GexfCollector, exportGexf, gexfFromXml } from '../../../src/io/gexf';
 import { exportGraphml } from '../../../src/io/graphml';
 import { HEAD_BYTES, importFile, importGraphStream, sizeRefusalOf } from '../../../src/io/import';
 import type { ByteChunks, ImportResult } from '../../../src/io/import';
@@ -210,3 +210,72 @@ describe('GraphML and GEXF streamed from bytes', () => {
     expect(result.summary).toBe('20,000 people and 100,000 ties from "company.gexf".');
   }, 60_000);
 });
+
+describe('GEXF streaming builder (nodes and edges handed over one by one)', () => {
+  const NETWORKX = `<?xml version='1.0' encoding='utf-8'?>
+<gexf xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns="http://www.gexf.net/1.2draft" version="1.2">
+  <meta><creator>NetworkX 2.8.8</creator></meta>
+  <graph defaultedgetype="undirected" mode="static">
+    <attributes class="node"><attribute id="0" title="title" type="string"><default>Staff</default></attribute></attributes>
+    <attributes class="edge"><attribute id="1" title="kind" type="string"/></attributes>
+    <nodes>
+      <node id="a" label="Ann"><viz:position x="10" y="-20" z="0"/><attvalues><attvalue for="0" value="CEO"/></attvalues></node>
+      <node id="b" label="Bo"/>
+      <node id="c" label="Cy"><nodes><node id="nested" label="Not imported"/></nodes></node>
+    </nodes>
+    <edges>
+      <edge source="a" target="b" type="directed"><attvalues><attvalue for="1" value="influence"/></attvalues></edge>
+      <edge source="b" target="c" weight="2.5"/>
+      <edge source="c" target="zz"/>
+    </edges>
+  </graph>
+  <graph><nodes><node id="second-graph" label="Not imported either"/></nodes></graph>
+</gexf>`;
+
+  it('hands over only the elements at the place asked for, and leaves them out of the tree', () => {
+    const taken: string[] = [];
+    const parsed = parseXml(NETWORKX, { handOver: { node: { within: ['gexf', 'graph', 'nodes'], take: (n, up) => void taken.push(`${String(n['@id'])} in ${up.map((e) => Object.keys(e).length).length}`) } } });
+    if (!parsed.ok) throw new Error(parsed.error);
+    // The nested node stays inside its parent; both graphs' top-level nodes are handed over.
+    expect(taken).toEqual(['a in 3', 'b in 3', 'c in 3', 'second-graph in 3']);
+    const graphs = parsed.root.graph as Record<string, unknown>[];
+    expect((graphs[0].nodes as Record<string, unknown>[])[0].node).toBeUndefined();
+    expect(graphs[0].edges).toBeDefined();
+  });
+
+  it('gives the same map as reading the whole tree, for the first graph only', () => {
+    const collector = new GexfCollector();
+    const streamed = collector.result(parseXml(NETWORKX, { handOver: collector.handOver }), { mapName: 'x', now: 1 });
+    const whole = gexfFromXml(parseXml(NETWORKX), { mapName: 'x', now: 1 });
+    if (!streamed.ok || !whole.ok) throw new Error('not read');
+    const strip = (r: typeof streamed & { ok: true }) => ({ people: carried(r.doc), ties: carriedTies(r.doc).map(({ id: _id, ...t }) => JSON.stringify(t)).sort(), problems: r.problems, skipped: r.skipped });
+    expect(strip(streamed)).toEqual(strip(whole));
+    expect(Object.values(streamed.doc.stakeholders).map((p) => p.name).sort()).toEqual(['Ann', 'Bo', 'Cy']);
+    expect(streamed.doc.stakeholders.a.title).toBe('CEO');
+    expect(streamed.doc.stakeholders.b.title).toBe('Staff');
+  });
+
+  it('gives the same map as reading the whole tree for every sample document, wherever the bytes are cut (property)', async () => {
+    const text = exportGexf(sampleDoc(), new Date('2025-01-01'));
+    const bytes = enc(text);
+    const collector = new GexfCollector();
+    const whole = gexfFromXml(parseXml(text), { mapName: 'm', now: 1 });
+    const streamed = collector.result(parseXml(text, { handOver: collector.handOver }), { mapName: 'm', now: 1 });
+    if (!whole.ok || !streamed.ok) throw new Error('not read');
+    expect(carried(streamed.doc)).toEqual(carried(whole.doc));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 6 }), async (points) => {
+        expect(outcome(await importGraphStream('map.gexf', 'gexf', bytes.length, bytesOf(cutBytes(bytes, points)), { now: 1 }))).toEqual(outcome(importFile('map.gexf', bytes, { now: 1 })));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('keeps the messages and their line and column for a malformed GEXF', () => {
+    const bad = '<gexf><graph><nodes>\n<node id="a">\n</nodes></graph></gexf>';
+    const collector = new GexfCollector();
+    expect(collector.result(parseXml(bad, { handOver: collector.handOver }))).toEqual(gexfFromXml(parseXml(bad)));
+    expect(gexfFromXml(parseXml(bad))).toEqual({ ok: false, error: expect.stringMatching(/^The XML is malformed at line 3, column 1: expected the closing tag <\/node>/) });
+  });
+});
+

@@ -102,6 +102,37 @@ describe('compactOrgChart', () => {
     }, 120_000);
   }
 
+  /** Shapes HR exports have besides the generator's: a flat team, random reporting lines (-1: no manager). */
+  function shaped(n: number, managerOf: (i: number) => number): LayoutInput {
+    const cards: LayoutCard[] = [];
+    const ties: LayoutTie[] = [];
+    for (let i = 0; i < n; i++) {
+      cards.push(card(`s-${i}`, 0, 0, 150 + (i % 3) * 18));
+      const m = i > 0 ? managerOf(i) : -1;
+      if (m >= 0) ties.push({ source: `s-${i}`, target: `s-${m}`, kind: 'reports-to', strength: 2 });
+    }
+    return { cards, ties };
+  }
+
+  for (const size of [100, 5000, 50000]) {
+    it(`keeps one manager with ${(size - 1).toLocaleString('en-US')} direct reports compact (leaf columns grow taller instead of the row growing wider)`, () => {
+      check(shaped(size, () => 0));
+    }, 120_000);
+
+    it(`keeps ${size.toLocaleString('en-US')} people with random reporting lines compact`, () => {
+      const random = seededRandom(size);
+      // Each person reports to someone earlier: a random recursive tree, with big flat teams near the top.
+      check(shaped(size, (i) => Math.floor(random() * i)));
+    }, 120_000);
+
+    it(`keeps ${size.toLocaleString('en-US')} people in 40 departments without a common head compact`, () => {
+      // Forty separate trees (departments side by side), spans of 2 to 12.
+      const random = seededRandom(size + 1);
+      // Person i is in department i mod 40 and reports to someone earlier in it.
+      check(shaped(size, (i) => (i < 40 ? -1 : i - 40 * (1 + Math.floor(random() * Math.min(11, Math.floor(i / 40)))))));
+    }, 120_000);
+  }
+
   for (const fan of [2, 5, 12, 40]) {
     it(`keeps a tree of 3,000 people with ${fan} reports per manager compact`, () => {
       check(orgTree(3000, fan));
