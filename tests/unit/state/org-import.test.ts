@@ -62,7 +62,7 @@ describe('large org-chart import in the worker', () => {
     );
     expect(result).toEqual({ ok: true });
     const chunks = replies.flatMap((r) => (r.kind === 'doc' ? [r] : []));
-    expect(chunks.length).toBe(3);
+    expect(chunks.length).toBe(6); // 2,000 people each
     expect(chunks.reduce((n, c) => n + c.stakeholders.length, 0)).toBe(12000);
     const progress = replies.flatMap((r) => (r.kind === 'stored' ? [r.fraction] : []));
     expect(progress.length).toBeGreaterThan(3);
