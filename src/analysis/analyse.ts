@@ -171,35 +171,72 @@ export function analyse(rawInput: AnalysisInput): AnalysisResult {
   return needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
 }
 
+/** Set by analysePhases(): each phase's name and milliseconds, for benchmarks and profiling. */
+let phaseLog: [string, number][] | null = null;
+let phaseStarted = 0;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+let phaseClock = now;
+function phase(name: string): void {
+  if (!phaseLog) return;
+  const t = phaseClock();
+  phaseLog.push([name, t - phaseStarted]);
+  phaseStarted = phaseClock();
+}
+
+/** analyse() with the time of each phase, in order (benchmarks: bench/analysis-phases.bench.ts). */
+export function analysePhases(input: AnalysisInput, clock: () => number = now): { result: AnalysisResult; phases: [string, number][] } {
+  phaseLog = [];
+  phaseClock = clock;
+  phaseStarted = clock();
+  try {
+    const result = analyse(input);
+    return { result, phases: phaseLog };
+  } finally {
+    phaseLog = null;
+  }
+}
+
 function analyseInput(rawInput: AnalysisInput): AnalysisResult {
-  const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const started = now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
   const informal = informalArcs(input);
   const endorsement = endorsementNetwork(input);
   const formal = formalArcs(input);
+  phase('projections');
 
   const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
   const byStrength = indexProjection(informal, (s) => s);
+  phase('index');
   const paths = cachedPathMeasures(byDistance);
+  phase('shortest paths');
   const risk = keyPersonRisk(paths);
+  phase('key-person risk');
   const holes = structuralHoles(byStrength);
+  phase('structural holes');
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
+  phase('brokerage');
   const { inW, outW } = weightedDegrees(byStrength);
   const neighbours = neighbourLists(byStrength);
+  phase('degrees');
   const pr = influencePagerank(endorsement);
+  phase('pagerank');
   const sway = weightedDegrees(indexProjection(endorsementArcs(input), (s) => s)).inW;
+  phase('sway');
 
   const clustering = findClusters(input, informal);
+  phase('clusters');
   const leaders = seniorLeaderFlags(input);
   const structure = reportingStructure(input, formal);
   const advisors = findAdvisors(input, leaders, structure);
+  phase('leadership');
   const ranks = influenceRanks(
     pr,
     sway,
     input.people.map((p) => p.seniority),
     structure.depth,
   );
+  phase('ranks');
 
   const advisorById = new Map(advisors.map((a) => [a.id, a]));
   const people: PersonMetrics[] = input.people.map((p, i) => {
@@ -232,6 +269,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
       keyPersonRisk: risk[i],
     };
   });
+  phase('metrics');
 
   const indexById: Record<string, number> = Object.create(null) as Record<string, number>;
   input.people.forEach((p, i) => (indexById[p.id] = i));
@@ -262,6 +300,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
     if (t.kind === 'influence' || t.kind === 'trust') informalTies++;
   }
   const isolated = neighbours.filter((l) => l.length === 0).length;
+  phase('lists');
 
   const partial = {
     people,
@@ -284,6 +323,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
       durationMs: 0,
     },
   };
+  phase('components');
 
   const ctx = {
     input,
@@ -298,6 +338,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
   };
   const explanations: Record<string, PersonExplanations> = Object.create(null) as Record<string, PersonExplanations>;
   input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
+  phase('explanations');
 
   const messages = mapMessages(input, partial, isolated);
   const estimate = paths.sample ? { sources: paths.sample.sources, people: paths.sample.people, relativeError: paths.sample.relativeError } : undefined;
