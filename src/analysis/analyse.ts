@@ -6,7 +6,7 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
 import { brokerOrder } from './broker-order';
 import { findClusters } from './clusters';
-import { explainPerson, rankShares } from './explain';
+import { explanationRecord, neighbourColumns } from './explanations';
 import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
 import { lowerFirst } from './format';
@@ -14,12 +14,11 @@ import { METRIC_INFO } from './metric-info';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
 import { keyPersonRisk, pathMeasures, type PathMeasures } from './shortest-paths';
-import { explainKeyPersonRisk } from './key-person';
 import { estimateSentence } from './format';
 import { structuralHoles } from './structural-holes';
-import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
-import { displayName } from '../domain/describe';
+import type { AnalysisInput, AnalysisResult, PersonMetrics } from './types';
 import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
+import { uniquePeople } from './input';
 
 const PAGERANK_ALPHA = 0.85;
 const MAX_TOP_BROKERS = 5;
@@ -95,12 +94,6 @@ function countComponents(g: IndexedGraph): number {
   return components;
 }
 
-/** People with the same id twice would break the graph library; keep the first of each. */
-function uniquePeople(input: AnalysisInput): AnalysisInput {
-  const seen = new Set<string>();
-  if (new Set(input.people.map((p) => p.id)).size === input.people.length) return input;
-  return { ...input, people: input.people.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
-}
 
 /** PageRank on the endorsement network; uniform when the library cannot converge (never expected). */
 function influencePagerank(graph: ArcGraph): Float64Array {
@@ -144,7 +137,7 @@ function neighbourLists(g: IndexedGraph): number[][] {
   return lists.map((s) => [...s]);
 }
 
-function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'messages' | 'explanations'>, isolated: number): string[] {
+function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'messages' | 'explanations' | 'explanationData'>, isolated: number): string[] {
   const n = input.people.length;
   const messages: string[] = [];
   if (n === 0) return ['The map is empty: add people and ties to see the brokers, the advisors of senior leaders and the hidden influencers.'];
@@ -168,7 +161,9 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
 
 /** Every metric for a map (ids that name Object.prototype members are handled: safe-ids.ts). */
 export function analyse(rawInput: AnalysisInput): AnalysisResult {
-  return needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+  const result = needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+  // Sentences use names, never ids, so they are written from the map as given.
+  return { ...result, explanations: explanationRecord(uniquePeople(rawInput), result, result.explanationData) };
 }
 
 /** Set by analysePhases(): each phase's name and milliseconds, for benchmarks and profiling. */
@@ -196,7 +191,7 @@ export function analysePhases(input: AnalysisInput, clock: () => number = now): 
   }
 }
 
-function analyseInput(rawInput: AnalysisInput): AnalysisResult {
+function analyseInput(rawInput: AnalysisInput): Omit<AnalysisResult, 'explanations'> {
   const started = now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
@@ -325,25 +320,13 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
   };
   phase('components');
 
-  const ctx = {
-    input,
-    metrics: people,
-    clusters: clustering.clusters,
-    neighbours,
-    adviceOf: input.people.map((p) => advisorById.get(p.id)?.leaders ?? []),
-    personById: (id: string) => input.people[indexById[id]],
-    informalRankShares: rankShares(ranks.informalRank),
-    formalRankShares: rankShares(ranks.formalRank),
-    influenceTies,
-  };
-  const explanations: Record<string, PersonExplanations> = Object.create(null) as Record<string, PersonExplanations>;
-  input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
-  phase('explanations');
+  const explanationData = { ...neighbourColumns(neighbours), reach: paths.reach, reachedBy: paths.reachedBy, dependentPairs: paths.dependentPairs };
+  phase('explanation data');
 
   const messages = mapMessages(input, partial, isolated);
   const estimate = paths.sample ? { sources: paths.sample.sources, people: paths.sample.people, relativeError: paths.sample.relativeError } : undefined;
   if (estimate) messages.unshift(estimateSentence(estimate));
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();
   partial.stats.durationMs = finished - started;
-  return estimate ? { ...partial, explanations, messages, estimate } : { ...partial, explanations, messages };
+  return estimate ? { ...partial, explanationData, messages, estimate } : { ...partial, explanationData, messages };
 }

@@ -72,7 +72,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     analyseLatest(job.input).then(
       (packed) => {
         inFlight--;
-        job.resolve(unpackResult(packed));
+        job.resolve(unpackResult(packed, job.input));
       },
       (error: unknown) => {
         inFlight--;

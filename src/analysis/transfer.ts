@@ -2,10 +2,13 @@
  * How an analysis result crosses from the worker. Structured clone rebuilds every object and
  * string one at a time on the receiving side: a 2,000-person result (2,000 metric objects with
  * nested counts, ~20,000 explanation strings) took ~30 ms of the main thread to arrive. As
- * columns (typed arrays cross as one block) and one JSON string per person's explanations,
- * parsed only when that person is shown, it arrives in a few milliseconds.
+ * columns (typed arrays cross as one block) it arrives in a few milliseconds. No sentence crosses:
+ * the page writes a person's explanations when it shows them (explanations.ts), from the result
+ * and the people it sent.
  */
-import { BROKERAGE_ROLES, type AnalysisResult, type BrokerageRole, type PersonExplanations, type PersonMetrics } from './types';
+import { explanationRecord } from './explanations';
+import { uniquePeople } from './input';
+import { BROKERAGE_ROLES, type AnalysisInput, type AnalysisResult, type BrokerageRole, type PersonMetrics } from './types';
 import type { Id } from '../domain/types';
 
 const NUMBER_FIELDS = [
@@ -47,12 +50,10 @@ export interface PackedPeople {
 export interface PackedResult {
   rest: Omit<AnalysisResult, 'people' | 'indexById' | 'explanations'>;
   people: PackedPeople;
-  /** Person id -> JSON of their explanations. */
-  explanations: Record<Id, string>;
 }
 
 export function packResult(result: AnalysisResult): PackedResult {
-  const { people, indexById: _index, explanations, ...rest } = result;
+  const { people, indexById: _index, explanations: _explanations, ...rest } = result;
   const n = people.length;
   const column = () => new Float64Array(n);
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, column()])) as Record<NumberField, Float64Array>;
@@ -70,35 +71,11 @@ export function packResult(result: AnalysisResult): PackedResult {
     brokerageRole[i] = p.brokerageRole;
     isSeniorLeader[i] = p.isSeniorLeader ? 1 : 0;
   }
-  const packedExplanations = Object.create(null) as Record<Id, string>;
-  for (const id in explanations) packedExplanations[id] = JSON.stringify(explanations[id]);
-  return { rest, people: { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader }, explanations: packedExplanations };
+  return { rest, people: { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } };
 }
 
-/** Explanations parsed on first look, one person at a time, and kept. */
-function lazyExplanations(packed: Record<Id, string>): Record<Id, PersonExplanations> {
-  const parsed = new Map<Id, PersonExplanations>();
-  const read = (key: string | symbol): PersonExplanations | undefined => {
-    if (typeof key !== 'string' || !Object.hasOwn(packed, key)) return undefined;
-    let value = parsed.get(key);
-    if (!value) {
-      value = JSON.parse(packed[key]) as PersonExplanations;
-      parsed.set(key, value);
-    }
-    return value;
-  };
-  return new Proxy({} as Record<Id, PersonExplanations>, {
-    get: (_target, key) => read(key),
-    has: (_target, key) => typeof key === 'string' && Object.hasOwn(packed, key),
-    ownKeys: () => Object.keys(packed),
-    getOwnPropertyDescriptor: (_target, key) => {
-      const value = read(key);
-      return value === undefined ? undefined : { configurable: true, enumerable: true, writable: false, value };
-    },
-  });
-}
-
-export function unpackResult(packed: PackedResult): AnalysisResult {
+/** `input` is what was analysed: the people's names and departments are in the sentences. */
+export function unpackResult(packed: PackedResult, input: AnalysisInput): AnalysisResult {
   const { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } = packed.people;
   const people: PersonMetrics[] = new Array<PersonMetrics>(ids.length);
   const indexById = Object.create(null) as Record<Id, number>;
@@ -115,5 +92,6 @@ export function unpackResult(packed: PackedResult): AnalysisResult {
     people[i] = p as unknown as PersonMetrics;
     indexById[ids[i]] = i;
   }
-  return { ...packed.rest, people, indexById, explanations: lazyExplanations(packed.explanations) };
+  const parts = { ...packed.rest, people, indexById };
+  return { ...parts, explanations: explanationRecord(uniquePeople(input), parts, packed.rest.explanationData) };
 }

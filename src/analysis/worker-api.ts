@@ -9,7 +9,6 @@ import { introductionPaths } from './paths';
 import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures, sampledSources } from './shortest-paths';
-import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
 import { packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
@@ -53,8 +52,8 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
 
 export const analysisApi = {
   // Packed: the result crosses to the page as columns (see transfer.ts).
-  analyse: async (input: AnalysisInput): Promise<PackedResult> =>
-    packResult(needsSafeIds(input) ? fromSafeIds(await analyseWithHelper(toSafeInput(input))) : await analyseWithHelper(input)),
+  // analyse() handles ids such as "__proto__" itself (safe-ids.ts); the shortest paths use indices.
+  analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
   introductionPaths: ({ input, fromId, toId }: { input: AnalysisInput; fromId: string; toId: string }) => introductionPaths(input, fromId, toId),
   whatIf: ({ input, removedIds }: { input: AnalysisInput; removedIds: string[] }) => whatIf(input, removedIds),
 };

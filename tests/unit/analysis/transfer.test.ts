@@ -9,9 +9,10 @@ describe('Analysis result across the worker boundary', () => {
   const doc = generateOrganisation(300, 11);
   // Someone with no ties: their constraint, effective size and cluster are null.
   doc.stakeholders.loner = createStakeholder({ id: 'loner', name: 'Lone Person' });
-  const result = analyse(toAnalysisInput(doc));
+  const input = toAnalysisInput(doc);
+  const result = analyse(input);
   // What the page receives: the packed form after a structured clone, as postMessage does it.
-  const received = unpackResult(structuredClone(packResult(result)));
+  const received = unpackResult(structuredClone(packResult(result)), input);
 
   it('arrives equal to what the worker computed, every metric and null kept', () => {
     expect(received.people).toEqual(result.people);
@@ -34,6 +35,8 @@ describe('Analysis result across the worker boundary', () => {
     const packed = packResult(result);
     expect(packed.people.numbers.betweenness).toBeInstanceOf(Float64Array);
     expect(packed.people.numbers.betweenness).toHaveLength(301);
-    expect(typeof packed.explanations[result.people[0].id]).toBe('string');
+    expect(packed.rest.explanationData.neighbourList).toBeInstanceOf(Int32Array);
+    // No sentence crosses: the page writes them when it shows a person.
+    expect(JSON.stringify({ ...packed, people: null, rest: { ...packed.rest, explanationData: null } })).not.toContain('contacts');
   });
 });
