@@ -161,7 +161,30 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
 
 /** Every metric for a map (ids that name Object.prototype members are handled: safe-ids.ts). */
 export function analyse(rawInput: AnalysisInput): AnalysisResult {
-  const result = needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+  const safe = needsSafeIds(rawInput);
+  const prepared = prepareAnalysis(safe ? toSafeInput(rawInput) : rawInput);
+  const paths = cachedPathMeasures(prepared.byDistance);
+  phase('shortest paths');
+  return completed(rawInput, safe, prepared.finish(paths));
+}
+
+/**
+ * analyse(), with the shortest-path measures from `computePaths` (e.g. another worker), which
+ * starts as soon as the network is indexed and runs while the rest of the analysis is computed
+ * here. The same result as analyse(). Not called when the measures are remembered.
+ */
+export async function analyseWith(rawInput: AnalysisInput, computePaths: (g: IndexedGraph) => Promise<PathMeasures>): Promise<AnalysisResult> {
+  const safe = needsSafeIds(rawInput);
+  let pending: Promise<PathMeasures> | null = null;
+  const prepared = prepareAnalysis(safe ? toSafeInput(rawInput) : rawInput, (g) => {
+    if (!hasCachedPathMeasures(g)) pending = computePaths(g);
+  });
+  if (pending) rememberPathMeasures(prepared.byDistance, await pending);
+  return completed(rawInput, safe, prepared.finish(cachedPathMeasures(prepared.byDistance)));
+}
+
+function completed(rawInput: AnalysisInput, safe: boolean, analysed: Omit<AnalysisResult, 'explanations'>): AnalysisResult {
+  const result = safe ? fromSafeIds(analysed) : analysed;
   // Sentences use names, never ids, so they are written from the map as given.
   return { ...result, explanations: explanationRecord(uniquePeople(rawInput), result, result.explanationData) };
 }
@@ -191,7 +214,19 @@ export function analysePhases(input: AnalysisInput, clock: () => number = now): 
   }
 }
 
-function analyseInput(rawInput: AnalysisInput): Omit<AnalysisResult, 'explanations'> {
+interface PreparedAnalysis {
+  /** The network the shortest-path measures run on. */
+  byDistance: IndexedGraph;
+  /** The rest of the analysis, given those measures. */
+  finish: (paths: PathMeasures) => Omit<AnalysisResult, 'explanations'>;
+}
+
+/**
+ * Everything that does not need shortest paths (projections, structural holes, brokerage,
+ * PageRank, clusters, leadership, ranks), so another worker can compute the paths meanwhile:
+ * `onDistanceIndex` hears of the network as soon as it is built.
+ */
+function prepareAnalysis(rawInput: AnalysisInput, onDistanceIndex?: (g: IndexedGraph) => void): PreparedAnalysis {
   const started = now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
@@ -203,10 +238,7 @@ function analyseInput(rawInput: AnalysisInput): Omit<AnalysisResult, 'explanatio
   const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
   const byStrength = indexProjection(informal, (s) => s);
   phase('index');
-  const paths = cachedPathMeasures(byDistance);
-  phase('shortest paths');
-  const risk = keyPersonRisk(paths);
-  phase('key-person risk');
+  onDistanceIndex?.(byDistance);
   const holes = structuralHoles(byStrength);
   phase('structural holes');
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
@@ -233,6 +265,9 @@ function analyseInput(rawInput: AnalysisInput): Omit<AnalysisResult, 'explanatio
   );
   phase('ranks');
 
+  const finish = (paths: PathMeasures): Omit<AnalysisResult, 'explanations'> => {
+  const risk = keyPersonRisk(paths);
+  phase('key-person risk');
   const advisorById = new Map(advisors.map((a) => [a.id, a]));
   const people: PersonMetrics[] = input.people.map((p, i) => {
     const advisor = advisorById.get(p.id);
@@ -329,4 +364,6 @@ function analyseInput(rawInput: AnalysisInput): Omit<AnalysisResult, 'explanatio
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();
   partial.stats.durationMs = finished - started;
   return estimate ? { ...partial, explanationData, messages, estimate } : { ...partial, explanationData, messages };
+  };
+  return { byDistance, finish };
 }
