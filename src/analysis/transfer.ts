@@ -74,23 +74,36 @@ export function packResult(result: AnalysisResult): PackedResult {
   return { rest, people: { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } };
 }
 
-/** `input` is what was analysed: the people's names and departments are in the sentences. */
-export function unpackResult(packed: PackedResult, input: AnalysisInput): AnalysisResult {
+/** People rebuilt per slice: ~2,000 records take a few milliseconds of the page. */
+export const UNPACK_SLICE = 2000;
+
+/** Lets the page paint and handle input between slices. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The result as the page uses it. `input` is what was analysed: the people's names and departments
+ * are in the sentences. The person records are rebuilt a slice at a time with a pause between
+ * (`sliced`), because at 50,000 people rebuilding them at once held the page for half a second.
+ */
+export async function unpackResult(packed: PackedResult, input: AnalysisInput, sliced = true): Promise<AnalysisResult> {
   const { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } = packed.people;
   const people: PersonMetrics[] = new Array<PersonMetrics>(ids.length);
   const indexById = Object.create(null) as Record<Id, number>;
-  for (let i = 0; i < ids.length; i++) {
-    // Every record is filled in the same order, so they share one shape.
-    const p: Record<string, unknown> = { id: ids[i] };
-    for (const f of NUMBER_FIELDS) p[f] = numbers[f][i];
-    for (const f of NULLABLE_FIELDS) p[f] = Number.isNaN(nullable[f][i]) ? null : nullable[f][i];
-    const counts: Record<string, number> = {};
-    for (const r of BROKERAGE_ROLES) counts[r] = brokerage[r][i];
-    p.brokerage = counts;
-    p.brokerageRole = brokerageRole[i];
-    p.isSeniorLeader = isSeniorLeader[i] === 1;
-    people[i] = p as unknown as PersonMetrics;
-    indexById[ids[i]] = i;
+  for (let start = 0; start < ids.length; start += UNPACK_SLICE) {
+    if (sliced && start > 0) await nextTask();
+    for (let i = start, end = Math.min(ids.length, start + UNPACK_SLICE); i < end; i++) {
+      // Every record is filled in the same order, so they share one shape.
+      const p: Record<string, unknown> = { id: ids[i] };
+      for (const f of NUMBER_FIELDS) p[f] = numbers[f][i];
+      for (const f of NULLABLE_FIELDS) p[f] = Number.isNaN(nullable[f][i]) ? null : nullable[f][i];
+      const counts: Record<string, number> = {};
+      for (const r of BROKERAGE_ROLES) counts[r] = brokerage[r][i];
+      p.brokerage = counts;
+      p.brokerageRole = brokerageRole[i];
+      p.isSeniorLeader = isSeniorLeader[i] === 1;
+      people[i] = p as unknown as PersonMetrics;
+      indexById[ids[i]] = i;
+    }
   }
   const parts = { ...packed.rest, people, indexById };
   return { ...parts, explanations: explanationRecord(uniquePeople(input), parts, packed.rest.explanationData) };
