@@ -6,7 +6,7 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import { brokerageCounts, departmentGroups, dominantRole } from './brokerage';
 import { brokerOrder } from './broker-order';
 import { findClusters } from './clusters';
-import { explainPerson, rankShares } from './explain';
+import { explanationRecord, neighbourColumns } from './explanations';
 import { indexProjection, type IndexedGraph } from './indexed-graph';
 import { influenceRanks, notablePlaces } from './influence-ranks';
 import { lowerFirst } from './format';
@@ -14,12 +14,11 @@ import { METRIC_INFO } from './metric-info';
 import { findAdvisors, reportingStructure, seniorLeaderFlags } from './leadership';
 import { DISTANCE_UNITS, endorsementArcs, endorsementNetwork, formalArcs, informalArcs, type ArcGraph } from './projections';
 import { keyPersonRisk, pathMeasures, type PathMeasures } from './shortest-paths';
-import { explainKeyPersonRisk } from './key-person';
 import { estimateSentence } from './format';
 import { structuralHoles } from './structural-holes';
-import type { AnalysisInput, AnalysisResult, PersonExplanations, PersonMetrics } from './types';
-import { displayName } from '../domain/describe';
+import type { AnalysisInput, AnalysisResult, PersonMetrics } from './types';
 import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
+import { uniquePeople } from './input';
 
 const PAGERANK_ALPHA = 0.85;
 const MAX_TOP_BROKERS = 5;
@@ -95,12 +94,6 @@ function countComponents(g: IndexedGraph): number {
   return components;
 }
 
-/** People with the same id twice would break the graph library; keep the first of each. */
-function uniquePeople(input: AnalysisInput): AnalysisInput {
-  const seen = new Set<string>();
-  if (new Set(input.people.map((p) => p.id)).size === input.people.length) return input;
-  return { ...input, people: input.people.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
-}
 
 /** PageRank on the endorsement network; uniform when the library cannot converge (never expected). */
 function influencePagerank(graph: ArcGraph): Float64Array {
@@ -144,7 +137,7 @@ function neighbourLists(g: IndexedGraph): number[][] {
   return lists.map((s) => [...s]);
 }
 
-function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'messages' | 'explanations'>, isolated: number): string[] {
+function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'messages' | 'explanations' | 'explanationData'>, isolated: number): string[] {
   const n = input.people.length;
   const messages: string[] = [];
   if (n === 0) return ['The map is empty: add people and ties to see the brokers, the advisors of senior leaders and the hidden influencers.'];
@@ -168,39 +161,113 @@ function mapMessages(input: AnalysisInput, result: Omit<AnalysisResult, 'message
 
 /** Every metric for a map (ids that name Object.prototype members are handled: safe-ids.ts). */
 export function analyse(rawInput: AnalysisInput): AnalysisResult {
-  return needsSafeIds(rawInput) ? fromSafeIds(analyseInput(toSafeInput(rawInput))) : analyseInput(rawInput);
+  const safe = needsSafeIds(rawInput);
+  const prepared = prepareAnalysis(safe ? toSafeInput(rawInput) : rawInput);
+  const paths = cachedPathMeasures(prepared.byDistance);
+  phase('shortest paths');
+  return completed(rawInput, safe, prepared.finish(paths));
 }
 
-function analyseInput(rawInput: AnalysisInput): AnalysisResult {
-  const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+/**
+ * analyse(), with the shortest-path measures from `computePaths` (e.g. another worker), which
+ * starts as soon as the network is indexed and runs while the rest of the analysis is computed
+ * here. The same result as analyse(). Not called when the measures are remembered.
+ */
+export async function analyseWith(rawInput: AnalysisInput, computePaths: (g: IndexedGraph) => Promise<PathMeasures>): Promise<AnalysisResult> {
+  const safe = needsSafeIds(rawInput);
+  let pending: Promise<PathMeasures> | null = null;
+  const prepared = prepareAnalysis(safe ? toSafeInput(rawInput) : rawInput, (g) => {
+    if (!hasCachedPathMeasures(g)) pending = computePaths(g);
+  });
+  if (pending) rememberPathMeasures(prepared.byDistance, await pending);
+  return completed(rawInput, safe, prepared.finish(cachedPathMeasures(prepared.byDistance)));
+}
+
+function completed(rawInput: AnalysisInput, safe: boolean, analysed: Omit<AnalysisResult, 'explanations'>): AnalysisResult {
+  const result = safe ? fromSafeIds(analysed) : analysed;
+  // Sentences use names, never ids, so they are written from the map as given.
+  return { ...result, explanations: explanationRecord(uniquePeople(rawInput), result, result.explanationData) };
+}
+
+/** Set by analysePhases(): each phase's name and milliseconds, for benchmarks and profiling. */
+let phaseLog: [string, number][] | null = null;
+let phaseStarted = 0;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+let phaseClock = now;
+function phase(name: string): void {
+  if (!phaseLog) return;
+  const t = phaseClock();
+  phaseLog.push([name, t - phaseStarted]);
+  phaseStarted = phaseClock();
+}
+
+/** analyse() with the time of each phase, in order (benchmarks: bench/analysis-phases.bench.ts). */
+export function analysePhases(input: AnalysisInput, clock: () => number = now): { result: AnalysisResult; phases: [string, number][] } {
+  phaseLog = [];
+  phaseClock = clock;
+  phaseStarted = clock();
+  try {
+    const result = analyse(input);
+    return { result, phases: phaseLog };
+  } finally {
+    phaseLog = null;
+  }
+}
+
+interface PreparedAnalysis {
+  /** The network the shortest-path measures run on. */
+  byDistance: IndexedGraph;
+  /** The rest of the analysis, given those measures. */
+  finish: (paths: PathMeasures) => Omit<AnalysisResult, 'explanations'>;
+}
+
+/**
+ * Everything that does not need shortest paths (projections, structural holes, brokerage,
+ * PageRank, clusters, leadership, ranks), so another worker can compute the paths meanwhile:
+ * `onDistanceIndex` hears of the network as soon as it is built.
+ */
+function prepareAnalysis(rawInput: AnalysisInput, onDistanceIndex?: (g: IndexedGraph) => void): PreparedAnalysis {
+  const started = now();
   const input = uniquePeople(rawInput);
   const n = input.people.length;
   const informal = informalArcs(input);
   const endorsement = endorsementNetwork(input);
   const formal = formalArcs(input);
+  phase('projections');
 
   const byDistance = indexProjection(informal, (s) => DISTANCE_UNITS / s);
   const byStrength = indexProjection(informal, (s) => s);
-  const paths = cachedPathMeasures(byDistance);
-  const risk = keyPersonRisk(paths);
+  phase('index');
+  onDistanceIndex?.(byDistance);
   const holes = structuralHoles(byStrength);
+  phase('structural holes');
   const brokerage = brokerageCounts(byStrength, departmentGroups(input.people.map((p) => p.department)));
+  phase('brokerage');
   const { inW, outW } = weightedDegrees(byStrength);
   const neighbours = neighbourLists(byStrength);
+  phase('degrees');
   const pr = influencePagerank(endorsement);
+  phase('pagerank');
   const sway = weightedDegrees(indexProjection(endorsementArcs(input), (s) => s)).inW;
+  phase('sway');
 
   const clustering = findClusters(input, informal);
+  phase('clusters');
   const leaders = seniorLeaderFlags(input);
   const structure = reportingStructure(input, formal);
   const advisors = findAdvisors(input, leaders, structure);
+  phase('leadership');
   const ranks = influenceRanks(
     pr,
     sway,
     input.people.map((p) => p.seniority),
     structure.depth,
   );
+  phase('ranks');
 
+  const finish = (paths: PathMeasures): Omit<AnalysisResult, 'explanations'> => {
+  const risk = keyPersonRisk(paths);
+  phase('key-person risk');
   const advisorById = new Map(advisors.map((a) => [a.id, a]));
   const people: PersonMetrics[] = input.people.map((p, i) => {
     const advisor = advisorById.get(p.id);
@@ -232,6 +299,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
       keyPersonRisk: risk[i],
     };
   });
+  phase('metrics');
 
   const indexById: Record<string, number> = Object.create(null) as Record<string, number>;
   input.people.forEach((p, i) => (indexById[p.id] = i));
@@ -262,6 +330,7 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
     if (t.kind === 'influence' || t.kind === 'trust') informalTies++;
   }
   const isolated = neighbours.filter((l) => l.length === 0).length;
+  phase('lists');
 
   const partial = {
     people,
@@ -284,25 +353,17 @@ function analyseInput(rawInput: AnalysisInput): AnalysisResult {
       durationMs: 0,
     },
   };
+  phase('components');
 
-  const ctx = {
-    input,
-    metrics: people,
-    clusters: clustering.clusters,
-    neighbours,
-    adviceOf: input.people.map((p) => advisorById.get(p.id)?.leaders ?? []),
-    personById: (id: string) => input.people[indexById[id]],
-    informalRankShares: rankShares(ranks.informalRank),
-    formalRankShares: rankShares(ranks.formalRank),
-    influenceTies,
-  };
-  const explanations: Record<string, PersonExplanations> = Object.create(null) as Record<string, PersonExplanations>;
-  input.people.forEach((p, i) => (explanations[p.id] = { ...explainPerson(ctx, i), keyPersonRisk: explainKeyPersonRisk(paths, i, displayName(p)) }));
+  const explanationData = { ...neighbourColumns(neighbours), reach: paths.reach, reachedBy: paths.reachedBy, dependentPairs: paths.dependentPairs };
+  phase('explanation data');
 
   const messages = mapMessages(input, partial, isolated);
   const estimate = paths.sample ? { sources: paths.sample.sources, people: paths.sample.people, relativeError: paths.sample.relativeError } : undefined;
   if (estimate) messages.unshift(estimateSentence(estimate));
   const finished = typeof performance !== 'undefined' ? performance.now() : Date.now();
   partial.stats.durationMs = finished - started;
-  return estimate ? { ...partial, explanations, messages, estimate } : { ...partial, explanations, messages };
+  return estimate ? { ...partial, explanationData, messages, estimate } : { ...partial, explanationData, messages };
+  };
+  return { byDistance, finish };
 }

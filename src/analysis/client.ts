@@ -55,6 +55,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   /** The run waiting for the debounce to end. */
   let waiting: { input: AnalysisInput; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void } | null = null;
   let inFlight = 0;
+  /** Counts run() calls: a result unpacked after a newer call is stale. */
+  let generation = 0;
 
   const cancelWaiting = (error: Error) => {
     if (timer !== null) clearTimeout(timer);
@@ -69,21 +71,27 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     waiting = null;
     if (!job) return;
     inFlight++;
-    analyseLatest(job.input).then(
-      (packed) => {
-        inFlight--;
-        job.resolve(unpackResult(packed));
-      },
-      (error: unknown) => {
-        inFlight--;
-        job.reject(error);
-      },
-    );
+    const asked = generation;
+    analyseLatest(job.input)
+      .then((packed) => unpackResult(packed, job.input))
+      .then(
+        (result) => {
+          inFlight--;
+          // A newer input arrived while the result was being unpacked (in slices): it is stale.
+          if (asked !== generation || disposed) job.reject(disposed ? disposedError() : new WorkerCancelledError());
+          else job.resolve(result);
+        },
+        (error: unknown) => {
+          inFlight--;
+          job.reject(error);
+        },
+      );
   };
 
   return {
     run(input) {
       if (disposed) return Promise.reject(disposedError());
+      generation++;
       return new Promise<AnalysisResult>((resolve, reject) => {
         // A newer input: whatever is waiting or computing is stale.
         cancelWaiting(new WorkerCancelledError());
@@ -101,6 +109,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       return whatIfLatest({ input, removedIds });
     },
     cancel() {
+      generation++;
       cancelWaiting(new WorkerCancelledError());
       analyseLatest.cancel();
     },

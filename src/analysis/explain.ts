@@ -11,10 +11,10 @@ export interface ExplainContext {
   input: AnalysisInput;
   metrics: PersonMetrics[];
   clusters: Cluster[];
-  /** Informal neighbours (either direction) per person, by index. */
-  neighbours: number[][];
+  /** Informal neighbours (either direction) of a person, by index. */
+  neighboursOf: (i: number) => ArrayLike<number>;
   /** The advice each person gives senior leaders, by index (informal first). */
-  adviceOf: LeaderAdvice[][];
+  adviceOf: (i: number) => LeaderAdvice[];
   personById: (id: string) => AnalysisPerson;
   /** How many people share each informal / formal rank value (ties share the average place). */
   informalRankShares: Map<number, number>;
@@ -112,8 +112,9 @@ function departmentLabel(d: string): string {
 /** The two departments most represented among a person's contacts (their own counts too). */
 function bridgedDepartments(ctx: ExplainContext, i: number): string[] {
   const counts = new Map<string, number>();
-  for (const j of ctx.neighbours[i]) {
-    const d = ctx.input.people[j].department.trim();
+  const neighbours = ctx.neighboursOf(i);
+  for (let k = 0; k < neighbours.length; k++) {
+    const d = ctx.input.people[neighbours[k]].department.trim();
     if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([d]) => d);
@@ -181,7 +182,7 @@ export function explainPerson(ctx: ExplainContext, i: number): Omit<PersonExplan
       cluster === null
         ? 'Not in a cluster: has no influence or trust ties.'
         : `In ${cluster.name}, a cluster of ${plural(cluster.memberIds.length, 'person', 'people')} more tied to each other than to the rest.`,
-    leadersAdvised: leadersAdvisedSentence(p, ctx.adviceOf[i], ctx.personById),
+    leadersAdvised: leadersAdvisedSentence(p, ctx.adviceOf(i), ctx.personById),
     hiddenInfluence: explainHiddenInfluence(ctx, m, n),
   };
 }

@@ -40,3 +40,10 @@ export function toAnalysisInput(doc: MapDocument): AnalysisInput {
     meId,
   };
 }
+
+/** People with the same id twice would break the graph library; keep the first of each. */
+export function uniquePeople(input: AnalysisInput): AnalysisInput {
+  const seen = new Set<string>();
+  if (new Set(input.people.map((p) => p.id)).size === input.people.length) return input;
+  return { ...input, people: input.people.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
+}

@@ -5,6 +5,9 @@
  */
 import { percent } from './format';
 import type { PathMeasures } from './shortest-paths';
+
+/** The counts behind the sentence: the shortest-path pass's, or the same columns sent to the page. */
+export type KeyPersonCounts = Pick<PathMeasures, 'reach' | 'reachedBy' | 'dependentPairs'>;
 import { formatCount } from '../domain/numbers';
 
 /** "4,560": numbers in sentences carry thousands separators. */
@@ -12,10 +15,10 @@ export function count(value: number): string {
   return formatCount(Math.round(value));
 }
 
-const totals = new WeakMap<PathMeasures, number>();
+const totals = new WeakMap<KeyPersonCounts, number>();
 
 /** Ordered pairs (s, t), s != t, where s reaches t through influence or trust ties. */
-export function connectedPairs(m: PathMeasures): number {
+export function connectedPairs(m: KeyPersonCounts): number {
   let total = totals.get(m);
   if (total === undefined) {
     total = 0;
@@ -25,7 +28,7 @@ export function connectedPairs(m: PathMeasures): number {
   return total;
 }
 
-export function explainKeyPersonRisk(m: PathMeasures, i: number, name: string): string {
+export function explainKeyPersonRisk(m: KeyPersonCounts, i: number, name: string): string {
   const others = connectedPairs(m) - m.reach[i] - m.reachedBy[i];
   const dependent = m.dependentPairs[i];
   if (others <= 0) return 'No other two people are connected through influence or trust ties, so nothing depends on them.';

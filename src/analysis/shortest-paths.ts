@@ -83,9 +83,14 @@ export function sampledSources(g: IndexedGraph, budget = EXACT_WORK_BUDGET): Int
 
 /** Longest arc length for which the bucket queue is used; beyond it a binary heap. */
 const MAX_BUCKET_LENGTH = 64;
+/** "Not reached yet" for the integer distances of the bucket queue. */
+const FAR = 0x7fffffff;
 
 interface Workspace {
+  /** Distances for the binary heap (any positive lengths). */
   dist: Float64Array;
+  /** Distances for the bucket queue (integer lengths): integers compare and store faster. */
+  units: Int32Array;
   sigma: Float64Array;
   delta: Float64Array;
   settled: Uint8Array;
@@ -94,6 +99,7 @@ interface Workspace {
   /**
    * Shortest-path predecessors recorded during the forward search, stored in each node's in-arc
    * slots (predecessors are a subset of in-neighbours), so back-propagation only visits real ones.
+   * A node's count is set when it is first reached, so it never needs clearing.
    */
   predecessors: Int32Array;
   predecessorCount: Int32Array;
@@ -111,7 +117,8 @@ interface Workspace {
 function workspace(g: IndexedGraph): Workspace {
   const entries = g.outTarget.length + 1;
   return {
-    dist: new Float64Array(g.n),
+    dist: new Float64Array(g.n).fill(Infinity),
+    units: new Int32Array(g.n).fill(FAR),
     sigma: new Float64Array(g.n),
     delta: new Float64Array(g.n),
     settled: new Uint8Array(g.n),
@@ -128,20 +135,21 @@ function workspace(g: IndexedGraph): Workspace {
   };
 }
 
-function bucketLimit(g: IndexedGraph): number {
-  let max = 0;
+/** The arc lengths as integers when the bucket queue can take them all, else null. */
+function bucketLengths(g: IndexedGraph): Int32Array | null {
+  const lengths = new Int32Array(g.outLength.length);
   for (let k = 0; k < g.outLength.length; k++) {
     const len = g.outLength[k];
-    if (!(len > 0) || !Number.isInteger(len) || len > MAX_BUCKET_LENGTH) return 0;
-    if (len > max) max = len;
+    if (!(len > 0) || !Number.isInteger(len) || len > MAX_BUCKET_LENGTH) return null;
+    lengths[k] = len;
   }
-  return max;
+  return lengths;
 }
 
-/** Dijkstra with a circular bucket queue (Dial): exact for positive integer lengths <= maxLength. */
-function dijkstraBuckets(g: IndexedGraph, s: number, w: Workspace, heads: Int32Array): number {
-  const { dist, sigma, order, entryNode, entryNext, predecessors, predecessorCount } = w;
-  const { outStart, outTarget, outLength, inStart } = g;
+/** Dijkstra with a circular bucket queue (Dial): exact for positive integer lengths <= the ring size. */
+function dijkstraBuckets(g: IndexedGraph, lengths: Int32Array, s: number, w: Workspace, heads: Int32Array): number {
+  const { units: dist, sigma, order, entryNode, entryNext, predecessors, predecessorCount } = w;
+  const { outStart, outTarget, inStart } = g;
   // A power-of-two ring of at least maxLength + 1 buckets, so the bucket is a bit mask.
   const mask = heads.length - 1;
   heads.fill(-1);
@@ -169,7 +177,7 @@ function dijkstraBuckets(g: IndexedGraph, s: number, w: Workspace, heads: Int32A
       const su = sigma[u];
       for (let k = outStart[u], end = outStart[u + 1]; k < end; k++) {
         const v = outTarget[k];
-        const nd = current + outLength[k];
+        const nd = current + lengths[k];
         const dv = dist[v];
         if (nd < dv) {
           dist[v] = nd;
@@ -258,48 +266,78 @@ function dijkstraHeap(g: IndexedGraph, s: number, w: Workspace): number {
   return count;
 }
 
-/** Back-propagates dependencies along the recorded predecessors (Brandes), then resets the workspace. */
-function accumulate(g: IndexedGraph, w: Workspace, count: number, into: Float64Array, squares?: Float64Array): void {
-  const { sigma, delta, order, predecessors, predecessorCount } = w;
+/**
+ * Back-propagates dependencies along the recorded predecessors (Brandes), clearing each node's
+ * search state as soon as it is done with (it is read again only by nodes later in `order`, which
+ * come first here), so no separate pass resets the workspace.
+ */
+function accumulateWeighted(g: IndexedGraph, w: Workspace, count: number, buckets: boolean, into: Float64Array, squares: Float64Array | undefined): void {
+  const { sigma, delta, order, predecessors, predecessorCount, dist, units, settled } = w;
   const { inStart } = g;
   for (let i = count - 1; i > 0; i--) {
     const x = order[i];
-    const coefficient = (1 + delta[x]) / sigma[x];
+    const dx = delta[x];
+    const coefficient = (1 + dx) / sigma[x];
     for (let k = inStart[x], end = k + predecessorCount[x]; k < end; k++) {
       const v = predecessors[k];
       delta[v] += sigma[v] * coefficient;
     }
-    into[x] += delta[x];
-    if (squares) squares[x] += delta[x] * delta[x];
-  }
-}
-
-/** Clears only what this source touched, so sparse reach costs little. */
-function reset(w: Workspace, count: number): void {
-  const { dist, sigma, delta, settled, order, hops, predecessorCount } = w;
-  for (let i = 0; i < count; i++) {
-    const x = order[i];
-    dist[x] = Infinity;
-    sigma[x] = 0;
+    into[x] += dx;
+    if (squares) squares[x] += dx * dx;
     delta[x] = 0;
-    settled[x] = 0;
-    hops[x] = -1;
-    predecessorCount[x] = 0;
+    if (buckets) units[x] = FAR;
+    else {
+      dist[x] = Infinity;
+      settled[x] = 0;
+    }
   }
+  const s = order[0];
+  delta[s] = 0;
+  units[s] = FAR;
+  dist[s] = Infinity;
+  settled[s] = 0;
 }
 
+/**
+ * Breadth-first search over hops from s: path counts, harmonic closeness, reach and, as each node
+ * is taken from the queue, its immediate dominator in the fewest-hop DAG. v is on every fewest-hop
+ * route from s to t exactly when v dominates t. Nodes leave the queue in BFS order (a topological
+ * order of the DAG) and all of a node's predecessors, one hop nearer, have left before it, so its
+ * immediate dominator is the nearest common dominator of its predecessors (Cooper, Harvey and
+ * Kennedy's intersection, which needs no iteration on a DAG). Cost: the climbs, short in practice
+ * (tree depth <= hops).
+ */
 function bfs(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): number {
-  const { sigma, order, hops, predecessors, predecessorCount } = w;
+  const { sigma, order, hops, predecessors, predecessorCount, idom, domDepth, domSize } = w;
   const { outStart, outTarget, inStart } = g;
+  const { reachedBy } = m;
   hops[s] = 0;
   sigma[s] = 1;
   order[0] = s;
+  idom[s] = s;
+  domDepth[s] = 0;
+  domSize[s] = 1;
   let head = 0;
   let tail = 1;
   let harmonic = 0;
   const harmonicIn = m.harmonicIn;
   while (head < tail) {
     const u = order[head++];
+    if (u !== s) {
+      const first = inStart[u];
+      let d = predecessors[first];
+      for (let k = first + 1, end = first + predecessorCount[u]; k < end; k++) {
+        let p = predecessors[k];
+        while (d !== p) {
+          if (domDepth[d] >= domDepth[p]) d = idom[d];
+          else p = idom[p];
+        }
+      }
+      idom[u] = d;
+      domDepth[u] = domDepth[d] + 1;
+      domSize[u] = 1;
+      reachedBy[u]++;
+    }
     const next = hops[u] + 1;
     const su = sigma[u];
     for (let k = outStart[u], end = outStart[u + 1]; k < end; k++) {
@@ -325,40 +363,31 @@ function bfs(g: IndexedGraph, s: number, w: Workspace, m: PathMeasures): number 
 }
 
 /**
- * After bfs(): v is on every fewest-hop route from s to t exactly when v dominates t in the
- * shortest-path DAG of s. The DAG's nodes arrive in BFS order (a topological order), so each node's
- * immediate dominator is the nearest common dominator of its predecessors (Cooper, Harvey and
- * Kennedy's intersection, which needs no iteration on a DAG). Each person then counts the targets
- * below them in the dominator tree. Cost: the climbs, short in practice (tree depth <= hops).
+ * After bfs(): Brandes' back-propagation over hops, and each node's dominator subtree size: the
+ * targets strictly below t in the dominator tree are the pairs (s, x) that depend on t (s itself is
+ * not counted). Clears the search state on the way, like accumulateWeighted.
  */
-function dominators(g: IndexedGraph, s: number, w: Workspace, reached: number, into: Float64Array, reachedBy: Int32Array): void {
-  const { order, predecessors, predecessorCount, idom, domDepth, domSize } = w;
+function accumulateHops(g: IndexedGraph, w: Workspace, reached: number, into: Float64Array, dependentPairs: Float64Array): void {
+  const { sigma, delta, order, predecessors, predecessorCount, hops, idom, domSize } = w;
   const { inStart } = g;
-  idom[s] = s;
-  domDepth[s] = 0;
-  domSize[s] = 1;
-  for (let i = 1; i < reached; i++) {
-    const t = order[i];
-    const first = inStart[t];
-    let d = predecessors[first];
-    for (let k = first + 1, end = first + predecessorCount[t]; k < end; k++) {
-      let p = predecessors[k];
-      while (d !== p) {
-        if (domDepth[d] >= domDepth[p]) d = idom[d];
-        else p = idom[p];
-      }
-    }
-    idom[t] = d;
-    domDepth[t] = domDepth[d] + 1;
-    domSize[t] = 1;
-    reachedBy[t]++;
-  }
   for (let i = reached - 1; i > 0; i--) {
-    const t = order[i];
-    domSize[idom[t]] += domSize[t];
-    // Targets strictly below t: pairs (s, x) that depend on t. (s itself is not counted.)
-    into[t] += domSize[t] - 1;
+    const x = order[i];
+    const dx = delta[x];
+    const coefficient = (1 + dx) / sigma[x];
+    for (let k = inStart[x], end = k + predecessorCount[x]; k < end; k++) {
+      const v = predecessors[k];
+      delta[v] += sigma[v] * coefficient;
+    }
+    into[x] += dx;
+    const size = domSize[x];
+    domSize[idom[x]] += size;
+    dependentPairs[x] += size - 1;
+    delta[x] = 0;
+    hops[x] = -1;
   }
+  const s = order[0];
+  delta[s] = 0;
+  hops[s] = -1;
 }
 
 function emptyMeasures(n: number): PathMeasures {
@@ -385,8 +414,9 @@ export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n, sources
   }
   if (n === 0) return m;
   const w = workspace(g);
-  w.dist.fill(Infinity);
-  const maxLength = bucketLimit(g);
+  const lengths = bucketLengths(g);
+  let maxLength = 0;
+  if (lengths) for (let k = 0; k < lengths.length; k++) if (lengths[k] > maxLength) maxLength = lengths[k];
   let ring = 1;
   while (ring < maxLength + 1) ring *= 2;
   const heads = new Int32Array(ring);
@@ -395,13 +425,10 @@ export function partialPathMeasures(g: IndexedGraph, from = 0, to = g.n, sources
     const s = sources ? sources[i] : i;
     // Nobody reachable: nothing to count, closeness stays 0.
     if (g.outStart[s + 1] === g.outStart[s]) continue;
-    const count = maxLength > 0 ? dijkstraBuckets(g, s, w, heads) : dijkstraHeap(g, s, w);
-    accumulate(g, w, count, m.betweenness, m.betweennessSq);
-    reset(w, count);
+    const count = lengths ? dijkstraBuckets(g, lengths, s, w, heads) : dijkstraHeap(g, s, w);
+    accumulateWeighted(g, w, count, lengths !== null, m.betweenness, m.betweennessSq);
     const reached = bfs(g, s, w, m);
-    dominators(g, s, w, reached, m.dependentPairs, m.reachedBy);
-    accumulate(g, w, reached, m.betweennessUnweighted);
-    reset(w, reached);
+    accumulateHops(g, w, reached, m.betweennessUnweighted, m.dependentPairs);
   }
   return m;
 }

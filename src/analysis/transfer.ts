@@ -2,10 +2,13 @@
  * How an analysis result crosses from the worker. Structured clone rebuilds every object and
  * string one at a time on the receiving side: a 2,000-person result (2,000 metric objects with
  * nested counts, ~20,000 explanation strings) took ~30 ms of the main thread to arrive. As
- * columns (typed arrays cross as one block) and one JSON string per person's explanations,
- * parsed only when that person is shown, it arrives in a few milliseconds.
+ * columns (typed arrays cross as one block) it arrives in a few milliseconds. No sentence crosses:
+ * the page writes a person's explanations when it shows them (explanations.ts), from the result
+ * and the people it sent.
  */
-import { BROKERAGE_ROLES, type AnalysisResult, type BrokerageRole, type PersonExplanations, type PersonMetrics } from './types';
+import { explanationRecord } from './explanations';
+import { uniquePeople } from './input';
+import { BROKERAGE_ROLES, type AnalysisInput, type AnalysisResult, type BrokerageRole, type PersonMetrics } from './types';
 import type { Id } from '../domain/types';
 
 const NUMBER_FIELDS = [
@@ -47,12 +50,10 @@ export interface PackedPeople {
 export interface PackedResult {
   rest: Omit<AnalysisResult, 'people' | 'indexById' | 'explanations'>;
   people: PackedPeople;
-  /** Person id -> JSON of their explanations. */
-  explanations: Record<Id, string>;
 }
 
 export function packResult(result: AnalysisResult): PackedResult {
-  const { people, indexById: _index, explanations, ...rest } = result;
+  const { people, indexById: _index, explanations: _explanations, ...rest } = result;
   const n = people.length;
   const column = () => new Float64Array(n);
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, column()])) as Record<NumberField, Float64Array>;
@@ -70,50 +71,40 @@ export function packResult(result: AnalysisResult): PackedResult {
     brokerageRole[i] = p.brokerageRole;
     isSeniorLeader[i] = p.isSeniorLeader ? 1 : 0;
   }
-  const packedExplanations = Object.create(null) as Record<Id, string>;
-  for (const id in explanations) packedExplanations[id] = JSON.stringify(explanations[id]);
-  return { rest, people: { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader }, explanations: packedExplanations };
+  return { rest, people: { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } };
 }
 
-/** Explanations parsed on first look, one person at a time, and kept. */
-function lazyExplanations(packed: Record<Id, string>): Record<Id, PersonExplanations> {
-  const parsed = new Map<Id, PersonExplanations>();
-  const read = (key: string | symbol): PersonExplanations | undefined => {
-    if (typeof key !== 'string' || !Object.hasOwn(packed, key)) return undefined;
-    let value = parsed.get(key);
-    if (!value) {
-      value = JSON.parse(packed[key]) as PersonExplanations;
-      parsed.set(key, value);
-    }
-    return value;
-  };
-  return new Proxy({} as Record<Id, PersonExplanations>, {
-    get: (_target, key) => read(key),
-    has: (_target, key) => typeof key === 'string' && Object.hasOwn(packed, key),
-    ownKeys: () => Object.keys(packed),
-    getOwnPropertyDescriptor: (_target, key) => {
-      const value = read(key);
-      return value === undefined ? undefined : { configurable: true, enumerable: true, writable: false, value };
-    },
-  });
-}
+/** People rebuilt per slice: ~2,000 records take a few milliseconds of the page. */
+export const UNPACK_SLICE = 2000;
 
-export function unpackResult(packed: PackedResult): AnalysisResult {
+/** Lets the page paint and handle input between slices. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The result as the page uses it. `input` is what was analysed: the people's names and departments
+ * are in the sentences. The person records are rebuilt a slice at a time with a pause between
+ * (`sliced`), because at 50,000 people rebuilding them at once held the page for half a second.
+ */
+export async function unpackResult(packed: PackedResult, input: AnalysisInput, sliced = true): Promise<AnalysisResult> {
   const { ids, numbers, nullable, brokerage, brokerageRole, isSeniorLeader } = packed.people;
   const people: PersonMetrics[] = new Array<PersonMetrics>(ids.length);
   const indexById = Object.create(null) as Record<Id, number>;
-  for (let i = 0; i < ids.length; i++) {
-    // Every record is filled in the same order, so they share one shape.
-    const p: Record<string, unknown> = { id: ids[i] };
-    for (const f of NUMBER_FIELDS) p[f] = numbers[f][i];
-    for (const f of NULLABLE_FIELDS) p[f] = Number.isNaN(nullable[f][i]) ? null : nullable[f][i];
-    const counts: Record<string, number> = {};
-    for (const r of BROKERAGE_ROLES) counts[r] = brokerage[r][i];
-    p.brokerage = counts;
-    p.brokerageRole = brokerageRole[i];
-    p.isSeniorLeader = isSeniorLeader[i] === 1;
-    people[i] = p as unknown as PersonMetrics;
-    indexById[ids[i]] = i;
+  for (let start = 0; start < ids.length; start += UNPACK_SLICE) {
+    if (sliced && start > 0) await nextTask();
+    for (let i = start, end = Math.min(ids.length, start + UNPACK_SLICE); i < end; i++) {
+      // Every record is filled in the same order, so they share one shape.
+      const p: Record<string, unknown> = { id: ids[i] };
+      for (const f of NUMBER_FIELDS) p[f] = numbers[f][i];
+      for (const f of NULLABLE_FIELDS) p[f] = Number.isNaN(nullable[f][i]) ? null : nullable[f][i];
+      const counts: Record<string, number> = {};
+      for (const r of BROKERAGE_ROLES) counts[r] = brokerage[r][i];
+      p.brokerage = counts;
+      p.brokerageRole = brokerageRole[i];
+      p.isSeniorLeader = isSeniorLeader[i] === 1;
+      people[i] = p as unknown as PersonMetrics;
+      indexById[ids[i]] = i;
+    }
   }
-  return { ...packed.rest, people, indexById, explanations: lazyExplanations(packed.explanations) };
+  const parts = { ...packed.rest, people, indexById };
+  return { ...parts, explanations: explanationRecord(uniquePeople(input), parts, packed.rest.explanationData) };
 }

@@ -2,6 +2,7 @@
  * Shapes that cross the worker boundary. Everything here is plain data (arrays, records, numbers,
  * strings, null) so structured clone copies it cheaply and nothing depends on graphology instances.
  */
+import type { ExplanationData } from './explanations';
 import type { Id, TieKind } from '../domain/types';
 
 /** One person as analysis needs them: no notes, contacts or positions. */
@@ -160,7 +161,10 @@ export interface AnalysisResult {
   people: PersonMetrics[];
   /** id -> index into `people`. */
   indexById: Record<Id, number>;
+  /** Written per person on first read (explanations.ts). */
   explanations: Record<Id, PersonExplanations>;
+  /** What the explanations are written from, besides the metrics (crosses to the page as typed arrays). */
+  explanationData: ExplanationData;
   clusters: Cluster[];
   /** Louvain modularity of the clustering (0 when there is nothing to cluster). */
   modularity: number;

@@ -4,12 +4,12 @@
  * with one helper worker (paths-worker.ts).
  */
 import { startWorker, type WorkerHandle } from '../domain/workers';
-import { analyse, distanceIndex, hasCachedPathMeasures, rememberPathMeasures } from './analyse';
+import { analyse, analyseWith } from './analyse';
+import type { IndexedGraph } from './indexed-graph';
 import { introductionPaths } from './paths';
 import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
-import { combinePathMeasures, partialPathMeasures, sampledSources } from './shortest-paths';
-import { fromSafeIds, needsSafeIds, toSafeInput } from './safe-ids';
+import { combinePathMeasures, partialPathMeasures, sampledSources, type PathMeasures } from './shortest-paths';
 import { packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
@@ -29,32 +29,40 @@ function pathsHelper(): WorkerHandle<PathsWorkerApi> | null {
   return helper;
 }
 
-/** Precomputes the expensive shortest-path part on two cores, then runs the ordinary analysis. */
+/**
+ * The helper's share of the sampled sources. This worker meanwhile computes the rest of the
+ * analysis (about a third of the work at 20,000-50,000 people: projections, clusters, PageRank,
+ * structural holes), then its own share, so both cores finish at about the same time.
+ */
+const HELPER_SHARE = 2 / 3;
+
+/** Shortest-path measures on two cores: the helper's share posted now, ours after the rest of the analysis. */
+async function pathsOnTwoCores(remote: WorkerHandle<PathsWorkerApi>, g: IndexedGraph): Promise<PathMeasures> {
+  const sources = sampledSources(g);
+  const count = sources ? sources.length : g.n;
+  const split = Math.round(count * HELPER_SHARE);
+  const theirs = remote.call('partial', { g, from: 0, to: split, sources }); // posted now, runs while we work
+  // Let analyseWith() compute everything that does not need the paths before our share.
+  await Promise.resolve();
+  const mine = partialPathMeasures(g, split, count, sources);
+  try {
+    return combinePathMeasures(g.n, [await theirs.promise, mine], sources);
+  } catch {
+    helper?.terminate();
+    helper = null; // fall back to one core from now on
+    return combinePathMeasures(g.n, [partialPathMeasures(g, 0, split, sources), mine], sources);
+  }
+}
+
 async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> {
   const remote = input.people.length >= PARALLEL_FROM_PEOPLE ? pathsHelper() : null;
-  if (remote) {
-    const g = distanceIndex(input);
-    if (!hasCachedPathMeasures(g)) {
-      const sources = sampledSources(g);
-      const count = sources ? sources.length : g.n;
-      const half = Math.floor(count / 2);
-      const theirs = remote.call('partial', { g, from: half, to: count, sources }); // posted now, runs while we work on our half
-      try {
-        const mine = partialPathMeasures(g, 0, half, sources);
-        rememberPathMeasures(g, combinePathMeasures(g.n, [mine, await theirs.promise], sources));
-      } catch {
-        helper?.terminate();
-        helper = null; // fall back to one core from now on; analyse() recomputes what is missing
-      }
-    }
-  }
-  return analyse(input);
+  return remote ? analyseWith(input, (g) => pathsOnTwoCores(remote, g)) : analyse(input);
 }
 
 export const analysisApi = {
   // Packed: the result crosses to the page as columns (see transfer.ts).
-  analyse: async (input: AnalysisInput): Promise<PackedResult> =>
-    packResult(needsSafeIds(input) ? fromSafeIds(await analyseWithHelper(toSafeInput(input))) : await analyseWithHelper(input)),
+  // analyse() handles ids such as "__proto__" itself (safe-ids.ts); the shortest paths use indices.
+  analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
   introductionPaths: ({ input, fromId, toId }: { input: AnalysisInput; fromId: string; toId: string }) => introductionPaths(input, fromId, toId),
   whatIf: ({ input, removedIds }: { input: AnalysisInput; removedIds: string[] }) => whatIf(input, removedIds),
 };

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { createAnalysisClient, isAnalysisCancelled } from '../analysis/client';
 import { toAnalysisInput } from '../analysis/input';
 import type { AnalysisInput } from '../analysis/types';
+import type { MapDocument } from '../domain/types';
 import { useServices } from '../state/context';
 
 const DEBOUNCE_MS = 250;
@@ -18,12 +19,32 @@ export function sameAnalysisInput(a: AnalysisInput, b: AnalysisInput): boolean {
   for (let i = 0; i < a.people.length; i++) {
     const p = a.people[i];
     const q = b.people[i];
-    if (p.id !== q.id || p.name !== q.name || p.department !== q.department || p.seniority !== q.seniority) return false;
+    if (p.id !== q.id || p.name !== q.name || p.department !== q.department || p.title !== q.title || p.seniority !== q.seniority) return false;
   }
   for (let i = 0; i < a.ties.length; i++) {
     const s = a.ties[i];
     const t = b.ties[i];
     if (s.id !== t.id || s.source !== t.source || s.target !== t.target || s.kind !== t.kind || s.strength !== t.strength || s.mutual !== t.mutual) return false;
+  }
+  return true;
+}
+
+/**
+ * True when nothing the analysis reads can differ between two versions of a map: the same ties
+ * and settings, and every person the same object or with the same name, title, department and
+ * seniority (a move, a note, a catch-up). Checked before converting the map, which at 50,000
+ * people is a long pass over every person and tie on the page.
+ */
+export function sameNetworkDocs(a: MapDocument, b: MapDocument): boolean {
+  if (a.map.id !== b.map.id || a.ties !== b.ties || a.map.settings !== b.map.settings || a.map.meId !== b.map.meId) return false;
+  if (a.stakeholders === b.stakeholders) return true;
+  const ids = Object.keys(a.stakeholders);
+  if (ids.length !== Object.keys(b.stakeholders).length) return false;
+  for (const id of ids) {
+    const s = a.stakeholders[id];
+    const t = b.stakeholders[id];
+    if (s === t) continue;
+    if (!t || s.name !== t.name || s.title !== t.title || s.department !== t.department || s.seniority !== t.seniority) return false;
   }
   return true;
 }
@@ -35,19 +56,27 @@ export function useAnalysisRunner(): void {
     const client = createAnalysisClient({ debounceMs: DEBOUNCE_MS });
     let lastInput: AnalysisInput | null = null;
     let lastMapId: string | null = null;
+    let lastDoc: MapDocument | null = null;
 
     const schedule = () => {
       const doc = store.getState().doc;
       if (!doc) {
         lastInput = null;
         lastMapId = null;
+        lastDoc = null;
         client.cancel();
         return;
       }
       if (doc.map.id !== lastMapId) {
         lastInput = null;
+        lastDoc = null;
         lastMapId = doc.map.id;
       }
+      if (lastInput && lastDoc && sameNetworkDocs(lastDoc, doc)) {
+        lastDoc = doc;
+        return;
+      }
+      lastDoc = doc;
       const input = toAnalysisInput(doc);
       if (lastInput && sameAnalysisInput(lastInput, input)) return;
       lastInput = input;

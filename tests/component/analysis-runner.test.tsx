@@ -22,6 +22,13 @@ vi.mock('../../src/analysis/client', () => ({
   }),
 }));
 
+/** Counts conversions of the map into analysis input (a full pass over every person and tie). */
+const converted = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/analysis/input', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/analysis/input')>();
+  return { ...real, toAnalysisInput: (...args: Parameters<typeof real.toAnalysisInput>) => (converted.count++, real.toAnalysisInput(...args)) };
+});
+
 const { useAnalysisRunner } = await import('../../src/ui/useAnalysisRunner');
 
 function Runner() {
@@ -69,9 +76,25 @@ describe('Analysis runner', () => {
     services.renderUi(<Runner />);
     await act(async () => void vi.advanceTimersByTime(300));
     await act(async () => runs[0].finish({ first: true }));
+    const conversions = converted.count;
     act(() => services.store.getState().dragEnd({ tom: { x: 500, y: 500 } }));
     await act(async () => void vi.advanceTimersByTime(300));
     expect(runs).toHaveLength(1);
     expect(services.store.getState().analysisState).toBe('ready');
+    // Not even converted: at 50,000 people that pass alone is a long task on the page.
+    expect(converted.count).toBe(conversions);
+  });
+
+  it('a new title is analysed again (advisor sentences name people with their titles)', async () => {
+    vi.useFakeTimers();
+    const services = makeServices(teamDoc());
+    dispose = services.dispose;
+    services.renderUi(<Runner />);
+    await act(async () => void vi.advanceTimersByTime(300));
+    await act(async () => runs[0].finish({ first: true }));
+    act(() => services.store.getState().updateStakeholder('tom', { title: 'Chief of Staff' }));
+    await act(async () => void vi.advanceTimersByTime(300));
+    expect(runs).toHaveLength(2);
+    expect(runs[1].input.people.find((p) => p.id === 'tom')?.title).toBe('Chief of Staff');
   });
 });

@@ -5,6 +5,7 @@ import { toAnalysisInput } from '../../../src/analysis/input';
 import { createStakeholder, createTie, createMapMeta, documentFrom } from '../../../src/domain/factories';
 import { createSampleOrganisation } from '../../../src/domain/sample';
 import { csvText, metricsCsv, plainDecimal } from '../../../src/io/metrics-csv';
+import { estimateSentence } from '../../../src/analysis/format';
 
 const REQUIRED = ['id', 'name', 'department', 'seniority', 'is_senior_leader', 'degree', 'in_degree', 'out_degree', 'betweenness', 'betweenness_unweighted', 'pagerank', 'closeness', 'constraint', 'effective_size', 'brokerage_role', 'cluster', 'leaders_advised', 'hidden_influence'];
 
@@ -76,5 +77,19 @@ describe('metricsCsv', () => {
   it('an empty map gives just the header', () => {
     const doc = documentFrom(createMapMeta('m', 0), [], []);
     expect(metricsCsv(doc, analyse(toAnalysisInput(doc))).split('\r\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('says on every row that betweenness was estimated, with the numbers the app\'s sentence states', () => {
+    const doc = createSampleOrganisation(0);
+    // A whole-company map is estimated (shortest-paths.ts); the estimate is what the CSV reports.
+    const result = { ...analyse(toAnalysisInput(doc)), estimate: { sources: 1234, people: 50000, relativeError: 0.0834 } };
+    const rows = Papa.parse<Record<string, string>>(metricsCsv(doc, result), { header: true, skipEmptyLines: true }).data;
+    for (const row of rows) expect(row).toMatchObject({ betweenness_sampled_sources: '1234', betweenness_people: '50000', betweenness_top_error_95: '0.0834' });
+    const sentence = estimateSentence(result.estimate);
+    expect(sentence).toContain('from 1,234 of 50,000 people');
+    expect(sentence).toContain(`within ±${Math.round(Number(rows[0].betweenness_top_error_95) * 100)}% (95% interval)`);
+    // An exact map has no such columns.
+    const exact = Papa.parse<Record<string, string>>(metricsCsv(doc, analyse(toAnalysisInput(doc))), { header: true }).meta.fields;
+    expect(exact).not.toContain('betweenness_sampled_sources');
   });
 });
