@@ -14,11 +14,11 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { Database } from '@hocuspocus/extension-database';
 import { Throttle } from '@hocuspocus/extension-throttle';
 import { WebSocketServer } from 'ws';
-import { hashToken, parseToken, roleFor, ROOM_ID } from './auth.js';
+import { hashToken, isOwner, isToken, parseToken, roleFor, ROOM_ID } from './auth.js';
 import { postgresStorage, sqliteStorage } from './storage.js';
 
 export const COLLAB_PATH = '/collab';
-/** POST here with `{ room, token }` (the room's edit token) to retire a room after a key rotation. */
+/** POST here with `{ room, owner }` (the room's owner token) to retire a room after a key rotation. */
 export const RETIRE_PATH = '/collab/retire';
 /** The refusal reason for a retired room: the client tells its user the link was replaced. */
 export const REPLACED = 'replaced';
@@ -88,8 +88,8 @@ export async function createCollabServer(config, options = {}) {
       const parsed = parseToken(token);
       if (!parsed) throw new Refused(4401, 'Bad token');
       let room = await storage.getRoom(documentName);
-      if (!room && parsed.kind === 'create') {
-        await storage.createRoom({ id: documentName, editHash: hashToken(parsed.token), viewHash: parsed.viewHash, createdAt: Date.now() });
+      if (!room && parsed.kind === 'create' && parsed.ownerHash) {
+        await storage.createRoom({ id: documentName, editHash: hashToken(parsed.token), viewHash: parsed.viewHash, ownerHash: parsed.ownerHash, createdAt: Date.now() });
         room = await storage.getRoom(documentName);
         if (room) log(`room ${documentName.slice(0, 6)}… created`);
       }
@@ -129,10 +129,10 @@ export async function createCollabServer(config, options = {}) {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   /**
-   * Key rotation: an editor of the old room (proved by its edit token) retires it once the map
-   * is in its new room. The old document is deleted and every connection to it closed; their
-   * reconnection is then refused with REPLACED. The server cannot tell the owner from another
-   * editor (both hold the edit token); the app offers rotation to the owner only.
+   * Key rotation: the owner of the old room (proved by its owner token, whose hash the room was
+   * registered with; editors do not have it) retires it once the map is in its new room. The
+   * old document is deleted and every connection to it closed; their reconnection is then
+   * refused with REPLACED.
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
    */
   async function retire(req, res) {
@@ -142,7 +142,7 @@ export async function createCollabServer(config, options = {}) {
       body += chunk;
       if (body.length > 1024) return reply(413, 'Too big');
     }
-    /** @type {{ room?: unknown, token?: unknown }} */
+    /** @type {{ room?: unknown, owner?: unknown }} */
     let input;
     try {
       input = JSON.parse(body);
@@ -150,13 +150,13 @@ export async function createCollabServer(config, options = {}) {
       return reply(400, 'Bad request');
     }
     const id = input?.room;
-    const parsed = typeof input?.token === 'string' ? parseToken(input.token) : null;
-    if (typeof id !== 'string' || !ROOM_ID.test(id) || parsed?.kind !== 'join') return reply(400, 'Bad request');
+    const owner = input?.owner;
+    if (typeof id !== 'string' || !ROOM_ID.test(id) || !isToken(owner)) return reply(400, 'Bad request');
     if (await storage.isRetired(id)) return reply(200, 'Already retired');
     const room = await storage.getRoom(id);
     if (!room) return reply(404, 'Unknown room');
-    if (roleFor(room, parsed.token) !== 'edit') {
-      log(`room ${id.slice(0, 6)}…: refused a retirement with a wrong token`);
+    if (!isOwner(room, /** @type {string} */ (owner))) {
+      log(`room ${id.slice(0, 6)}…: refused a retirement without the owner token`);
       return reply(403, 'Not allowed');
     }
     await storage.retireRoom(id);

@@ -3,37 +3,18 @@
  * and presence between instances. Real servers: .ci/run makes sure both are up; run locally,
  * this test says which one is missing and how to start it.
  */
-import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { creationToken, deriveRoomKeys, newRoom } from '../../src/sync/keys';
 import { sealValue } from '../../src/sync/seal';
-import { connect, eventually, startServer, type Client, type RunningServer } from './helpers';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(2000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.connect(Number(port), hostname);
-  });
-}
+import { connect, DATABASE_URL, eventually, REDIS_URL, requireServices, startServer, type Client, type RunningServer } from './helpers';
 
 const servers: RunningServer[] = [];
 const clients: Client[] = [];
 
 describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
   beforeAll(async () => {
-    const missing: string[] = [];
-    if (!(await reachable(DATABASE_URL))) missing.push(`PostgreSQL at ${new URL(DATABASE_URL).host} (start: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)`);
-    if (!(await reachable(REDIS_URL))) missing.push(`Redis at ${new URL(REDIS_URL).host} (start: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "")`);
-    if (missing.length) throw new Error(`The scale-out test needs real servers that are not reachable: ${missing.join('; ')}`);
+    await requireServices({ postgres: true, redis: true }, 'The scale-out test');
     for (let i = 0; i < 2; i++) servers.push(await startServer({ DATABASE_URL, REDIS_URL }));
   });
   afterAll(async () => {
@@ -42,9 +23,9 @@ describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
   });
 
   it('clients on different instances converge, presence included, and the database holds no plaintext', async () => {
-    const { roomId, editSecret } = newRoom();
+    const { roomId, editSecret, ownerSecret } = newRoom();
     const keys = await deriveRoomKeys(roomId, editSecret, 'edit');
-    const a = connect(servers[0], roomId, await creationToken(keys));
+    const a = connect(servers[0], roomId, await creationToken(keys, ownerSecret));
     clients.push(a);
     expect(await a.authenticated).toBe('read-write');
     const b = connect(servers[1], roomId, keys.token);
