@@ -61,17 +61,37 @@ export async function createCollabServer(config, options = {}) {
     new Database({
       fetch: ({ documentName }) => storage.fetchDocument(documentName),
       store: async ({ documentName, state }) => {
-        // A room deleted (or rotated away) while a store was pending must not come back.
+        // A room deleted (or rotated away) while a store was pending must not come back; and
+        // if it was retired through another instance, this one's members learn it now.
         if (await storage.getRoom(documentName)) await storage.storeDocument(documentName, state);
+        else if (await storage.isRetired(documentName)) hocuspocus.closeConnections(documentName);
       },
     }),
   );
   let redisInfo = '';
+  /** Tells the other instances that a room was retired (none without Redis: one instance). */
+  let announceRetired = /** @type {(id: string) => Promise<void>} */ (async () => undefined);
+  /** @type {{ disconnect(): void } | null} */
+  let retiredListener = null;
   if (config.redisUrl) {
     const { Redis } = await import('@hocuspocus/extension-redis');
     const url = new URL(config.redisUrl);
-    extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } }));
+    const redis = new Redis({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } });
+    extensions.push(redis);
     redisInfo = `, Redis at ${url.hostname}:${url.port || 6379}`;
+    // Members of a retired room may be connected to any instance: each one closes their
+    // connections (their reconnection is then refused with REPLACED from the shared store).
+    // A channel of its own, on a connection of its own: the extension's subscriber reads every
+    // message on its channels as Yjs sync.
+    const channel = 'influence-map:retired';
+    const pub = /** @type {{ publish(channel: string, message: string): Promise<number>, duplicate(): any }} */ (/** @type {any} */ (redis).pub);
+    const sub = pub.duplicate();
+    await sub.subscribe(channel);
+    sub.on('message', (/** @type {string} */ from, /** @type {string} */ id) => {
+      if (from === channel && ROOM_ID.test(id)) hocuspocus.closeConnections(id);
+    });
+    retiredListener = sub;
+    announceRetired = async (id) => void (await pub.publish(channel, id));
   }
 
   /** Per loaded room: an upper bound of its encoded size in bytes (see onChange). */
@@ -161,6 +181,7 @@ export async function createCollabServer(config, options = {}) {
     }
     await storage.retireRoom(id);
     hocuspocus.closeConnections(id);
+    await announceRetired(id).catch((error) => log(`could not tell the other instances (Redis): ${error instanceof Error ? error.message : String(error)}`));
     log(`room ${id.slice(0, 6)}… retired (its key was rotated)`);
     return reply(200, 'Retired');
   }
@@ -205,6 +226,7 @@ export async function createCollabServer(config, options = {}) {
       await Promise.allSettled([...hocuspocus.documents.values()].map((doc) => hocuspocus.storeDocumentHooks(doc, { context: {}, document: doc, documentName: doc.name, instance: hocuspocus, requestHeaders: {}, requestParameters: new URLSearchParams(), socketId: 'server', clientsCount: 0 }, true)));
       for (const client of wss.clients) client.terminate();
       await new Promise((resolve) => http.close(() => resolve(undefined)));
+      retiredListener?.disconnect();
       await storage.close();
     },
   };

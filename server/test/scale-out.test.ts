@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { creationToken, deriveRoomKeys, newRoom } from '../../src/sync/keys';
 import { sealValue } from '../../src/sync/seal';
+import { retire, sharedRoom } from './room-suite';
 import { connect, DATABASE_URL, eventually, REDIS_URL, requireServices, startServer, type Client, type RunningServer } from './helpers';
 
 const servers: RunningServer[] = [];
@@ -58,6 +59,38 @@ describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
       expect(stored!.toString('latin1')).not.toContain('Sam Okoro');
     } finally {
       await client.end();
+    }
+  });
+
+  it('retiring a room on one instance disconnects its members on the other, and both refuse old links', async () => {
+    const old = await sharedRoom();
+    const owner = connect(servers[0], old.roomId, old.create);
+    clients.push(owner);
+    await owner.authenticated;
+    owner.doc.getMap('people').set('p1', 'sealed-old');
+    const member = connect(servers[1], old.roomId, old.edit.token);
+    clients.push(member);
+    await eventually(() => expect(member.doc.getMap('people').get('p1')).toBe('sealed-old'));
+
+    expect((await retire(servers[0], old.roomId, { owner: old.owner })).status).toBe(200);
+    // The member's instance learns it through Redis, not from the request.
+    const closedWithin = (ms: number) => Promise.race([member.closed, new Promise<'still open'>((r) => setTimeout(() => r('still open'), ms))]);
+    expect(await closedWithin(10_000), 'the member on the other instance is disconnected').not.toBe('still open');
+    for (const s of servers) {
+      const late = connect(s, old.roomId, old.edit.token);
+      clients.push(late);
+      await expect(late.authenticated).rejects.toThrow('replaced');
+    }
+    // An edit still sent on the other instance (a client that did not close) is not stored.
+    member.doc.getMap('people').set('p2', 'after-retirement');
+    await new Promise((r) => setTimeout(r, 1500));
+    const rows = await new pg.Client({ connectionString: DATABASE_URL });
+    await rows.connect();
+    try {
+      const { rows: found } = await rows.query('SELECT 1 FROM influence_documents WHERE room_id = $1 UNION ALL SELECT 1 FROM influence_rooms WHERE id = $1', [old.roomId]);
+      expect(found).toHaveLength(0);
+    } finally {
+      await rows.end();
     }
   });
 });
