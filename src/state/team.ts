@@ -378,12 +378,13 @@ export class TeamMaps {
     }
     await putShare(this.db, { mapId, roomId: link.roomId, role: link.role, secret: link.secret, owner: false, joinedAt: Date.now() });
     this.handoff.set(mapId, { conn, readAt });
-    const created = await this.workspace.createMap(read.doc);
-    if (!created) {
+    // As an import: drawn from memory first, its records written meanwhile in a worker.
+    const stored = await this.workspace.importMaps([read.doc]);
+    if (!stored.ok) {
       this.handoff.delete(mapId);
       conn.destroy();
       await deleteShare(this.db, mapId);
-      throw new Error('The shared map could not be stored in this browser.');
+      throw new Error(`The shared map could not be stored in this browser. ${stored.error}`);
     }
     if (read.problems.length) this.store.getState().notify(read.problems.join(' '), 'error');
     return mapId;
