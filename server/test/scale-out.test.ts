@@ -15,7 +15,7 @@ const clients: Client[] = [];
 
 describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
   beforeAll(async () => {
-    await requireServices({ postgres: true, redis: true }, 'The scale-out test');
+    await requireServices({ postgres: true, redis: true }, 'The scale-out tests');
     for (let i = 0; i < 2; i++) servers.push(await startServer({ DATABASE_URL, REDIS_URL }));
   });
   afterAll(async () => {
