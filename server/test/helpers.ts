@@ -141,5 +141,5 @@ export async function requireServices(needs: { postgres?: boolean; redis?: boole
   const missing: string[] = [];
   if (needs.postgres && !(await reachable(DATABASE_URL, 5432))) missing.push(`PostgreSQL at ${new URL(DATABASE_URL).host} (start: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start; or set TEST_DATABASE_URL)`);
   if (needs.redis && !(await reachable(REDIS_URL, 6379))) missing.push(`Redis at ${new URL(REDIS_URL).host} (start: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""; or set TEST_REDIS_URL)`);
-  if (missing.length) throw new Error(`${what} need real servers, and these are not reachable: ${missing.join("; ")}. .ci/run starts them.`);
+  if (missing.length) throw new Error(`${what} need real servers, and these are not reachable: ${missing.join('; ')}. .ci/run starts them.`);
 }
