@@ -14,11 +14,11 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { Database } from '@hocuspocus/extension-database';
 import { Throttle } from '@hocuspocus/extension-throttle';
 import { WebSocketServer } from 'ws';
-import { hashToken, parseToken, roleFor, ROOM_ID } from './auth.js';
+import { hashToken, isOwner, isToken, parseToken, roleFor, ROOM_ID } from './auth.js';
 import { postgresStorage, sqliteStorage } from './storage.js';
 
 export const COLLAB_PATH = '/collab';
-/** POST here with `{ room, token }` (the room's edit token) to retire a room after a key rotation. */
+/** POST here with `{ room, owner }` (the room's owner token) to retire a room after a key rotation. */
 export const RETIRE_PATH = '/collab/retire';
 /** The refusal reason for a retired room: the client tells its user the link was replaced. */
 export const REPLACED = 'replaced';
@@ -61,17 +61,37 @@ export async function createCollabServer(config, options = {}) {
     new Database({
       fetch: ({ documentName }) => storage.fetchDocument(documentName),
       store: async ({ documentName, state }) => {
-        // A room deleted (or rotated away) while a store was pending must not come back.
+        // A room deleted (or rotated away) while a store was pending must not come back; and
+        // if it was retired through another instance, this one's members learn it now.
         if (await storage.getRoom(documentName)) await storage.storeDocument(documentName, state);
+        else if (await storage.isRetired(documentName)) hocuspocus.closeConnections(documentName);
       },
     }),
   );
   let redisInfo = '';
+  /** Tells the other instances that a room was retired (none without Redis: one instance). */
+  let announceRetired = /** @type {(id: string) => Promise<void>} */ (async () => undefined);
+  /** @type {{ disconnect(): void } | null} */
+  let retiredListener = null;
   if (config.redisUrl) {
     const { Redis } = await import('@hocuspocus/extension-redis');
     const url = new URL(config.redisUrl);
-    extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } }));
+    const redis = new Redis({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } });
+    extensions.push(redis);
     redisInfo = `, Redis at ${url.hostname}:${url.port || 6379}`;
+    // Members of a retired room may be connected to any instance: each one closes their
+    // connections (their reconnection is then refused with REPLACED from the shared store).
+    // A channel of its own, on a connection of its own: the extension's subscriber reads every
+    // message on its channels as Yjs sync.
+    const channel = 'influence-map:retired';
+    const pub = /** @type {{ publish(channel: string, message: string): Promise<number>, duplicate(): any }} */ (/** @type {any} */ (redis).pub);
+    const sub = pub.duplicate();
+    await sub.subscribe(channel);
+    sub.on('message', (/** @type {string} */ from, /** @type {string} */ id) => {
+      if (from === channel && ROOM_ID.test(id)) hocuspocus.closeConnections(id);
+    });
+    retiredListener = sub;
+    announceRetired = async (id) => void (await pub.publish(channel, id));
   }
 
   /** Per loaded room: an upper bound of its encoded size in bytes (see onChange). */
@@ -88,8 +108,8 @@ export async function createCollabServer(config, options = {}) {
       const parsed = parseToken(token);
       if (!parsed) throw new Refused(4401, 'Bad token');
       let room = await storage.getRoom(documentName);
-      if (!room && parsed.kind === 'create') {
-        await storage.createRoom({ id: documentName, editHash: hashToken(parsed.token), viewHash: parsed.viewHash, createdAt: Date.now() });
+      if (!room && parsed.kind === 'create' && parsed.ownerHash) {
+        await storage.createRoom({ id: documentName, editHash: hashToken(parsed.token), viewHash: parsed.viewHash, ownerHash: parsed.ownerHash, createdAt: Date.now() });
         room = await storage.getRoom(documentName);
         if (room) log(`room ${documentName.slice(0, 6)}… created`);
       }
@@ -129,10 +149,10 @@ export async function createCollabServer(config, options = {}) {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   /**
-   * Key rotation: an editor of the old room (proved by its edit token) retires it once the map
-   * is in its new room. The old document is deleted and every connection to it closed; their
-   * reconnection is then refused with REPLACED. The server cannot tell the owner from another
-   * editor (both hold the edit token); the app offers rotation to the owner only.
+   * Key rotation: the owner of the old room (proved by its owner token, whose hash the room was
+   * registered with; editors do not have it) retires it once the map is in its new room. The
+   * old document is deleted and every connection to it closed; their reconnection is then
+   * refused with REPLACED.
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
    */
   async function retire(req, res) {
@@ -142,7 +162,7 @@ export async function createCollabServer(config, options = {}) {
       body += chunk;
       if (body.length > 1024) return reply(413, 'Too big');
     }
-    /** @type {{ room?: unknown, token?: unknown }} */
+    /** @type {{ room?: unknown, owner?: unknown }} */
     let input;
     try {
       input = JSON.parse(body);
@@ -150,17 +170,18 @@ export async function createCollabServer(config, options = {}) {
       return reply(400, 'Bad request');
     }
     const id = input?.room;
-    const parsed = typeof input?.token === 'string' ? parseToken(input.token) : null;
-    if (typeof id !== 'string' || !ROOM_ID.test(id) || parsed?.kind !== 'join') return reply(400, 'Bad request');
+    const owner = input?.owner;
+    if (typeof id !== 'string' || !ROOM_ID.test(id) || !isToken(owner)) return reply(400, 'Bad request');
     if (await storage.isRetired(id)) return reply(200, 'Already retired');
     const room = await storage.getRoom(id);
     if (!room) return reply(404, 'Unknown room');
-    if (roleFor(room, parsed.token) !== 'edit') {
-      log(`room ${id.slice(0, 6)}…: refused a retirement with a wrong token`);
+    if (!isOwner(room, /** @type {string} */ (owner))) {
+      log(`room ${id.slice(0, 6)}…: refused a retirement without the owner token`);
       return reply(403, 'Not allowed');
     }
     await storage.retireRoom(id);
     hocuspocus.closeConnections(id);
+    await announceRetired(id).catch((error) => log(`could not tell the other instances (Redis): ${error instanceof Error ? error.message : String(error)}`));
     log(`room ${id.slice(0, 6)}… retired (its key was rotated)`);
     return reply(200, 'Retired');
   }
@@ -205,6 +226,7 @@ export async function createCollabServer(config, options = {}) {
       await Promise.allSettled([...hocuspocus.documents.values()].map((doc) => hocuspocus.storeDocumentHooks(doc, { context: {}, document: doc, documentName: doc.name, instance: hocuspocus, requestHeaders: {}, requestParameters: new URLSearchParams(), socketId: 'server', clientsCount: 0 }, true)));
       for (const client of wss.clients) client.terminate();
       await new Promise((resolve) => http.close(() => resolve(undefined)));
+      retiredListener?.disconnect();
       await storage.close();
     },
   };

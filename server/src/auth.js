@@ -14,16 +14,24 @@ const HASH = /^[0-9a-f]{64}$/;
 /** @param {string} token */
 export const hashToken = (token) => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/** An owner token (retiring a room) has the same shape as the others. @param {unknown} token */
+export const isToken = (token) => typeof token === 'string' && TOKEN.test(token);
+
 /**
- * "<token>" to join, or "create.<editToken>.<viewTokenHash>" to register a new room.
+ * "<token>" to join, or "create.<editToken>.<viewTokenHash>.<ownerTokenHash>" to register a new
+ * room (the owner's client sends it on every connection; for a room that exists it is a join
+ * with the edit token). The three-part form of clients from before owner tokens still joins,
+ * but registers no room: a room must have an owner.
  * @param {string} raw
- * @returns {{ kind: 'join', token: string } | { kind: 'create', token: string, viewHash: string } | null}
+ * @returns {{ kind: 'join', token: string } | { kind: 'create', token: string, viewHash: string, ownerHash: string | null } | null}
  */
 export function parseToken(raw) {
   if (typeof raw !== 'string') return null;
   const parts = raw.split('.');
   if (parts.length === 1 && TOKEN.test(parts[0])) return { kind: 'join', token: parts[0] };
-  if (parts.length === 3 && parts[0] === 'create' && TOKEN.test(parts[1]) && HASH.test(parts[2])) return { kind: 'create', token: parts[1], viewHash: parts[2] };
+  if ((parts.length === 3 || parts.length === 4) && parts[0] === 'create' && TOKEN.test(parts[1]) && HASH.test(parts[2]) && (parts.length === 3 || HASH.test(parts[3]))) {
+    return { kind: 'create', token: parts[1], viewHash: parts[2], ownerHash: parts[3] ?? null };
+  }
   return null;
 }
 
@@ -32,6 +40,16 @@ function sameHash(a, b) {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Whether `token` is the room's owner token. Rooms registered before owner tokens have no
+ * owner hash: nobody is their owner.
+ * @param {{ ownerHash: string | null }} room
+ * @param {string} token
+ */
+export function isOwner(room, token) {
+  return room.ownerHash !== null && sameHash(hashToken(token), room.ownerHash);
 }
 
 /**

@@ -8,7 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * @typedef {{ id: string, editHash: string, viewHash: string, createdAt: number }} Room
+ * @typedef {{ id: string, editHash: string, viewHash: string, ownerHash: string | null, createdAt: number }} Room
+ *   ownerHash: SHA-256 of the owner token (only it retires the room); null for rooms registered
+ *   before owner tokens, which nobody can retire.
  * @typedef {object} RoomStorage
  * @property {string} kind
  * @property {(id: string) => Promise<Room | null>} getRoom
@@ -32,8 +34,11 @@ export async function sqliteStorage(dataDir) {
     CREATE TABLE IF NOT EXISTS documents (room_id TEXT PRIMARY KEY REFERENCES rooms(id) ON DELETE CASCADE, state BLOB NOT NULL, updated_at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS retired_rooms (id TEXT PRIMARY KEY, retired_at INTEGER NOT NULL);
   `);
-  const get = db.prepare('SELECT id, edit_hash AS editHash, view_hash AS viewHash, created_at AS createdAt FROM rooms WHERE id = ?');
-  const insert = db.prepare('INSERT OR IGNORE INTO rooms (id, edit_hash, view_hash, created_at) VALUES (?, ?, ?, ?)');
+  // Databases from before owner tokens: add the column (SQLite has no ADD COLUMN IF NOT EXISTS).
+  const columns = /** @type {{ name: string }[]} */ (db.prepare('PRAGMA table_info(rooms)').all());
+  if (!columns.some((c) => c.name === 'owner_hash')) db.exec('ALTER TABLE rooms ADD COLUMN owner_hash TEXT');
+  const get = db.prepare('SELECT id, edit_hash AS editHash, view_hash AS viewHash, owner_hash AS ownerHash, created_at AS createdAt FROM rooms WHERE id = ?');
+  const insert = db.prepare('INSERT OR IGNORE INTO rooms (id, edit_hash, view_hash, owner_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const removeDoc = db.prepare('DELETE FROM documents WHERE room_id = ?');
   const removeRoom = db.prepare('DELETE FROM rooms WHERE id = ?');
   const fetch = db.prepare('SELECT state FROM documents WHERE room_id = ?');
@@ -46,7 +51,7 @@ export async function sqliteStorage(dataDir) {
       return /** @type {Room | undefined} */ (get.get(id)) ?? null;
     },
     async createRoom(room) {
-      return insert.run(room.id, room.editHash, room.viewHash, room.createdAt).changes === 1;
+      return insert.run(room.id, room.editHash, room.viewHash, room.ownerHash, room.createdAt).changes === 1;
     },
     async deleteRoom(id) {
       db.transaction(() => {
@@ -85,16 +90,23 @@ export async function postgresStorage(url) {
     CREATE TABLE IF NOT EXISTS influence_rooms (id TEXT PRIMARY KEY, edit_hash TEXT NOT NULL, view_hash TEXT NOT NULL, created_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS influence_documents (room_id TEXT PRIMARY KEY REFERENCES influence_rooms(id) ON DELETE CASCADE, state BYTEA NOT NULL, updated_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS influence_retired_rooms (id TEXT PRIMARY KEY, retired_at BIGINT NOT NULL);
+    ALTER TABLE influence_rooms ADD COLUMN IF NOT EXISTS owner_hash TEXT;
   `);
   return {
     kind: 'PostgreSQL',
     async getRoom(id) {
-      const { rows } = await pool.query('SELECT id, edit_hash, view_hash, created_at FROM influence_rooms WHERE id = $1', [id]);
+      const { rows } = await pool.query('SELECT id, edit_hash, view_hash, owner_hash, created_at FROM influence_rooms WHERE id = $1', [id]);
       const r = rows[0];
-      return r ? { id: r.id, editHash: r.edit_hash, viewHash: r.view_hash, createdAt: Number(r.created_at) } : null;
+      return r ? { id: r.id, editHash: r.edit_hash, viewHash: r.view_hash, ownerHash: r.owner_hash ?? null, createdAt: Number(r.created_at) } : null;
     },
     async createRoom(room) {
-      const result = await pool.query('INSERT INTO influence_rooms (id, edit_hash, view_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [room.id, room.editHash, room.viewHash, room.createdAt]);
+      const result = await pool.query('INSERT INTO influence_rooms (id, edit_hash, view_hash, owner_hash, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING', [
+        room.id,
+        room.editHash,
+        room.viewHash,
+        room.ownerHash,
+        room.createdAt,
+      ]);
       return result.rowCount === 1;
     },
     async deleteRoom(id) {

@@ -1,5 +1,6 @@
 /** Starts the real team server as a child process and connects real Hocuspocus clients to it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Socket } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,4 +115,31 @@ export async function eventually(check: () => void, ms = 10_000): Promise<void> 
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** PostgreSQL and Redis for the tests that need real servers (.ci/run starts both). */
+export const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function reachable(url: string, defaultPort: number): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(2000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.connect(Number(port || defaultPort), hostname);
+  });
+}
+
+/**
+ * Fails (never skips) with what is missing and how to start it: these tests are the only run
+ * of the PostgreSQL and Redis paths, so a machine without the services must not pass quietly.
+ */
+export async function requireServices(needs: { postgres?: boolean; redis?: boolean }, what: string): Promise<void> {
+  const missing: string[] = [];
+  if (needs.postgres && !(await reachable(DATABASE_URL, 5432))) missing.push(`PostgreSQL at ${new URL(DATABASE_URL).host} (start: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start; or set TEST_DATABASE_URL)`);
+  if (needs.redis && !(await reachable(REDIS_URL, 6379))) missing.push(`Redis at ${new URL(REDIS_URL).host} (start: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""; or set TEST_REDIS_URL)`);
+  if (missing.length) throw new Error(`${what} need real servers, and these are not reachable: ${missing.join('; ')}. .ci/run starts them.`);
 }

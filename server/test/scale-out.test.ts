@@ -3,37 +3,19 @@
  * and presence between instances. Real servers: .ci/run makes sure both are up; run locally,
  * this test says which one is missing and how to start it.
  */
-import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { creationToken, deriveRoomKeys, newRoom } from '../../src/sync/keys';
 import { sealValue } from '../../src/sync/seal';
-import { connect, eventually, startServer, type Client, type RunningServer } from './helpers';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(2000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.connect(Number(port), hostname);
-  });
-}
+import { retire, sharedRoom } from './room-suite';
+import { connect, DATABASE_URL, eventually, REDIS_URL, requireServices, startServer, type Client, type RunningServer } from './helpers';
 
 const servers: RunningServer[] = [];
 const clients: Client[] = [];
 
 describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
   beforeAll(async () => {
-    const missing: string[] = [];
-    if (!(await reachable(DATABASE_URL))) missing.push(`PostgreSQL at ${new URL(DATABASE_URL).host} (start: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)`);
-    if (!(await reachable(REDIS_URL))) missing.push(`Redis at ${new URL(REDIS_URL).host} (start: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "")`);
-    if (missing.length) throw new Error(`The scale-out test needs real servers that are not reachable: ${missing.join('; ')}`);
+    await requireServices({ postgres: true, redis: true }, 'The scale-out tests');
     for (let i = 0; i < 2; i++) servers.push(await startServer({ DATABASE_URL, REDIS_URL }));
   });
   afterAll(async () => {
@@ -42,9 +24,9 @@ describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
   });
 
   it('clients on different instances converge, presence included, and the database holds no plaintext', async () => {
-    const { roomId, editSecret } = newRoom();
+    const { roomId, editSecret, ownerSecret } = newRoom();
     const keys = await deriveRoomKeys(roomId, editSecret, 'edit');
-    const a = connect(servers[0], roomId, await creationToken(keys));
+    const a = connect(servers[0], roomId, await creationToken(keys, ownerSecret));
     clients.push(a);
     expect(await a.authenticated).toBe('read-write');
     const b = connect(servers[1], roomId, keys.token);
@@ -77,6 +59,38 @@ describe('team server scale-out (two instances, PostgreSQL + Redis)', () => {
       expect(stored!.toString('latin1')).not.toContain('Sam Okoro');
     } finally {
       await client.end();
+    }
+  });
+
+  it('retiring a room on one instance disconnects its members on the other, and both refuse old links', async () => {
+    const old = await sharedRoom();
+    const owner = connect(servers[0], old.roomId, old.create);
+    clients.push(owner);
+    await owner.authenticated;
+    owner.doc.getMap('people').set('p1', 'sealed-old');
+    const member = connect(servers[1], old.roomId, old.edit.token);
+    clients.push(member);
+    await eventually(() => expect(member.doc.getMap('people').get('p1')).toBe('sealed-old'));
+
+    expect((await retire(servers[0], old.roomId, { owner: old.owner })).status).toBe(200);
+    // The member's instance learns it through Redis, not from the request.
+    const closedWithin = (ms: number) => Promise.race([member.closed, new Promise<'still open'>((r) => setTimeout(() => r('still open'), ms))]);
+    expect(await closedWithin(10_000), 'the member on the other instance is disconnected').not.toBe('still open');
+    for (const s of servers) {
+      const late = connect(s, old.roomId, old.edit.token);
+      clients.push(late);
+      await expect(late.authenticated).rejects.toThrow('replaced');
+    }
+    // An edit still sent on the other instance (a client that did not close) is not stored.
+    member.doc.getMap('people').set('p2', 'after-retirement');
+    await new Promise((r) => setTimeout(r, 1500));
+    const rows = await new pg.Client({ connectionString: DATABASE_URL });
+    await rows.connect();
+    try {
+      const { rows: found } = await rows.query('SELECT 1 FROM influence_documents WHERE room_id = $1 UNION ALL SELECT 1 FROM influence_rooms WHERE id = $1', [old.roomId]);
+      expect(found).toHaveLength(0);
+    } finally {
+      await rows.end();
     }
   });
 });

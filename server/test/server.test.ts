@@ -1,9 +1,50 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { creationToken, deriveRoomKeys, newRoom } from '../../src/sync/keys';
-import { openValue, sealValue } from '../../src/sync/seal';
-import { connect, eventually, startServer, type Client, type RunningServer } from './helpers';
+import { connect, eventually, startServer, tempDataDir, type Client, type RunningServer } from './helpers';
+import { roomTests, sharedRoom, type Backend } from './room-suite';
+
+/** SQLite in a temporary DATA_DIR: the one-machine set-up. */
+const sqlite: Backend = {
+  name: 'SQLite',
+  async fresh() {
+    return { DATA_DIR: tempDataDir() };
+  },
+  async dump(env) {
+    return readdirSync(env.DATA_DIR)
+      .map((f) => readFileSync(join(env.DATA_DIR, f)).toString('latin1'))
+      .join('\n');
+  },
+  async counts(env, roomId) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(env.DATA_DIR, 'influence-map.sqlite'), { readonly: true });
+    try {
+      const count = (sql: string) => (db.prepare(sql).get(roomId) as { n: number }).n;
+      return {
+        rooms: count('SELECT COUNT(*) AS n FROM rooms WHERE id = ?'),
+        documents: count('SELECT COUNT(*) AS n FROM documents WHERE room_id = ?'),
+        retired: count('SELECT COUNT(*) AS n FROM retired_rooms WHERE id = ?'),
+      };
+    } finally {
+      db.close();
+    }
+  },
+  async legacyRoom(env, room) {
+    const { default: Database } = await import('better-sqlite3');
+    if (!existsSync(env.DATA_DIR)) mkdirSync(env.DATA_DIR, { recursive: true });
+    const db = new Database(join(env.DATA_DIR, 'influence-map.sqlite'));
+    // The schema as it was before owner tokens.
+    db.exec(`
+      CREATE TABLE rooms (id TEXT PRIMARY KEY, edit_hash TEXT NOT NULL, view_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+      CREATE TABLE documents (room_id TEXT PRIMARY KEY REFERENCES rooms(id) ON DELETE CASCADE, state BLOB NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE retired_rooms (id TEXT PRIMARY KEY, retired_at INTEGER NOT NULL);
+    `);
+    db.prepare('INSERT INTO rooms (id, edit_hash, view_hash, created_at) VALUES (?, ?, ?, ?)').run(room.id, room.editHash, room.viewHash, Date.now());
+    db.close();
+  },
+};
+
+roomTests(sqlite);
 
 const servers: RunningServer[] = [];
 const clients: Client[] = [];
@@ -23,81 +64,7 @@ function client(s: { url: string }, room: string, token: string) {
   return c;
 }
 
-async function sharedRoom() {
-  const { roomId, editSecret } = newRoom();
-  const edit = await deriveRoomKeys(roomId, editSecret, 'edit');
-  const view = await deriveRoomKeys(roomId, edit.viewSecret, 'view');
-  return { roomId, edit, view, create: await creationToken(edit) };
-}
-
-describe('team server (real Hocuspocus server, SQLite)', () => {
-  it('registers a room on first connection, then admits its editors and refuses wrong tokens', async () => {
-    const s = await server();
-    const room = await sharedRoom();
-    const owner = client(s, room.roomId, room.create);
-    expect(await owner.authenticated).toBe('read-write');
-    owner.doc.getMap('people').set('p1', 'sealed-value');
-
-    const peer = client(s, room.roomId, room.edit.token);
-    expect(await peer.authenticated).toBe('read-write');
-    await eventually(() => expect(peer.doc.getMap('people').get('p1')).toBe('sealed-value'));
-
-    const other = await sharedRoom();
-    await expect(client(s, room.roomId, other.edit.token).authenticated).rejects.toThrow(/Not allowed|permission/i);
-    await expect(client(s, room.roomId, 'garbage').authenticated).rejects.toThrow();
-    // A room nobody created cannot be joined, even with a well-formed token.
-    await expect(client(s, other.roomId, other.edit.token).authenticated).rejects.toThrow();
-    // A second "create" for a taken room id does not take it over.
-    await expect(client(s, room.roomId, other.create).authenticated).rejects.toThrow();
-  });
-
-  it('makes view-only connections read-only on the server, whatever the client does', async () => {
-    const s = await server();
-    const room = await sharedRoom();
-    const owner = client(s, room.roomId, room.create);
-    await owner.authenticated;
-    owner.doc.getMap('people').set('p1', 'from-owner');
-
-    const viewer = client(s, room.roomId, room.view.token);
-    expect(await viewer.authenticated).toBe('readonly');
-    await eventually(() => expect(viewer.doc.getMap('people').get('p1')).toBe('from-owner'));
-    // A modified client writes anyway: the server must not apply or relay it.
-    viewer.doc.getMap('people').set('p2', 'from-viewer');
-    owner.doc.getMap('people').set('p3', 'after');
-    await eventually(() => expect(viewer.doc.getMap('people').get('p3')).toBe('after'));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(owner.doc.getMap('people').has('p2')).toBe(false);
-    const late = client(s, room.roomId, room.edit.token);
-    await late.synced;
-    await eventually(() => expect(late.doc.getMap('people').get('p3')).toBe('after'));
-    expect(late.doc.getMap('people').has('p2')).toBe(false);
-  });
-
-  it('keeps rooms across a restart, and stores no plaintext name or note', async () => {
-    const first = await server();
-    const room = await sharedRoom();
-    const owner = client(first, room.roomId, room.create);
-    await owner.authenticated;
-    const place = { room: room.roomId, table: 'people', record: 'p1', field: 'name' };
-    const sealedName = await sealValue(room.edit.sealKey, place, 'Ngozi Adeyemi, notes: wants the CFO job');
-    owner.doc.getMap('people').set('p1', sealedName);
-    await new Promise((r) => setTimeout(r, 200));
-    owner.destroy();
-    await first.stop();
-    servers.splice(servers.indexOf(first), 1);
-
-    const files = readdirSync(first.dataDir).map((f) => readFileSync(join(first.dataDir, f)).toString('latin1')).join('\n');
-    expect(files).toContain(room.roomId);
-    expect(files).not.toContain('Ngozi');
-    expect(files).not.toContain('CFO');
-
-    const second = await server({ DATA_DIR: first.dataDir });
-    const back = client(second, room.roomId, room.view.token);
-    expect(await back.authenticated).toBe('readonly');
-    await eventually(() => expect(back.doc.getMap('people').get('p1')).toBe(sealedName));
-    expect(await openValue(room.view.sealKey, place, back.doc.getMap('people').get('p1'))).toBe('Ngozi Adeyemi, notes: wants the CFO job');
-  });
-
+describe('team server: message size limit', () => {
   it('refuses messages over the size limit and keeps the room as it was', async () => {
     const s = await server({ MAX_MESSAGE_BYTES: '20000' });
     const room = await sharedRoom();
@@ -131,69 +98,6 @@ describe('team server: document size limit', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await owner.closed).toBeGreaterThan(0);
-  });
-});
-
-describe('team server: key rotation retires the old room', () => {
-  const retire = (s: { url: string }, room: string, token: string) =>
-    fetch(`${s.url}/collab/retire`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ room, token }) });
-
-  it('refuses old links with "replaced" once the owner retires the room, while the new room works', async () => {
-    const s = await server();
-    const old = await sharedRoom();
-    const owner = client(s, old.roomId, old.create);
-    await owner.authenticated;
-    owner.doc.getMap('people').set('p1', 'sealed-old');
-    const member = client(s, old.roomId, old.edit.token);
-    await eventually(() => expect(member.doc.getMap('people').get('p1')).toBe('sealed-old'));
-
-    // The map moves into a new room with a new key.
-    const next = await sharedRoom();
-    const ownerNext = client(s, next.roomId, next.create);
-    expect(await ownerNext.authenticated).toBe('read-write');
-    ownerNext.doc.getMap('people').set('p1', 'sealed-new');
-
-    // Only the old room's edit token may retire it.
-    expect((await retire(s, old.roomId, old.view.token)).status).toBe(403);
-    expect((await retire(s, old.roomId, next.edit.token)).status).toBe(403);
-    expect((await retire(s, old.roomId, 'garbage')).status).toBe(400);
-    expect((await retire(s, old.roomId, old.edit.token)).status).toBe(200);
-
-    // The member on the old link is disconnected, and every old token (and a new "create") is refused.
-    expect(await member.closed).toBeGreaterThan(0);
-    for (const token of [old.edit.token, old.view.token, old.create]) {
-      await expect(client(s, old.roomId, token).authenticated).rejects.toThrow('replaced');
-    }
-    // The new link joins and has the map.
-    const joiner = client(s, next.roomId, next.view.token);
-    expect(await joiner.authenticated).toBe('readonly');
-    await eventually(() => expect(joiner.doc.getMap('people').get('p1')).toBe('sealed-new'));
-  });
-
-  it('forgets the old document for good, across a restart', async () => {
-    const first = await server();
-    const old = await sharedRoom();
-    const owner = client(first, old.roomId, old.create);
-    await owner.authenticated;
-    owner.doc.getMap('people').set('p1', 'sealed-old-value');
-    await new Promise((r) => setTimeout(r, 200));
-    expect((await retire(first, old.roomId, old.edit.token)).status).toBe(200);
-    owner.destroy();
-    await first.stop();
-    servers.splice(servers.indexOf(first), 1);
-
-    const second = await server({ DATA_DIR: first.dataDir });
-    await expect(client(second, old.roomId, old.edit.token).authenticated).rejects.toThrow('replaced');
-    await expect(client(second, old.roomId, old.create).authenticated).rejects.toThrow('replaced');
-    expect((await retire(second, old.roomId, old.edit.token)).status).toBe(200);
-    await second.stop();
-    servers.splice(servers.indexOf(second), 1);
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(join(first.dataDir, 'influence-map.sqlite'), { readonly: true });
-    const count = (sql: string) => (db.prepare(sql).get(old.roomId) as { n: number }).n;
-    expect(count('SELECT COUNT(*) AS n FROM rooms WHERE id = ?')).toBe(0);
-    expect(count('SELECT COUNT(*) AS n FROM documents WHERE room_id = ?')).toBe(0);
-    db.close();
   });
 });
 

@@ -177,17 +177,23 @@ export class SharedMapBridge {
       next = { ...next, map: merged };
       base = { ...base, map: { ...theirs, meId: written.map.meId, updatedAt: written.map.updatedAt } };
     }
+    // Each table is copied at most once per adoption (a copy per record made adopting a whole
+    // 2,000-person map quadratic).
     const take = <T extends Stakeholder | Tie>(table: 'stakeholders' | 'ties', ids: Map<Id, unknown>) => {
+      const restoredTable = restored.doc[table] as Record<Id, T>;
+      const nextTable = new RecordEdits<T>(next[table] as Record<Id, T>);
+      const baseTable = new RecordEdits<T>(base[table] as Record<Id, T>);
       for (const id of ids.keys()) {
-        const restoredTable = restored.doc[table] as Record<Id, T>;
         const theirs = hasEntry(restoredTable, id) ? restoredTable[id] : null;
-        const ours = hasEntry(next[table], id) ? (next[table][id] as T) : null;
-        const was = hasEntry(base[table], id) ? (base[table][id] as T) : null;
+        const ours = nextTable.get(id);
+        const was = baseTable.get(id);
         // An edit here not yet written keeps our fields; a record deleted in the Y.Doc stays deleted.
         const value = theirs && ours && was && ours !== was ? mergeRecord(was, ours, theirs) : theirs;
-        base = replaceRecord(base, table, id, theirs);
-        next = replaceRecord(next, table, id, value);
+        baseTable.set(id, theirs);
+        nextTable.set(id, value);
       }
+      if (nextTable.changed) next = { ...next, [table]: nextTable.records };
+      if (baseTable.changed) base = { ...base, [table]: baseTable.records };
     };
     take<Stakeholder>('stakeholders', read.stakeholders);
     take<Tie>('ties', read.ties);
@@ -197,13 +203,24 @@ export class SharedMapBridge {
   }
 }
 
-function replaceRecord<T extends { id: Id }>(doc: MapDocument, table: 'stakeholders' | 'ties', id: Id, value: T | null): MapDocument {
-  const records = doc[table] as unknown as Record<Id, T>;
-  if (value ? records[id] === value : !hasEntry(records, id)) return doc;
-  const copy = copyRecord(records);
-  if (value) copy[id] = value;
-  else delete copy[id];
-  return { ...doc, [table]: copy };
+/** Replaces records of one table, copying it on the first change only. */
+class RecordEdits<T extends { id: Id }> {
+  changed = false;
+  constructor(public records: Record<Id, T>) {}
+
+  get(id: Id): T | null {
+    return hasEntry(this.records, id) ? this.records[id] : null;
+  }
+
+  set(id: Id, value: T | null): void {
+    if (value ? this.records[id] === value : !hasEntry(this.records, id)) return;
+    if (!this.changed) {
+      this.records = copyRecord(this.records);
+      this.changed = true;
+    }
+    if (value) this.records[id] = value;
+    else delete this.records[id];
+  }
 }
 
 /** No tie to a missing person (a concurrent delete), no "Me" who is gone. */

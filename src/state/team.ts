@@ -6,12 +6,13 @@
  *
  * Nothing here connects anywhere unless the open map is shared or a join link is opened.
  */
+import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { newId } from '../domain/ids';
 import type { Id } from '../domain/types';
 import { clearLocalCopy, collabUrl, openRoom, REPLACED_MESSAGE, REPLACED_REASON, retireRoom, type ConnectionStatus, type RoomConnection } from '../sync/connection';
-import { creationToken, deriveRoomKeys, newRoom, type RoomKeys, type RoomRole } from '../sync/keys';
+import { creationToken, deriveRoomKeys, newRoom, ownerToken, type RoomKeys, type RoomRole } from '../sync/keys';
 import { openPresence, PRESENCE_FIELD, presenceColour, sealPresence } from '../sync/presence';
 import { applyPlan, planChanges, readDocument, type SealContext } from '../sync/ydoc';
 import { deleteShare, getShare, putShare, shareByRoom, type ShareRecord } from '../storage/shares';
@@ -87,8 +88,12 @@ interface Session {
 export class TeamMaps {
   private session: Session | null = null;
   private following: Promise<void> = Promise.resolve();
-  /** Connections opened by a join, handed to the session of the map it created. */
-  private handoff = new Map<Id, RoomConnection>();
+  /**
+   * Connections opened by a join, handed to the session of the map it created, with the Y.Doc's
+   * state vector when the join read it: if nothing arrived since, the map as stored is the room
+   * as it is, and the session does not open every value a second time.
+   */
+  private handoff = new Map<Id, { conn: RoomConnection; readAt: Uint8Array }>();
   /** Maps just shared: their Y.Doc is filled from the document once. */
   private toSeed = new Set<Id>();
   /** A rotation's new room, already filled with `base`: the session starts from it. */
@@ -135,10 +140,12 @@ export class TeamMaps {
 
   private async start(share: ShareRecord): Promise<void> {
     const keys = await deriveRoomKeys(share.roomId, share.secret, share.role);
-    const token = async () => (share.owner && keys.role === 'edit' ? creationToken(keys) : keys.token);
+    const ownerSecret = share.owner && keys.role === 'edit' ? share.ownerSecret : undefined;
+    const token = async () => (ownerSecret ? creationToken(keys, ownerSecret) : keys.token);
     const prepared = this.prepared.get(share.mapId);
     this.prepared.delete(share.mapId);
-    const conn = prepared?.conn ?? this.handoff.get(share.mapId) ?? openRoom({ roomId: share.roomId, token, url: this.url() });
+    const handed = this.handoff.get(share.mapId);
+    const conn = prepared?.conn ?? handed?.conn ?? openRoom({ roomId: share.roomId, token, url: this.url() });
     this.handoff.delete(share.mapId);
     await conn.local;
     const doc = this.store.getState().doc;
@@ -154,7 +161,8 @@ export class TeamMaps {
     });
     const seeded = this.toSeed.delete(share.mapId);
     if (seeded) await bridge.seed();
-    bridge.start({ adoptExisting: !seeded && !prepared });
+    const unchangedSinceJoin = handed !== undefined && sameBytes(handed.readAt, Y.encodeStateVector(conn.ydoc));
+    bridge.start({ adoptExisting: !seeded && !prepared && !unchangedSinceJoin });
     const session: Session = { mapId: share.mapId, share, keys, conn, bridge, cleanups: [] };
     this.session = session;
     this.store.getState().setReadOnly(share.role === 'view');
@@ -215,27 +223,28 @@ export class TeamMaps {
    */
   async rotateKey(): Promise<void> {
     const session = this.session;
-    if (!session || !session.share.owner || session.keys.role !== 'edit') throw new Error('Only the map’s owner can rotate its key.');
+    const oldOwnerSecret = session?.share.ownerSecret;
+    if (!session || !session.share.owner || session.keys.role !== 'edit' || !oldOwnerSecret) throw new Error('Only the map’s owner can rotate its key, from the device that shared it.');
     if (session.conn.status() !== 'online') throw new Error('Rotating the key needs a connection to the team server. Try again when you are online.');
     await session.bridge.idle();
     const base = this.store.getState().doc;
     if (!base || base.map.id !== session.mapId) return;
-    const { roomId, editSecret } = newRoom();
+    const { roomId, editSecret, ownerSecret } = newRoom();
     const keys = await deriveRoomKeys(roomId, editSecret, 'edit');
-    const conn = openRoom({ roomId, token: () => creationToken(keys), url: this.url() });
+    const conn = openRoom({ roomId, token: () => creationToken(keys, ownerSecret), url: this.url() });
     try {
       await conn.local;
       await applyPlan(conn.ydoc, { room: roomId, key: keys.sealKey }, planChanges(null, base), LOCAL_ORIGIN);
       await conn.flushed();
       session.rotating = true;
-      await retireRoom(session.share.roomId, session.keys.token, this.url());
+      await retireRoom(session.share.roomId, await ownerToken(session.share.roomId, oldOwnerSecret), this.url());
     } catch (error) {
       session.rotating = false;
       conn.destroy();
       await clearLocalCopy(roomId).catch(() => undefined);
       throw error;
     }
-    const share: ShareRecord = { ...session.share, roomId, secret: editSecret, replaced: false };
+    const share: ShareRecord = { ...session.share, roomId, secret: editSecret, ownerSecret, replaced: false };
     await putShare(this.db, share);
     this.prepared.set(share.mapId, { conn, base });
     if (this.session === session) this.stop(true);
@@ -327,8 +336,8 @@ export class TeamMaps {
     if (await this.workspace.repository.lockInfo(mapId)) throw new Error('This map is locked with a passphrase. Remove the lock before sharing it: a shared map is protected by the key in its links instead.');
     await this.workspace.flush();
     await this.workspace.repository.renewRecordIds(mapId);
-    const { roomId, editSecret } = newRoom();
-    await putShare(this.db, { mapId, roomId, role: 'edit', secret: editSecret, owner: true, joinedAt: Date.now() });
+    const { roomId, editSecret, ownerSecret } = newRoom();
+    await putShare(this.db, { mapId, roomId, role: 'edit', secret: editSecret, owner: true, ownerSecret, joinedAt: Date.now() });
     this.toSeed.add(mapId);
     // Reopen with the new ids; following the open map starts the session.
     this.stop();
@@ -361,19 +370,21 @@ export class TeamMaps {
       throw new Error(refused ? (reason === REPLACED_REASON ? REPLACED_MESSAGE : 'This link no longer opens the map (it was removed, or its key was changed).') : reason, { cause: error });
     }
     const mapId = newId();
+    const readAt = Y.encodeStateVector(conn.ydoc);
     const read = await readDocument(conn.ydoc, { room: link.roomId, key: keys.sealKey }, { mapId, updatedAt: Date.now() });
     if (!read) {
       conn.destroy();
       throw new Error('This shared map is empty: it may have been removed by its owner.');
     }
     await putShare(this.db, { mapId, roomId: link.roomId, role: link.role, secret: link.secret, owner: false, joinedAt: Date.now() });
-    this.handoff.set(mapId, conn);
-    const created = await this.workspace.createMap(read.doc);
-    if (!created) {
+    this.handoff.set(mapId, { conn, readAt });
+    // As an import: drawn from memory first, its records written meanwhile in a worker.
+    const stored = await this.workspace.importMaps([read.doc]);
+    if (!stored.ok) {
       this.handoff.delete(mapId);
       conn.destroy();
       await deleteShare(this.db, mapId);
-      throw new Error('The shared map could not be stored in this browser.');
+      throw new Error(`The shared map could not be stored in this browser. ${stored.error}`);
     }
     if (read.problems.length) this.store.getState().notify(read.problems.join(' '), 'error');
     return mapId;
@@ -396,6 +407,10 @@ export class TeamMaps {
     for (const p of this.prepared.values()) p.conn.destroy();
     this.prepared.clear();
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 const teams = new WeakMap<Workspace, TeamMaps>();

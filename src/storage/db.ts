@@ -44,6 +44,12 @@ export interface ShareRecord {
   secret: string;
   /** This device made the room (shared the map). */
   owner: boolean;
+  /**
+   * The owner's own secret (base64url), on the owner's device only and in no link: it proves to
+   * the server that a key rotation comes from the owner. Absent for members, and for rooms
+   * shared before owners had one.
+   */
+  ownerSecret?: string;
   joinedAt: number;
   /** The owner rotated the key: this link is refused now; the local copy stays, read-only. */
   replaced?: boolean;

@@ -40,11 +40,13 @@ export const REPLACED_MESSAGE = 'This link was replaced by the map’s owner; as
 
 /**
  * Retires a room after its map moved to a new room (key rotation): the server deletes the old
- * document and refuses the old links. `token` is the old room's edit token.
+ * document and refuses the old links. `owner` is the old room's owner token (keys.ts ownerToken):
+ * the server refuses anyone else, editors included.
  */
-export async function retireRoom(roomId: string, token: string, url: string = collabUrl()): Promise<void> {
+export async function retireRoom(roomId: string, owner: string, url: string = collabUrl()): Promise<void> {
   const endpoint = `${url.replace(/^ws/, 'http')}/retire`;
-  const res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ room: roomId, token }) });
+  const res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ room: roomId, owner }) });
+  if (res.status === 403) throw new Error('The team server refused to retire the old links: only the map’s owner can, from the device that shared it.');
   if (!res.ok) throw new Error(`The team server did not retire the old links (${res.status}).`);
 }
 

@@ -8,6 +8,14 @@
  *
  * An invite link carries the edit secret; a view-only link carries the view secret, which can
  * decrypt but cannot derive the edit token. The server keeps only SHA-256 hashes of the tokens.
+ *
+ * The owner (who shared the map) also has an owner secret of their own, random and unrelated to
+ * the others, kept only on the owner's device and in no link:
+ *
+ *   owner secret ──HKDF "owner"──> owner token     (the server keeps its SHA-256 hash)
+ *
+ * Only the owner token retires a room (Rotate key), so an editor, who holds the edit secret and
+ * everything derived from it, cannot, even from a modified client.
  */
 
 const subtle = () => globalThis.crypto.subtle;
@@ -22,20 +30,36 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const SEXTETS = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64URL.length; i++) SEXTETS[BASE64URL.charCodeAt(i)] = i;
+
+/** Decodes unpadded base64url; anything else throws. A table walk: a join decodes every sealed value. */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('Not base64url');
-  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
-  const binary = atob(padded);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  if (text.length % 4 === 1) throw new Error('Not base64url');
+  const out = new Uint8Array((text.length * 3) >> 2);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? SEXTETS[c] : -1;
+    if (v < 0) throw new Error('Not base64url');
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
   return out;
 }
 
 const random = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
 
-/** A new room: a random id (unrelated to the map) and a random edit secret. */
-export function newRoom(): { roomId: string; editSecret: string } {
-  return { roomId: toBase64Url(random(ROOM_BYTES)), editSecret: toBase64Url(random(SECRET_BYTES)) };
+/** A new room: a random id (unrelated to the map), a random edit secret and the owner's own secret. */
+export function newRoom(): { roomId: string; editSecret: string; ownerSecret: string } {
+  return { roomId: toBase64Url(random(ROOM_BYTES)), editSecret: toBase64Url(random(SECRET_BYTES)), ownerSecret: toBase64Url(random(SECRET_BYTES)) };
 }
 
 async function hkdf(secret: Uint8Array, info: string, roomId: string): Promise<Uint8Array> {
@@ -74,9 +98,20 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The token an editor presents the first time, registering the room with the view token's hash. */
-export async function creationToken(keys: RoomKeys): Promise<string> {
+/** What the owner presents to retire a room (key rotation); derived from the owner secret. */
+export async function ownerToken(roomId: string, ownerSecret: string): Promise<string> {
+  const raw = fromBase64Url(ownerSecret);
+  if (raw.length !== SECRET_BYTES) throw new Error('The owner key of this map is damaged.');
+  return toBase64Url(await hkdf(raw, 'owner', roomId));
+}
+
+/**
+ * The token the owner presents, registering the room on first use with hashes of the view token
+ * and of the owner token (`create.<editToken>.<viewHash>.<ownerHash>`); for a room that exists,
+ * the server reads it as the edit token.
+ */
+export async function creationToken(keys: RoomKeys, ownerSecret: string): Promise<string> {
   if (keys.role !== 'edit') throw new Error('Only an editor can create a shared map.');
   const view = await deriveRoomKeys(keys.roomId, keys.viewSecret, 'view');
-  return `create.${keys.token}.${await sha256Hex(view.token)}`;
+  return `create.${keys.token}.${await sha256Hex(view.token)}.${await sha256Hex(await ownerToken(keys.roomId, ownerSecret))}`;
 }

@@ -38,29 +38,68 @@ export async function sealValue(key: CryptoKey, place: ValuePlace, value: unknow
   return `v1.${toBase64Url(iv)}.${toBase64Url(cipher)}`;
 }
 
-/** Opens a sealed value; a tampered, moved or wrong-key value throws a SealError (never crashes the map). */
-export async function openValue(key: CryptoKey, place: ValuePlace, sealed: unknown): Promise<unknown> {
-  if (typeof sealed !== 'string') throw new SealError('not a sealed value', place);
-  const parts = sealed.split('.');
-  if (parts.length !== 3 || parts[0] !== 'v1') throw new SealError('unknown sealed format', place);
-  let iv: Uint8Array;
-  let cipher: Uint8Array;
+/** A sealed value taken apart, or the reason it cannot be opened at all. */
+function parseSealed(place: ValuePlace, sealed: unknown): { iv: Uint8Array; cipher: Uint8Array } | SealError {
+  if (typeof sealed !== 'string') return new SealError('not a sealed value', place);
+  const first = sealed.indexOf('.');
+  const second = sealed.indexOf('.', first + 1);
+  if (sealed.slice(0, first) !== 'v1' || second < 0 || sealed.indexOf('.', second + 1) >= 0) return new SealError('unknown sealed format', place);
   try {
-    iv = fromBase64Url(parts[1]);
-    cipher = fromBase64Url(parts[2]);
+    const iv = fromBase64Url(sealed.slice(first + 1, second));
+    const cipher = fromBase64Url(sealed.slice(second + 1));
+    return iv.length === IV_BYTES ? { iv, cipher } : new SealError('damaged sealed value', place);
   } catch {
-    throw new SealError('damaged sealed value', place);
+    return new SealError('damaged sealed value', place);
   }
-  if (iv.length !== IV_BYTES) throw new SealError('damaged sealed value', place);
-  let plain: ArrayBuffer;
-  try {
-    plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: aad(place) }, key, cipher as BufferSource);
-  } catch {
-    throw new SealError('a value failed authentication (tampered, moved or sealed with another key)', place);
-  }
+}
+
+const AUTH_FAILED = 'a value failed authentication (tampered, moved or sealed with another key)';
+
+function parsePlain(place: ValuePlace, plain: ArrayBuffer): unknown {
   try {
     return JSON.parse(decoder.decode(plain));
   } catch {
     throw new SealError('a sealed value is not JSON', place);
   }
+}
+
+/** Opens a sealed value; a tampered, moved or wrong-key value throws a SealError (never crashes the map). */
+export async function openValue(key: CryptoKey, place: ValuePlace, sealed: unknown): Promise<unknown> {
+  const parts = parseSealed(place, sealed);
+  if (parts instanceof SealError) throw parts;
+  let plain: ArrayBuffer;
+  try {
+    plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: parts.iv as BufferSource, additionalData: aad(place) }, key, parts.cipher as BufferSource);
+  } catch {
+    throw new SealError(AUTH_FAILED, place);
+  }
+  return parsePlain(place, plain);
+}
+
+/** One value of a batch: opened, or why not. */
+export type Opened = { ok: true; value: unknown } | { ok: false; error: SealError };
+
+/**
+ * Opens many values at once (a join opens every value of the map: 76,000 for 2,000 people).
+ * Every decryption is started before any is awaited, so Web Crypto works through them back to
+ * back, and the batch costs one await instead of one per value with a closure each; what
+ * fails is reported per value, like openValue.
+ */
+export async function openValues(key: CryptoKey, items: readonly { place: ValuePlace; sealed: unknown }[]): Promise<Opened[]> {
+  const subtle = globalThis.crypto.subtle;
+  const parsed = items.map(({ place, sealed }) => parseSealed(place, sealed));
+  const plains = await Promise.allSettled(
+    parsed.map((p, i) => (p instanceof SealError ? Promise.reject(p) : subtle.decrypt({ name: 'AES-GCM', iv: p.iv as BufferSource, additionalData: aad(items[i].place) }, key, p.cipher as BufferSource))),
+  );
+  return plains.map((result, i): Opened => {
+    const { place } = items[i];
+    const early = parsed[i];
+    if (early instanceof SealError) return { ok: false, error: early };
+    if (result.status === 'rejected') return { ok: false, error: new SealError(AUTH_FAILED, place) };
+    try {
+      return { ok: true, value: parsePlain(place, result.value) };
+    } catch (error) {
+      return { ok: false, error: error as SealError };
+    }
+  });
 }

@@ -24,7 +24,7 @@ import { diffDocuments } from '../domain/diff';
 import { hasEntry } from '../domain/records';
 import { restoreDocument, type RestoreFix } from '../domain/restore';
 import type { Id, Interaction, MapDocument, MapMeta, Stakeholder, Tie } from '../domain/types';
-import { openValue, sealValue, SealError, type ValuePlace } from './seal';
+import { openValues, sealValue, type SealError, type ValuePlace } from './seal';
 
 export type SharedTable = 'meta' | 'stakeholders' | 'ties';
 export const META_ID = 'map';
@@ -169,10 +169,15 @@ const placeOf = (room: string, w: { table: SharedTable; id: Id; field: string; e
   field: w.entry === undefined ? w.field : `${w.field}/${w.entry}`,
 });
 
-function recordMap(parent: Y.Map<unknown>, id: Id): Y.Map<unknown> {
+function recordMap(parent: Y.Map<unknown>, table: SharedTable, id: Id): Y.Map<unknown> {
   const existing = parent.get(id);
   if (existing instanceof Y.Map) return existing;
   const created = new Y.Map<unknown>();
+  // A person's contact log is made with the person (by the one member who adds them), never
+  // later: two members each making it for a first entry at once would each set a new Y.Map
+  // under the same key, and Yjs keeps one of them, losing the other's entry
+  // (`npm run bench:team -- --long` lost 2 of 9,294 edits that way).
+  if (table === 'stakeholders') created.set(INTERACTIONS, new Y.Map<unknown>());
   parent.set(id, created);
   return created;
 }
@@ -191,7 +196,7 @@ export async function applyPlan(ydoc: Y.Doc, ctx: SealContext, plan: WritePlan, 
         r.meta.set(w.field, sealed[i]);
         return;
       }
-      const record = recordMap(r[w.table], w.id);
+      const record = recordMap(r[w.table], w.table, w.id);
       if (w.entry === undefined) record.set(w.field, sealed[i]);
       else {
         const log = record.get(INTERACTIONS) instanceof Y.Map ? (record.get(INTERACTIONS) as Y.Map<unknown>) : null;
@@ -216,35 +221,39 @@ export interface OpenReport {
   lines: string[];
 }
 
-async function openFields(ctx: SealContext, table: SharedTable, id: Id, source: Y.Map<unknown>, report: OpenReport): Promise<{ fields: Fields; interactions: Interaction[] | null }> {
-  const fields: Fields = new Map();
-  let interactions: Interaction[] | null = null;
-  const jobs: Promise<void>[] = [];
-  const reject = (error: unknown) => {
-    report.rejected++;
-    if (report.lines.length < 20) report.lines.push(error instanceof SealError ? `${error.place.table} ${error.place.record} ${error.place.field}: ${error.message}` : String(error));
-  };
+const rejectLine = (error: SealError) => `${error.place.table} ${error.place.record} ${error.place.field}: ${error.message}`;
+
+/** A record's opened values, filled in as its batch opens. */
+interface RecordValues {
+  table: SharedTable;
+  id: Id;
+  fields: Fields;
+  interactions: Interaction[] | null;
+}
+
+/** Where an opened value goes: a field of a record, or one of its contact-log entries. */
+interface Slot {
+  record: RecordValues;
+  field: string;
+  entry?: Id;
+}
+
+/** Queues every sealed value of one record for the batch. */
+function collect(ctx: SealContext, record: RecordValues, source: Y.Map<unknown>, items: { place: ValuePlace; sealed: unknown }[], slots: Slot[]): void {
+  const { table, id } = record;
   source.forEach((value, field) => {
     if (field === INTERACTIONS && table === 'stakeholders') {
       if (!(value instanceof Y.Map)) return;
-      const entries: Interaction[] = [];
-      interactions = entries;
+      record.interactions = [];
       value.forEach((sealed, entry) => {
-        jobs.push(
-          openValue(ctx.key, placeOf(ctx.room, { table, id, field, entry }), sealed).then(
-            (v) => void entries.push({ ...(v as Omit<Interaction, 'id'>), id: entry }),
-            reject,
-          ),
-        );
+        items.push({ place: placeOf(ctx.room, { table, id, field, entry }), sealed });
+        slots.push({ record, field, entry });
       });
       return;
     }
-    jobs.push(openValue(ctx.key, placeOf(ctx.room, { table, id, field }), value).then((v) => void fields.set(field, v), reject));
+    items.push({ place: placeOf(ctx.room, { table, id, field }), sealed: value });
+    slots.push({ record, field });
   });
-  await Promise.all(jobs);
-  // A deterministic order, so every member derives the same record from the same Y.Doc.
-  (interactions as Interaction[] | null)?.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { fields, interactions };
 }
 
 export interface PeerRecords {
@@ -256,20 +265,23 @@ export interface PeerRecords {
   report: OpenReport;
 }
 
-/** Opens the named records (all of them when `which` is omitted) as raw records. */
+const byDateThenId = (a: Interaction, b: Interaction) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Opens the named records (all of them when `which` is omitted) as raw records. Every value of
+ * every record goes into one batch (openValues), and the records are built once it is open.
+ */
 export async function readRecords(ydoc: Y.Doc, ctx: SealContext, which?: { meta: boolean; stakeholders: Iterable<Id>; ties: Iterable<Id> }): Promise<PeerRecords> {
   const r = roots(ydoc);
   const report: OpenReport = { rejected: 0, lines: [] };
   const out: PeerRecords = { meta: null, stakeholders: new Map(), ties: new Map(), report };
-  const jobs: Promise<void>[] = [];
-  if (!which || which.meta) {
-    if (r.meta.size > 0) {
-      jobs.push(
-        openFields(ctx, 'meta', META_ID, r.meta, report).then(({ fields }) => {
-          out.meta = Object.fromEntries(fields);
-        }),
-      );
-    }
+  const items: { place: ValuePlace; sealed: unknown }[] = [];
+  const slots: Slot[] = [];
+  const records: RecordValues[] = [];
+  let meta: RecordValues | null = null;
+  if ((!which || which.meta) && r.meta.size > 0) {
+    meta = { table: 'meta', id: META_ID, fields: new Map(), interactions: null };
+    collect(ctx, meta, r.meta, items, slots);
   }
   const read = (table: 'stakeholders' | 'ties', ids: Iterable<Id>) => {
     for (const id of ids) {
@@ -278,16 +290,32 @@ export async function readRecords(ydoc: Y.Doc, ctx: SealContext, which?: { meta:
         out[table].set(id, null);
         continue;
       }
-      jobs.push(
-        openFields(ctx, table, id, value, report).then(({ fields, interactions }) => {
-          out[table].set(id, table === 'stakeholders' ? rawPerson(id, fields, interactions) : rawTie(id, fields));
-        }),
-      );
+      const record: RecordValues = { table, id, fields: new Map(), interactions: null };
+      records.push(record);
+      collect(ctx, record, value, items, slots);
     }
   };
   read('stakeholders', which ? which.stakeholders : r.stakeholders.keys());
   read('ties', which ? which.ties : r.ties.keys());
-  await Promise.all(jobs);
+
+  const opened = await openValues(ctx.key, items);
+  opened.forEach((result, i) => {
+    if (!result.ok) {
+      report.rejected++;
+      if (report.lines.length < 20) report.lines.push(rejectLine(result.error));
+      return;
+    }
+    const { record, field, entry } = slots[i];
+    if (entry === undefined) record.fields.set(field, result.value);
+    else record.interactions!.push({ ...(result.value as Omit<Interaction, 'id'>), id: entry });
+  });
+  if (meta) out.meta = Object.fromEntries(meta.fields);
+  for (const record of records) {
+    // A deterministic order, so every member derives the same record from the same Y.Doc.
+    record.interactions?.sort(byDateThenId);
+    if (record.table === 'stakeholders') out.stakeholders.set(record.id, rawPerson(record.id, record.fields, record.interactions));
+    else out.ties.set(record.id, rawTie(record.id, record.fields));
+  }
   return out;
 }
 

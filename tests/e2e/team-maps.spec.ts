@@ -11,8 +11,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect as baseExpect, nodeByName, test } from './fixtures';
 
 // Two browsers and a server on a shared, busy machine: generous waits (nothing here is timed).
+// Actions get the same bound as assertions: without one, a click on a button that never becomes
+// enabled waits out the whole test (a rotate-key run once hung for 5 minutes and said nothing
+// about where); now it fails at that step, naming it.
 const expect = baseExpect.configure({ timeout: 45_000 });
 test.describe.configure({ timeout: 300_000 });
+test.use({ actionTimeout: 45_000 });
 
 const PORT = Number(process.env.TEAM_E2E_PORT ?? Number(process.env.E2E_PORT ?? 4317) + 100);
 const ORIGIN = `http://127.0.0.1:${PORT}`;

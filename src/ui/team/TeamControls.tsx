@@ -198,7 +198,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
           )}
-          {share.owner && share.role === 'edit' && <RotateKey />}
+          {share.owner && share.role === 'edit' && share.ownerSecret && <RotateKey />}
         </>
       )}
     </Dialog>

@@ -51,6 +51,25 @@ describe('shared map as a Y.Doc', () => {
     expect(shared(read!.doc)).toEqual(shared(doc));
   });
 
+  it('keeps both first contact-log entries two people add at once to someone with no log yet', async () => {
+    const ctx = await room();
+    const base = sampleDoc();
+    expect(base.stakeholders.p2.interactions).toEqual([]);
+    const a = new Y.Doc();
+    await applyPlan(a, ctx, planChanges(null, base), LOCAL);
+    const b = new Y.Doc();
+    exchange(a, b);
+    const entry = (id: string, note: string) => ({ writes: [{ table: 'stakeholders' as const, id: 'p2', field: 'interactions', entry: id, value: { date: '2026-11-30', kind: 'coffee', note } }], deletes: [] });
+    // Offline from each other, each logs a first entry for Ana; then they sync.
+    await applyPlan(a, ctx, entry('ia', 'from A'), LOCAL);
+    await applyPlan(b, ctx, entry('ib', 'from B'), LOCAL);
+    exchange(a, b);
+    for (const d of [a, b]) {
+      const read = await readDocument(d, ctx, { mapId: 'm' });
+      expect(read!.doc.stakeholders.p2.interactions.map((i) => i.note).sort()).toEqual(['from A', 'from B']);
+    }
+  });
+
   it('merges field by field: two people editing different fields of one person both keep their edit', async () => {
     const ctx = await room();
     const base = sampleDoc();
