@@ -13,6 +13,11 @@
  * - A new scene at the same zoom, while an image of the last one is on screen, is rasterised in a
  *   worker (raster-worker.ts); the last image (and the top scene) stays on screen meanwhile, so
  *   rasterising 10,000 lines never blocks a drag or a click. Without workers it is drawn here.
+ * - A heavy scene (over MAIN_THREAD_ITEMS marks and lines) is always rasterised in the worker:
+ *   the first image of a newly opened map, the crisp redraw after a zoom settles, a pan past the
+ *   cached region. Chromium rasterises recorded canvas drawing when the image is first used, so
+ *   drawing 20,000 marks and ties "here" cost one to three seconds inside the blit, not the
+ *   few tens of milliseconds drawScene itself takes.
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
@@ -282,7 +287,10 @@ export class LodRenderer {
       return;
     }
     this.job = null;
-    if (job.scene === this.scene && job.palette === this.palette && job.dpr === this.dpr) {
+    // An image of a scene that has changed since (an opening map's analysis badges, a selection)
+    // is still kept: it stays up while the next one is rasterised, rather than an empty canvas.
+    // (Never over an image of the current scene, which is newer.)
+    if (job.palette === this.palette && job.dpr === this.dpr && (job.scene === this.scene || this.cache?.scene !== this.scene)) {
       closeBitmap(this.cache?.canvas);
       const { plan } = job;
       this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr };
