@@ -74,6 +74,10 @@ function analyse(profile, label) {
     }
   }
   if (cur) stretches.push(cur);
+  // Where the time between tasks went: main-thread busy time per 500 ms of the profile.
+  const buckets = [];
+  for (const st of stretches) buckets[Math.floor(st.start / 500)] = (buckets[Math.floor(st.start / 500)] ?? 0) + st.ms;
+  console.log(`\n${label}: main thread busy ${stretches.reduce((a, st) => a + st.ms, 0).toFixed(0)} ms of ${((t - profile.startTime) / 1000).toFixed(0)} ms; per 500 ms: ${[...buckets].map((b) => (b ?? 0).toFixed(0)).join(' ')}`);
   const long = stretches.filter((s) => s.ms > 50);
   console.log(`\n=== ${label}: ${long.length} busy stretches over 50 ms, ${long.map((s) => s.ms.toFixed(0)).join(', ')} ms`);
   for (const s of long.filter((x) => x.ms > 100)) {
