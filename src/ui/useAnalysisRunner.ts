@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { createAnalysisClient, isAnalysisCancelled } from '../analysis/client';
 import { toAnalysisInput } from '../analysis/input';
 import type { AnalysisInput } from '../analysis/types';
+import type { MapDocument } from '../domain/types';
 import { useServices } from '../state/context';
 
 const DEBOUNCE_MS = 250;
@@ -28,6 +29,27 @@ export function sameAnalysisInput(a: AnalysisInput, b: AnalysisInput): boolean {
   return true;
 }
 
+/**
+ * True when `next` cannot give a different analysis input than `prev` (the same ties record and
+ * settings, everyone's name, department and seniority as before): a move or a note, checked by
+ * pointer per person instead of building the whole input (0.4 s at 50,000 people, on every drop).
+ */
+export function sameNetwork(prev: MapDocument, next: MapDocument): boolean {
+  if (prev.ties !== next.ties || prev.map.settings !== next.map.settings || prev.map.meId !== next.map.meId) return false;
+  if (prev.stakeholders === next.stakeholders) return true;
+  let count = 0;
+  for (const id in next.stakeholders) {
+    count++;
+    const a = prev.stakeholders[id];
+    const b = next.stakeholders[id];
+    if (a === b) continue;
+    if (!a || !Object.hasOwn(prev.stakeholders, id) || a.name !== b.name || a.department !== b.department || a.seniority !== b.seniority) return false;
+  }
+  let before = 0;
+  for (const id in prev.stakeholders) if (Object.hasOwn(prev.stakeholders, id)) before++;
+  return count === before;
+}
+
 export function useAnalysisRunner(): void {
   const { store } = useServices();
   useEffect(() => {
@@ -35,12 +57,14 @@ export function useAnalysisRunner(): void {
     const client = createAnalysisClient({ debounceMs: DEBOUNCE_MS });
     let lastInput: AnalysisInput | null = null;
     let lastMapId: string | null = null;
+    let lastDoc: MapDocument | null = null;
 
     const schedule = () => {
       const doc = store.getState().doc;
       if (!doc) {
         lastInput = null;
         lastMapId = null;
+        lastDoc = null;
         client.cancel();
         return;
       }
@@ -48,6 +72,9 @@ export function useAnalysisRunner(): void {
         lastInput = null;
         lastMapId = doc.map.id;
       }
+      const prevDoc = lastDoc;
+      lastDoc = doc;
+      if (lastInput && prevDoc && sameNetwork(prevDoc, doc)) return;
       const input = toAnalysisInput(doc);
       if (lastInput && sameAnalysisInput(lastInput, input)) return;
       lastInput = input;
