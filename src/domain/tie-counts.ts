@@ -4,7 +4,7 @@
  * people linked by influence or trust, the analysis's degree).
  */
 import { hasEntry } from './records';
-import type { Id, MapDocument, Tie } from './types';
+import type { Id, MapDocument } from './types';
 
 const n = (count: number) => count.toLocaleString('en-GB');
 const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
@@ -19,33 +19,11 @@ export interface TieCounts {
   contacts: number;
 }
 
-/**
- * Each person's ties, per ties record: Details counts the selected person's ties on every
- * selection, and on a whole company a pass over every tie for that was a long task.
- */
-const byPersonCache = new WeakMap<MapDocument['ties'], Map<Id, Tie[]>>();
-function tiesByPerson(ties: MapDocument['ties']): Map<Id, Tie[]> {
-  let index = byPersonCache.get(ties);
-  if (!index) {
-    index = new Map();
-    const add = (id: Id, t: Tie) => {
-      const list = index!.get(id);
-      if (list) list.push(t);
-      else index!.set(id, [t]);
-    };
-    for (const t of Object.values(ties)) {
-      add(t.source, t);
-      if (t.target !== t.source) add(t.target, t);
-    }
-    byPersonCache.set(ties, index);
-  }
-  return index;
-}
-
 export function tieCounts(doc: Pick<MapDocument, 'ties' | 'stakeholders'>, id: Id): TieCounts {
   const counts: TieCounts = { all: 0, informal: 0, reportsTo: 0, tension: 0, contacts: 0 };
   const contacts = new Set<Id>();
-  for (const t of tiesByPerson(doc.ties).get(id) ?? []) {
+  for (const t of Object.values(doc.ties)) {
+    if (t.source !== id && t.target !== id) continue;
     counts.all++;
     if (t.kind === 'reports-to') counts.reportsTo++;
     else if (t.kind === 'tension') counts.tension++;
