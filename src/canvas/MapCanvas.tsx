@@ -36,6 +36,7 @@ import { LodMiniMap } from './lod/LodMiniMap';
 import { useLodPointer } from './lod/useLodPointer';
 import { fitDocumentBounds } from './lod/viewport';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
+import { CULL_MIN_PEOPLE, useViewportCull } from './viewport-cull';
 import { TieConnectionLine } from './TieConnectionLine';
 import { LOD_ENTRY, useCanvasKeyboard } from './useCanvasKeyboard';
 import { formatCount } from '../domain/numbers';
@@ -116,16 +117,22 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const routes = useMemo(() => routeTiesOf({ stakeholders, ties }), [routeTiesOf, stakeholders, ties]);
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
-  const nodes = useMemo(() => mapNodes(doc, selectedNodes, drag, overlay), [mapNodes, doc, selectedNodes, drag, overlay]);
+  // Zoomed out, a drag frame does not rebuild the node list: the level-of-detail layer draws the
+  // moving people from `drag` over the still map, and the grid index and the minimap keep theirs
+  // (a pass over 20,000 nodes per frame was what held a drag under 30 fps).
+  const nodeDrag = lod ? null : drag;
+  const nodes = useMemo(() => mapNodes(doc, selectedNodes, nodeDrag, overlay), [mapNodes, doc, selectedNodes, nodeDrag, overlay]);
   const edges = useMemo(() => mapEdges(doc, selectedTies, overlay), [mapEdges, doc, selectedTies, overlay]);
   // Zoomed out React Flow gets no node per person (lod/useLodPointer.ts hit-tests the marks),
   // only the card of the person being named, so the name can be typed in place at any zoom.
+  // Zoomed in on a very large map: the people around the view and their ties (viewport-cull.ts).
+  const near = useViewportCull(!lod && people >= CULL_MIN_PEOPLE, nodes, edges);
   const flowNodes = useMemo(() => {
-    if (!lod) return nodes;
+    if (!lod) return near.nodes;
     if (renaming === null) return NO_NODES;
     const named = nodes.find((n) => n.id === renaming);
     return named ? [named] : NO_NODES;
-  }, [lod, nodes, renaming]);
+  }, [lod, nodes, near.nodes, renaming]);
   useLodPointer(containerRef, store, { active: lod, nodes, readOnly, snapToGrid });
 
   const onNodesChange = useCallback(
@@ -250,7 +257,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       <TieRoutesContext.Provider value={routes}>
       {opening.measured && <ReactFlow<StakeholderFlowNode, TieFlowEdge>
         nodes={flowNodes}
-        edges={lod ? NO_EDGES : edges}
+        edges={lod ? NO_EDGES : near.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

@@ -159,7 +159,13 @@ function geometryKey(doc: Pick<MapDocument, 'stakeholders' | 'ties'>): string {
 export function createTieRouter(): (doc: Pick<MapDocument, 'stakeholders' | 'ties'>) => Map<Id, TieRoute> {
   let lastKey: string | null = null;
   let last = new Map<Id, TieRoute>();
+  const none = new Map<Id, TieRoute>();
   return (doc) => {
+    // Large maps are not routed (routeTies): nor is a key of every card and tie built for them.
+    if (Object.keys(doc.stakeholders).length >= LOD_MIN_PEOPLE) {
+      lastKey = null;
+      return none;
+    }
     const key = geometryKey(doc);
     if (key !== lastKey) {
       lastKey = key;

@@ -19,7 +19,7 @@
 import { displayName } from './describe';
 import { countOf, formatCount } from './numbers';
 import { addDays, daysBetween, effectiveCadence, isValidDate } from './nurture';
-import type { Id, MapDocument, MapSettings, Stakeholder } from './types';
+import type { Id, MapDocument, MapSettings, Stakeholder, Tie } from './types';
 
 export const HEALTH_STATUSES = ['strong', 'fading', 'at-risk'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
@@ -121,11 +121,25 @@ export function tiedToMe(doc: MapDocument): Set<Id> {
   const me = doc.map.meId;
   const out = new Set<Id>();
   if (!me || !doc.stakeholders[me]) return out;
-  for (const t of Object.values(doc.ties)) {
-    if (t.source === me && t.target !== me && doc.stakeholders[t.target]) out.add(t.target);
-    else if (t.target === me && t.source !== me && doc.stakeholders[t.source]) out.add(t.source);
-  }
+  for (const [, other] of tiesOfMe(doc.ties, me)) if (doc.stakeholders[other]) out.add(other);
   return out;
+}
+
+/**
+ * Me's ties and who is at the other end, per ties record: the overlay asks on every change of
+ * lens, analysis or selection, and a whole company has tens of thousands of ties to look through.
+ */
+const tiesOfMeCache = new WeakMap<MapDocument['ties'], { me: Id; list: [Tie, Id][] }>();
+function tiesOfMe(ties: MapDocument['ties'], me: Id): [Tie, Id][] {
+  const cached = tiesOfMeCache.get(ties);
+  if (cached?.me === me) return cached.list;
+  const list: [Tie, Id][] = [];
+  for (const t of Object.values(ties)) {
+    if (t.source === me && t.target !== me) list.push([t, t.target]);
+    else if (t.target === me && t.source !== me) list.push([t, t.source]);
+  }
+  tiesOfMeCache.set(ties, { me, list });
+  return list;
 }
 
 /** Health of a person's tie to Me, or null when they have none (or no contact is logged). */
@@ -151,9 +165,8 @@ export function healthByTie(doc: MapDocument, today: string): Map<Id, HealthStat
   const out = new Map<Id, HealthStatus>();
   if (!me) return out;
   const people = healthByPerson(doc, today);
-  for (const t of Object.values(doc.ties)) {
-    const other = t.source === me ? t.target : t.target === me ? t.source : null;
-    const h = other === null ? undefined : people.get(other);
+  for (const [t, other] of tiesOfMe(doc.ties, me)) {
+    const h = people.get(other);
     if (h) out.set(t.id, h.status);
   }
   return out;

@@ -35,7 +35,7 @@ export function sameAnalysisInput(a: AnalysisInput, b: AnalysisInput): boolean {
  * seniority (a move, a note, a catch-up). Checked before converting the map, which at 50,000
  * people is a long pass over every person and tie on the page.
  */
-export function sameNetworkDocs(a: MapDocument, b: MapDocument): boolean {
+export function sameNetwork(a: MapDocument, b: MapDocument): boolean {
   if (a.map.id !== b.map.id || a.ties !== b.ties || a.map.settings !== b.map.settings || a.map.meId !== b.map.meId) return false;
   if (a.stakeholders === b.stakeholders) return true;
   const ids = Object.keys(a.stakeholders);
@@ -72,7 +72,7 @@ export function useAnalysisRunner(): void {
         lastDoc = null;
         lastMapId = doc.map.id;
       }
-      if (lastInput && lastDoc && sameNetworkDocs(lastDoc, doc)) {
+      if (lastInput && lastDoc && sameNetwork(lastDoc, doc)) {
         lastDoc = doc;
         return;
       }

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../src/analysis/generate';
 import { Inspector } from '../../src/ui/Inspector';
-import { PICKER_LIST_MAX } from '../../src/ui/PersonPicker';
+import { peopleByName, PICKER_LIST_MAX } from '../../src/ui/PersonPicker';
+import { moveStakeholders, updateStakeholder } from '../../src/domain/operations';
 import { makeServices } from './helpers';
 
 let dispose: (() => void) | null = null;
@@ -65,5 +66,21 @@ describe('Choosing a person on a large map', () => {
     const ties = Object.values(store.getState().doc!.ties);
     expect(ties).toHaveLength(before + 1);
     expect(ties.some((t) => t.source === ids.a && t.target === ids.c)).toBe(true);
+  });
+});
+
+describe('people by name', () => {
+  it('keeps its order through a move (the new records, no new sort) and sorts again after a rename', () => {
+    const doc = generateOrganisation(40, 4);
+    const first = peopleByName(doc.stakeholders);
+    const moved = moveStakeholders(doc, { [first[5].id]: { x: 12345, y: 678 } });
+    const afterMove = peopleByName(moved.stakeholders);
+    expect(afterMove.map((p) => p.id)).toEqual(first.map((p) => p.id));
+    expect(afterMove[5]).toBe(moved.stakeholders[first[5].id]);
+    expect(afterMove[5].x).toBe(12345);
+    const renamed = updateStakeholder(moved, first[0].id, { name: 'Zzz Last' });
+    const afterRename = peopleByName(renamed.stakeholders);
+    expect(afterRename.at(-1)!.id).toBe(first[0].id);
+    expect(afterRename[0].id).toBe(first[1].id);
   });
 });

@@ -2,6 +2,8 @@ import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisInput } from '../../src/analysis/types';
 import { makeServices, teamDoc } from './helpers';
+import { sameNetwork } from '../../src/ui/useAnalysisRunner';
+import { addStakeholderAt, moveStakeholders, removeElements, updateStakeholder } from '../../src/domain/operations';
 
 /**
  * A client stand-in whose runs finish only when the test says so. Like the real client
@@ -96,5 +98,19 @@ describe('Analysis runner', () => {
     await act(async () => void vi.advanceTimersByTime(300));
     expect(runs).toHaveLength(2);
     expect(runs[1].input.people.find((p) => p.id === 'tom')?.title).toBe('Chief of Staff');
+  });
+});
+
+describe('what needs a new analysis', () => {
+  it('a move is the same network; a rename, a new tie or someone else in place of a person is not', () => {
+    const doc = teamDoc();
+    const [first, second] = Object.keys(doc.stakeholders);
+    expect(sameNetwork(doc, moveStakeholders(doc, { [first]: { x: 999, y: 5 } }))).toBe(true);
+    expect(sameNetwork(doc, updateStakeholder(doc, first, { notes: 'met at the offsite' }))).toBe(true);
+    expect(sameNetwork(doc, updateStakeholder(doc, first, { name: 'Someone Else' }))).toBe(false);
+    expect(sameNetwork(doc, updateStakeholder(doc, first, { department: 'Legal' }))).toBe(false);
+    expect(sameNetwork(doc, { ...doc, ties: { ...doc.ties } })).toBe(false);
+    const swapped = addStakeholderAt(removeElements(doc, new Set([second]), new Set()), { x: 0, y: 0 }, { name: 'New' }).doc;
+    expect(sameNetwork({ ...doc, ties: swapped.ties }, swapped)).toBe(false);
   });
 });

@@ -106,6 +106,27 @@ describe('level-of-detail scene split', () => {
     expect(end.base.x[end.base.ids.indexOf('ann')]).toBe(840);
   });
 
+  it('zoomed out a drag keeps one node list: the moving person is drawn where the drag has them', () => {
+    const doc = spreadDoc();
+    const edges = createEdgeMapper()(doc, none);
+    const sel = new Set(['ann']);
+    // The canvas no longer bakes drag positions into the nodes zoomed out (MapCanvas): one list.
+    const list = createNodeMapper()(doc, sel, null);
+    const split = createSceneSplitter();
+    const step1 = split(list, edges, ['ann'], { ann: { x: 810, y: 10 } });
+    expect(step1.base.ids).toEqual(['priya', 'tom']);
+    const step2 = split(list, edges, ['ann'], { ann: { x: 840, y: 30 } });
+    expect(step2.base).toBe(step1.base);
+    const top = step2.top!;
+    const ann = top.ids.indexOf('ann');
+    expect([top.x[ann], top.y[ann]]).toEqual([840, 30]);
+    // Her ties follow her; Tom and Priya are only their ends (drawn on the base).
+    expect(top.tieCount).toBe(2);
+    expect(top.flags[top.ids.indexOf('tom')] & MARK_HIDDEN).toBe(MARK_HIDDEN);
+    // The node list itself is untouched: Ann is still where she was before the drag.
+    expect(list.find((n) => n.id === 'ann')!.position.x).toBe(800);
+  });
+
   it('the renderer redraws its cached image once per base, not per drag frame', () => {
     const doc = spreadDoc();
     const nodes = createNodeMapper();

@@ -184,6 +184,21 @@ test(`a ${SIZE.toLocaleString('en')}-person map zoomed out: no DOM node per pers
   const [found] = await selected(page);
   expect(await page.evaluate((id) => (window as unknown as AppWindow).__influenceMap.store.getState().doc.stakeholders[id].name, found)).toBe(target.name);
   await expect(page.locator(`.react-flow__node[data-id="${found}"]`)).toBeVisible({ timeout: 60_000 });
+  // Zoomed in, React Flow holds only the people around the view (viewport-cull.ts): their ties
+  // are still drawn, and cards keep coming as the view moves on.
+  await expect(page.locator('.react-flow__edge').first()).toBeAttached({ timeout: 60_000 });
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  await page.mouse.move(pane!.x + pane!.width - 40, pane!.y + pane!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(pane!.x + 40, pane!.y + pane!.height / 2, { steps: 12 });
+  await page.mouse.up();
+  // Everyone whose card is now wholly in view has one (a view's width on: past the old region).
+  const inView = async () => {
+    const { v, cards } = await screenCards(page);
+    return cards.filter((c) => c.left >= v.left && c.right <= v.left + v.width && c.top >= v.top && c.bottom <= v.top + v.height).map((c) => c.id);
+  };
+  await expect.poll(async () => (await inView()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  for (const id of (await inView()).slice(0, 8)) await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toBeAttached({ timeout: 60_000 });
 });
 
 /** A point on the canvas with nobody under it, near the middle. */

@@ -18,8 +18,11 @@ export interface LodLayerProps {
   /** Zoomed out past the threshold: draw. Otherwise the layer is empty and hidden. */
   active: boolean;
   colorMode: string;
-  /** People being dragged (id -> position), or null: drawn over a cached image of the rest. */
-  moving?: Readonly<Record<string, unknown>> | null;
+  /**
+   * People being dragged (id -> position), or null: drawn over a cached image of the rest. The
+   * nodes may still carry their positions from before the drag (MapCanvas keeps them zoomed out).
+   */
+  moving?: Readonly<Record<string, { x: number; y: number }>> | null;
 }
 
 function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
@@ -35,7 +38,7 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLay
   const rendererRef = useRef<LodRenderer | null>(null);
   const storeApi = useStoreApi();
   const split = useMemo(createSceneSplitter, []);
-  const scene = useMemo(() => (active ? split(nodes, edges, moving ? Object.keys(moving) : null) : null), [split, active, nodes, edges, moving]);
+  const scene = useMemo(() => (active ? split(nodes, edges, moving ? Object.keys(moving) : null, moving) : null), [split, active, nodes, edges, moving]);
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -13,6 +13,11 @@
  * - A new scene at the same zoom, while an image of the last one is on screen, is rasterised in a
  *   worker (raster-worker.ts); the last image (and the top scene) stays on screen meanwhile, so
  *   rasterising 10,000 lines never blocks a drag or a click. Without workers it is drawn here.
+ * - A heavy scene (over MAIN_THREAD_ITEMS marks and lines) is always rasterised in the worker:
+ *   the first image of a newly opened map, the crisp redraw after a zoom settles, a pan past the
+ *   cached region. Chromium rasterises recorded canvas drawing when the image is first used, so
+ *   drawing 20,000 marks and ties "here" cost one to three seconds inside the blit, not the
+ *   few tens of milliseconds drawScene itself takes.
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
@@ -23,6 +28,8 @@ import type { LodScene } from './scene';
 const MAX_CACHE_SIDE = 4096;
 const MAX_CACHE_PIXELS = 12_000_000;
 const FAST_DRAW_MS = 10;
+/** Scenes with more marks and lines than this are rasterised in the worker whenever there is one. */
+const MAIN_THREAD_ITEMS = 4000;
 const SETTLE_MS = 140;
 /** World units of margin around marks (selection outlines, line ends). */
 const WORLD_MARGIN = 40;
@@ -172,15 +179,21 @@ export class LodRenderer {
     let cache = this.cache;
     const usable = cache && cache.scene === scene && cache.palette === this.palette && cache.dpr === this.dpr;
     const covers = (c: Cache) => c.complete || (view.minX >= c.minX && view.minY >= c.minY && view.maxX <= c.maxX && view.maxY <= c.maxY);
+    // Chromium records canvas drawing and rasterises it when the image is first used, so a big
+    // scene's true cost shows up in the blit (over a second at 20,000 people), not in drawScene:
+    // judge by the scene's size as well as by the last timed draw.
+    const heavy = this.info.lastDrawMs > FAST_DRAW_MS || scene.count + scene.tieCount > MAIN_THREAD_ITEMS;
     if (usable && cache!.zoom === zoom && covers(cache!)) {
       this.blit(ctx, cache!);
-    } else if (usable && !settled && this.info.lastDrawMs > FAST_DRAW_MS && covers(cache!) && zoom / cache!.zoom < 2 && zoom / cache!.zoom > 0.5) {
+    } else if (usable && !settled && heavy && covers(cache!) && zoom / cache!.zoom < 2 && zoom / cache!.zoom > 0.5) {
       // Mid-gesture on a heavy map: show the cached image scaled, redraw crisply when still.
       this.blit(ctx, cache!);
       this.scheduleSettle();
-    } else if (cache && cache.zoom === zoom && cache.dpr === this.dpr && covers(cache) && this.rasterOffThread(scene, view)) {
-      // A new scene at the same zoom: the last image stays up until the worker's arrives.
-      this.blit(ctx, cache);
+    } else if ((heavy || (cache && cache.zoom === zoom && cache.dpr === this.dpr && covers(cache))) && this.rasterOffThread(scene, view)) {
+      // Rasterised in the worker; meanwhile the last image stays up (scaled, or of the last scene:
+      // a drag's still part, a zoom that has settled), or the canvas stays empty for the moment
+      // before a newly opened map's first image arrives.
+      if (cache && cache.dpr === this.dpr && cache.palette === this.palette) this.blit(ctx, cache);
     } else {
       cache = this.redrawCache(scene, view);
       this.blit(ctx, cache);
@@ -274,7 +287,10 @@ export class LodRenderer {
       return;
     }
     this.job = null;
-    if (job.scene === this.scene && job.palette === this.palette && job.dpr === this.dpr) {
+    // An image of a scene that has changed since (an opening map's analysis badges, a selection)
+    // is still kept: it stays up while the next one is rasterised, rather than an empty canvas.
+    // (Never over an image of the current scene, which is newer.)
+    if (job.palette === this.palette && job.dpr === this.dpr && (job.scene === this.scene || this.cache?.scene !== this.scene)) {
       closeBitmap(this.cache?.canvas);
       const { plan } = job;
       this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr };

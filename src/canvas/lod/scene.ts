@@ -209,8 +209,12 @@ const sameBaseEdge = (a: TieFlowEdge, b: TieFlowEdge) =>
 export function createSceneSplitter() {
   let last: { key: string; nodes: readonly StakeholderFlowNode[]; edges: readonly TieFlowEdge[]; moving: ReadonlySet<string>; base: LodScene } | null = null;
   let lastTop: { edges: readonly TieFlowEdge[]; key: string; list: TieFlowEdge[] } | null = null;
+  // Per node list (not per drag frame): where each node is, and who is selected.
+  let lookup: { nodes: readonly StakeholderFlowNode[]; at: Map<string, number>; selected: number[] } | null = null;
   const baseReusable = (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], key: string) => {
     if (!last || last.key !== key || last.nodes.length !== nodes.length || last.edges.length !== edges.length) return false;
+    // The same lists (a drag whose positions come separately): nothing to compare.
+    if (last.nodes === nodes && last.edges === edges) return true;
     const { moving } = last;
     for (let i = 0; i < nodes.length; i++) {
       const a = last.nodes[i];
@@ -220,7 +224,12 @@ export function createSceneSplitter() {
     if (last.edges !== edges) for (let i = 0; i < edges.length; i++) if (!sameBaseEdge(last.edges[i], edges[i])) return false;
     return true;
   };
-  return function split(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], movingIds: readonly string[] | null): SplitScene {
+  /**
+   * `positions` (optional): where the people being dragged are now, when the nodes still carry
+   * their positions before the drag (the canvas then keeps one node list for the whole drag, so
+   * a drag frame costs what the few moving people cost, not a pass over everyone).
+   */
+  return function split(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], movingIds: readonly string[] | null, positions?: Readonly<Record<string, { x: number; y: number }>> | null): SplitScene {
     const key = movingIds?.length ? [...movingIds].sort().join('\n') : '';
     if (baseReusable(nodes, edges, key)) {
       last!.nodes = nodes;
@@ -240,12 +249,31 @@ export function createSceneSplitter() {
     // The ties drawn on top change only with the edges or who is moving, not with each drag step.
     if (!lastTop || lastTop.edges !== edges || lastTop.key !== key) lastTop = { edges, key, list: edges.filter((e) => e.selected || moving.has(e.source) || moving.has(e.target)) };
     const topEdges = lastTop.list;
-    const ends = new Set(moving);
-    for (const e of topEdges) {
-      ends.add(e.source);
-      ends.add(e.target);
+    if (!lookup || lookup.nodes !== nodes) {
+      const at = new Map<string, number>();
+      const selected: number[] = [];
+      for (let i = 0; i < nodes.length; i++) {
+        at.set(nodes[i].id, i);
+        if (nodes[i].selected) selected.push(i);
+      }
+      lookup = { nodes, at, selected };
     }
-    const topNodes = nodes.filter((n) => n.selected || ends.has(n.id));
+    const picked = new Set<number>(lookup.selected);
+    const pick = (id: string) => {
+      const i = lookup!.at.get(id);
+      if (i !== undefined) picked.add(i);
+    };
+    for (const id of moving) pick(id);
+    for (const e of topEdges) {
+      pick(e.source);
+      pick(e.target);
+    }
+    // In drawing order, each at its dragged position when one is given.
+    const topNodes = [...picked].sort((a, b) => a - b).map((i) => {
+      const n = nodes[i];
+      const p = positions?.[n.id];
+      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
+    });
     return { base, top: topNodes.length || topEdges.length ? buildScene(topNodes, topEdges, { marked: moving }) : null };
   };
 }

@@ -11,6 +11,7 @@ import { getViewportForBounds, Position, type NodeHandle, type Viewport } from '
 import { NODE_HEIGHT, nodeWidth } from '../../domain/defaults';
 import type { MapDocument } from '../../domain/types';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './scene';
+import { CULL_MIN_PEOPLE } from '../viewport-cull';
 
 export interface FitOptions {
   padding: number;
@@ -55,8 +56,9 @@ export function fitDocumentBounds(
 }
 
 /**
- * "Fit view" on the network canvas: zoomed out on a large map React Flow holds no node per person
- * (MapCanvas), so the document's people are fitted; otherwise React Flow's own fitView.
+ * "Fit view" on the network canvas: zoomed out on a large map React Flow holds no node per person,
+ * and zoomed in on a very large one only those around the view (MapCanvas), so the document's
+ * people are fitted; otherwise React Flow's own fitView.
  */
 export function fitWholeMap(
   flow: { fitView(options?: { padding?: number; duration?: number }): unknown; setViewport(viewport: Viewport, options?: { duration?: number }): unknown },
@@ -65,7 +67,9 @@ export function fitWholeMap(
   options: { padding: number; duration?: number },
 ): void {
   const people = doc ? Object.keys(doc.stakeholders).length : 0;
-  if (doc && isBelowLodZoom(flowState) && people >= LOD_MIN_PEOPLE && flowState.nodeLookup.size < people) {
+  // Zoomed in on a very large map React Flow holds only the people around the view (viewport-cull.ts).
+  const partial = isBelowLodZoom(flowState) ? people >= LOD_MIN_PEOPLE : people >= CULL_MIN_PEOPLE;
+  if (doc && partial && flowState.nodeLookup.size < people) {
     fitDocumentBounds(flow, flowState, doc, { ...options, minZoom: flowState.minZoom, maxZoom: flowState.maxZoom });
     return;
   }

@@ -21,6 +21,14 @@ export interface SelectionActions {
 
 export const EMPTY_IDS: ReadonlySet<Id> = new Set();
 
+/** `current` when `next` holds the same ids, else a new set of them. */
+function sameIds(current: ReadonlySet<Id>, next: Iterable<Id>): ReadonlySet<Id> {
+  const set = new Set(next);
+  if (set.size !== current.size) return set;
+  for (const id of set) if (!current.has(id)) return set;
+  return current;
+}
+
 /** The selection when a document opens or closes. */
 export const selectionOnOpen: SelectionState = { selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS, renaming: null };
 
@@ -36,7 +44,10 @@ export function prunedSelection(doc: MapDocument | null, selection: Pick<Selecti
 export const selectionSlice: Slice<SelectionState & SelectionActions> = ({ set, get }) => ({
   ...selectionOnOpen,
   select(nodes, ties = []) {
-    set({ selectedNodes: new Set(nodes), selectedTies: new Set(ties) });
+    // The same selection keeps its set, so the canvas does not re-map every tie of a whole
+    // company when only the people selected changed (or nothing did).
+    const { selectedNodes, selectedTies } = get();
+    set({ selectedNodes: sameIds(selectedNodes, nodes), selectedTies: sameIds(selectedTies, ties) });
   },
   selectAll() {
     const { doc, collapsed } = get();

@@ -38,3 +38,14 @@ describe('the Details tie count names what it counts', () => {
     for (const m of r.people) expect(tieCounts(doc, m.id).contacts).toBe(m.degree);
   });
 });
+
+describe('tie counts follow the ties', () => {
+  it('a tie added or removed (a new ties record) is counted at once', () => {
+    const doc = documentFrom(createMapMeta('m', 0), people, [createTie('a', 'b', 'influence', { id: 't1' })]);
+    expect(tieCounts(doc, 'a').all).toBe(1);
+    const added = { ...doc, ties: { ...doc.ties, t2: createTie('c', 'a', 'tension', { id: 't2' }) } };
+    expect(tieCounts(added, 'a')).toMatchObject({ all: 2, tension: 1, contacts: 1 });
+    expect(tieCounts(added, 'c').all).toBe(1);
+    expect(tieCounts({ ...added, ties: {} }, 'a').all).toBe(0);
+  });
+});

@@ -329,3 +329,19 @@ describe('selection and history housekeeping', () => {
     expect(doc(store).map.name).toBe('Old');
   });
 });
+
+describe('selecting the same people again', () => {
+  it('keeps the selection sets (the canvas re-maps nothing), and a different selection gets new ones', () => {
+    const store = createEditorStore();
+    store.getState().openDocument(teamDoc());
+    const ids = Object.keys(store.getState().doc!.stakeholders);
+    store.getState().select([ids[0]]);
+    const { selectedNodes, selectedTies } = store.getState();
+    store.getState().select([ids[0]]);
+    expect(store.getState().selectedNodes).toBe(selectedNodes);
+    expect(store.getState().selectedTies).toBe(selectedTies);
+    store.getState().select([ids[1]]);
+    expect([...store.getState().selectedNodes]).toEqual([ids[1]]);
+    expect(store.getState().selectedTies).toBe(selectedTies);
+  });
+});
