@@ -56,7 +56,9 @@ test('refuses self-ties and duplicates with a message', async ({ page }) => {
 test('undo and redo every change, from the keyboard and the toolbar', async ({ page }) => {
   await newMap(page);
   await dropStakeholder(page, 300, 200);
-  await page.getByLabel('Name', { exact: true }).fill('');
+  // Typed over the selected default name: the keystrokes are the only edits of this step (a
+  // separate fill('') first was its own step whenever a loaded machine took over a second).
+  await page.getByLabel('Name', { exact: true }).selectText();
   await page.getByLabel('Name', { exact: true }).pressSequentially('Cho', { delay: 60 });
   await page.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
   await page.keyboard.press('n');
