@@ -34,7 +34,7 @@ import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { useLodPointer } from './lod/useLodPointer';
-import { fitDocumentBounds } from './lod/viewport';
+import { fitDocumentBounds, fitWholeMap } from './lod/viewport';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { CULL_MIN_PEOPLE, useViewportCull } from './viewport-cull';
 import { TieConnectionLine } from './TieConnectionLine';
@@ -299,7 +299,10 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         <PeerSelections />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}
-        <Controls position="bottom-left" aria-label="Zoom controls">
+        {/* React Flow's own fit button fits the nodes it holds: on a very large map only the people
+            around the view (zoomed in) or none (zoomed out). This one fits the whole map. */}
+        <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false}>
+          <FitWholeMapButton />
           <MinimapToggle shown={minimapWanted} />
         </Controls>
         {/* Large maps: one canvas, not an SVG rect and a store subscription per person. */}
@@ -325,6 +328,24 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 }
 
 const MINIMAP_SIZE = { width: 168, height: 112 };
+
+function FitWholeMapButton() {
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  const { store } = useServices();
+  return (
+    <ControlButton
+      className="react-flow__controls-fitview"
+      onClick={() => fitWholeMap(flow, flowStore.getState(), store.getState().doc, { padding: 0.2, duration: 250 })}
+      aria-label="Fit View"
+      title="Fit View"
+    >
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+    </ControlButton>
+  );
+}
 
 export function MinimapToggle({ shown }: { shown: boolean }) {
   const label = shown ? 'Hide minimap' : 'Show minimap';

@@ -22,9 +22,9 @@ afterAll(() => restore.forEach((r) => r()));
 
 const LARGE = LOD_MIN_PEOPLE + 20;
 
-function renderAt(zoom: number, doc: MapDocument = generateOrganisation(LARGE, 2)) {
+function renderAt(zoom: number, doc: MapDocument = generateOrganisation(LARGE, 2), at = { x: 40, y: 40 }) {
   const services = makeServices();
-  services.store.getState().openDocument(doc, { viewport: { x: 40, y: 40, zoom } });
+  services.store.getState().openDocument(doc, { viewport: { ...at, zoom } });
   const view = services.renderUi(
     <ReactFlowProvider>
       <MapCanvas colorMode="light" />
@@ -137,6 +137,33 @@ describe('level of detail on the canvas', () => {
     const layer = view.container.querySelector('canvas.lod-layer') as HTMLCanvasElement;
     await waitFor(() => expect(Number(layer.dataset.lodMarks)).toBeGreaterThan(0));
     dispose();
+  });
+
+  it("the controls' Fit View fits the whole map zoomed out, where React Flow holds no card to fit", async () => {
+    const doc = generateOrganisation(LARGE, 2);
+    const flowSize = fakeFlowViewSize(800, 600);
+    const { view, dispose } = renderAt(0.05, doc, { x: -4000, y: -4000 });
+    const viewport = () => {
+      const m = /translate\(\s*([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec((view.container.querySelector('.react-flow__viewport') as HTMLElement).style.transform)!;
+      return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+    };
+    await waitFor(() => expect(viewport().x).toBe(-4000));
+    expect(view.container.querySelectorAll('.react-flow__node')).toHaveLength(0);
+    const fit = view.container.querySelector('.react-flow__controls-fitview') as HTMLButtonElement;
+    expect(fit.getAttribute('aria-label')).toBe('Fit View');
+    await act(async () => fit.click());
+    // Every person's card ends up inside the 800 x 600 pane.
+    await waitFor(() => {
+      const v = viewport();
+      for (const p of Object.values(doc.stakeholders)) {
+        expect(p.x * v.zoom + v.x).toBeGreaterThanOrEqual(0);
+        expect(p.y * v.zoom + v.y).toBeGreaterThanOrEqual(0);
+        expect(p.x * v.zoom + v.x).toBeLessThanOrEqual(800);
+        expect(p.y * v.zoom + v.y).toBeLessThanOrEqual(600);
+      }
+    });
+    dispose();
+    flowSize();
   });
 });
 
