@@ -137,6 +137,9 @@ export function planCalendar(doc: MapDocument, events: readonly CalendarEvent[],
   const meEmails = new Set(me ? emailsOf(me).map(normalizeEmail).filter(Boolean) : []);
   const own = normalizeEmail(options.calendarName ?? '');
   if (own) meEmails.add(own);
+  // The calendar's owner often writes from an address Me's card does not list (a personal account,
+  // an old alias): someone with Me's very name in your own calendar is you, not a namesake to add.
+  const meName = me && nameWords(me.name).length > 0 ? nameKey(me.name) : null;
   const matcher = new PeopleMatcher(Object.values(doc.stakeholders));
   const people = new Map<string, PlannedPerson>();
   const meetings: PlannedMeeting[] = [];
@@ -146,7 +149,7 @@ export function planCalendar(doc: MapDocument, events: readonly CalendarEvent[],
     let declined = false;
     for (const a of event.attendees) {
       const key = keyOf(a);
-      let isMe = meEmails.has(normalEmail(a.email));
+      let isMe = meEmails.has(normalEmail(a.email)) || (meName !== null && a.name.trim() !== '' && nameKey(a.name) === meName);
       let person = people.get(key);
       if (!person && !isMe) {
         const match = matcher.match({ name: a.name, emails: a.email ? [a.email] : [] });

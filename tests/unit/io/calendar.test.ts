@@ -230,6 +230,24 @@ describe('planning and applying a calendar import', () => {
     expect(out.doc.stakeholders.jose2).toBe(doc.stakeholders.jose2);
   });
 
+  it("an attendee with Me's name is you, even from an address Me's card does not list: never a namesake to add", () => {
+    const doc = workMap();
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN',
+      ...[1, 2, 3, 4].flatMap((d) => [
+        'BEGIN:VEVENT', `UID:u${d}@test`, `DTSTAMP:2025010${d}T090000Z`, `DTSTART:2025010${d}T090000Z`, 'DURATION:PT30M', 'SUMMARY:One to one',
+        'ATTENDEE;CN=Me Myself:mailto:old.alias@example.net', 'ATTENDEE;CN=Tom Berg:mailto:tom.berg@acme.example', 'END:VEVENT',
+      ]),
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    const r = parseCalendar(ics, 'alias.ics', Q1);
+    if (!r.ok) throw new Error(r.error);
+    const plan = planCalendar(doc, r.events, { ...Q1, maxAttendees: 8 });
+    expect(plan.people.map((p) => p.name)).toEqual(['Tom Berg']);
+    expect(frequentStrangers(plan, choose(plan).people)).toEqual([]);
+    expect(applyCalendar(doc, plan, choose(plan)).doc.stakeholders.tom.interactions).toHaveLength(4);
+  });
+
   it('met together: pairs on the map in two or more included meetings, never already trusted, added only when ticked', () => {
     const doc = workMap();
     const r = parsed('outlook.ics');
