@@ -153,8 +153,19 @@ function instruments() {
     const lod = document.querySelector('canvas.lod-layer[data-lod-marks]');
     return !!lod && lod.dataset.lodMarks !== '0';
   };
+  // A large map's canvas shows its marks first and its ties when the raster worker has them
+  // (lod/renderer.ts): "ties drawn" is timed too, so the open is not read as more than it is.
+  const tiesDrawn = () => {
+    if (document.querySelector('.react-flow__edge')) return true;
+    const lod = document.querySelector('canvas.lod-layer[data-lod-ties]');
+    return !!lod && lod.dataset.lodTies !== '0';
+  };
+  const pollTies = () => {
+    if (tiesDrawn()) requestAnimationFrame(() => (bench.tiesDrawnAt = performance.now()));
+    else requestAnimationFrame(pollTies);
+  };
   const poll = () => {
-    if (drawn()) requestAnimationFrame(() => (bench.drawnAt = performance.now()));
+    if (drawn()) requestAnimationFrame(() => ((bench.drawnAt = performance.now()), pollTies()));
     else requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -308,6 +319,8 @@ async function appRun(browser, url, lib, size, ms) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}/#/map/${encodeURIComponent(doc.map.id)}`);
   const openMs = await waitDrawn(page);
+  await page.waitForFunction(() => window.__bench.tiesDrawnAt != null, null, { timeout: 120_000, polling: 100 });
+  const tiesDrawnMs = await page.evaluate(() => window.__bench.tiesDrawnAt);
   const canvas = await page.locator('.react-flow').boundingBox();
   const zoom = await page.evaluate(() => Number(/scale\(([\d.e-]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1]));
   // Let the first analysis land: the steady state a user pans around in.
@@ -353,7 +366,7 @@ async function appRun(browser, url, lib, size, ms) {
   });
   await context.close();
   if (errors.length) throw new Error(`page errors at ${size}: ${errors.join('; ')}`);
-  return { size, people: Object.keys(doc.stakeholders).length, ties: Object.keys(doc.ties).length, openMs, heapMb: heap, zoom, lodMarks, cardsMounted, canvas: { width: canvas.width, height: canvas.height }, ...g, autosave, analysis };
+  return { size, people: Object.keys(doc.stakeholders).length, ties: Object.keys(doc.ties).length, openMs, tiesDrawnMs, heapMb: heap, zoom, lodMarks, cardsMounted, canvas: { width: canvas.width, height: canvas.height }, ...g, autosave, analysis };
 }
 
 async function baselineRun(browser, url, lib, size, canvas, ms) {
@@ -471,6 +484,7 @@ function rows(lib, runs, io, igraph) {
       // Issue 15's targets, each against bare React Flow with 500 people in the same run.
       const vs = ' (baseline: bare React Flow, 500 people)';
       add({ metric: `open (navigation → map drawn)${vs}`, unit: 'ms', app: app.openMs, baseline: base.openMs, better: 'lower', target: '< 2× baseline', met: app.openMs < 2 * base.openMs });
+      add({ metric: `open (navigation → ties drawn too)${vs}`, unit: 'ms', app: app.tiesDrawnMs, baseline: base.openMs, better: 'lower' });
       for (const key of ['pan', 'zoom']) {
         add({ metric: `${key} frame time (mean)${vs}`, unit: 'ms', app: meanFrame(app[key]), baseline: meanFrame(base[key]), better: 'lower', target: '≤ baseline', met: meanFrame(app[key]) <= meanFrame(base[key]) });
         add({ metric: `${key} longest main-thread task`, unit: 'ms', app: app[key]?.longest ?? null, baseline: base[key]?.longest ?? null, floor: 50, better: 'lower' });

@@ -87,6 +87,38 @@ describe('Analysis runner', () => {
     expect(converted.count).toBe(conversions);
   });
 
+  it('converts the map after a yield, not inside the edit (on opening a large map that held back the first image)', async () => {
+    vi.useFakeTimers();
+    const services = makeServices(teamDoc());
+    dispose = services.dispose;
+    services.renderUi(<Runner />);
+    await act(async () => void vi.advanceTimersByTime(300));
+    await act(async () => runs[0].finish({ first: true }));
+    const conversions = converted.count;
+    act(() => services.store.getState().updateStakeholder('tom', { name: 'Thomas' }));
+    // Shown as updating at once, converted only once the page has had its turn.
+    expect(services.store.getState().analysisState).toBe('updating');
+    expect(converted.count).toBe(conversions);
+    await act(async () => void vi.advanceTimersByTime(0));
+    expect(converted.count).toBe(conversions + 1);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('an edit that changes nothing the analysis reads keeps the answer on screen', async () => {
+    vi.useFakeTimers();
+    const services = makeServices(teamDoc());
+    dispose = services.dispose;
+    services.renderUi(<Runner />);
+    await act(async () => void vi.advanceTimersByTime(300));
+    await act(async () => runs[0].finish({ first: true }));
+    // A new ties record with the same ties: not the same network by pointer, the same input.
+    act(() => services.store.setState((s) => ({ doc: { ...s.doc!, ties: { ...s.doc!.ties } } })));
+    await act(async () => void vi.advanceTimersByTime(300));
+    expect(runs).toHaveLength(1);
+    expect(services.store.getState().analysisState).toBe('ready');
+    expect(services.store.getState().analysis).toEqual({ first: true });
+  });
+
   it('a new title is analysed again (advisor sentences name people with their titles)', async () => {
     vi.useFakeTimers();
     const services = makeServices(teamDoc());

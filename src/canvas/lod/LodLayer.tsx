@@ -29,6 +29,9 @@ function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
   // For tests and the benchmark: how many marks the last full draw put on the canvas.
   const marks = String(info.marks);
   if (canvas.dataset.lodMarks !== marks) canvas.dataset.lodMarks = marks;
+  // Ties too: a newly opened map shows its marks first and its ties when the worker has them.
+  const ties = String(info.ties);
+  if (canvas.dataset.lodTies !== ties) canvas.dataset.lodTies = ties;
   const renders = String(info.renders);
   if (canvas.dataset.lodRenders !== renders) canvas.dataset.lodRenders = renders;
 }
@@ -73,6 +76,7 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLay
     rendererRef.current?.setScene(scene?.base ?? null, scene?.top ?? null);
     if (!scene && canvasRef.current) {
       delete canvasRef.current.dataset.lodMarks;
+      delete canvasRef.current.dataset.lodTies;
     }
   }, [scene]);
 

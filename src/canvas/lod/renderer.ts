@@ -18,6 +18,10 @@
  *   cached region. Chromium rasterises recorded canvas drawing when the image is first used, so
  *   drawing 20,000 marks and ties "here" cost one to three seconds inside the blit, not the
  *   few tens of milliseconds drawScene itself takes.
+ * - When nothing is on screen yet (a map just opened, a new theme) and the scene has ties, the
+ *   worker first rasterises the marks alone, then the whole scene: at 20,000 people and 100,000
+ *   ties the lines take the worker seconds (anti-aliased strokes over much of the image), the
+ *   marks tens of milliseconds, so the people appear at once and their ties follow.
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
@@ -31,6 +35,8 @@ const FAST_DRAW_MS = 10;
 /** Scenes with more marks and lines than this are rasterised in the worker whenever there is one. */
 const MAIN_THREAD_ITEMS = 4000;
 const SETTLE_MS = 140;
+const NO_TIES = new Int32Array(0);
+const NO_STYLES = new Uint8Array(0);
 /** World units of margin around marks (selection outlines, line ends). */
 const WORLD_MARGIN = 40;
 
@@ -52,6 +58,8 @@ interface Cache {
   maxY: number;
   complete: boolean;
   dpr: number;
+  /** Marks only: the ties are still being rasterised (see the header). */
+  partial?: boolean;
 }
 
 export interface RenderInfo {
@@ -111,7 +119,7 @@ export class LodRenderer {
   /** The canvas synchronous redraws draw into (the cache may instead hold a worker's bitmap). */
   private surface: HTMLCanvasElement | OffscreenCanvas | null = null;
   private worker: WorkerHandle<RasterWorkerApi> | null | undefined;
-  private job: { id: number; scene: LodScene; palette: LodPalette; plan: Plan; dpr: number } | null = null;
+  private job: { id: number; scene: LodScene; palette: LodPalette; plan: Plan; dpr: number; partial: boolean } | null = null;
   private jobs = 0;
 
   constructor(
@@ -177,7 +185,7 @@ export class LodRenderer {
     const { x: tx, y: ty, zoom } = this.transform;
     const view = viewFor(tx, ty, zoom, this.width, this.height);
     let cache = this.cache;
-    const usable = cache && cache.scene === scene && cache.palette === this.palette && cache.dpr === this.dpr;
+    const usable = cache && !cache.partial && cache.scene === scene && cache.palette === this.palette && cache.dpr === this.dpr;
     const covers = (c: Cache) => c.complete || (view.minX >= c.minX && view.minY >= c.minY && view.maxX <= c.maxX && view.maxY <= c.maxY);
     // Chromium records canvas drawing and rasterises it when the image is first used, so a big
     // scene's true cost shows up in the blit (over a second at 20,000 people), not in drawScene:
@@ -264,8 +272,11 @@ export class LodRenderer {
     if (this.job) return true;
     const plan = this.plan(scene, view);
     const id = ++this.jobs;
-    this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr };
-    const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: { ...scene, ids: [] } };
+    // Nothing on screen yet: the marks first, alone (see the header).
+    const partial = !this.cache && scene.tieCount > 0;
+    this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr, partial };
+    const sent = partial ? { ...scene, ids: [], tieCount: 0, tieFrom: NO_TIES, tieTo: NO_TIES, tieStyle: NO_STYLES } : { ...scene, ids: [] };
+    const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: sent };
     this.worker.call('raster', job).promise.then(
       (done) => this.rasterDone(done),
       () => {
@@ -293,7 +304,7 @@ export class LodRenderer {
     if (job.palette === this.palette && job.dpr === this.dpr && (job.scene === this.scene || this.cache?.scene !== this.scene)) {
       closeBitmap(this.cache?.canvas);
       const { plan } = job;
-      this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr };
+      this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr, partial: job.partial };
       this.info.marks = done.marks;
       this.info.ties = done.ties;
       this.info.renders++;

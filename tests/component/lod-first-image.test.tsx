@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PALETTE } from '../../src/canvas/lod/draw';
+import type { RasterDone, RasterJob } from '../../src/canvas/lod/raster-worker';
+import { buildScene } from '../../src/canvas/lod/scene';
+import type { StakeholderFlowNode, TieFlowEdge } from '../../src/canvas/flow-mapping';
+import { installCountingCanvas, type DrawCounts } from './fake-canvas';
+
+/**
+ * A stand-in raster worker: jsdom has no OffscreenCanvas. Each job waits until the test answers
+ * it, as a worker busy with 100,000 lines would.
+ */
+const jobs: { job: RasterJob; answer: () => void }[] = [];
+vi.mock('../../src/domain/workers', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/domain/workers')>();
+  return {
+    ...real,
+    startWorker: () => ({
+      offThread: true,
+      terminate: () => undefined,
+      call: (_method: string, job: RasterJob) => {
+        let answer = () => undefined as void;
+        const promise = new Promise<RasterDone>((resolve) => {
+          answer = () => resolve({ id: job.id, bitmap: { close: () => undefined, width: job.width, height: job.height } as unknown as ImageBitmap, marks: job.scene.count, ties: job.scene.tieCount, ms: 1 });
+        });
+        jobs.push({ job, answer });
+        return { promise, cancel: () => undefined };
+      },
+    }),
+  };
+});
+
+const { LodRenderer } = await import('../../src/canvas/lod/renderer');
+
+const drawn: DrawCounts = {};
+let restore: () => void = () => undefined;
+beforeAll(() => {
+  restore = installCountingCanvas(drawn);
+});
+afterAll(() => restore());
+
+/** A heavy map (over what the main thread draws itself): a grid of people, each tied to the next. */
+function heavyScene(people: number) {
+  const nodes = Array.from({ length: people }, (_, i) => ({
+    id: `p${i}`,
+    position: { x: (i % 100) * 200, y: Math.floor(i / 100) * 120 },
+    width: 150,
+    height: 76,
+    data: { person: { stance: 'neutral' }, faded: false, isMe: false, colour: '' },
+  })) as unknown as StakeholderFlowNode[];
+  const edges = nodes.slice(1).map((n, i) => ({ id: `t${i}`, source: nodes[i].id, target: n.id, data: { tie: { kind: 'influence' }, faded: false, highlighted: false } })) as unknown as TieFlowEdge[];
+  return buildScene(nodes, edges);
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the first image of a large map', () => {
+  it('shows the people first and then the ties, both rasterised off the page', async () => {
+    const scene = heavyScene(5000);
+    const canvas = document.createElement('canvas');
+    const renderer = new LodRenderer(canvas, DEFAULT_PALETTE);
+    renderer.setSize(800, 600);
+    renderer.setScene(scene);
+    renderer.render(true);
+    // Nothing on screen yet: the worker is asked for the marks alone.
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].job.scene.count).toBe(5000);
+    expect(jobs[0].job.scene.tieCount).toBe(0);
+    jobs[0].answer();
+    await settle();
+    renderer.render();
+    expect(renderer.info.marks).toBe(5000);
+    expect(renderer.info.ties).toBe(0);
+    // The marks stay up while the whole scene, ties too, is rasterised.
+    expect(jobs).toHaveLength(2);
+    expect(jobs[1].job.scene.tieCount).toBe(4999);
+    drawn.drawImage = 0;
+    renderer.render();
+    expect(drawn.drawImage).toBe(1);
+    jobs[1].answer();
+    await settle();
+    renderer.render();
+    expect(renderer.info.ties).toBe(4999);
+    // With the whole scene on screen, nothing more is asked for.
+    renderer.render();
+    expect(jobs).toHaveLength(2);
+    renderer.dispose();
+  });
+});
