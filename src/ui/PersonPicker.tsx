@@ -104,9 +104,17 @@ export function PersonPicker({ id, label, people, value, onChange, emptyLabel }:
   return <PersonSearchField id={id} label={label} people={people} value={value} onChange={onChange} emptyLabel={emptyLabel} />;
 }
 
+const NO_PEOPLE: readonly Stakeholder[] = [];
+
 function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: PersonPickerProps) {
   const listId = useId();
-  const labels = useUniqueLabels(people);
+  // Suggestions only once the field is used: until then the list costs nothing.
+  const [open, setOpen] = useState(false);
+  // Labelling 50,000 people took 0.1 s: not when Details merely shows the field (a click on a
+  // person, the press of a drag), only once it is used or holds a choice.
+  const [used, setUsed] = useState(value !== '');
+  if (!used && (open || value !== '')) setUsed(true);
+  const labels = useUniqueLabels(used ? people : NO_PEOPLE);
   const byLabel = useMemo(() => {
     const map = new Map<string, Id>();
     for (const [pid, text] of labels) map.set(text.toLocaleLowerCase(), pid);
@@ -120,8 +128,6 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
     setShown(chosen);
     setText(chosen);
   }
-  // Suggestions only once the field is used: until then the list costs nothing.
-  const [open, setOpen] = useState(false);
   // A name that matches nobody is pointed out once the user leaves the field, not mid-word.
   const [typing, setTyping] = useState(false);
   const unknown = !typing && text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());
