@@ -8,7 +8,7 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { HEALTH_LABELS, type HealthStatus } from '../domain/health';
-import { sameInEvery } from '../domain/records';
+import { sameInEvery, valuesOf } from '../domain/records';
 import { tieLook, type TieLook } from '../io/palette';
 import { LOD_MIN_PEOPLE } from './lod/scene';
 import { handlesFor } from './lod/viewport';
@@ -209,7 +209,7 @@ function sameTieOverlay(a: Overlay, b: Overlay): boolean {
 export function createEdgeMapper() {
   const cache = new Map<Id, TieFlowEdge>();
   let lastTiesRecord: MapDocument['ties'] | null = null;
-  let lastTies: Tie[] = [];
+  let lastTies: readonly Tie[] = [];
   let lastLanes: Lanes = { lane: new Map(), lanes: new Map() };
   let lastEdges: TieFlowEdge[] = [];
   let lastKinds: MapDocument['map']['settings']['tieKinds'] = undefined;
@@ -233,7 +233,7 @@ export function createEdgeMapper() {
     lastOverlay = overlay;
     if (sameTies && people && sameInEvery(people, doc.stakeholders, 'name')) return lastEdges;
     if (doc.ties !== lastTiesRecord) {
-      ties = Object.values(doc.ties);
+      ties = valuesOf(doc.ties);
       if (!sameTopology(lastTies, ties)) lastLanes = computeLanes(ties);
       lastTiesRecord = doc.ties;
       lastTies = ties;

@@ -79,3 +79,18 @@ export function sameInEvery<T extends object, K extends keyof T>(prev: Readonly<
   }
   return true;
 }
+
+const valueLists = new WeakMap<object, readonly unknown[]>();
+
+/**
+ * `Object.values(record)`, remembered per record object (same rule as `entryCount`): listing
+ * 100,000 ties is itself a long task, and the canvas and Details both need the list of one record.
+ */
+export function valuesOf<T>(record: Readonly<Record<string, T>>): readonly T[] {
+  let list = valueLists.get(record) as readonly T[] | undefined;
+  if (!list) {
+    list = Object.values(record);
+    valueLists.set(record, list);
+  }
+  return list;
+}

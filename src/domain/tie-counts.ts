@@ -3,7 +3,7 @@
  * names what it counts, so it never seems to disagree with the Metrics table's "Contacts" (distinct
  * people linked by influence or trust, the analysis's degree).
  */
-import { hasEntry } from './records';
+import { hasEntry, valuesOf } from './records';
 import type { Id, MapDocument, Tie } from './types';
 
 const n = (count: number) => count.toLocaleString('en-GB');
@@ -57,7 +57,7 @@ function ownTies(ties: MapDocument['ties'], id: Id): OwnTies {
   const known = byPerson.get(id);
   if (known) return known;
   const own: OwnTies = { all: 0, informal: 0, reportsTo: 0, tension: 0, others: [] };
-  for (const t of Object.values(ties)) countInto(own, t, id);
+  for (const t of valuesOf(ties)) countInto(own, t, id);
   byPerson.set(id, own);
   return own;
 }
@@ -73,14 +73,14 @@ export function tieCountsKnown(ties: MapDocument['ties'], id: Id): boolean {
  */
 export function tieCountSteps(ties: MapDocument['ties'], id: Id, chunk: number): { step: () => boolean } {
   const own: OwnTies = { all: 0, informal: 0, reportsTo: 0, tension: 0, others: [] };
-  let list: Tie[] | null = null;
+  let list: readonly Tie[] | null = null;
   let at = 0;
   return {
     step() {
       if (tieCountsKnown(ties, id)) return true;
-      // Listing the ties is one step of its own.
+      // Listing the ties is one step of its own (usually already listed, for the canvas).
       if (!list) {
-        list = Object.values(ties);
+        list = valuesOf(ties);
         return false;
       }
       const end = Math.min(list.length, at + chunk);
