@@ -12,7 +12,7 @@ import { isOverdue, localDate } from '../domain/nurture';
 import { healthByTie } from '../domain/health';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
-import { hasEntry } from '../domain/records';
+import { entryCount, hasEntry } from '../domain/records';
 import { cachedOrgTree, collapseOf } from '../domain/org-tree';
 
 export interface LegendEntry {
@@ -199,11 +199,35 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
 
 /** People whose catch-up is overdue (Me never is): a subtle marker on their card. */
 export function overdueIds(doc: MapDocument, today: string): Set<Id> {
-  const out = new Set<Id>();
   const { settings, meId } = doc.map;
+  const last = lastOverdue;
+  // After a drop or a note only a few people are new objects: the others' answers stand (a pass
+  // of pointer checks instead of working out 50,000 follow-up dates on every edit).
+  if (last && last.settings === settings && last.meId === meId && last.today === today) {
+    let out = last.ids;
+    let count = 0;
+    for (const id in doc.stakeholders) {
+      count++;
+      const s = doc.stakeholders[id];
+      if (Object.hasOwn(last.people, id) && last.people[id] === s) continue;
+      const overdue = s.id !== meId && isOverdue(s, settings, today);
+      if (overdue === out.has(id)) continue;
+      if (out === last.ids) out = new Set(out);
+      if (overdue) out.add(id);
+      else out.delete(id);
+    }
+    // Someone gone (fewer or other people): the whole pass, below.
+    if (count === entryCount(last.people) && (out === last.ids || [...out].every((id) => Object.hasOwn(doc.stakeholders, id)))) {
+      lastOverdue = { ...last, people: doc.stakeholders, ids: out };
+      return out;
+    }
+  }
+  const out = new Set<Id>();
   for (const s of Object.values(doc.stakeholders)) if (s.id !== meId && isOverdue(s, settings, today)) out.add(s.id);
+  lastOverdue = { people: doc.stakeholders, settings, meId, today, ids: out };
   return out;
 }
+let lastOverdue: { people: MapDocument['stakeholders']; settings: MapDocument['map']['settings']; meId: MapDocument['map']['meId']; today: string; ids: Set<Id> } | null = null;
 
 function union(a: ReadonlySet<Id> | null | undefined, b: Set<Id>): Set<Id> {
   if (a) for (const id of a) b.add(id);

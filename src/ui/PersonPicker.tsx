@@ -7,6 +7,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import { displayName } from '../domain/describe';
+import { sameInEvery } from '../domain/records';
 import type { Id, Stakeholder } from '../domain/types';
 
 /** Above this many people, type-to-find replaces the drop-down list. */
@@ -19,28 +20,15 @@ const sortedCache = new WeakMap<Record<Id, Stakeholder>, Stakeholder[]>();
 export function peopleByName(stakeholders: Record<Id, Stakeholder>): Stakeholder[] {
   let sorted = sortedCache.get(stakeholders);
   if (!sorted) {
-    // A move or a note leaves every name as it was: the last order holds (one pass, no sort of
-    // 20,000 names when a dragged person is dropped).
-    sorted = sameNames(lastSorted, stakeholders) ? lastSorted!.map((p) => stakeholders[p.id]) : Object.values(stakeholders).sort((a, b) => collator.compare(displayName(a), displayName(b)));
+    // A move or a note leaves every name as it was: the last order holds (pointer checks and one
+    // pass, no sort of 50,000 names when a dragged person is dropped).
+    sorted = last && sameInEvery(last.people, stakeholders, 'name') ? last.sorted.map((p) => stakeholders[p.id]) : Object.values(stakeholders).sort((a, b) => collator.compare(displayName(a), displayName(b)));
     sortedCache.set(stakeholders, sorted);
-    lastSorted = sorted;
+    last = { people: stakeholders, sorted };
   }
   return sorted;
 }
-let lastSorted: Stakeholder[] | null = null;
-
-/** Are these exactly the people of the last sorted list, under the same names? */
-function sameNames(list: Stakeholder[] | null, stakeholders: Record<Id, Stakeholder>): boolean {
-  if (!list) return false;
-  let count = 0;
-  for (const id in stakeholders) if (Object.hasOwn(stakeholders, id)) count++;
-  if (count !== list.length) return false;
-  for (const p of list) {
-    const now = Object.hasOwn(stakeholders, p.id) ? stakeholders[p.id] : undefined;
-    if (!now || (now !== p && displayName(now) !== displayName(p))) return false;
-  }
-  return true;
-}
+let last: { people: Record<Id, Stakeholder>; sorted: Stakeholder[] } | null = null;
 
 /**
  * uniqueLabels, reused while the list names the same people the same way (a new list after a move
@@ -104,9 +92,17 @@ export function PersonPicker({ id, label, people, value, onChange, emptyLabel }:
   return <PersonSearchField id={id} label={label} people={people} value={value} onChange={onChange} emptyLabel={emptyLabel} />;
 }
 
+const NO_PEOPLE: readonly Stakeholder[] = [];
+
 function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: PersonPickerProps) {
   const listId = useId();
-  const labels = useUniqueLabels(people);
+  // Suggestions only once the field is used: until then the list costs nothing.
+  const [open, setOpen] = useState(false);
+  // Labelling 50,000 people took 0.1 s: not when Details merely shows the field (a click on a
+  // person, the press of a drag), only once it is used or holds a choice.
+  const [used, setUsed] = useState(value !== '');
+  if (!used && (open || value !== '')) setUsed(true);
+  const labels = useUniqueLabels(used ? people : NO_PEOPLE);
   const byLabel = useMemo(() => {
     const map = new Map<string, Id>();
     for (const [pid, text] of labels) map.set(text.toLocaleLowerCase(), pid);
@@ -120,8 +116,6 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
     setShown(chosen);
     setText(chosen);
   }
-  // Suggestions only once the field is used: until then the list costs nothing.
-  const [open, setOpen] = useState(false);
   // A name that matches nobody is pointed out once the user leaves the field, not mid-word.
   const [typing, setTyping] = useState(false);
   const unknown = !typing && text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());

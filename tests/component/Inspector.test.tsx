@@ -2,6 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { levelName } from '../../src/domain/describe';
+import { createMapMeta, createStakeholder, createTie, documentFrom } from '../../src/domain/factories';
+import type { MapDocument } from '../../src/domain/types';
 import type { EditorStoreApi } from '../../src/state/store';
 import { Inspector } from '../../src/ui/Inspector';
 import { makeServices, teamDoc } from './helpers';
@@ -11,6 +13,14 @@ afterEach(() => {
   dispose?.();
   dispose = null;
 });
+
+/** P0 tied to P1..P(n/2) by influence, and ties between the others up to n ties in all. */
+function manyTiesDoc(ties: number): MapDocument {
+  const count = Math.ceil(ties / 2) + 2;
+  const people = Array.from({ length: count }, (_, i) => createStakeholder({ id: `p${i}`, name: `P${i}` }));
+  const list = Array.from({ length: ties }, (_, i) => (i % 2 === 0 ? createTie('p0', `p${i / 2 + 1}`, 'influence', { id: `t${i}` }) : createTie(`p${(i + 1) / 2}`, `p${(i + 1) / 2 + 1}`, 'trust', { id: `t${i}` })));
+  return documentFrom(createMapMeta('Big', 1_000), people, list);
+}
 
 function setup(select?: { nodes?: string[]; ties?: string[] }, prepare?: (store: EditorStoreApi) => void) {
   const services = makeServices(teamDoc());
@@ -27,6 +37,17 @@ describe('Inspector for a person', () => {
     setup({ nodes: ['tom'] });
     // Tom: Priya's influence (1 contact) and his reporting line to Ann; before: just "2 ties".
     expect(screen.getByText('2 ties: 1 of influence or trust (1 contact), 1 reporting line')).toBeInTheDocument();
+  });
+
+  it('on a map of over 20,000 ties, counts a person\'s ties after the panel shows, then says the count', async () => {
+    const services = makeServices(manyTiesDoc(20_001));
+    dispose = services.dispose;
+    services.store.getState().select(['p0']);
+    services.renderUi(<Inspector />);
+    expect(screen.getByRole('heading', { name: 'P0' })).toBeInTheDocument();
+    expect(screen.getByText('Counting ties…')).toBeInTheDocument();
+    // Every other tie is P0's (influence to P1..), the rest join other people.
+    expect(await screen.findByText('10,001 ties: 10,001 of influence or trust (10,001 contacts)')).toBeInTheDocument();
   });
 
   it('typing a name updates the person, as one undo step', async () => {

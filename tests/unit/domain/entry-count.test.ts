@@ -3,7 +3,7 @@
  * change), with prototype-named ids counted like any other.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, entryCount, withEntry } from '../../../src/domain/records';
+import { emptyRecord, entryCount, sameInEvery, withEntry } from '../../../src/domain/records';
 
 describe('entryCount', () => {
   it('counts own entries, ids named after Object.prototype members included', () => {
@@ -20,5 +20,22 @@ describe('entryCount', () => {
     const after = withEntry(before, 'b', 2);
     expect(entryCount(after)).toBe(2);
     expect(entryCount(before)).toBe(1);
+  });
+});
+
+describe('sameInEvery', () => {
+  it('true for new objects with the field unchanged; false for a change, an addition or a removal', () => {
+    const before = emptyRecord<{ name: string; x: number }>();
+    before.a = { name: 'A', x: 0 };
+    const odd: string = 'constructor';
+    before[odd] = { name: 'C', x: 0 };
+    const moved = withEntry(before, 'a', { name: 'A', x: 10 });
+    expect(sameInEvery(before, moved, 'name')).toBe(true);
+    expect(sameInEvery(before, withEntry(before, 'a', { name: 'B', x: 0 }), 'name')).toBe(false);
+    expect(sameInEvery(before, withEntry(before, 'b', { name: 'B', x: 0 }), 'name')).toBe(false);
+    const other = emptyRecord<{ name: string; x: number }>();
+    other.a = before.a;
+    other.b = { name: 'C', x: 0 };
+    expect(sameInEvery(before, other, 'name')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { analyse } from '../../../src/analysis/analyse';
 import { toAnalysisInput } from '../../../src/analysis/input';
 import { createMapMeta, createStakeholder, createTie, documentFrom } from '../../../src/domain/factories';
 import { createSampleOrganisation } from '../../../src/domain/sample';
-import { tieCounts, tieCountSummary } from '../../../src/domain/tie-counts';
+import { tieCounts, tieCountsKnown, tieCountSteps, tieCountSummary } from '../../../src/domain/tie-counts';
 
 const people = ['a', 'b', 'c', 'd'].map((id) => createStakeholder({ id, name: id.toUpperCase() }));
 
@@ -47,5 +47,31 @@ describe('tie counts follow the ties', () => {
     expect(tieCounts(added, 'a')).toMatchObject({ all: 2, tension: 1, contacts: 1 });
     expect(tieCounts(added, 'c').all).toBe(1);
     expect(tieCounts({ ...added, ties: {} }, 'a').all).toBe(0);
+  });
+});
+
+describe('tie counts through a drop', () => {
+  it('the same ties with new people (a move) count the same; someone gone is no longer a contact', () => {
+    const doc = documentFrom(createMapMeta('m', 0), people, [createTie('a', 'b', 'influence', { id: 't1' }), createTie('a', 'c', 'trust', { id: 't2' })]);
+    expect(tieCounts(doc, 'a')).toMatchObject({ all: 2, contacts: 2 });
+    const stakeholders = Object.assign(Object.create(null), doc.stakeholders) as typeof doc.stakeholders;
+    stakeholders.a = { ...stakeholders.a, x: 500 };
+    expect(tieCounts({ ...doc, stakeholders }, 'a')).toMatchObject({ all: 2, contacts: 2 });
+    delete stakeholders.c;
+    expect(tieCounts({ ...doc, stakeholders }, 'a')).toMatchObject({ all: 2, informal: 2, contacts: 1 });
+  });
+});
+
+describe('tie counts in steps (a map with more ties than one task should pass over)', () => {
+  it('gives the count of one pass, after one step per chunk, and is then known', () => {
+    const ties = [createTie('a', 'b', 'influence', { id: 't1' }), createTie('c', 'a', 'trust', { id: 't2' }), createTie('b', 'c', 'trust', { id: 't3' }), createTie('a', 'd', 'reports-to', { id: 't4' }), createTie('d', 'a', 'tension', { id: 't5' })];
+    const doc = documentFrom(createMapMeta('m', 0), people, ties);
+    expect(tieCountsKnown(doc.ties, 'a')).toBe(false);
+    const counter = tieCountSteps(doc.ties, 'a', 2);
+    let steps = 1;
+    while (!counter.step()) steps++;
+    expect(steps).toBe(4); // listing the ties, then 2 + 2 + 1
+    expect(tieCountsKnown(doc.ties, 'a')).toBe(true);
+    expect(tieCounts(doc, 'a')).toEqual({ all: 4, informal: 2, reportsTo: 1, tension: 1, contacts: 2 });
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * overdueIds is asked again on every edit: after a move it reuses the answers of everyone unchanged,
+ * and still follows a follow-up date set, cleared, someone removed, and a new day.
+ */
+import { describe, expect, it } from 'vitest';
+import { overdueIds } from '../../../src/canvas/overlay';
+import { removeElements, updateStakeholder } from '../../../src/domain/operations';
+import { docOf, person } from '../helpers/docs';
+
+describe('overdue markers through edits', () => {
+  const doc = docOf([person('a', { nextFollowUp: '2024-03-01' }), person('b', { nextFollowUp: '2024-05-01' }), person('c')], []);
+  const today = '2024-04-01';
+
+  it('a move keeps the same set; a date set, cleared, a removal and another day are followed', () => {
+    const first = overdueIds(doc, today);
+    expect([...first]).toEqual(['a']);
+    const moved = updateStakeholder(doc, 'a', { x: 300 });
+    expect(overdueIds(moved, today)).toBe(first);
+    const dated = updateStakeholder(moved, 'c', { nextFollowUp: '2024-02-01' });
+    expect([...overdueIds(dated, today)].sort()).toEqual(['a', 'c']);
+    const cleared = updateStakeholder(dated, 'a', { nextFollowUp: '2024-12-01' });
+    expect([...overdueIds(cleared, today)]).toEqual(['c']);
+    expect([...overdueIds(removeElements(cleared, ['c']), today)]).toEqual([]);
+    expect([...overdueIds(cleared, '2024-06-01')].sort()).toEqual(['b', 'c']);
+    expect(first).toEqual(new Set(['a']));
+  });
+});
