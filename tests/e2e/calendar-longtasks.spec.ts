@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { outlookStyleIcs } from '../../bench/lib/formats';
 import { createMapDocument, createStakeholder } from '../../src/domain/factories';
 import { exportMapJson } from '../../src/io/map-file';
-import { expect, test } from './fixtures';
+import { expect, longTasksSince, recordLongTasks, test } from './fixtures';
 
 /**
  * Not a check but a measurement, run on demand (it takes a minute or two):
@@ -22,7 +22,6 @@ test.describe.configure({ timeout: 600_000 });
 // kept out of the measured steps (waitForFunction reads the summary's text only).
 test.use({ trace: 'off' });
 
-type AppWindow = { __longTasks: { start: number; ms: number }[] };
 
 async function openColleagues(page: Page) {
   const doc = createMapDocument('Work', 1);
@@ -39,12 +38,7 @@ async function openColleagues(page: Page) {
 }
 
 test('long tasks from a large calendar chosen to its preview', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as AppWindow).__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as AppWindow).__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await openColleagues(page);
   // Chosen from the disk, as a user does: a buffer handed to setInputFiles is rebuilt on the page's
   // main thread by the test driver, a long task of its own.
@@ -65,7 +59,7 @@ test('long tasks from a large calendar chosen to its preview', async ({ page }) 
       writeFileSync(`${process.env.MEASURE_PROFILE}/calendar-${name}.cpuprofile`, JSON.stringify(profile));
     }
     await page.waitForTimeout(500);
-    const tasks = (await page.evaluate(() => (window as unknown as AppWindow).__longTasks)).filter((t) => t.start >= since).map((t) => t.ms);
+    const tasks = (await longTasksSince(page, since)).filter((t) => t.start >= since).map((t) => t.ms);
     tasks.sort((a, b) => b - a);
     return { step: name, ms, longTasks: tasks.length, over100: tasks.filter((t) => t > 100).length, longestMs: tasks[0] ?? 0, top: tasks.slice(0, 6) };
   };

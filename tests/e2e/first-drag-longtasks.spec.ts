@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
-import { expect, storeAndOpen, test } from './fixtures';
+import { expect, longTasksSince, recordLongTasks, storeAndOpen, test } from './fixtures';
 
 /**
  * Not a check but a measurement, run on demand (issue 15: "the first drag after a 2,000-person
@@ -15,7 +15,7 @@ const SIZE = Number(process.env.MEASURE_FIRST_DRAG ?? 0);
 test.skip(!SIZE, 'set MEASURE_FIRST_DRAG=<people> to measure');
 test.describe.configure({ timeout: 600_000 });
 
-type AppWindow = { __longTasks: { start: number; ms: number }[]; __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, { x: number; y: number }> } | null; analysis: unknown } } } };
+type AppWindow = { __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, { x: number; y: number }> } | null; analysis: unknown } } } };
 const people = (page: Page) => page.evaluate(() => Object.keys((window as unknown as AppWindow).__influenceMap?.store.getState().doc?.stakeholders ?? {}).length);
 
 /** The middle of the card nearest the pane's centre (a DOM card, or a mark zoomed out). */
@@ -42,12 +42,7 @@ function personNearMiddle(page: Page) {
 }
 
 test('long tasks of the first drag after a large map opens', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as AppWindow).__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as AppWindow).__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await storeAndOpen(page, generateOrganisation(SIZE, 5));
   await expect.poll(() => people(page), { timeout: 300_000 }).toBe(SIZE);
   await expect(page.getByText('Saved', { exact: false }).first()).toBeVisible({ timeout: 300_000 });
@@ -70,7 +65,7 @@ test('long tasks of the first drag after a large map opens', async ({ page }) =>
   }
   await page.mouse.up();
   await page.waitForTimeout(500);
-  const tasks = await page.evaluate((since) => (window as unknown as AppWindow).__longTasks.filter((t) => t.start + t.ms >= since), pressedAt);
+  const tasks = await longTasksSince(page, pressedAt);
   const ms = tasks.map((t) => t.ms).sort((a, b) => b - a);
   // The gesture moved someone (a press on empty canvas would pan: no drag measured).
   expect(await positions()).not.toBe(before);

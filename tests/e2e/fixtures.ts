@@ -78,3 +78,25 @@ export async function storeAndOpen(page: Page, doc: unknown) {
     await app.workspace.createMap(d);
   }, doc);
 }
+
+export interface LongTask {
+  start: number;
+  ms: number;
+}
+type LongTaskWindow = { __longTasks: LongTask[] };
+
+/** Records every main-thread task over 50 ms (Long Tasks API) from the next page load on. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as LongTaskWindow;
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The long tasks recorded so far that ended at or after `since` (the page's performance.now()). */
+export function longTasksSince(page: Page, since = 0): Promise<LongTask[]> {
+  return page.evaluate((from) => (window as unknown as LongTaskWindow).__longTasks.filter((t) => t.start + t.ms >= from), since);
+}

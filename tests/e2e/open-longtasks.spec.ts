@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { generateOrganisation } from '../../src/analysis/generate';
-import { expect, storeAndOpen, test } from './fixtures';
+import { expect, longTasksSince, recordLongTasks, storeAndOpen, test } from './fixtures';
 
 /**
  * Not a check but a measurement, run on demand (it takes minutes):
@@ -12,16 +12,11 @@ const SIZE = Number(process.env.MEASURE_OPEN ?? 0);
 test.skip(!SIZE, 'set MEASURE_OPEN=<people> to measure');
 test.describe.configure({ timeout: 600_000 });
 
-type AppWindow = { __longTasks: { start: number; ms: number }[]; __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, unknown> } | null } } } };
+type AppWindow = { __influenceMap: { store: { getState(): { doc: { stakeholders: Record<string, unknown> } | null } } } };
 const people = (page: Page) => page.evaluate(() => Object.keys((window as unknown as AppWindow).__influenceMap?.store.getState().doc?.stakeholders ?? {}).length);
 
 test('long tasks while a stored large map opens', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as AppWindow).__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as AppWindow).__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await storeAndOpen(page, generateOrganisation(SIZE, 5));
   await expect.poll(() => people(page), { timeout: 300_000 }).toBe(SIZE);
   await expect(page.getByText('Saved', { exact: false }).first()).toBeVisible({ timeout: 300_000 });
@@ -32,7 +27,7 @@ test('long tasks while a stored large map opens', async ({ page }) => {
   await expect.poll(async () => Number(await page.locator('canvas.lod-layer').getAttribute('data-lod-marks')), { timeout: 300_000, intervals: [250] }).toBeGreaterThan(0);
   const drawnMs = Date.now() - started;
   await page.waitForTimeout(2000);
-  const tasks = await page.evaluate(() => (window as unknown as AppWindow).__longTasks);
+  const tasks = await longTasksSince(page);
   const ms = tasks.map((t) => t.ms).sort((a, b) => b - a);
   if (process.env.MEASURE_SHOTS) {
     // The zoomed-out stand-in for keyboard users, light and dark, at 1024 x 700.
