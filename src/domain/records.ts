@@ -63,19 +63,20 @@ export function entryCount(record: Readonly<Record<string, unknown>>): number {
 }
 
 /**
- * Do two versions of a record hold the same entries with the same `field` in each? True for a
+ * Do two versions of a record hold the same entries with the same `fields` in each? True for a
  * move or a note edit (new person objects, same names), false once someone is added, removed or
- * has that field changed. One pass of pointer checks: views derived from that field (tie
+ * has one of those fields changed. One pass of pointer checks: views derived from that field (tie
  * sentences, the department list) can then be kept instead of rebuilt for 50,000 people on a drop.
  */
-export function sameInEvery<T extends object, K extends keyof T>(prev: Readonly<Record<string, T>>, next: Readonly<Record<string, T>>, field: K): boolean {
+export function sameInEvery<T extends object>(prev: Readonly<Record<string, T>>, next: Readonly<Record<string, T>>, ...fields: (keyof T)[]): boolean {
   if (prev === next) return true;
   if (entryCount(prev) !== entryCount(next)) return false;
   for (const id in next) {
     if (!Object.hasOwn(prev, id)) return false;
     const a = prev[id];
     const b = next[id];
-    if (a !== b && a[field] !== b[field]) return false;
+    if (a === b) continue;
+    for (const field of fields) if (a[field] !== b[field]) return false;
   }
   return true;
 }

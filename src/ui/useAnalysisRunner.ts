@@ -8,6 +8,7 @@ import { createAnalysisClient, isAnalysisCancelled } from '../analysis/client';
 import { toAnalysisInput } from '../analysis/input';
 import type { AnalysisInput } from '../analysis/types';
 import type { AnalysisState } from '../state/slices/analysis';
+import { sameInEvery } from '../domain/records';
 import type { MapDocument } from '../domain/types';
 import { useServices } from '../state/context';
 
@@ -38,16 +39,7 @@ export function sameAnalysisInput(a: AnalysisInput, b: AnalysisInput): boolean {
  */
 export function sameNetwork(a: MapDocument, b: MapDocument): boolean {
   if (a.map.id !== b.map.id || a.ties !== b.ties || a.map.settings !== b.map.settings || a.map.meId !== b.map.meId) return false;
-  if (a.stakeholders === b.stakeholders) return true;
-  const ids = Object.keys(a.stakeholders);
-  if (ids.length !== Object.keys(b.stakeholders).length) return false;
-  for (const id of ids) {
-    const s = a.stakeholders[id];
-    const t = b.stakeholders[id];
-    if (s === t) continue;
-    if (!t || s.name !== t.name || s.title !== t.title || s.department !== t.department || s.seniority !== t.seniority) return false;
-  }
-  return true;
+  return sameInEvery(a.stakeholders, b.stakeholders, 'name', 'title', 'department', 'seniority');
 }
 
 export function useAnalysisRunner(): void {
