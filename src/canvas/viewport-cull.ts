@@ -10,6 +10,7 @@
  */
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { NODE_BASE_WIDTH, NODE_HEIGHT } from '../domain/defaults';
 import type { Id } from '../domain/types';
 import type { StakeholderFlowNode, TieFlowEdge } from './flow-mapping';
 
@@ -32,7 +33,7 @@ export function cullToRegion(nodes: readonly StakeholderFlowNode[], edges: reado
   const inRegion = new Set<Id>();
   for (const n of nodes) {
     const { x, y } = n.position;
-    if (x <= region.maxX && x + (n.width ?? 150) >= region.minX && y <= region.maxY && y + (n.height ?? 76) >= region.minY) inRegion.add(n.id);
+    if (x <= region.maxX && x + (n.width ?? NODE_BASE_WIDTH) >= region.minX && y <= region.maxY && y + (n.height ?? NODE_HEIGHT) >= region.minY) inRegion.add(n.id);
   }
   const shownEdges = edges.filter((e) => inRegion.has(e.source) || inRegion.has(e.target));
   const shown = new Set(inRegion);
