@@ -102,6 +102,18 @@ test('the power/interest grid fills the canvas and no person covers a quadrant l
   for (const label of await boxes(page, '.grid-bg__label')) expect(overlaps(label, bar)).toBe(false);
 });
 
+test('in the power/interest grid a collapsed team’s count leaves the manager’s name whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openSample(page);
+  await page.getByRole('combobox', { name: 'Show levels' }).selectOption('2');
+  await view(page, 'Power–interest grid');
+  const withTeam = page.locator('.chip').filter({ has: page.locator('.person__team') });
+  await expect(withTeam.first()).toBeVisible();
+  const names = await withTeam.locator('.chip__name').evaluateAll((els) => els.map((e) => ({ name: e.textContent, whole: e.scrollWidth <= e.clientWidth })));
+  expect(names.length).toBeGreaterThan(1);
+  for (const n of names) expect(n.whole, `${n.name} is cut short`).toBe(true);
+});
+
 test('Me at the centre draws the ties, and no card covers a ring label or the caption', async ({ page }) => {
   await openSample(page);
   await view(page, 'Me at the centre');
@@ -158,6 +170,14 @@ for (const size of [
     for (const tab of await boxes(page, '[role="tab"]')) expect(overlaps(metrics, tab), 'Metrics covers a tab').toBe(false);
     const side = (await page.getByRole('complementary', { name: 'Side panel' }).boundingBox())!;
     for (const tab of await boxes(page, '[role="tab"]')) expect(tab.x + tab.width).toBeLessThanOrEqual(side.x + side.width + 0.5);
+    if (size.width >= 1024) {
+      // The Metrics toggle and the hide button share the tab row, analysing or not.
+      const tabRow = (await page.getByRole('tablist', { name: 'Side panel' }).boundingBox())!;
+      for (const name of ['Metrics', 'Hide side panel']) {
+        const box = (await page.getByRole('button', { name }).boundingBox())!;
+        expect(box.y, `${name} below the tabs`).toBeLessThan(tabRow.y + tabRow.height);
+      }
+    }
     // The open map's name in the list is not cut short.
     const name = page.locator('.maps__name').first();
     expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
