@@ -5,6 +5,7 @@ import { Icon } from './Icon';
 import { SaveIndicator } from './SaveIndicator';
 import { TeamControls } from './team/TeamControls';
 import type { ThemeChoice } from './theme';
+import { moveFocusByArrow } from './arrowFocus';
 
 export interface HeaderProps {
   onNewMap: () => void;
@@ -147,18 +148,11 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
   }, [open]);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const entries = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
-    const index = entries.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'Escape') {
       e.stopPropagation();
       setOpen(false);
       ref.current?.querySelector<HTMLElement>('button')?.focus();
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      entries[(index + 1) % entries.length]?.focus();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      entries[(index - 1 + entries.length) % entries.length]?.focus();
-    }
+    } else moveFocusByArrow(e, entries);
   };
   return (
     <div className="menu" ref={ref} onKeyDown={onKeyDown}>

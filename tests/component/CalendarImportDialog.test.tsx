@@ -11,6 +11,10 @@ afterEach(() => {
   dispose = null;
 });
 
+/** Each test renders 50-110 rows of pickers and checkboxes several times: 2-4 s in jsdom on a quiet
+ *  machine, 10 s on a loaded one, over the default 5 s. */
+const JSDOM_RENDERS = 30_000;
+
 /** 60 meetings in January 2025, each with Me and one of 55 colleagues (two on the map). */
 function setup() {
   const doc = createMapDocument('Work', 0);
@@ -58,5 +62,32 @@ describe('Calendar preview of a long calendar', () => {
     const [plan, choices] = onApply.mock.calls[0] as [{ meetings: unknown[] }, { people: Map<string, { action: string }> }];
     expect(plan.meetings).toHaveLength(60);
     expect([...choices.people.values()].filter((c) => c.action === 'match')).toHaveLength(2);
-  });
+  }, JSDOM_RENDERS);
+});
+
+describe('Calendar preview by keyboard', () => {
+  it('takes the meeting list as one Tab stop, moves within it by arrow keys, and keeps it one stop after more are listed', async () => {
+    setup();
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2025-01-01' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2025-01-31' } });
+    const list = screen.getByRole('list', { name: 'Meetings to log' });
+    const boxes = () => [...list.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    const tabbable = () => boxes().filter((b) => b.tabIndex === 0);
+    expect(boxes()).toHaveLength(ROWS_SHOWN);
+    expect(tabbable()).toEqual([boxes()[0]]);
+    boxes()[0].focus();
+    fireEvent.keyDown(boxes()[0], { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(boxes()[1]);
+    expect(tabbable()).toEqual([boxes()[1]]);
+    fireEvent.keyDown(boxes()[1], { key: 'End' });
+    expect(document.activeElement).toBe(boxes()[ROWS_SHOWN - 1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(boxes()[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more meetings' }));
+    expect(boxes()).toHaveLength(60);
+    expect(tabbable()).toEqual([boxes()[0]]);
+    // The list is one stop: from its checkbox, the next stop is outside it.
+    const stops = [...document.querySelectorAll<HTMLElement>('input, button, select, [tabindex]')].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled);
+    expect(stops.filter((el) => list.contains(el))).toHaveLength(1);
+  }, JSDOM_RENDERS);
 });

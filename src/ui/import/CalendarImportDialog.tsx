@@ -20,6 +20,7 @@ import { localDate } from '../../domain/nurture';
 import type { MapDocument } from '../../domain/types';
 import { Dialog } from '../Dialog';
 import { DialogActions } from '../DialogActions';
+import { useRovingFocus } from '../arrowFocus';
 import { peopleByName, PersonPicker } from '../PersonPicker';
 import { ProblemList } from './ImportDialogs';
 
@@ -97,6 +98,9 @@ export function CalendarImportDialog({
   const later = useDeferredValue(useMemo(() => ({ plan, choiceMap, meetingPicks }), [plan, choiceMap, meetingPicks]));
   const strangers = useMemo(() => frequentStrangers(later.plan, later.choiceMap), [later]);
   const pairs = useMemo(() => metTogether(doc, later.plan, later.choiceMap, (m) => isIncluded(m, { meetings: later.meetingPicks })), [doc, later]);
+  // Up to fifty checkboxes each: one Tab stop per list, so Tab reaches "Log meetings".
+  const meetingFocus = useRovingFocus<HTMLUListElement>('input[type="checkbox"]');
+  const pairFocus = useRovingFocus<HTMLUListElement>('input[type="checkbox"]');
   const choose = (key: string, c: PersonChoice) => setPicked((prev) => new Map(prev).set(key, c));
   const name = (id: string) => (Object.hasOwn(doc.stakeholders, id) ? displayName(doc.stakeholders[id]) : '');
   const matchText = (p: PlannedPerson) => {
@@ -205,7 +209,7 @@ export function CalendarImportDialog({
       {pairs.length > 0 && (
         <section aria-label="Met together" className="calendar-import__section">
           <h3 className="insights__title">Met together: add as trust ties?</h3>
-          <ul className="calendar-import__list">
+          <ul className="calendar-import__list" aria-label="Trust ties to add" aria-describedby="cal-arrows" {...pairFocus}>
             {pairs.map((t) => {
               const k = `${t.a}\u0000${t.b}`;
               return (
@@ -221,7 +225,8 @@ export function CalendarImportDialog({
       )}
       <section aria-label="Meetings" className="calendar-import__section">
         <h3 className="insights__title">Meetings ({formatCount(plan.meetings.length)})</h3>
-        <ul className="calendar-import__list calendar-import__meetings">
+        <p id="cal-arrows" className="visually-hidden">Tab enters the list, the arrow keys move within it.</p>
+        <ul className="calendar-import__list calendar-import__meetings" aria-label="Meetings to log" aria-describedby="cal-arrows" {...meetingFocus}>
           {plan.meetings.slice(0, meetingsShown).map((m) => (
             <li key={m.event.key}>
               <label>

@@ -4,6 +4,7 @@ import { useEditor, useServices } from '../../state/context';
 import { whatIfStore } from '../../state/what-if';
 import { LogCatchUpDialog } from './LogCatchUpDialog';
 import { useTeamToggle } from '../org/team';
+import { moveFocusByArrow } from '../arrowFocus';
 
 /** The right-click menu of a card: log a catch-up, focus, mark as me, delete. */
 export function NodeContextMenu() {
@@ -51,19 +52,11 @@ export function NodeContextMenu() {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();
       e.stopPropagation();
       store.getState().closeContextMenu();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = e.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
-      items[next]?.focus();
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      items[e.key === 'Home' ? 0 : items.length - 1]?.focus();
-    }
+    } else moveFocusByArrow(e, items);
   };
 
   const id = menu?.id;
