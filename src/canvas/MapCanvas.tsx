@@ -1,3 +1,4 @@
+import { useCatchLostFocus } from './useCatchLostFocus';
 import {
   Background,
   BackgroundVariant,
@@ -243,6 +244,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // it out (a container query in styles/canvas.css), as it would cover a third of the cards.
   const { minimap: minimapWanted } = useLayoutPrefs();
   const empty = nodes.length === 0;
+  useCatchLostFocus(containerRef, opening.measured);
 
   return (
     <div ref={containerRef} className={lod ? 'canvas canvas--lod' : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} data-testid="canvas">
@@ -294,6 +296,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onlyRenderVisibleElements={people >= LOD_MIN_PEOPLE}
         proOptions={{ hideAttribution: true }}
         aria-label="Map canvas"
+        tabIndex={-1}
       >
         <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
         <PeerSelections />

@@ -293,6 +293,20 @@ test('keyboard only: Enter on the palette adds a person whose name is ready to t
   expect(await names(page)).toEqual(['Ngozi Adeyemi']);
 });
 
+test('keyboard only from the start screen: Enter on New map leaves the keyboard on the canvas, where N adds a person', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('.empty').getByRole('button', { name: 'New map' }).focus();
+  await page.keyboard.press('Enter');
+  // The button is gone with the start screen: the canvas has the keyboard, not the page.
+  await expect(page.getByRole('application', { name: 'Map canvas' })).toBeFocused();
+  await page.keyboard.press('n');
+  await expect(cardEditor(page)).toBeFocused();
+  await page.keyboard.type('Ada Lovelace');
+  await page.keyboard.press('Enter');
+  expect(await names(page)).toEqual(['Ada Lovelace']);
+  await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', 'Ada Lovelace');
+});
+
 test('Find then Enter focuses the card found in the power–interest grid and in Me at the centre too', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
