@@ -159,6 +159,7 @@ test('with Metrics open the minimap makes way instead of covering a third of the
 });
 
 for (const size of [
+  { width: 1400, height: 860 },
   { width: 1024, height: 700 },
   { width: 960, height: 600 },
 ]) {
