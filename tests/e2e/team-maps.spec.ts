@@ -294,6 +294,8 @@ test('rotating the key: old links are refused with a clear message, the new link
   await carol.close();
   const dan = await joiner(browser, view, 'Dan');
   await expect(nodeByName(dan.page, 'Tom after rotation')).toBeVisible();
+  // The rotation sealed the new room's snapshot under the new key.
+  expect(await joinedVia(dan.page)).toBe('used');
   await expect(dan.page.getByTestId('team-status')).toHaveText('Connected · view only');
   // Alice keeps editing in the new room.
   await rename(page, 'Priya', 'Priya new room');
