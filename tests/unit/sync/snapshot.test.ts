@@ -7,6 +7,7 @@ import type { MapDocument } from '../../../src/domain/types';
 import { deriveRoomKeys, newRoom } from '../../../src/sync/keys';
 import { readDocumentWithSnapshot, snapshotCoverage, writeSnapshot } from '../../../src/sync/snapshot';
 import { applyPlan, planChanges, readDocument, type SealContext } from '../../../src/sync/ydoc';
+import { applyEdit, EDITS } from './random-edits';
 
 const LOCAL = 'test-local';
 
@@ -194,40 +195,7 @@ describe('sealed whole-map snapshot', () => {
 
   it('converges: after random concurrent edits and snapshots on two Y.Docs, a joiner reads the same map through the snapshot as from the values', async () => {
     const ctx = await room();
-    const ids = ['p0', 'p1', 'p2'];
-    const edit = fc.oneof(
-      fc.record({ op: fc.constant('name' as const), id: fc.constantFrom(...ids), value: fc.string({ maxLength: 8 }) }),
-      fc.record({ op: fc.constant('move' as const), id: fc.constantFrom(...ids), value: fc.integer({ min: -500, max: 500 }) }),
-      fc.record({ op: fc.constant('delete' as const), id: fc.constantFrom(...ids) }),
-      fc.record({ op: fc.constant('tie' as const), id: fc.constantFrom(...ids), to: fc.constantFrom(...ids) }),
-      fc.record({ op: fc.constant('log' as const), id: fc.constantFrom(...ids), value: fc.string({ maxLength: 5 }) }),
-      fc.record({ op: fc.constant('add' as const), value: fc.string({ maxLength: 5 }) }),
-      fc.record({ op: fc.constant('snapshot' as const) }),
-      fc.record({ op: fc.constant('sync' as const) }),
-    );
-    type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
-    const apply = (doc: MapDocument, e: Edit, n: number, side: string): MapDocument => {
-      switch (e.op) {
-        case 'name':
-          return doc.stakeholders[e.id] ? ops.updateStakeholder(doc, e.id, { name: e.value }) : doc;
-        case 'move':
-          return doc.stakeholders[e.id] ? ops.moveStakeholders(doc, { [e.id]: { x: e.value, y: -e.value } }) : doc;
-        case 'delete':
-          return ops.removeElements(doc, [e.id]);
-        case 'tie': {
-          const r = ops.connect(doc, e.id, e.to, 'trust', { id: `t-${side}-${n}` });
-          return r.ok ? r.doc : doc;
-        }
-        case 'log': {
-          const s = doc.stakeholders[e.id];
-          return s ? ops.updateStakeholder(doc, e.id, { interactions: [...s.interactions, { id: `i-${side}-${n}`, date: '2026-02-03', kind: 'meeting', note: e.value }] }) : doc;
-        }
-        case 'add':
-          return ops.addStakeholder(doc, createStakeholder({ id: `p-${side}-${n}`, name: e.value }));
-        default:
-          return doc;
-      }
-    };
+    const edit = fc.oneof(...EDITS, fc.record({ op: fc.constant('snapshot' as const) }), fc.record({ op: fc.constant('sync' as const) }));
     const exchange = (a: Y.Doc, b: Y.Doc) => {
       const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
       const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
@@ -254,7 +222,7 @@ describe('sealed whole-map snapshot', () => {
             await writeSnapshot(ydocs[side], ctx, docs[side], LOCAL);
             continue;
           }
-          const next = apply(docs[side], e, n, side);
+          const next = applyEdit(docs[side], e, n, side);
           await applyPlan(ydocs[side], ctx, planChanges(docs[side], next), LOCAL);
           docs[side] = next;
         }
