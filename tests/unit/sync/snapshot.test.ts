@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { createMapDocument, createStakeholder } from '../../../src/domain/factories';
 import * as ops from '../../../src/domain/operations';
 import type { MapDocument } from '../../../src/domain/types';
-import { deriveRoomKeys, newRoom } from '../../../src/sync/keys';
+import { deriveRoomKeys, newRoom, toBase64Url } from '../../../src/sync/keys';
+import { sealBytes } from '../../../src/sync/seal';
 import { readDocumentWithSnapshot, snapshotCoverage, writeSnapshot } from '../../../src/sync/snapshot';
 import { applyPlan, planChanges, readDocument, type SealContext } from '../../../src/sync/ydoc';
 import { applyEdit, EDITS } from './random-edits';
@@ -149,6 +150,21 @@ describe('sealed whole-map snapshot', () => {
         ydoc.getMap('snapshot').set('map', packed(ahead));
       },
       /covers changes this copy of the map does not hold/,
+    ],
+    [
+      'holding something else than tables of records',
+      async (ydoc, ctx) => {
+        const sv = Y.encodeStateVector(ydoc);
+        const gz = new Uint8Array(await new Response(new Blob([JSON.stringify({ meta: 1 })]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+        const sealed = await sealBytes(ctx.key, { room: ctx.room, table: 'snapshot', record: toBase64Url(sv), field: 'map' }, gz);
+        const bytes = new Uint8Array(5 + sv.length + sealed.length);
+        bytes[0] = 1;
+        new DataView(bytes.buffer).setUint32(1, sv.length);
+        bytes.set(sv, 5);
+        bytes.set(sealed, 5 + sv.length);
+        ydoc.getMap('snapshot').set('map', bytes);
+      },
+      /not a map snapshot/,
     ],
     [
       'not a snapshot at all',
