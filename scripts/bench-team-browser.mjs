@@ -2,7 +2,10 @@
 // drawn) against opening the same map locally in Chromium (navigation -> map drawn), same run,
 // three rounds alternating. The issue's target: join at most 2x the local open.
 //
-//   node scripts/bench-team-browser.mjs [--people=2000] [--rounds=3] [--no-build]
+//   node scripts/bench-team-browser.mjs [--people=2000] [--rounds=3] [--no-build] [--no-snapshot]
+//
+// The room gets its sealed whole-map snapshot, as sharing from the app makes one (--no-snapshot:
+// values only, the per-value join).
 //
 // Builds the test build (`vite build --mode e2e`, which exposes window.__influenceMap) into
 // bench/dist/team-app and the Node bundle of src/sync into bench/dist/team-node, starts the real
@@ -77,6 +80,8 @@ try {
   await ready;
   log(`sealing ${fmt(Object.keys(doc.stakeholders).length)} people and ${fmt(Object.keys(doc.ties).length)} ties into the room …`);
   await lib.applyPlan(ydoc, { room: roomId, key: keys.sealKey }, lib.planChanges(null, doc), 'bench');
+  // As the app does when sharing: the whole map sealed once more as the room's snapshot (if this build has one).
+  if (lib.writeSnapshot && !args.has('no-snapshot')) await lib.writeSnapshot(ydoc, { room: roomId, key: keys.sealKey }, doc, 'bench');
   while (provider.hasUnsyncedChanges) await new Promise((r) => setTimeout(r, 50));
 
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -121,9 +126,10 @@ try {
     await joiner.goto(`${url}/#/join/${roomId}/e.${editSecret}`);
     joins.push(await drawnAt(joiner));
     const people = await joiner.evaluate(() => Object.keys(window.__influenceMap.store.getState().doc?.stakeholders ?? {}).length);
+    const via = await joiner.evaluate(() => window.__influenceMap.team?.().lastJoin?.snapshot.kind ?? 'no snapshot in this build');
     if (people !== Object.keys(doc.stakeholders).length) throw new Error(`the joined map has ${people} people`);
     await member.close();
-    log(`round ${round + 1}: local open ${fmt(opens.at(-1))} ms, join ${fmt(joins.at(-1))} ms`);
+    log(`round ${round + 1}: local open ${fmt(opens.at(-1))} ms, join ${fmt(joins.at(-1))} ms (snapshot: ${via})`);
   }
   const rows = [
     ['Open the map locally (navigation -> map drawn)', `${fmt(median(opens))} ms`, `median of ${ROUNDS}: ${opens.map((x) => fmt(x)).join(', ')} ms`],

@@ -8,6 +8,7 @@ export { generateOrganisation } from '../../src/analysis/generate';
 export { creationToken, deriveRoomKeys, newRoom } from '../../src/sync/keys';
 export { applyPlan, planChanges, readDocument, roots } from '../../src/sync/ydoc';
 export { openValue } from '../../src/sync/seal';
+export { readDocumentWithSnapshot, writeSnapshot } from '../../src/sync/snapshot';
 export { InfluenceDb } from '../../src/storage/db';
 export { Repository } from '../../src/storage/repository';
 export { restoreDocument } from '../../src/domain/restore';

@@ -4,6 +4,7 @@ import '@xyflow/react/dist/base.css';
 import '../ui/styles.css';
 import { createEditorStore } from '../state/store';
 import { createSyncChannel } from '../state/sync-channel';
+import { teamFor } from '../state/team';
 import { Workspace } from '../state/workspace';
 import { Repository } from '../storage/repository';
 import { App } from './App';
@@ -19,6 +20,7 @@ if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') {
   (window as unknown as { __influenceMap?: unknown }).__influenceMap = {
     store,
     workspace,
+    team: () => teamFor(workspace),
     benchTools: async () => ({ ...(await import('../io/import')), ...(await import('../io/png-browser')) }),
   };
 }

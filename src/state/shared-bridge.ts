@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 import { mergeRecord } from '../domain/diff';
 import { copyRecord, hasEntry } from '../domain/records';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
+import { snapshotCoverage, writeSnapshot } from '../sync/snapshot';
 import { applyPlan, isEmptyPlan, planChanges, readRecords, restorePeer, roots, type SealContext, type SharedTable } from '../sync/ydoc';
 import type { EditorStoreApi } from './store';
 
@@ -26,6 +27,8 @@ export const LOCAL_ORIGIN = Symbol('influence-map-local');
 export interface BridgeOptions {
   /** View-only members never write (the server would refuse it anyway). */
   readOnly?: boolean;
+  /** How long edits must settle before a new snapshot is considered (ms). */
+  snapshotAfterMs?: number;
   /** Problems found in what peers sent (values that failed to open, repairs). */
   onProblems?: (lines: string[]) => void;
 }
@@ -38,6 +41,19 @@ interface Dirty {
 
 const noDirt = (): Dirty => ({ meta: false, stakeholders: new Set(), ties: new Set() });
 
+const SNAPSHOT_AFTER_MS = 10_000;
+
+/**
+ * A new snapshot is written when at least this share of the map's values (and this many) were
+ * written since the last one: joiners then open at most that many values on their own.
+ */
+const SNAPSHOT_STALE_SHARE = 0.1;
+const SNAPSHOT_STALE_MIN = 256;
+
+export function snapshotWorthWriting({ values, uncovered }: { values: number; uncovered: number }): boolean {
+  return uncovered >= SNAPSHOT_STALE_MIN && uncovered >= values * SNAPSHOT_STALE_SHARE;
+}
+
 export class SharedMapBridge {
   /** The document as it is in the Y.Doc, as far as this device knows. */
   private written: MapDocument;
@@ -46,6 +62,9 @@ export class SharedMapBridge {
   private remotePending = false;
   private dirty = noDirt();
   private disposed = false;
+  /** A peer's value failed to open here: `written` keeps what was known, so it is no snapshot of the Y.Doc. */
+  private sawRejected = false;
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: (() => void)[] = [];
   readonly mapId: Id;
 
@@ -60,9 +79,10 @@ export class SharedMapBridge {
     this.mapId = base.map.id;
   }
 
-  /** Writes the whole document into an empty Y.Doc (the owner, when sharing). */
+  /** Writes the whole document into an empty Y.Doc (the owner, when sharing), and its snapshot. */
   async seed(): Promise<void> {
     await applyPlan(this.ydoc, this.ctx, planChanges(null, this.written), LOCAL_ORIGIN);
+    await writeSnapshot(this.ydoc, this.ctx, this.written, LOCAL_ORIGIN);
   }
 
   /**
@@ -95,6 +115,8 @@ export class SharedMapBridge {
     }
     // Edits made before the bridge started (e.g. while the map opened) go out too.
     this.schedulePush();
+    // A room without a (recent) snapshot gets one once things settle, e.g. after a slow join.
+    this.scheduleSnapshot();
   }
 
   /** Resolves when everything queued so far (pushes and adoptions) is done. */
@@ -104,6 +126,7 @@ export class SharedMapBridge {
 
   dispose(): void {
     this.disposed = true;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
@@ -132,8 +155,29 @@ export class SharedMapBridge {
       if (!doc || doc.map.id !== this.mapId) return;
       const plan = planChanges(this.written, doc);
       this.written = doc;
-      if (!isEmptyPlan(plan)) await applyPlan(this.ydoc, this.ctx, plan, LOCAL_ORIGIN);
+      if (isEmptyPlan(plan)) return;
+      await applyPlan(this.ydoc, this.ctx, plan, LOCAL_ORIGIN);
+      this.scheduleSnapshot();
     });
+  }
+
+  /**
+   * After this device's edits settle, an editor re-seals the snapshot if enough was written since
+   * the last one. Only after one's own edits (and once at start), so a room of editors does not
+   * all write one for the same remote change.
+   */
+  private scheduleSnapshot(): void {
+    if (this.options.readOnly || this.disposed) return;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.enqueue(async () => {
+        // `written` is the Y.Doc only when no remote change waits to be adopted.
+        if (this.sawRejected || this.remotePending || this.options.readOnly) return;
+        if (!snapshotWorthWriting(snapshotCoverage(this.ydoc))) return;
+        await writeSnapshot(this.ydoc, this.ctx, this.written, LOCAL_ORIGIN);
+      });
+    }, this.options.snapshotAfterMs ?? SNAPSHOT_AFTER_MS);
   }
 
   private scheduleRemote(): void {
@@ -150,6 +194,7 @@ export class SharedMapBridge {
   private async adopt(which: Dirty): Promise<void> {
     const read = await readRecords(this.ydoc, this.ctx, which);
     if (this.disposed) return;
+    if (read.report.rejected) this.sawRejected = true;
     const current = this.store.getState().doc;
     if (!current || current.map.id !== this.mapId) return;
     const written = this.written;

@@ -14,7 +14,8 @@ import type { Id } from '../domain/types';
 import { clearLocalCopy, collabUrl, openRoom, REPLACED_MESSAGE, REPLACED_REASON, retireRoom, type ConnectionStatus, type RoomConnection } from '../sync/connection';
 import { creationToken, deriveRoomKeys, newRoom, ownerToken, type RoomKeys, type RoomRole } from '../sync/keys';
 import { openPresence, PRESENCE_FIELD, presenceColour, sealPresence } from '../sync/presence';
-import { applyPlan, planChanges, readDocument, type SealContext } from '../sync/ydoc';
+import { readDocumentWithSnapshot, writeSnapshot, type SnapshotUse } from '../sync/snapshot';
+import { applyPlan, planChanges, type SealContext } from '../sync/ydoc';
 import { deleteShare, getShare, putShare, shareByRoom, type ShareRecord } from '../storage/shares';
 import { LOCAL_ORIGIN, SharedMapBridge } from './shared-bridge';
 import type { MapDocument } from '../domain/types';
@@ -100,6 +101,8 @@ export class TeamMaps {
   private prepared = new Map<Id, { conn: RoomConnection; base: MapDocument }>();
   /** The open map is a shared map whose link was replaced (no connection, read-only). */
   private replacedMapId: Id | null = null;
+  /** How the last join read the map (for tests and measurements). */
+  lastJoin: { snapshot: SnapshotUse } | null = null;
 
   constructor(
     readonly workspace: Workspace,
@@ -234,7 +237,9 @@ export class TeamMaps {
     const conn = openRoom({ roomId, token: () => creationToken(keys, ownerSecret), url: this.url() });
     try {
       await conn.local;
-      await applyPlan(conn.ydoc, { room: roomId, key: keys.sealKey }, planChanges(null, base), LOCAL_ORIGIN);
+      const ctx = { room: roomId, key: keys.sealKey };
+      await applyPlan(conn.ydoc, ctx, planChanges(null, base), LOCAL_ORIGIN);
+      await writeSnapshot(conn.ydoc, ctx, base, LOCAL_ORIGIN);
       await conn.flushed();
       session.rotating = true;
       await retireRoom(session.share.roomId, await ownerToken(session.share.roomId, oldOwnerSecret), this.url());
@@ -371,7 +376,8 @@ export class TeamMaps {
     }
     const mapId = newId();
     const readAt = Y.encodeStateVector(conn.ydoc);
-    const read = await readDocument(conn.ydoc, { room: link.roomId, key: keys.sealKey }, { mapId, updatedAt: Date.now() });
+    const { read, snapshot } = await readDocumentWithSnapshot(conn.ydoc, { room: link.roomId, key: keys.sealKey }, { mapId, updatedAt: Date.now() });
+    this.lastJoin = { snapshot };
     if (!read) {
       conn.destroy();
       throw new Error('This shared map is empty: it may have been removed by its owner.');

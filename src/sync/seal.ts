@@ -29,13 +29,34 @@ export class SealError extends Error {
   }
 }
 
+const AUTH_FAILED = 'a value failed authentication (tampered, moved or sealed with another key)';
+
 const aad = (p: ValuePlace) => encoder.encode(JSON.stringify([p.room, p.table, p.record, p.field]));
 
-export async function sealValue(key: CryptoKey, place: ValuePlace, value: unknown): Promise<string> {
+/** AES-256-GCM with a fresh IV: the IV followed by the ciphertext. */
+export async function sealBytes(key: CryptoKey, place: ValuePlace, plain: Uint8Array): Promise<Uint8Array> {
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plain = encoder.encode(JSON.stringify(value));
-  const cipher = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(place) }, key, plain));
-  return `v1.${toBase64Url(iv)}.${toBase64Url(cipher)}`;
+  const cipher = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(place) }, key, plain as BufferSource));
+  const out = new Uint8Array(IV_BYTES + cipher.length);
+  out.set(iv);
+  out.set(cipher, IV_BYTES);
+  return out;
+}
+
+/** Opens what sealBytes made; anything tampered, moved or sealed with another key throws a SealError. */
+export async function openBytes(key: CryptoKey, place: ValuePlace, sealed: Uint8Array): Promise<Uint8Array> {
+  if (sealed.length <= IV_BYTES) throw new SealError('damaged sealed value', place);
+  try {
+    const plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES) as BufferSource, additionalData: aad(place) }, key, sealed.subarray(IV_BYTES) as BufferSource);
+    return new Uint8Array(plain);
+  } catch {
+    throw new SealError(AUTH_FAILED, place);
+  }
+}
+
+export async function sealValue(key: CryptoKey, place: ValuePlace, value: unknown): Promise<string> {
+  const sealed = await sealBytes(key, place, encoder.encode(JSON.stringify(value)));
+  return `v1.${toBase64Url(sealed.subarray(0, IV_BYTES))}.${toBase64Url(sealed.subarray(IV_BYTES))}`;
 }
 
 /** A sealed value taken apart, or the reason it cannot be opened at all. */
@@ -53,9 +74,7 @@ function parseSealed(place: ValuePlace, sealed: unknown): { iv: Uint8Array; ciph
   }
 }
 
-const AUTH_FAILED = 'a value failed authentication (tampered, moved or sealed with another key)';
-
-function parsePlain(place: ValuePlace, plain: ArrayBuffer): unknown {
+function parsePlain(place: ValuePlace, plain: ArrayBuffer | Uint8Array): unknown {
   try {
     return JSON.parse(decoder.decode(plain));
   } catch {
@@ -67,13 +86,10 @@ function parsePlain(place: ValuePlace, plain: ArrayBuffer): unknown {
 export async function openValue(key: CryptoKey, place: ValuePlace, sealed: unknown): Promise<unknown> {
   const parts = parseSealed(place, sealed);
   if (parts instanceof SealError) throw parts;
-  let plain: ArrayBuffer;
-  try {
-    plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: parts.iv as BufferSource, additionalData: aad(place) }, key, parts.cipher as BufferSource);
-  } catch {
-    throw new SealError(AUTH_FAILED, place);
-  }
-  return parsePlain(place, plain);
+  const sealedBytes = new Uint8Array(IV_BYTES + parts.cipher.length);
+  sealedBytes.set(parts.iv);
+  sealedBytes.set(parts.cipher, IV_BYTES);
+  return parsePlain(place, await openBytes(key, place, sealedBytes));
 }
 
 /** One value of a batch: opened, or why not. */

@@ -162,11 +162,14 @@ export function isEmptyPlan(plan: WritePlan): boolean {
   return plan.writes.length === 0 && plan.deletes.length === 0;
 }
 
+/** The name a value goes by in its record: the field, or `interactions/<entry>` for a contact-log entry. */
+export const fieldKey = (field: string, entry?: Id): string => (entry === undefined ? field : `${field}/${entry}`);
+
 const placeOf = (room: string, w: { table: SharedTable; id: Id; field: string; entry?: Id }): ValuePlace => ({
   room,
   table: w.table,
   record: w.id,
-  field: w.entry === undefined ? w.field : `${w.field}/${w.entry}`,
+  field: fieldKey(w.field, w.entry),
 });
 
 function recordMap(parent: Y.Map<unknown>, table: SharedTable, id: Id): Y.Map<unknown> {
@@ -238,22 +241,68 @@ interface Slot {
   entry?: Id;
 }
 
-/** Queues every sealed value of one record for the batch. */
-function collect(ctx: SealContext, record: RecordValues, source: Y.Map<unknown>, items: { place: ValuePlace; sealed: unknown }[], slots: Slot[]): void {
-  const { table, id } = record;
-  source.forEach((value, field) => {
-    if (field === INTERACTIONS && table === 'stakeholders') {
-      if (!(value instanceof Y.Map)) return;
-      record.interactions = [];
-      value.forEach((sealed, entry) => {
-        items.push({ place: placeOf(ctx.room, { table, id, field, entry }), sealed });
-        slots.push({ record, field, entry });
-      });
+/**
+ * Values already opened elsewhere (a whole-map snapshot, sync/snapshot.ts): the value the Yjs
+ * item at a place holds, or NOT_KNOWN when it must be opened on its own.
+ */
+export interface KnownValues {
+  get(table: SharedTable, record: Id, field: string, item: Y.Item): unknown;
+}
+
+export const NOT_KNOWN = Symbol('not known');
+
+/** How many known values are opened anyway and compared, to catch a snapshot that disagrees with the values. */
+const SPOT_CHECKS = 32;
+
+/** One batch being gathered: what to open, where it goes, and the known values to check. */
+class Batch {
+  readonly items: { place: ValuePlace; sealed: unknown }[] = [];
+  readonly slots: Slot[] = [];
+  /** Known values taken, and a random sample of them (reservoir) to open and compare. */
+  taken = 0;
+  readonly checks: { place: ValuePlace; sealed: unknown; value: unknown }[] = [];
+
+  constructor(
+    readonly ctx: SealContext,
+    readonly known: KnownValues | undefined,
+  ) {}
+
+  /** Queues every sealed value of one record (or fills it from the known values). */
+  collect(record: RecordValues, source: Y.Map<unknown>): void {
+    const { table } = record;
+    source.forEach((value, field) => {
+      if (field === INTERACTIONS && table === 'stakeholders') {
+        if (!(value instanceof Y.Map)) return;
+        record.interactions = [];
+        value.forEach((sealed, entry) => this.add({ record, field, entry }, sealed, value._map.get(entry)));
+        return;
+      }
+      this.add({ record, field }, value, source._map.get(field));
+    });
+  }
+
+  private add(slot: Slot, sealed: unknown, item: Y.Item | undefined): void {
+    const { table, id } = slot.record;
+    const place = placeOf(this.ctx.room, { table, id, field: slot.field, entry: slot.entry });
+    const value = this.known && item ? this.known.get(table, id, place.field, item) : NOT_KNOWN;
+    if (value === NOT_KNOWN) {
+      this.items.push({ place, sealed });
+      this.slots.push(slot);
       return;
     }
-    items.push({ place: placeOf(ctx.room, { table, id, field }), sealed: value });
-    slots.push({ record, field });
-  });
+    fill(slot, value);
+    this.taken++;
+    if (this.checks.length < SPOT_CHECKS) this.checks.push({ place, sealed, value });
+    else {
+      const i = Math.floor(Math.random() * this.taken);
+      if (i < SPOT_CHECKS) this.checks[i] = { place, sealed, value };
+    }
+  }
+}
+
+function fill({ record, field, entry }: Slot, value: unknown): void {
+  if (entry === undefined) record.fields.set(field, value);
+  else record.interactions!.push({ ...(value as Omit<Interaction, 'id'>), id: entry });
 }
 
 export interface PeerRecords {
@@ -263,6 +312,8 @@ export interface PeerRecords {
   stakeholders: Map<Id, Record<string, unknown> | null>;
   ties: Map<Id, Record<string, unknown> | null>;
   report: OpenReport;
+  /** With known values: how many were taken, and whether a sample opened on its own disagreed with them. */
+  known: { taken: number; disagrees: boolean };
 }
 
 const byDateThenId = (a: Interaction, b: Interaction) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -270,18 +321,19 @@ const byDateThenId = (a: Interaction, b: Interaction) => (a.date < b.date ? -1 :
 /**
  * Opens the named records (all of them when `which` is omitted) as raw records. Every value of
  * every record goes into one batch (openValues), and the records are built once it is open.
+ * Values in `known` are taken from there instead (a random sample is opened anyway and
+ * compared: `known.disagrees` says a caller should not trust them).
  */
-export async function readRecords(ydoc: Y.Doc, ctx: SealContext, which?: { meta: boolean; stakeholders: Iterable<Id>; ties: Iterable<Id> }): Promise<PeerRecords> {
+export async function readRecords(ydoc: Y.Doc, ctx: SealContext, which?: { meta: boolean; stakeholders: Iterable<Id>; ties: Iterable<Id> }, known?: KnownValues): Promise<PeerRecords> {
   const r = roots(ydoc);
   const report: OpenReport = { rejected: 0, lines: [] };
-  const out: PeerRecords = { meta: null, stakeholders: new Map(), ties: new Map(), report };
-  const items: { place: ValuePlace; sealed: unknown }[] = [];
-  const slots: Slot[] = [];
+  const out: PeerRecords = { meta: null, stakeholders: new Map(), ties: new Map(), report, known: { taken: 0, disagrees: false } };
+  const batch = new Batch(ctx, known);
   const records: RecordValues[] = [];
   let meta: RecordValues | null = null;
   if ((!which || which.meta) && r.meta.size > 0) {
     meta = { table: 'meta', id: META_ID, fields: new Map(), interactions: null };
-    collect(ctx, meta, r.meta, items, slots);
+    batch.collect(meta, r.meta);
   }
   const read = (table: 'stakeholders' | 'ties', ids: Iterable<Id>) => {
     for (const id of ids) {
@@ -292,22 +344,27 @@ export async function readRecords(ydoc: Y.Doc, ctx: SealContext, which?: { meta:
       }
       const record: RecordValues = { table, id, fields: new Map(), interactions: null };
       records.push(record);
-      collect(ctx, record, value, items, slots);
+      batch.collect(record, value);
     }
   };
   read('stakeholders', which ? which.stakeholders : r.stakeholders.keys());
   read('ties', which ? which.ties : r.ties.keys());
 
-  const opened = await openValues(ctx.key, items);
+  const { items, slots, checks } = batch;
+  const opened = await openValues(ctx.key, [...items, ...checks]);
+  out.known.taken = batch.taken;
   opened.forEach((result, i) => {
+    if (i >= items.length) {
+      const check = checks[i - items.length];
+      if (!result.ok || JSON.stringify(result.value) !== JSON.stringify(check.value)) out.known.disagrees = true;
+      return;
+    }
     if (!result.ok) {
       report.rejected++;
       if (report.lines.length < 20) report.lines.push(rejectLine(result.error));
       return;
     }
-    const { record, field, entry } = slots[i];
-    if (entry === undefined) record.fields.set(field, result.value);
-    else record.interactions!.push({ ...(result.value as Omit<Interaction, 'id'>), id: entry });
+    fill(slots[i], result.value);
   });
   if (meta) out.meta = Object.fromEntries(meta.fields);
   for (const record of records) {
@@ -332,8 +389,19 @@ export interface PeerDocument {
  * what is not shared: the local map id, "Me" and the last-saved time. Null when the Y.Doc holds
  * no map yet (nothing synced).
  */
-export async function readDocument(ydoc: Y.Doc, ctx: SealContext, local: { mapId: Id; meId?: Id | null; updatedAt?: number }): Promise<PeerDocument | null> {
-  const records = await readRecords(ydoc, ctx);
+export async function readDocument(ydoc: Y.Doc, ctx: SealContext, local: LocalParts): Promise<PeerDocument | null> {
+  return documentOf(await readRecords(ydoc, ctx), local);
+}
+
+/** What a member keeps to themselves: the local map id, "Me" and the last-saved time. */
+export interface LocalParts {
+  mapId: Id;
+  meId?: Id | null;
+  updatedAt?: number;
+}
+
+/** Every record read, restored as one document; null when there is no map yet. */
+export function documentOf(records: PeerRecords, local: LocalParts): PeerDocument | null {
   if (!records.meta) return null;
   return restorePeer(records.meta, [...records.stakeholders.values()].filter(isRecord), [...records.ties.values()].filter(isRecord), records.report, local);
 }
@@ -345,7 +413,7 @@ export function restorePeer(
   stakeholders: unknown[],
   ties: unknown[],
   report: OpenReport,
-  local: { mapId: Id; meId?: Id | null; updatedAt?: number },
+  local: LocalParts,
 ): PeerDocument {
   const map = { ...meta, id: local.mapId, meId: local.meId ?? null, updatedAt: local.updatedAt ?? meta.createdAt };
   let result = restoreDocument({ map, stakeholders, ties }, { source: 'peer', mapId: local.mapId });

@@ -125,6 +125,11 @@ async function joiner(browser: Browser, link: string, name: string): Promise<{ c
   return { context, page, errors };
 }
 
+/** How the page's last join read the map: through the room's snapshot ('used'), or value by value. */
+async function joinedVia(page: Page): Promise<string | undefined> {
+  return app(page)(() => (window as unknown as { __influenceMap: { team(): { lastJoin: { snapshot: { kind: string } } | null } } }).__influenceMap.team().lastJoin?.snapshot.kind);
+}
+
 async function rename(page: Page, from: string, to: string) {
   await nodeByName(page, from).click();
   await page.getByLabel('Name', { exact: true }).fill(to);
@@ -135,6 +140,8 @@ test('share, join by link, edits both ways, presence, and Undo undoes only oneâ€
   // The key is only in the fragment.
   expect(new URL(invite).hash).toMatch(/^#\/join\/[A-Za-z0-9_-]{22}\/e\.[A-Za-z0-9_-]{43}$/);
   const bob = await joiner(browser, invite, 'Bob');
+  // Sharing sealed a whole-map snapshot: Bob's join read the map from it, not value by value.
+  expect(await joinedVia(bob.page)).toBe('used');
 
   // Bob's Maps list has the map, marked shared, under its name.
   const maps = bob.page.getByRole('list', { name: 'Maps' });
@@ -287,6 +294,8 @@ test('rotating the key: old links are refused with a clear message, the new link
   await carol.close();
   const dan = await joiner(browser, view, 'Dan');
   await expect(nodeByName(dan.page, 'Tom after rotation')).toBeVisible();
+  // The rotation sealed the new room's snapshot under the new key.
+  expect(await joinedVia(dan.page)).toBe('used');
   await expect(dan.page.getByTestId('team-status')).toHaveText('Connected Â· view only');
   // Alice keeps editing in the new room.
   await rename(page, 'Priya', 'Priya new room');

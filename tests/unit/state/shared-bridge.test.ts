@@ -6,6 +6,7 @@ import type { MapDocument } from '../../../src/domain/types';
 import { LOCAL_ORIGIN, SharedMapBridge } from '../../../src/state/shared-bridge';
 import { createEditorStore, type EditorStoreApi } from '../../../src/state/store';
 import { deriveRoomKeys, newRoom } from '../../../src/sync/keys';
+import { readDocumentWithSnapshot, snapshotCoverage } from '../../../src/sync/snapshot';
 import { roots, type SealContext } from '../../../src/sync/ydoc';
 
 function sampleDoc(id: string): MapDocument {
@@ -153,5 +154,50 @@ describe('shared map bridge (store <-> Y.Doc)', () => {
     expect(d.store.getState().doc!.stakeholders.p0.name).toBe('Priya');
     expect(d.store.getState().doc!.map.name).toBe('Committee');
     expect(LOCAL_ORIGIN).toBeTypeOf('symbol');
+  });
+
+  it('seals a snapshot when sharing, and a new one once enough edits settle (editors only, never a view-only member)', async () => {
+    const { roomId, editSecret } = newRoom();
+    const ctx: SealContext = { room: roomId, key: (await deriveRoomKeys(roomId, editSecret, 'edit')).sealKey };
+    const ya = new Y.Doc();
+    const yv = new Y.Doc();
+    ya.on('update', (u: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(yv, u, 'relay'));
+    yv.on('update', (u: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(ya, u, 'relay'));
+    const a = createEditorStore();
+    a.getState().openDocument(sampleDoc('map-a'));
+    const owner = new SharedMapBridge(a, ya, ctx, a.getState().doc!, { snapshotAfterMs: 20 });
+    await owner.seed();
+    expect(snapshotCoverage(ya).uncovered).toBe(0);
+    owner.start();
+    const v = createEditorStore();
+    v.getState().openDocument({ ...createMapDocument('', 0), map: { ...createMapDocument('', 0).map, id: 'map-v' } });
+    const viewer = new SharedMapBridge(v, yv, ctx, v.getState().doc!, { readOnly: true, snapshotAfterMs: 20 });
+    viewer.start();
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 40));
+        await Promise.all([owner.idle(), viewer.idle()]);
+      }
+    };
+    await settle();
+    const first = ya.getMap('snapshot').get('map');
+    // A few edits: below the threshold, the snapshot stays.
+    a.getState().updateStakeholder('p0', { name: 'Priya S.' });
+    await settle();
+    expect(ya.getMap('snapshot').get('map')).toBe(first);
+    expect(snapshotCoverage(ya).uncovered).toBeGreaterThan(0);
+    // Many new people: the owner seals a new snapshot covering them.
+    for (let i = 0; i < 30; i++) a.getState().addStakeholderAt({ x: i * 10, y: 300 }, { name: `New ${i}` });
+    await settle();
+    expect(ya.getMap('snapshot').get('map')).not.toBe(first);
+    expect(snapshotCoverage(ya).uncovered).toBe(0);
+    const joined = await readDocumentWithSnapshot(yv, ctx, { mapId: 'j' });
+    expect(joined.snapshot.kind).toBe('used');
+    expect(joined.read!.doc.stakeholders.p0.name).toBe('Priya S.');
+    expect(Object.keys(joined.read!.doc.stakeholders)).toHaveLength(32);
+    // The view-only member's Y.Doc got it, but never wrote one (it would be refused anyway).
+    expect(yv.getMap('snapshot').get('map')).toEqual(ya.getMap('snapshot').get('map'));
+    owner.dispose();
+    viewer.dispose();
   });
 });

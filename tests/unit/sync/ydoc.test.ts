@@ -6,6 +6,7 @@ import * as ops from '../../../src/domain/operations';
 import type { MapDocument } from '../../../src/domain/types';
 import { deriveRoomKeys, newRoom } from '../../../src/sync/keys';
 import { applyPlan, planChanges, readDocument, roots, type SealContext } from '../../../src/sync/ydoc';
+import { applyEdit, EDITS } from './random-edits';
 
 const LOCAL = 'test-local';
 
@@ -129,48 +130,7 @@ describe('shared map as a Y.Doc', () => {
 
   it('converges: random concurrent edits on two Y.Docs, including deleting a person while a tie to them is edited', async () => {
     const ctx = await room();
-    const ids = ['p0', 'p1', 'p2'];
-    const edit = fc.oneof(
-      fc.record({ op: fc.constant('name' as const), id: fc.constantFrom(...ids), value: fc.string({ maxLength: 8 }) }),
-      fc.record({ op: fc.constant('title' as const), id: fc.constantFrom(...ids), value: fc.string({ maxLength: 8 }) }),
-      fc.record({ op: fc.constant('move' as const), id: fc.constantFrom(...ids), value: fc.integer({ min: -500, max: 500 }) }),
-      fc.record({ op: fc.constant('delete' as const), id: fc.constantFrom(...ids) }),
-      fc.record({ op: fc.constant('tie' as const), id: fc.constantFrom(...ids), to: fc.constantFrom(...ids) }),
-      fc.record({ op: fc.constant('strength' as const), value: fc.constantFrom(1 as const, 2 as const, 3 as const) }),
-      fc.record({ op: fc.constant('log' as const), id: fc.constantFrom(...ids), value: fc.string({ maxLength: 5 }) }),
-      fc.record({ op: fc.constant('add' as const), value: fc.string({ maxLength: 5 }) }),
-      fc.record({ op: fc.constant('sync' as const) }),
-    );
-    type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
-    const apply = (doc: MapDocument, e: Edit, n: number, side: string): MapDocument => {
-      switch (e.op) {
-        case 'name':
-        case 'title':
-          return doc.stakeholders[e.id] ? ops.updateStakeholder(doc, e.id, { [e.op]: e.value }) : doc;
-        case 'move':
-          return doc.stakeholders[e.id] ? ops.moveStakeholders(doc, { [e.id]: { x: e.value, y: -e.value } }) : doc;
-        case 'delete':
-          return ops.removeElements(doc, [e.id]);
-        case 'tie': {
-          const r = ops.connect(doc, e.id, e.to, 'trust', { id: `t-${side}-${n}` });
-          return r.ok ? r.doc : doc;
-        }
-        case 'strength':
-          // The tie between Priya and Tom, which the other side may be deleting Priya under.
-        {
-          const r = doc.ties.t0 ? ops.updateTie(doc, 't0', { strength: e.value }) : null;
-          return r?.ok ? r.doc : doc;
-        }
-        case 'log': {
-          const s = doc.stakeholders[e.id];
-          return s ? ops.updateStakeholder(doc, e.id, { interactions: [...s.interactions, { id: `i-${side}-${n}`, date: '2026-02-03', kind: 'meeting', note: e.value }] }) : doc;
-        }
-        case 'add':
-          return ops.addStakeholder(doc, createStakeholder({ id: `p-${side}-${n}`, name: e.value }));
-        default:
-          return doc;
-      }
-    };
+    const edit = fc.oneof(...EDITS, fc.record({ op: fc.constant('sync' as const) }));
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), edit), { maxLength: 14 }), async (steps) => {
         const base = sampleDoc();
@@ -189,11 +149,11 @@ describe('shared map as a Y.Doc', () => {
             continue;
           }
           if (onA) {
-            const next = apply(docA, e, n, 'a');
+            const next = applyEdit(docA, e, n, 'a');
             await applyPlan(a, ctx, planChanges(docA, next), LOCAL);
             docA = next;
           } else {
-            const next = apply(docB, e, n, 'b');
+            const next = applyEdit(docB, e, n, 'b');
             await applyPlan(b, ctx, planChanges(docB, next), LOCAL);
             docB = next;
           }
@@ -208,5 +168,5 @@ describe('shared map as a Y.Doc', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });
