@@ -10,6 +10,7 @@ import { introductionPaths } from './paths';
 import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures, sampledSources, type PathMeasures } from './shortest-paths';
+import { isPackedInput, unpackInput, type PackedInput } from './packed-input';
 import { packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
@@ -62,7 +63,8 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
 export const analysisApi = {
   // Packed: the result crosses to the page as columns (see transfer.ts).
   // analyse() handles ids such as "__proto__" itself (safe-ids.ts); the shortest paths use indices.
-  analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
+  // The page sends the map in columns (packed-input.ts); other callers may send the object form.
+  analyse: async (input: AnalysisInput | PackedInput): Promise<PackedResult> => packResult(await analyseWithHelper(isPackedInput(input) ? unpackInput(input) : input)),
   introductionPaths: ({ input, fromId, toId }: { input: AnalysisInput; fromId: string; toId: string }) => introductionPaths(input, fromId, toId),
   whatIf: ({ input, removedIds }: { input: AnalysisInput; removedIds: string[] }) => whatIf(input, removedIds),
 };
