@@ -78,6 +78,15 @@ export function packResult(result: AnalysisResult): PackedResult {
   return { rest, people: { numbers, nullable, brokerage, brokerageRole, isSeniorLeader } };
 }
 
+/**
+ * The buffers made by packResult, which the worker can hand over instead of copying. Not the
+ * explanation data: its arrays are the worker's remembered shortest-path measures.
+ */
+export function packedBuffers(packed: PackedResult): ArrayBuffer[] {
+  const { numbers, nullable, brokerage, brokerageRole, isSeniorLeader } = packed.people;
+  return [...Object.values(numbers), ...Object.values(nullable), ...Object.values(brokerage), brokerageRole, isSeniorLeader].map((a) => a.buffer as ArrayBuffer);
+}
+
 /** How long the page may be held between pauses while the people are rebuilt. */
 export const UNPACK_SLICE_MS = 8;
 /** How many people are rebuilt between looks at the clock. */

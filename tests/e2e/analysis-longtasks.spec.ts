@@ -9,6 +9,7 @@ import { expect, longTasksSince, recordLongTasks, storeAndOpen, test } from './f
  * (the network changes, so everything is analysed again) and prints the main-thread tasks over
  * 50 ms (Long Tasks API) from the edit until 1 s after the new result is in the store: the page's
  * share of an analysis (converting the map, posting it, receiving and applying the result).
+ * Also prints the page's JS heap (after a garbage collection) once the first analysis has landed.
  * MEASURE_ANALYSIS_MAX_MS=<ms> turns the print into a check on the longest task.
  */
 const SIZE = Number(process.env.MEASURE_ANALYSIS ?? 0);
@@ -26,6 +27,13 @@ test('long tasks while a large map is analysed again', async ({ page }) => {
   await storeAndOpen(page, generateOrganisation(SIZE, 5));
   await expect.poll(() => analysisState(page), { timeout: 600_000, intervals: [500] }).toBe('ready');
   await page.waitForTimeout(1500);
+  // The page's heap with the map and its analysis, after a full garbage collection.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heapMb = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024);
+  await cdp.detach();
 
   const editAt = await page.evaluate(() => {
     const { store } = (window as unknown as AppWindow).__influenceMap;
@@ -43,6 +51,7 @@ test('long tasks while a large map is analysed again', async ({ page }) => {
   console.log(
     JSON.stringify({
       people: SIZE,
+      heapMb,
       editToReadyMs: Math.round(readyAt - editAt),
       longTasks: ms.length,
       longestMs: ms[0] ?? 0,

@@ -84,7 +84,7 @@ describe('the map crosses to the worker in columns', () => {
     expect(received.people).toEqual(result.people);
     expect(received.clusters).toEqual(result.clusters);
     for (const id of Object.keys(result.explanations).slice(0, 20)) expect(received.explanations[id]).toEqual(result.explanations[id]);
-  });
+  }, 60_000);
 
   it('the worker analyses the packed form as the object form', async () => {
     const { analysisApi } = await import('../../../src/analysis/worker-api');
@@ -92,5 +92,5 @@ describe('the map crosses to the worker in columns', () => {
     const fromObjects = await analysisApi.analyse(toAnalysisInput(doc));
     const timeless = (r: typeof fromPacked) => ({ ...r, rest: { ...r.rest, stats: { ...r.rest.stats, durationMs: 0 } } });
     expect(timeless(fromPacked)).toEqual(timeless(fromObjects));
-  });
+  }, 60_000);
 });
