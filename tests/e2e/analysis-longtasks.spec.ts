@@ -7,8 +7,9 @@ import { expect, longTasksSince, recordLongTasks, storeAndOpen, test } from './f
  *   MEASURE_ANALYSIS=50000 E2E_PORT=5000 npx playwright test tests/e2e/analysis-longtasks.spec.ts --reporter=line
  * Opens a generated organisation, lets its first analysis land, then changes one tie's strength
  * (the network changes, so everything is analysed again) and prints the main-thread tasks over
- * 50 ms (Long Tasks API) from the edit until 1 s after the new result is in the store: the page's
- * share of an analysis (converting the map, posting it, receiving and applying the result).
+ * 50 ms (Long Tasks API) after the edit's own task until 1 s after the new result is in the store:
+ * the page's share of an analysis (converting the map, posting it, receiving and applying the
+ * result; an autosave of the edit falls in the window too).
  * Also prints the page's JS heap (after a garbage collection) once the first analysis has landed.
  * MEASURE_ANALYSIS_MAX_MS=<ms> turns the print into a check on the longest task.
  */
@@ -36,9 +37,13 @@ test('long tasks while a large map is analysed again', async ({ page }) => {
   await cdp.detach();
 
   const editAt = await page.evaluate(() => {
-    const { store } = (window as unknown as AppWindow).__influenceMap;
+    const w = window as unknown as AppWindow & { __editDone?: number };
+    const { store } = w.__influenceMap;
     const tie = Object.values(store.getState().doc!.ties).find((t) => t.kind !== 'tension')!;
     const at = performance.now();
+    // Queued before the edit, so it runs after the edit's own task (the store update and React's
+    // render of the edited map) and before the analysis runner's first step.
+    setTimeout(() => (w.__editDone = performance.now()), 0);
     store.getState().updateTie(tie.id, { strength: tie.strength === 3 ? 1 : 3 });
     return at;
   });
@@ -46,13 +51,16 @@ test('long tasks while a large map is analysed again', async ({ page }) => {
   await expect.poll(() => analysisState(page), { timeout: 600_000, intervals: [100] }).toBe('ready');
   const readyAt = await page.evaluate(() => performance.now());
   await page.waitForTimeout(1000);
-  const tasks = await longTasksSince(page, editAt);
+  const editDone = await page.evaluate(() => (window as unknown as { __editDone: number }).__editDone);
+  // The edit's own task is the canvas's and the store's, not the analysis's: left out.
+  const tasks = (await longTasksSince(page, editAt)).filter((t) => t.start >= editDone);
   const ms = tasks.map((t) => t.ms).sort((a, b) => b - a);
   console.log(
     JSON.stringify({
       people: SIZE,
       heapMb,
       editToReadyMs: Math.round(readyAt - editAt),
+      editTaskMs: Math.round(editDone - editAt),
       longTasks: ms.length,
       longestMs: ms[0] ?? 0,
       top: ms.slice(0, 8),
