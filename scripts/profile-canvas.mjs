@@ -3,7 +3,7 @@
 //
 //   npx vite build --mode e2e --minify false --outDir /tmp/profile-dist   (readable names)
 //   node scripts/bench.mjs --sizes=200 --smoke   (once: builds bench/dist/node, the generator)
-//   node scripts/profile-canvas.mjs --dist=/tmp/profile-dist --size=20000 [--port=4420] [--phases=open,lod,drag]
+//   node scripts/profile-canvas.mjs --dist=/tmp/profile-dist --size=20000 [--port=4420] [--phases=open,lod,drag,analysis]
 //
 // For each busy stretch over 50 ms (consecutive non-idle samples) it prints the functions with
 // the most time under them (inclusive) and by themselves (self), so a long task can be read as
@@ -191,6 +191,27 @@ try {
       await page.waitForTimeout(800);
     });
     console.log(`drag: long tasks ${JSON.stringify(await page.evaluate(() => window.__longTasks.sort((a, b) => b - a).slice(0, 10)))}`);
+  }
+  if (PHASES.includes('analysis')) {
+    // The analysis after an edit that changes the network: what the page does while the worker
+    // runs and when its result lands.
+    const state = () => page.evaluate(() => window.__influenceMap.store.getState().analysisState);
+    await page.waitForFunction(() => window.__influenceMap.store.getState().analysisState === 'ready', null, { timeout: 900_000, polling: 200 });
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => (window.__longTasks.length = 0));
+    const t0 = Date.now();
+    await profiled(cdp, 'analysis after a tie edit', async () => {
+      await page.evaluate(() => {
+        const { store } = window.__influenceMap;
+        const tie = Object.values(store.getState().doc.ties).find((t) => t.kind !== 'tension');
+        store.getState().updateTie(tie.id, { strength: tie.strength === 3 ? 1 : 3 });
+      });
+      while ((await state()) !== 'updating' && Date.now() - t0 < 2000) await page.waitForTimeout(20);
+      await page.waitForFunction(() => window.__influenceMap.store.getState().analysisState === 'ready', null, { timeout: 900_000, polling: 50 });
+      console.log(`analysis: edit → ready ${Date.now() - t0} ms`);
+      await page.waitForTimeout(1500);
+    });
+    console.log(`analysis: long tasks ${JSON.stringify(await page.evaluate(() => window.__longTasks.sort((a, b) => b - a).slice(0, 10)))}`);
   }
 } finally {
   await browser.close();

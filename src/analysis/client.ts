@@ -7,6 +7,7 @@
  * AnalysisCancelledError: callers ignore it (`isAnalysisCancelled(error)`).
  */
 import { isCancelled, latestOnly, startWorker, WorkerCancelledError } from '../domain/workers';
+import type { PackedInput } from './packed-input';
 import { unpackResult } from './transfer';
 import type { WhatIfResult } from './what-if';
 import type { AnalysisInput, AnalysisResult, IntroductionResult } from './types';
@@ -19,8 +20,11 @@ export function isAnalysisCancelled(error: unknown): error is WorkerCancelledErr
 }
 
 export interface AnalysisClient {
-  /** Debounced analysis of the newest input; an older run still waiting or computing is cancelled. */
-  run(input: AnalysisInput): Promise<AnalysisResult>;
+  /**
+   * Debounced analysis of the newest input; an older run still waiting or computing is cancelled.
+   * A large map is best sent packed (packed-input.ts): it posts and lands far faster.
+   */
+  run(input: AnalysisInput | PackedInput): Promise<AnalysisResult>;
   /** Introduction paths (not debounced: a user asked for them); a newer request cancels an older one. */
   paths(input: AnalysisInput, fromId: string, toId: string): Promise<IntroductionResult>;
   /** "What if these people leave?" on the given map (not debounced); a newer request cancels an older one. */
@@ -46,14 +50,14 @@ const disposedError = () => new WorkerCancelledError('The analysis client was di
 export function createAnalysisClient(options: AnalysisClientOptions = {}): AnalysisClient {
   const debounceMs = options.debounceMs ?? 150;
   const worker = startWorker<AnalysisWorkerApi>(options.createWorker ?? analysisWorker, { inProcess: analysisApi });
-  const analyseLatest = latestOnly((input: AnalysisInput) => worker.call('analyse', input));
+  const analyseLatest = latestOnly((input: AnalysisInput | PackedInput) => worker.call('analyse', input));
   const pathsLatest = latestOnly((arg: { input: AnalysisInput; fromId: string; toId: string }) => worker.call('introductionPaths', arg));
   const whatIfLatest = latestOnly((arg: { input: AnalysisInput; removedIds: string[] }) => worker.call('whatIf', arg));
 
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** The run waiting for the debounce to end. */
-  let waiting: { input: AnalysisInput; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void } | null = null;
+  let waiting: { input: AnalysisInput | PackedInput; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void } | null = null;
   let inFlight = 0;
   /** Counts run() calls: a result unpacked after a newer call is stale. */
   let generation = 0;

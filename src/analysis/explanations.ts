@@ -25,12 +25,16 @@ type ResultParts = Pick<AnalysisResult, 'people' | 'indexById' | 'clusters' | 'a
 
 /**
  * A record id -> sentences that writes a person's sentences on first read and keeps them.
- * `input` is the analysed people in the result's order (see uniquePeople in input.ts).
+ * `people` is the analysed people in the result's order (see uniquePeople in input.ts), or a
+ * function that gives them, called on the first read (the page builds them only when needed).
  */
-export function explanationRecord(input: AnalysisInput, result: ResultParts, data: ExplanationData): Record<Id, PersonExplanations> {
+export function explanationRecord(people: AnalysisInput | (() => AnalysisInput), result: ResultParts, data: ExplanationData): Record<Id, PersonExplanations> {
   let ctx: ExplainContext | null = null;
+  let known: AnalysisInput | null = typeof people === 'function' ? null : people;
+  const analysed = (): AnalysisInput => (known ??= (people as () => AnalysisInput)());
   const context = (): ExplainContext => {
     if (ctx) return ctx;
+    const input = analysed();
     const adviceById = new Map<Id, LeaderAdvice[]>(result.advisors.map((a) => [a.id, a.leaders]));
     const informal = new Float64Array(result.people.length);
     const formal = new Float64Array(result.people.length);
@@ -57,7 +61,7 @@ export function explanationRecord(input: AnalysisInput, result: ResultParts, dat
     let value = written.get(key);
     if (!value) {
       const i = result.indexById[key];
-      value = { ...explainPerson(context(), i), keyPersonRisk: explainKeyPersonRisk(data, i, displayName(input.people[i])) };
+      value = { ...explainPerson(context(), i), keyPersonRisk: explainKeyPersonRisk(data, i, displayName(analysed().people[i])) };
       written.set(key, value);
     }
     return value;

@@ -3,14 +3,15 @@
  * page where there is no worker). Inside the worker, a large map splits its shortest-path work
  * with one helper worker (paths-worker.ts).
  */
-import { startWorker, type WorkerHandle } from '../domain/workers';
+import { startWorker, type CallContext, type WorkerHandle } from '../domain/workers';
 import { analyse, analyseWith } from './analyse';
 import type { IndexedGraph } from './indexed-graph';
 import { introductionPaths } from './paths';
 import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures, sampledSources, type PathMeasures } from './shortest-paths';
-import { packResult, type PackedResult } from './transfer';
+import { isPackedInput, unpackInput, type PackedInput } from './packed-input';
+import { packedBuffers, packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
 /** Below this size a second worker's start-up and copying cost more than they save. */
@@ -62,7 +63,13 @@ async function analyseWithHelper(input: AnalysisInput): Promise<AnalysisResult> 
 export const analysisApi = {
   // Packed: the result crosses to the page as columns (see transfer.ts).
   // analyse() handles ids such as "__proto__" itself (safe-ids.ts); the shortest paths use indices.
-  analyse: async (input: AnalysisInput): Promise<PackedResult> => packResult(await analyseWithHelper(input)),
+  // The page sends the map in columns (packed-input.ts); other callers may send the object form.
+  // Its columns are handed over to the page, not copied.
+  analyse: async (input: AnalysisInput | PackedInput, context?: CallContext): Promise<PackedResult> => {
+    const packed = packResult(await analyseWithHelper(isPackedInput(input) ? unpackInput(input) : input));
+    context?.transfer(packedBuffers(packed));
+    return packed;
+  },
   introductionPaths: ({ input, fromId, toId }: { input: AnalysisInput; fromId: string; toId: string }) => introductionPaths(input, fromId, toId),
   whatIf: ({ input, removedIds }: { input: AnalysisInput; removedIds: string[] }) => whatIf(input, removedIds),
 };

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { createAnalysisClient, isAnalysisCancelled } from '../analysis/client';
-import { toAnalysisInput } from '../analysis/input';
+import { samePackedInput, toPackedInput, type PackedInput } from '../analysis/packed-input';
 import type { AnalysisInput } from '../analysis/types';
 import type { AnalysisState } from '../state/slices/analysis';
 import { sameInEvery } from '../domain/records';
@@ -42,21 +42,28 @@ export function sameNetwork(a: MapDocument, b: MapDocument): boolean {
   return sameInEvery(a.stakeholders, b.stakeholders, 'name', 'title', 'department', 'seniority');
 }
 
+/** A conversion of the map for the analysis: stopped when the map closes. */
+interface Conversion {
+  stopped: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
 export function useAnalysisRunner(): void {
   const { store } = useServices();
   useEffect(() => {
     // The client waits for a quiet moment and drops answers that a newer edit made stale.
     const client = createAnalysisClient({ debounceMs: DEBOUNCE_MS });
-    let lastInput: AnalysisInput | null = null;
+    let lastInput: PackedInput | null = null;
     let lastMapId: string | null = null;
     let lastDoc: MapDocument | null = null;
     /** The input whose answer was last shown. */
-    let landed: AnalysisInput | null = null;
+    let landed: PackedInput | null = null;
 
-    /** The conversion waiting for the yield (see convert), if any. */
-    let converting: ReturnType<typeof setTimeout> | null = null;
+    /** The conversion under way (waiting for its first turn, or packing in slices), if any. */
+    let converting: Conversion | null = null;
     const stopConverting = () => {
-      if (converting !== null) clearTimeout(converting);
+      if (converting?.timer != null) clearTimeout(converting.timer);
+      if (converting) converting.stopped = true;
       converting = null;
     };
 
@@ -64,14 +71,23 @@ export function useAnalysisRunner(): void {
      * Converts the newest map and asks for its analysis. Run after a yield, not in the store
      * subscription: the subscription fires before React renders the new map, and on opening a
      * 20,000-person map this pass (0.2 s) held back the canvas's first image. The client waits
-     * 250 ms for a quiet moment anyway.
+     * 250 ms for a quiet moment anyway. The map is packed into columns a few milliseconds at a
+     * time (packed-input.ts); a newer map that arrives meanwhile is packed instead.
      */
-    const convert = (before: AnalysisState) => {
+    const convert = async (job: Conversion, before: AnalysisState) => {
+      job.timer = null;
+      let doc = store.getState().doc;
+      let input: PackedInput | null = null;
+      while (doc) {
+        input = await toPackedInput(doc);
+        if (job.stopped) return;
+        const now = store.getState().doc;
+        if (now === doc || (now && sameNetwork(doc, now))) break;
+        doc = now;
+      }
       converting = null;
-      const doc = store.getState().doc;
-      if (!doc) return;
-      const input = toAnalysisInput(doc);
-      if (lastInput && landed === lastInput && sameAnalysisInput(lastInput, input)) {
+      if (!doc || !input) return;
+      if (lastInput && landed === lastInput && samePackedInput(lastInput, input)) {
         // Nothing the analysis reads changed after all: the answer on screen stands.
         store.getState().setAnalysisState(before);
         return;
@@ -108,13 +124,15 @@ export function useAnalysisRunner(): void {
         return;
       }
       lastDoc = doc;
-      // A conversion already waiting picks up this newer map itself (it reads the store).
+      // A conversion under way picks up this newer map itself (it reads the store).
       if (converting !== null) return;
       // A run still working on the older map would land as current: dropped now, not after the yield.
       client.cancel();
       const before = store.getState().analysisState;
       store.getState().setAnalysisState('updating');
-      converting = setTimeout(() => convert(before), 0);
+      const job: Conversion = { stopped: false, timer: null };
+      converting = job;
+      job.timer = setTimeout(() => void convert(job, before), 0);
     };
 
     const unsubscribe = store.subscribe((state, prev) => {

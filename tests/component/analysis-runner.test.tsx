@@ -1,6 +1,6 @@
 import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisInput } from '../../src/analysis/types';
+import type { PackedInput } from '../../src/analysis/packed-input';
 import { makeServices, teamDoc } from './helpers';
 import { sameNetwork } from '../../src/ui/useAnalysisRunner';
 import { addStakeholderAt, moveStakeholders, removeElements, updateStakeholder } from '../../src/domain/operations';
@@ -9,12 +9,12 @@ import { addStakeholderAt, moveStakeholders, removeElements, updateStakeholder }
  * A client stand-in whose runs finish only when the test says so. Like the real client
  * (tests/unit/analysis/client.test.ts), a new run cancels the one before it.
  */
-const runs: { input: AnalysisInput; finish: (result: unknown) => void; cancel: () => void }[] = [];
+const runs: { input: PackedInput; finish: (result: unknown) => void; cancel: () => void }[] = [];
 const CANCELLED = new Error('cancelled');
 vi.mock('../../src/analysis/client', () => ({
   isAnalysisCancelled: (error: unknown) => error === CANCELLED,
   createAnalysisClient: () => ({
-    run: (input: AnalysisInput) =>
+    run: (input: PackedInput) =>
       new Promise((resolve, reject) => {
         runs.at(-1)?.cancel();
         runs.push({ input, finish: resolve, cancel: () => reject(CANCELLED) });
@@ -26,9 +26,9 @@ vi.mock('../../src/analysis/client', () => ({
 
 /** Counts conversions of the map into analysis input (a full pass over every person and tie). */
 const converted = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/analysis/input', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/analysis/input')>();
-  return { ...real, toAnalysisInput: (...args: Parameters<typeof real.toAnalysisInput>) => (converted.count++, real.toAnalysisInput(...args)) };
+vi.mock('../../src/analysis/packed-input', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/analysis/packed-input')>();
+  return { ...real, toPackedInput: (...args: Parameters<typeof real.toPackedInput>) => (converted.count++, real.toPackedInput(...args)) };
 });
 
 const { useAnalysisRunner } = await import('../../src/ui/useAnalysisRunner');
@@ -65,7 +65,8 @@ describe('Analysis runner', () => {
 
     await act(async () => void vi.advanceTimersByTime(300));
     expect(runs).toHaveLength(2);
-    expect(runs[1].input.ties.find((t) => t.id === 't1')?.strength).toBe(1);
+    const { ties } = runs[1].input;
+    expect(ties.strength[ties.ids.indexOf('t1')]).toBe(1);
     await act(async () => runs[1].finish({ fresh: true }));
     expect(store.getState().analysisState).toBe('ready');
     expect(store.getState().analysis).toEqual({ fresh: true });
@@ -129,7 +130,8 @@ describe('Analysis runner', () => {
     act(() => services.store.getState().updateStakeholder('tom', { title: 'Chief of Staff' }));
     await act(async () => void vi.advanceTimersByTime(300));
     expect(runs).toHaveLength(2);
-    expect(runs[1].input.people.find((p) => p.id === 'tom')?.title).toBe('Chief of Staff');
+    const { people } = runs[1].input;
+    expect(people.titles[people.ids.indexOf('tom')]).toBe('Chief of Staff');
   });
 });
 
