@@ -3,6 +3,8 @@
  * worker's side): the worker holds the table, answers with counts for a column mapping, and on
  * Import builds, lays out, sends and stores the chart itself.
  */
+import { rememberAnalysisInput } from '../../analysis/input';
+import type { AnalysisPerson, AnalysisTie } from '../../analysis/types';
 import { emptyRecord } from '../../domain/records';
 import type { MapDocument, Stakeholder, Tie } from '../../domain/types';
 import type { WorkerHandle } from '../../domain/workers';
@@ -17,6 +19,27 @@ export interface OrgCommit {
   doc: Promise<MapDocument>;
   /** Resolves once every record is stored. */
   stored: Promise<OrgStored>;
+}
+
+/**
+ * Puts the map back together from the worker's slices, a slice per task; with the last one the
+ * map is whole and its analysis input (made in the worker) is remembered for it.
+ */
+export function docAssembler(done: (doc: MapDocument) => void): (slice: Extract<OrgProgress, { kind: 'doc' }>) => void {
+  const stakeholders = emptyRecord<Stakeholder>();
+  const ties = emptyRecord<Tie>();
+  const people: AnalysisPerson[] = [];
+  const analysedTies: AnalysisTie[] = [];
+  return (m) => {
+    for (const s of m.stakeholders) stakeholders[s.id] = s;
+    for (const t of m.ties) ties[t.id] = t;
+    for (const p of m.analysis.people) people.push(p);
+    for (const t of m.analysis.ties) analysedTies.push(t);
+    if (!m.last) return;
+    const doc: MapDocument = { map: m.map, stakeholders, ties };
+    rememberAnalysisInput(doc, { ...m.last, people, ties: analysedTies });
+    done(doc);
+  };
 }
 
 export class OrgSession {
@@ -40,19 +63,15 @@ export class OrgSession {
       gotDoc = resolve;
       failDoc = reject;
     });
-    const stakeholders = emptyRecord<Stakeholder>();
-    const ties = emptyRecord<Tie>();
+    const take = docAssembler(gotDoc);
     const call = this.worker.call(
       'orgCommit',
       { mapping, mapName, dbName },
       {
         onProgress: (value) => {
           const m = value as OrgProgress;
-          if (m.kind === 'doc') {
-            for (const s of m.stakeholders) stakeholders[s.id] = s;
-            for (const t of m.ties) ties[t.id] = t;
-            if (m.last) gotDoc({ map: m.map, stakeholders, ties });
-          } else onProgress(m.fraction);
+          if (m.kind === 'doc') take(m);
+          else onProgress(m.fraction);
         },
       },
     );

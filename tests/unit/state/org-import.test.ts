@@ -3,7 +3,10 @@ import { parseCsvTable } from '../../../src/io/csv';
 import { guessColumns } from '../../../src/io/org-chart-csv';
 import { InfluenceDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
-import { buildLaidOut, holdTable, orgApi, summarise } from '../../../src/state/org-import';
+import { buildLaidOut, DOC_CHUNK, docSlices, holdTable, orgApi, summarise } from '../../../src/state/org-import';
+import { docAssembler } from '../../../src/ui/import/org-session';
+import { toAnalysisInput } from '../../../src/analysis/input';
+import type { MapDocument } from '../../../src/domain/types';
 import type { OrgProgress } from '../../../src/state/org-import';
 
 /** An HR export: Employee ID, Name, Job Title, Department, Manager ID; six reports per manager. */
@@ -62,7 +65,7 @@ describe('large org-chart import in the worker', () => {
     );
     expect(result).toEqual({ ok: true });
     const chunks = replies.flatMap((r) => (r.kind === 'doc' ? [r] : []));
-    expect(chunks.length).toBe(6); // 2,000 people each
+    expect(chunks.length).toBe(12000 / DOC_CHUNK);
     expect(chunks.reduce((n, c) => n + c.stakeholders.length, 0)).toBe(12000);
     const progress = replies.flatMap((r) => (r.kind === 'stored' ? [r.fraction] : []));
     expect(progress.length).toBeGreaterThan(3);
@@ -74,4 +77,27 @@ describe('large org-chart import in the worker', () => {
     expect(loaded!.doc.map.name).toBe('Whole company');
     db.close();
   }, 60_000);
+
+  it('puts the same map back together from its slices, with its analysis input made in the worker', () => {
+    const doc = buildLaidOut(table(2300), guessColumns(table(1).headers), 'Org');
+    const slices = docSlices(structuredClone(doc));
+    expect(slices.length).toBe(Math.ceil(2300 / DOC_CHUNK));
+    expect(slices.filter((m) => m.last).length).toBe(1);
+    let assembled: MapDocument | null = null;
+    const take = docAssembler((d) => (assembled = d));
+    for (const m of slices) {
+      expect(assembled).toBeNull();
+      // Each slice crosses to the page by structured clone, as from the worker.
+      take(structuredClone(m));
+    }
+    const got = assembled as MapDocument | null;
+    if (!got) throw new Error('not assembled');
+    expect(got).toEqual(doc);
+    expect(Object.keys(got.stakeholders)).toEqual(Object.keys(doc.stakeholders));
+    // The page converts nothing: the worker's input is the one used, equal to converting here.
+    const input = toAnalysisInput(got);
+    expect(toAnalysisInput(got)).toBe(input);
+    expect(input).toEqual(toAnalysisInput(doc));
+    expect(toAnalysisInput(doc)).not.toBe(input);
+  });
 });
