@@ -3,8 +3,8 @@
  * the worker: a few short arrays instead of the whole document or any React Flow state.
  */
 import { tieMeaning } from '../domain/tie-kinds';
-import type { MapDocument } from '../domain/types';
-import type { AnalysisInput, AnalysisTie } from './types';
+import type { MapDocument, Stakeholder } from '../domain/types';
+import type { AnalysisInput, AnalysisPerson, AnalysisTie } from './types';
 
 function clampStrength(strength: number): number {
   return Number.isFinite(strength) ? Math.min(3, Math.max(1, Math.round(strength))) : 1;
@@ -35,14 +35,19 @@ export function toAnalysisInput(doc: MapDocument): AnalysisInput {
   return rememberedInput(doc) ?? convert(doc);
 }
 
-function convert(doc: MapDocument): AnalysisInput {
-  const people = Object.values(doc.stakeholders).map((s) => ({
+/** One person as analysis sees them. */
+export function analysisPerson(s: Stakeholder): AnalysisPerson {
+  return {
     id: s.id,
     name: s.name,
     department: s.department,
     title: s.title,
     seniority: Number.isFinite(s.seniority) ? Math.max(0, Math.floor(s.seniority)) : 0,
-  }));
+  };
+}
+
+function convert(doc: MapDocument): AnalysisInput {
+  const people = Object.values(doc.stakeholders).map(analysisPerson);
   const known = new Set(people.map((p) => p.id));
   const ties: AnalysisTie[] = [];
   for (const t of Object.values(doc.ties)) {

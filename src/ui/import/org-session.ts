@@ -3,13 +3,14 @@
  * worker's side): the worker holds the table, answers with counts for a column mapping, and on
  * Import builds, lays out, sends and stores the chart itself.
  */
-import { rememberAnalysisInput } from '../../analysis/input';
+import { analysisPerson, rememberAnalysisInput } from '../../analysis/input';
 import type { AnalysisPerson, AnalysisTie } from '../../analysis/types';
 import { emptyRecord } from '../../domain/records';
+import { unpackPeople, unpackTies } from '../../domain/record-transfer';
 import type { MapDocument, Stakeholder, Tie } from '../../domain/types';
 import type { WorkerHandle } from '../../domain/workers';
 import type { ColumnMapping } from '../../io/org-chart-csv';
-import type { OrgProgress, OrgStored, OrgSummary } from '../../state/org-import';
+import type { DocSlice, OrgProgress, OrgStored, OrgSummary } from '../../state/org-import';
 import type { ReadWorkerApi } from './read-file';
 
 export type { OrgSummary } from '../../state/org-import';
@@ -25,16 +26,23 @@ export interface OrgCommit {
  * Puts the map back together from the worker's slices, a slice per task; with the last one the
  * map is whole and its analysis input (made in the worker) is remembered for it.
  */
-export function docAssembler(done: (doc: MapDocument) => void): (slice: Extract<OrgProgress, { kind: 'doc' }>) => void {
+export function docAssembler(done: (doc: MapDocument) => void): (slice: DocSlice) => void {
   const stakeholders = emptyRecord<Stakeholder>();
   const ties = emptyRecord<Tie>();
   const people: AnalysisPerson[] = [];
   const analysedTies: AnalysisTie[] = [];
   return (m) => {
-    for (const s of m.stakeholders) stakeholders[s.id] = s;
-    for (const t of m.ties) ties[t.id] = t;
-    for (const p of m.analysis.people) people.push(p);
-    for (const t of m.analysis.ties) analysedTies.push(t);
+    for (const s of unpackPeople(m.people)) {
+      stakeholders[s.id] = s;
+      people.push(analysisPerson(s));
+    }
+    const slice = unpackTies(m.ties);
+    for (const t of slice) ties[t.id] = t;
+    const { index, kind, strength, mutual } = m.analysisTies;
+    for (let i = 0; i < index.length; i++) {
+      const t = slice[index[i]];
+      analysedTies.push({ id: t.id, source: t.source, target: t.target, kind: kind[i], strength: strength[i], mutual: mutual[i] === 1 });
+    }
     if (!m.last) return;
     const doc: MapDocument = { map: m.map, stakeholders, ties };
     rememberAnalysisInput(doc, { ...m.last, people, ties: analysedTies });

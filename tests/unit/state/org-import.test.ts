@@ -7,6 +7,7 @@ import { buildLaidOut, DOC_CHUNK, docSlices, holdTable, orgApi, summarise } from
 import { docAssembler } from '../../../src/ui/import/org-session';
 import { toAnalysisInput } from '../../../src/analysis/input';
 import type { MapDocument } from '../../../src/domain/types';
+import { createTie } from '../../../src/domain/factories';
 import type { OrgProgress } from '../../../src/state/org-import';
 
 /** An HR export: Employee ID, Name, Job Title, Department, Manager ID; six reports per manager. */
@@ -66,7 +67,7 @@ describe('large org-chart import in the worker', () => {
     expect(result).toEqual({ ok: true });
     const chunks = replies.flatMap((r) => (r.kind === 'doc' ? [r] : []));
     expect(chunks.length).toBe(12000 / DOC_CHUNK);
-    expect(chunks.reduce((n, c) => n + c.stakeholders.length, 0)).toBe(12000);
+    expect(chunks.reduce((n, c) => n + c.people.count, 0)).toBe(12000);
     const progress = replies.flatMap((r) => (r.kind === 'stored' ? [r.fraction] : []));
     expect(progress.length).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(1);
@@ -80,6 +81,11 @@ describe('large org-chart import in the worker', () => {
 
   it('puts the same map back together from its slices, with its analysis input made in the worker', () => {
     const doc = buildLaidOut(table(2300), guessColumns(table(1).headers), 'Org');
+    // Ties the analysis leaves out (to oneself, to nobody) or reads differently (mutual trust), in slices after the first.
+    const ids = Object.keys(doc.stakeholders);
+    doc.ties.self = createTie(ids[700], ids[700], 'influence', { id: 'self' });
+    doc.ties.nobody = createTie(ids[900], 'gone', 'influence', { id: 'nobody' });
+    doc.ties.trust = createTie(ids[1200], ids[5], 'trust', { id: 'trust', mutual: true, strength: 3 });
     const slices = docSlices(structuredClone(doc));
     expect(slices.length).toBe(Math.ceil(2300 / DOC_CHUNK));
     expect(slices.filter((m) => m.last).length).toBe(1);
@@ -99,5 +105,6 @@ describe('large org-chart import in the worker', () => {
     expect(toAnalysisInput(got)).toBe(input);
     expect(input).toEqual(toAnalysisInput(doc));
     expect(toAnalysisInput(doc)).not.toBe(input);
+    expect(input.ties.length).toBe(2299 + 1);
   });
 });
