@@ -54,37 +54,38 @@ function isUsual(value: unknown, usual: unknown): boolean {
 }
 
 function pack<T extends object>(records: readonly T[], columns: Columns<T>): PackedRecords {
-  const { strings, numbers, usual } = columns;
+  const strings = columns.strings as readonly string[];
+  const numbers = columns.numbers as readonly string[];
+  const usual = columns.usual as Record<string, unknown>;
+  const width = numbers.length;
   const packedStrings = strings.map(() => new Array<string>(records.length));
-  const packedNumbers = new Float64Array(records.length * numbers.length);
+  const packedNumbers = new Float64Array(records.length * width);
   const rest: Record<number, Record<string, unknown>> = {};
-  const packed = new Set<string>([...strings, ...numbers] as string[]);
-  records.forEach((record, i) => {
-    const fields = record as Record<string, unknown>;
+  const packed = new Set<string>([...strings, ...numbers]);
+  for (let i = 0; i < records.length; i++) {
+    const fields = records[i] as Record<string, unknown>;
     let extra: Record<string, unknown> | null = null;
-    const keep = (key: string) => ((extra ??= {})[key] = fields[key]);
-    strings.forEach((key, c) => {
-      const value = fields[key as string];
+    for (let c = 0; c < strings.length; c++) {
+      const value = fields[strings[c]];
       if (typeof value === 'string') packedStrings[c][i] = value;
       else {
         packedStrings[c][i] = '';
-        keep(key as string);
+        (extra ??= {})[strings[c]] = value;
       }
-    });
-    numbers.forEach((key, c) => {
-      const value = fields[key as string];
-      if (typeof value === 'number') packedNumbers[i * numbers.length + c] = value;
-      else keep(key as string);
-    });
+    }
+    for (let c = 0; c < width; c++) {
+      const value = fields[numbers[c]];
+      if (typeof value === 'number') packedNumbers[i * width + c] = value;
+      else (extra ??= {})[numbers[c]] = value;
+    }
     for (const key in fields) {
-      if (packed.has(key)) continue;
-      if (key in usual && isUsual(fields[key], usual[key as keyof T])) continue;
-      keep(key);
+      if (packed.has(key) || (key in usual && isUsual(fields[key], usual[key]))) continue;
+      (extra ??= {})[key] = fields[key];
     }
     // A usual field the record does not have at all must not appear on the other side.
     for (const key in usual) if (!(key in fields)) (extra ??= {})[key] = undefined;
     if (extra) rest[i] = extra;
-  });
+  }
   return { count: records.length, strings: packedStrings.map(packStrings), numbers: packedNumbers, rest };
 }
 

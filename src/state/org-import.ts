@@ -136,8 +136,11 @@ export interface DocSlice {
 
 export type OrgProgress = DocSlice | { kind: 'stored'; fraction: number };
 
-/** The progress messages that carry `doc` and its analysis input to the page, DOC_CHUNK records each. */
-export function docSlices(doc: MapDocument): DocSlice[] {
+/**
+ * The progress messages that carry `doc` and its analysis input to the page, DOC_CHUNK records
+ * each, packed one at a time so the page starts taking them in while the rest are packed.
+ */
+export function* docSlices(doc: MapDocument): Generator<DocSlice> {
   const people = Object.values(doc.stakeholders);
   const ties = Object.values(doc.ties);
   const { people: analysed, ties: analysedTies, ...rest } = toAnalysisInput(doc);
@@ -145,14 +148,13 @@ export function docSlices(doc: MapDocument): DocSlice[] {
   const place = new Map<string, number>();
   ties.forEach((t, i) => place.set(t.id, i));
   const chunks = Math.max(1, Math.ceil(Math.max(people.length, ties.length) / DOC_CHUNK));
-  const slices: DocSlice[] = [];
   let next = 0;
   for (let i = 0; i < chunks; i++) {
     const from = i * DOC_CHUNK;
     const to = from + DOC_CHUNK;
     const counted: AnalysisTie[] = [];
     while (next < analysedTies.length && place.get(analysedTies[next].id)! < to) counted.push(analysedTies[next++]);
-    slices.push({
+    yield {
       kind: 'doc',
       map: doc.map,
       people: packPeople(people.slice(from, to)),
@@ -164,9 +166,8 @@ export function docSlices(doc: MapDocument): DocSlice[] {
         mutual: Uint8Array.from(counted, (t) => (t.mutual ? 1 : 0)),
       },
       last: i === chunks - 1 ? rest : null,
-    });
+    };
   }
-  return slices;
 }
 
 export type OrgStored = { ok: true } | { ok: false; error: string };

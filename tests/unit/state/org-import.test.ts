@@ -53,7 +53,7 @@ describe('large org-chart import in the worker', () => {
     expect(right / bottom).toBeLessThan(3);
     expect(right / bottom).toBeGreaterThan(1 / 3);
     for (const tie of Object.values(doc.ties)) expect(doc.stakeholders[tie.source].y).toBeGreaterThan(doc.stakeholders[tie.target].y);
-  });
+  }, 30_000);
 
   it('sends the map in chunks, then stores it with progress reports', async () => {
     const t = table(12000);
@@ -80,14 +80,14 @@ describe('large org-chart import in the worker', () => {
   }, 60_000);
 
   it('puts the same map back together from its slices, with its analysis input made in the worker', () => {
-    const doc = buildLaidOut(table(2300), guessColumns(table(1).headers), 'Org');
+    const doc = buildLaidOut(table(1300), guessColumns(table(1).headers), 'Org');
     // Ties the analysis leaves out (to oneself, to nobody) or reads differently (mutual trust), in slices after the first.
     const ids = Object.keys(doc.stakeholders);
     doc.ties.self = createTie(ids[700], ids[700], 'influence', { id: 'self' });
     doc.ties.nobody = createTie(ids[900], 'gone', 'influence', { id: 'nobody' });
-    doc.ties.trust = createTie(ids[1200], ids[5], 'trust', { id: 'trust', mutual: true, strength: 3 });
-    const slices = docSlices(structuredClone(doc));
-    expect(slices.length).toBe(Math.ceil(2300 / DOC_CHUNK));
+    doc.ties.trust = createTie(ids[1100], ids[5], 'trust', { id: 'trust', mutual: true, strength: 3 });
+    const slices = [...docSlices(structuredClone(doc))];
+    expect(slices.length).toBe(Math.ceil(1302 / DOC_CHUNK));
     expect(slices.filter((m) => m.last).length).toBe(1);
     let assembled: MapDocument | null = null;
     const take = docAssembler((d) => (assembled = d));
@@ -105,6 +105,6 @@ describe('large org-chart import in the worker', () => {
     expect(toAnalysisInput(got)).toBe(input);
     expect(input).toEqual(toAnalysisInput(doc));
     expect(toAnalysisInput(doc)).not.toBe(input);
-    expect(input.ties.length).toBe(2299 + 1);
-  });
+    expect(input.ties.length).toBe(1299 + 1);
+  }, 30_000);
 });
