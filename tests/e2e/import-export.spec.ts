@@ -254,6 +254,7 @@ test('org chart from CSV: guessed columns, a preview, then a new map with report
 });
 
 test('a large org chart (built, sent and stored by the import worker) is a new map, stored whole, analysed, and the open map is left untouched', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
   await importAndConfirm(page, 'atlas.json', Buffer.from(exportMapJson(tiedMap())), 'application/json');
   const first = await openDoc(page);
@@ -262,9 +263,9 @@ test('a large org chart (built, sent and stored by the import worker) is a new m
   for (let i = 0; i < rows; i++) lines.push(`E${i},Person ${i},Role ${i},${['Sales', 'Finance'][i % 2]},${i ? `E${Math.floor((i - 1) / 4)}` : ''}`);
   await importFile(page, 'company.csv', Buffer.from(lines.join('\n')), 'text/csv');
   const dialog = page.getByRole('dialog', { name: 'Import org chart' });
-  await expect(dialog).toContainText('Import 1,500 people and 1,499 reports-to ties');
+  await expect(dialog).toContainText('Import 1,500 people and 1,499 reports-to ties', { timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByLabel('Map name')).toHaveValue('company');
+  await expect(page.getByLabel('Map name')).toHaveValue('company', { timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Imported “company” as a new map.' })).toBeVisible({ timeout: 60_000 });
   const second = await openDoc(page);
   expect(second.map.id).not.toBe(first.map.id);
