@@ -253,6 +253,29 @@ test('org chart from CSV: guessed columns, a preview, then a new map with report
   expect((await storedMaps(page)).length).toBe(1);
 });
 
+test('a large org chart (built, sent and stored by the import worker) is a new map, stored whole, analysed, and the open map is left untouched', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await importAndConfirm(page, 'atlas.json', Buffer.from(exportMapJson(tiedMap())), 'application/json');
+  const first = await openDoc(page);
+  const rows = 1500; // over LARGE_ORG_ROWS: the worker's path
+  const lines = ['Employee ID,Name,Job Title,Department,Manager ID'];
+  for (let i = 0; i < rows; i++) lines.push(`E${i},Person ${i},Role ${i},${['Sales', 'Finance'][i % 2]},${i ? `E${Math.floor((i - 1) / 4)}` : ''}`);
+  await importFile(page, 'company.csv', Buffer.from(lines.join('\n')), 'text/csv');
+  const dialog = page.getByRole('dialog', { name: 'Import org chart' });
+  await expect(dialog).toContainText('Import 1,500 people and 1,499 reports-to ties', { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByLabel('Map name')).toHaveValue('company', { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “company” as a new map.' })).toBeVisible({ timeout: 60_000 });
+  const second = await openDoc(page);
+  expect(second.map.id).not.toBe(first.map.id);
+  expect(Object.keys(second.stakeholders)).toHaveLength(rows);
+  expect(await loadStored(page, second.map.id)).toEqual(second);
+  expect(await loadStored(page, first.map.id)).toEqual(first);
+  // The analysis runs on the input the worker made for the map.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __influenceMap: { store: { getState(): { analysisState: string; analysis: { people: unknown[] } | null } } } }).__influenceMap.store.getState().analysis?.people.length), { timeout: 60_000 }).toBe(rows);
+});
+
 test('JSON export and import make a second map and leave the first untouched', async ({ page }) => {
   await page.goto('/');
   await importAndConfirm(page, 'atlas.json', Buffer.from(exportMapJson(tiedMap())), 'application/json');

@@ -3,7 +3,11 @@ import { parseCsvTable } from '../../../src/io/csv';
 import { guessColumns } from '../../../src/io/org-chart-csv';
 import { InfluenceDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
-import { buildLaidOut, holdTable, orgApi, summarise } from '../../../src/state/org-import';
+import { buildLaidOut, DOC_CHUNK, docSlices, holdTable, orgApi, summarise } from '../../../src/state/org-import';
+import { docAssembler } from '../../../src/ui/import/org-session';
+import { toAnalysisInput } from '../../../src/analysis/input';
+import type { MapDocument } from '../../../src/domain/types';
+import { createTie } from '../../../src/domain/factories';
 import type { OrgProgress } from '../../../src/state/org-import';
 
 /** An HR export: Employee ID, Name, Job Title, Department, Manager ID; six reports per manager. */
@@ -49,7 +53,7 @@ describe('large org-chart import in the worker', () => {
     expect(right / bottom).toBeLessThan(3);
     expect(right / bottom).toBeGreaterThan(1 / 3);
     for (const tie of Object.values(doc.ties)) expect(doc.stakeholders[tie.source].y).toBeGreaterThan(doc.stakeholders[tie.target].y);
-  });
+  }, 30_000);
 
   it('sends the map in chunks, then stores it with progress reports', async () => {
     const t = table(12000);
@@ -62,8 +66,8 @@ describe('large org-chart import in the worker', () => {
     );
     expect(result).toEqual({ ok: true });
     const chunks = replies.flatMap((r) => (r.kind === 'doc' ? [r] : []));
-    expect(chunks.length).toBe(6); // 2,000 people each
-    expect(chunks.reduce((n, c) => n + c.stakeholders.length, 0)).toBe(12000);
+    expect(chunks.length).toBe(12000 / DOC_CHUNK);
+    expect(chunks.reduce((n, c) => n + c.people.count, 0)).toBe(12000);
     const progress = replies.flatMap((r) => (r.kind === 'stored' ? [r.fraction] : []));
     expect(progress.length).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(1);
@@ -74,4 +78,33 @@ describe('large org-chart import in the worker', () => {
     expect(loaded!.doc.map.name).toBe('Whole company');
     db.close();
   }, 60_000);
+
+  it('puts the same map back together from its slices, with its analysis input made in the worker', () => {
+    const doc = buildLaidOut(table(1300), guessColumns(table(1).headers), 'Org');
+    // Ties the analysis leaves out (to oneself, to nobody) or reads differently (mutual trust), in slices after the first.
+    const ids = Object.keys(doc.stakeholders);
+    doc.ties.self = createTie(ids[700], ids[700], 'influence', { id: 'self' });
+    doc.ties.nobody = createTie(ids[900], 'gone', 'influence', { id: 'nobody' });
+    doc.ties.trust = createTie(ids[1100], ids[5], 'trust', { id: 'trust', mutual: true, strength: 3 });
+    const slices = [...docSlices(structuredClone(doc))];
+    expect(slices.length).toBe(Math.ceil(1302 / DOC_CHUNK));
+    expect(slices.filter((m) => m.last).length).toBe(1);
+    let assembled: MapDocument | null = null;
+    const take = docAssembler((d) => (assembled = d));
+    for (const m of slices) {
+      expect(assembled).toBeNull();
+      // Each slice crosses to the page by structured clone, as from the worker.
+      take(structuredClone(m));
+    }
+    const got = assembled as MapDocument | null;
+    if (!got) throw new Error('not assembled');
+    expect(got).toEqual(doc);
+    expect(Object.keys(got.stakeholders)).toEqual(Object.keys(doc.stakeholders));
+    // The page converts nothing: the worker's input is the one used, equal to converting here.
+    const input = toAnalysisInput(got);
+    expect(toAnalysisInput(got)).toBe(input);
+    expect(input).toEqual(toAnalysisInput(doc));
+    expect(toAnalysisInput(doc)).not.toBe(input);
+    expect(input.ties.length).toBe(1299 + 1);
+  }, 30_000);
 });
