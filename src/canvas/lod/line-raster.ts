@@ -56,9 +56,9 @@ export class LineRaster {
     const length = Math.hypot(dx, dy);
     // Along-line distance per major-axis pixel (for dashes), from the line's own start.
     const perU = length / Math.abs(du);
-    // The line's extent across the minor axis: a hairline keeps one pixel's worth per column (a
-    // thinner one less: fainter, as Skia draws it).
-    const half = (lineWidth <= 1 ? lineWidth : lineWidth * perU) / 2;
+    // The line's extent across the minor axis: its width measured square to the line, so a
+    // diagonal line puts as much colour down as a stroked one (a thinner line is fainter).
+    const half = (lineWidth * perU) / 2;
     let first = Math.ceil(Math.min(u0, u0 + du) - 0.5);
     let last = Math.floor(Math.max(u0, u0 + du) - 0.5);
     if (first < 0) first = 0;

@@ -39,6 +39,15 @@ describe('line raster', () => {
     expect(alphaAt(r, 12, 15)).toBe(0);
   });
 
+  it('puts down as much colour along a diagonal as a stroke of that width (its area)', () => {
+    const r = new LineRaster(40, 40);
+    r.line(0, 0, 40, 40, 1, null);
+    r.commit(0, 0, 0, 1);
+    let ink = 0;
+    for (let y = 0; y < 40; y++) ink += alphaAt(r, 20, y) / 255;
+    expect(ink).toBeCloseTo(Math.SQRT2, 1);
+  });
+
   it('does not add up lines of one look that overlap (one path), but does across looks', () => {
     const once = new LineRaster(10, 4);
     once.line(0, 1.5, 10, 1.5, 1, null);
