@@ -6,7 +6,6 @@
  */
 import type { Stance, TieColourChoice, TieKind } from '../../domain/types';
 import { LINE_DASH, PALETTE, TIE_DASH, type ColourMode } from '../../io/palette';
-import { parseHexColour, LineRaster } from './line-raster';
 import { LOD_TIE_LOOKS, MARK_FADED, MARK_HIDDEN, MARK_ME, MARK_SELECTED, TIE_HIGHLIGHTED, TIE_SELECTED, type LodScene } from './scene';
 
 export interface LodPalette {
@@ -61,8 +60,6 @@ export interface DrawStats {
 
 const TIE_WIDTH = [0.8, 1, 2.5, 2.5];
 const TIE_ALPHA = [0.12, 0.55, 1, 1];
-/** From this many ties on, lines are rasterised in typed arrays (line-raster.ts), not stroked. */
-export const SOFT_LINES_MIN = 5000;
 
 /** Tie indices grouped by style (LOD_TIE_LOOKS index * 4 + state), in drawing order. */
 function tiesByStyle(scene: LodScene): { order: Int32Array; start: Int32Array } {
@@ -140,51 +137,6 @@ function drawTies(ctx: CanvasRenderingContext2D, scene: LodScene, palette: LodPa
 }
 
 /**
- * The same ties rasterised in typed arrays (line-raster.ts) and laid on the context as one image:
- * many times faster than stroking 100,000s of long anti-aliased lines. Null when this context
- * cannot take it (no OffscreenCanvas, a skewed transform, a colour that is not hex): stroke then.
- */
-function drawTiesSoft(ctx: CanvasRenderingContext2D, scene: LodScene, palette: LodPalette, view: View): number | null {
-  if (typeof OffscreenCanvas === 'undefined' || typeof ImageData === 'undefined' || typeof ctx.getTransform !== 'function') return null;
-  const m = ctx.getTransform();
-  if (m.b !== 0 || m.c !== 0 || m.a !== m.d || !(m.a > 0)) return null;
-  const { width, height } = ctx.canvas;
-  if (!width || !height) return null;
-  const { order, start } = tiesByStyle(scene);
-  const colours = new Map<number, [number, number, number]>();
-  for (const { style, state, look } of styleOrder()) {
-    if (start[style] === start[style + 1]) continue;
-    const rgb = parseHexColour(tieColour(palette, state, look));
-    if (!rgb) return null;
-    colours.set(style, rgb);
-  }
-  const scale = m.a;
-  const raster = new LineRaster(width, height);
-  const ends = new Float64Array(4);
-  let ties = 0;
-  for (const { style, state, look } of styleOrder()) {
-    const rgb = colours.get(style);
-    if (!rgb) continue;
-    const dash = tieDash(palette, state, look)?.map((d) => d * scale) ?? null;
-    const lineWidth = TIE_WIDTH[state] * scale;
-    for (let i = start[style]; i < start[style + 1]; i++) {
-      if (!tieEnds(scene, order[i], view, ends)) continue;
-      raster.line(ends[0] * scale + m.e, ends[1] * scale + m.f, ends[2] * scale + m.e, ends[3] * scale + m.f, lineWidth, dash);
-      ties++;
-    }
-    raster.commit(rgb[0], rgb[1], rgb[2], TIE_ALPHA[state]);
-  }
-  const image = new OffscreenCanvas(width, height);
-  image.getContext('2d')!.putImageData(new ImageData(raster.rgba, width, height), 0, 0);
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.globalAlpha = 1;
-  ctx.drawImage(image, 0, 0);
-  ctx.restore();
-  return ties;
-}
-
-/**
  * Draws the scene into a context whose transform maps screen px (CSS px) to its pixels. The
  * caller clears. Returns what was drawn.
  */
@@ -193,7 +145,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palett
   const { x, y, w, h, flags } = scene;
   let ties = 0;
   let marks = 0;
-  if (scene.tieCount) ties = (scene.tieCount >= SOFT_LINES_MIN ? drawTiesSoft(ctx, scene, palette, view) : null) ?? drawTies(ctx, scene, palette, view);
+  if (scene.tieCount) ties = drawTies(ctx, scene, palette, view);
   // Marks: grouped by colour, faded ones first and translucent; at least 2 x 1.5 px so a person never vanishes.
   const visible: number[][] = scene.colours.map(() => []);
   const emphasised: number[] = [];
