@@ -138,25 +138,45 @@ export function createNodeMapper() {
   };
 }
 
-const pairKey = (t: Tie) => (t.source < t.target ? `${t.source}|${t.target}` : `${t.target}|${t.source}`);
-
 /** Lane and lane count per tie: parallel ties between the same two people fan apart. */
 interface Lanes {
+  /** Only ties that share their two people with another tie; any other is lane 0 of 1. */
   lane: Map<Id, number>;
   lanes: Map<Id, number>;
 }
 
+/**
+ * Nearly every tie is alone between its two people, so only shared pairs get entries, and a pair
+ * is keyed by a number made of the two people's order of appearance, not by a string per tie
+ * (250,000 string keys and two maps of every tie were seconds of a 50,000-person map's opening).
+ */
 function computeLanes(ties: readonly Tie[]): Lanes {
-  const byPair = new Map<string, Id[]>();
-  for (const t of ties) {
-    const key = pairKey(t);
-    const list = byPair.get(key);
-    if (list) list.push(t.id);
-    else byPair.set(key, [t.id]);
+  const order = new Map<Id, number>();
+  const at = (id: Id) => {
+    let i = order.get(id);
+    if (i === undefined) order.set(id, (i = order.size));
+    return i;
+  };
+  // At most two people per tie, so a pair's number below span * span is unique (and exact).
+  const span = 2 * ties.length + 1;
+  const first = new Map<number, number>();
+  const shared = new Map<number, Id[]>();
+  for (let k = 0; k < ties.length; k++) {
+    const a = at(ties[k].source);
+    const b = at(ties[k].target);
+    const key = a < b ? a * span + b : b * span + a;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, k);
+      continue;
+    }
+    const list = shared.get(key);
+    if (list) list.push(ties[k].id);
+    else shared.set(key, [ties[earlier].id, ties[k].id]);
   }
   const lane = new Map<Id, number>();
   const lanes = new Map<Id, number>();
-  for (const ids of byPair.values()) {
+  for (const ids of shared.values()) {
     for (let i = 0; i < ids.length; i++) {
       lane.set(ids[i], i);
       lanes.set(ids[i], ids.length);

@@ -61,6 +61,81 @@ export interface DrawStats {
 const TIE_WIDTH = [0.8, 1, 2.5, 2.5];
 const TIE_ALPHA = [0.12, 0.55, 1, 1];
 
+/** Tie indices grouped by style (LOD_TIE_LOOKS index * 4 + state), in drawing order. */
+function tiesByStyle(scene: LodScene): { order: Int32Array; start: Int32Array } {
+  const styles = LOD_TIE_LOOKS.length * 4;
+  const start = new Int32Array(styles + 1);
+  for (let t = 0; t < scene.tieCount; t++) start[scene.tieStyle[t] + 1]++;
+  for (let s = 0; s < styles; s++) start[s + 1] += start[s];
+  const next = start.slice(0, styles);
+  const order = new Int32Array(scene.tieCount);
+  for (let t = 0; t < scene.tieCount; t++) order[next[scene.tieStyle[t]]++] = t;
+  return { order, start };
+}
+
+/** Styles in drawing order: faded first, selected last (on top); within a state, by look. */
+function* styleOrder(): Generator<{ style: number; state: number; look: number }> {
+  for (let state = 0; state < 4; state++) for (let look = 0; look < LOD_TIE_LOOKS.length; look++) yield { style: look * 4 + state, state, look };
+}
+
+function tieColour(palette: LodPalette, state: number, look: number): string {
+  const l = LOD_TIE_LOOKS[look];
+  return state === TIE_SELECTED || state === TIE_HIGHLIGHTED ? palette.accent : l.kind ? palette.tie[l.kind] : palette.tieChoice[l.choice!];
+}
+
+/** Faint ties (state 0) stay solid: a dash pattern on a hairline only reads as noise. */
+function tieDash(palette: LodPalette, state: number, look: number): readonly number[] | null {
+  const l = LOD_TIE_LOOKS[look];
+  return state > 0 ? (l.kind ? palette.tieDash[l.kind] : LINE_DASH[l.line]) : null;
+}
+
+/** Is either end of the tie in view (a line wholly to one side of the view is skipped)? */
+function tieEnds(scene: LodScene, t: number, view: View, out: Float64Array): boolean {
+  const { x, y, w, h } = scene;
+  const a = scene.tieFrom[t];
+  const b = scene.tieTo[t];
+  const ax = x[a] + w[a] / 2;
+  const ay = y[a] + h[a] / 2;
+  const bx = x[b] + w[b] / 2;
+  const by = y[b] + h[b] / 2;
+  if ((ax < view.minX && bx < view.minX) || (ax > view.maxX && bx > view.maxX) || (ay < view.minY && by < view.minY) || (ay > view.maxY && by > view.maxY)) return false;
+  out[0] = ax * view.zoom + view.tx;
+  out[1] = ay * view.zoom + view.ty;
+  out[2] = bx * view.zoom + view.tx;
+  out[3] = by * view.zoom + view.ty;
+  return true;
+}
+
+/** Ties as one stroked path per kind and state, so 25,000 lines are a few stroke calls. */
+function drawTies(ctx: CanvasRenderingContext2D, scene: LodScene, palette: LodPalette, view: View): number {
+  const { order, start } = tiesByStyle(scene);
+  const ends = new Float64Array(4);
+  let ties = 0;
+  ctx.lineCap = 'butt';
+  for (const { style, state, look } of styleOrder()) {
+    if (start[style] === start[style + 1]) continue;
+    let any = false;
+    ctx.beginPath();
+    for (let i = start[style]; i < start[style + 1]; i++) {
+      if (!tieEnds(scene, order[i], view, ends)) continue;
+      ctx.moveTo(ends[0], ends[1]);
+      ctx.lineTo(ends[2], ends[3]);
+      any = true;
+      ties++;
+    }
+    if (!any) continue;
+    ctx.strokeStyle = tieColour(palette, state, look);
+    ctx.globalAlpha = TIE_ALPHA[state];
+    ctx.lineWidth = TIE_WIDTH[state];
+    const dash = tieDash(palette, state, look);
+    ctx.setLineDash(dash ? (dash as number[]) : []);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
+  return ties;
+}
+
 /**
  * Draws the scene into a context whose transform maps screen px (CSS px) to its pixels. The
  * caller clears. Returns what was drawn.
@@ -70,43 +145,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: LodScene, palett
   const { x, y, w, h, flags } = scene;
   let ties = 0;
   let marks = 0;
-  // Ties: one path per kind and state, so 25,000 lines are a few stroke calls.
-  if (scene.tieCount) {
-    ctx.lineCap = 'butt';
-    for (let state = 0; state < 4; state++) {
-      for (let k = 0; k < LOD_TIE_LOOKS.length; k++) {
-        const style = k * 4 + state;
-        let any = false;
-        ctx.beginPath();
-        for (let t = 0; t < scene.tieCount; t++) {
-          if (scene.tieStyle[t] !== style) continue;
-          const a = scene.tieFrom[t];
-          const b = scene.tieTo[t];
-          const ax = x[a] + w[a] / 2;
-          const ay = y[a] + h[a] / 2;
-          const bx = x[b] + w[b] / 2;
-          const by = y[b] + h[b] / 2;
-          if ((ax < view.minX && bx < view.minX) || (ax > view.maxX && bx > view.maxX) || (ay < view.minY && by < view.minY) || (ay > view.maxY && by > view.maxY)) continue;
-          ctx.moveTo(ax * zoom + tx, ay * zoom + ty);
-          ctx.lineTo(bx * zoom + tx, by * zoom + ty);
-          any = true;
-          ties++;
-        }
-        if (!any) continue;
-        const look = LOD_TIE_LOOKS[k];
-        const colour = look.kind ? palette.tie[look.kind] : palette.tieChoice[look.choice!];
-        ctx.strokeStyle = state === TIE_SELECTED || state === TIE_HIGHLIGHTED ? palette.accent : colour;
-        ctx.globalAlpha = TIE_ALPHA[state];
-        ctx.lineWidth = TIE_WIDTH[state];
-        // Faint ties (state 0) stay solid: a dash pattern on a hairline only reads as noise.
-        const dash = state > 0 ? (look.kind ? palette.tieDash[look.kind] : LINE_DASH[look.line]) : null;
-        ctx.setLineDash(dash ? (dash as number[]) : []);
-        ctx.stroke();
-      }
-    }
-    ctx.globalAlpha = 1;
-    ctx.setLineDash([]);
-  }
+  if (scene.tieCount) ties = drawTies(ctx, scene, palette, view);
   // Marks: grouped by colour, faded ones first and translucent; at least 2 x 1.5 px so a person never vanishes.
   const visible: number[][] = scene.colours.map(() => []);
   const emphasised: number[] = [];
