@@ -43,6 +43,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/setup/component.ts'],
+          // jsdom renders of whole panels take 1-3 s on a quiet 2-core machine and several times
+          // that when the machine is busy; 5 s (the default) failed sound tests then.
+          testTimeout: 20_000,
         },
       },
     ],
