@@ -221,6 +221,10 @@ test('a view-only member can look but not change the map', async ({ page, browse
 test('edits made while the server is down are kept and merged when it is back', async ({ page, browser, guard }) => {
   const { invite } = await aliceShares(page);
   const bob = await joiner(browser, invite, 'Bob');
+  // The server serves the app too: stopped while a page still fetches a part of the app it loads
+  // on demand (a worker, a dialog), that fetch fails as "net::ERR_CONNECTION_RESET" on the
+  // console, which is not what this test is about.
+  for (const p of [page, bob.page]) await p.waitForLoadState('networkidle');
   await server.stop();
   await expect(page.getByTestId('team-status')).toHaveText('Offline: changes are kept here');
   await expect(bob.page.getByTestId('team-status')).toHaveText('Offline: changes are kept here');
