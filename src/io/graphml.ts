@@ -16,7 +16,7 @@ import { CREATOR, EDGE_ATTRS, NODE_ATTRS, positionOf } from './graph-attributes'
 import type { AttrType } from './graph-attributes';
 import { graphToDocument } from './graph-import';
 import type { RawEdge, RawGraph, RawNode } from './graph-import';
-import { escapeXmlAttr, plural, quote, toNumber } from './text';
+import { escapeXmlAttr, plural, toNumber } from './text';
 import { attr, children, child, findDeep, parseXml, textOf } from './xml';
 import type { XmlElement, XmlParse } from './xml';
 import { emptyRecord } from '../domain/records';
@@ -111,8 +111,7 @@ export function graphmlFromXml(parsed: XmlParse, options: { mapName?: string; no
     for (const n of children(g, 'node')) {
       const id = attr(n, 'id') ?? '';
       const data = readData(n, keys, 'node');
-      const where = id ? `Node ${quote(id)}` : `Node ${nodes.length + 1}`;
-      nodes.push({ id, label: data.label, attrs: data.attrs, x: data.x, y: data.y, where });
+      nodes.push({ id, label: data.label, attrs: data.attrs, x: data.x, y: data.y });
       for (const inner of children(n, 'graph')) visit(inner);
     }
     for (const ed of children(g, 'edge')) {
@@ -122,8 +121,7 @@ export function graphmlFromXml(parsed: XmlParse, options: { mapName?: string; no
       const data = readData(ed, keys, 'edge');
       const directedAttr = attr(ed, 'directed');
       const weight = toNumber(data.attrs.weight ?? data.attrs.Weight);
-      const where = `Edge ${id ? `${quote(id)} ` : `${edges.length + 1} `}(${quote(source, 20)} → ${quote(target, 20)})`;
-      edges.push({ id, source, target, directed: directedAttr === null ? directedByDefault : directedAttr === 'true', weight, label: data.label, attrs: data.attrs, where });
+      edges.push({ id, source, target, directed: directedAttr === null ? directedByDefault : directedAttr === 'true', weight, label: data.label, attrs: data.attrs });
     }
     hyperedges += children(g, 'hyperedge').length;
   };
