@@ -1,0 +1,51 @@
+/**
+ * A map's records packed for the trip from the import worker to the page: what arrives is what
+ * left, field for field and in the same order, whatever the fields hold.
+ */
+import { describe, expect, it } from 'vitest';
+import { packRecords, unpackRecords } from '../../../src/domain/record-transfer';
+import { recordOf } from '../../../src/domain/records';
+import { sampleDoc } from '../io/helpers';
+
+/** Packed, structured-cloned (as postMessage does) and unpacked. */
+async function crossed<T extends object>(record: Record<string, T>, step?: number): Promise<Record<string, T>> {
+  let pauses = 0;
+  const out = await unpackRecords<T>(structuredClone(packRecords(record)), async () => void pauses++, step);
+  if (step) expect(pauses).toBe(Math.ceil(Object.keys(record).length / step) - 1);
+  return out;
+}
+
+describe('packed records', () => {
+  it('arrive with every field, in the same order, prototype-free', async () => {
+    const doc = sampleDoc();
+    for (const record of [doc.stakeholders, doc.ties] as Record<string, object>[]) {
+      const out = await crossed(record);
+      expect(Object.getPrototypeOf(out)).toBeNull();
+      expect(Object.keys(out)).toEqual(Object.keys(record));
+      for (const id of Object.keys(record)) {
+        expect(out[id]).toEqual(record[id]);
+        expect(Object.keys(out[id])).toEqual(Object.keys(record[id]));
+      }
+    }
+  });
+
+  it('carry every kind of value: text, empty text, numbers (-0, NaN, Infinity), booleans, null, undefined, lists and objects', async () => {
+    const odd = { a: '', b: 'é😀\u0000', c: -0, d: NaN, e: -Infinity, f: true, g: false, h: null, i: undefined, j: [], k: ['x', 'y'], l: { m: [1, { n: 'o' }] } };
+    const record = recordOf([{ id: '__proto__', ...odd }, { id: 'constructor', z: 1 }, { id: 'toString', ...odd, a: 'other' }], (r) => r.id);
+    const out = await crossed<Record<string, unknown>>(record);
+    expect(Object.keys(out)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(out.__proto__).toEqual({ id: '__proto__', ...odd });
+    expect(Object.is(out.__proto__.c, -0)).toBe(true);
+    expect('i' in out.__proto__).toBe(true);
+    expect(out.constructor).toEqual({ id: 'constructor', z: 1 });
+    expect(out.toString.a).toBe('other');
+    // Lists are fresh per record: no shared mutable state.
+    expect(out.__proto__.j).not.toBe(out.toString.j);
+  });
+
+  it('pause between steps of a large record', async () => {
+    const record = recordOf(Array.from({ length: 45 }, (_, i) => ({ id: `r${i}`, n: i })), (r) => r.id);
+    const out = await crossed(record, 10);
+    expect(Object.values(out).map((r) => r.n)).toEqual(Array.from({ length: 45 }, (_, i) => i));
+  });
+});
