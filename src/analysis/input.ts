@@ -3,51 +3,25 @@
  * the worker: a few short arrays instead of the whole document or any React Flow state.
  */
 import { tieMeaning } from '../domain/tie-kinds';
-import type { MapDocument, Stakeholder } from '../domain/types';
-import type { AnalysisInput, AnalysisPerson, AnalysisTie } from './types';
+import type { MapDocument } from '../domain/types';
+import type { AnalysisInput, AnalysisTie } from './types';
 
-function clampStrength(strength: number): number {
+/** A tie's strength as analysis reads it: a whole number from 1 to 3. */
+export function clampStrength(strength: number): number {
   return Number.isFinite(strength) ? Math.min(3, Math.max(1, Math.round(strength))) : 1;
 }
 
-/**
- * Inputs made elsewhere for a map, by its people record: the import worker makes a large org
- * chart's while it is still on the worker (at 50,000 people this pass was a 0.8 s task on the
- * page just after the map was drawn). Held only while that version of the map is.
- */
-const madeElsewhere = new WeakMap<MapDocument['stakeholders'], { ties: MapDocument['ties']; map: MapDocument['map']; input: AnalysisInput }>();
-
-/**
- * Remembers `input` as `toAnalysisInput(doc)`, so it is not worked out again on the page; it
- * stands for this version of the map only (the same people, ties and settings records).
- */
-export function rememberAnalysisInput(doc: MapDocument, input: AnalysisInput): void {
-  madeElsewhere.set(doc.stakeholders, { ties: doc.ties, map: doc.map, input });
-}
-
-function rememberedInput(doc: MapDocument): AnalysisInput | null {
-  const made = madeElsewhere.get(doc.stakeholders);
-  if (!made) return null;
-  return made.ties === doc.ties && made.map.settings === doc.map.settings && made.map.meId === doc.map.meId ? made.input : null;
-}
+/** A seniority level as analysis reads it: a whole number from 0. */
+export const cleanSeniority = (s: number) => (Number.isFinite(s) ? Math.max(0, Math.floor(s)) : 0);
 
 export function toAnalysisInput(doc: MapDocument): AnalysisInput {
-  return rememberedInput(doc) ?? convert(doc);
-}
-
-/** One person as analysis sees them. */
-export function analysisPerson(s: Stakeholder): AnalysisPerson {
-  return {
+  const people = Object.values(doc.stakeholders).map((s) => ({
     id: s.id,
     name: s.name,
     department: s.department,
     title: s.title,
-    seniority: Number.isFinite(s.seniority) ? Math.max(0, Math.floor(s.seniority)) : 0,
-  };
-}
-
-function convert(doc: MapDocument): AnalysisInput {
-  const people = Object.values(doc.stakeholders).map(analysisPerson);
+    seniority: cleanSeniority(s.seniority),
+  }));
   const known = new Set(people.map((p) => p.id));
   const ties: AnalysisTie[] = [];
   for (const t of Object.values(doc.ties)) {

@@ -9,6 +9,7 @@
  * changes.
  */
 import { tieMeaning } from '../domain/tie-kinds';
+import { clampStrength, cleanSeniority } from './input';
 import type { Id, MapDocument, TieKind } from '../domain/types';
 import type { AnalysisInput, AnalysisPerson, AnalysisTie } from './types';
 
@@ -29,12 +30,6 @@ export interface PackedInput {
 export function isPackedInput(input: AnalysisInput | PackedInput): input is PackedInput {
   return (input as PackedInput).packed === true;
 }
-
-function clampStrength(strength: number): number {
-  return Number.isFinite(strength) ? Math.min(3, Math.max(1, Math.round(strength))) : 1;
-}
-
-const cleanSeniority = (s: number) => (Number.isFinite(s) ? Math.max(0, Math.floor(s)) : 0);
 
 /** How often (in items) the builder looks at the clock, and how long it may hold the page. */
 const CHECK_EVERY = 2048;

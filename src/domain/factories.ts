@@ -14,14 +14,15 @@ const { id: _t, source: _a, target: _b, kind: _k, ...TIE_DEFAULTS } = TieSchema.
 
 export function createStakeholder(fields: Partial<Stakeholder> = {}): Stakeholder {
   // Arrays are fresh per person: records are never shared mutable state.
-  return { id: newId(), ...STAKEHOLDER_DEFAULTS, tags: [], interactions: [], ...fields };
+  // A fresh id only when none is given (an import of 50,000 people gives them all).
+  return { id: fields.id ?? newId(), ...STAKEHOLDER_DEFAULTS, tags: [], interactions: [], ...fields };
 }
 
 export function createTie(source: Id, target: Id, kind: TieKindId, fields: Partial<Tie> = {}): Tie {
   // `mutual` keeps its place from the defaults; its value depends on the kind (a custom kind's
   // direction is in the map's settings: `connect` passes it).
   const mutual = (TIE_KINDS as readonly string[]).includes(kind) ? TIE_DIRECTION_RULES[kind as TieKind].defaultMutual : false;
-  return { id: newId(), source, target, kind, ...TIE_DEFAULTS, mutual, ...fields };
+  return { id: fields.id ?? newId(), source, target, kind, ...TIE_DEFAULTS, mutual, ...fields };
 }
 
 export function createMapMeta(name = 'Untitled map', now = Date.now()): MapMeta {

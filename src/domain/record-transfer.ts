@@ -1,162 +1,154 @@
 /**
- * People and ties as they cross from a worker to the page in slices (pure): a large org chart
- * comes over from the import worker this way. A structured clone rebuilds every object and every
- * property name on the receiving thread; at 50,000 people that was the most of the page's work
- * in taking a map in (a slice of 500 people and their ties as objects, 15-60 ms of one task on
- * this project's machine, more under load), most of it the strings. Packed, the fields every record has are columns (one
- * text with its cuts for strings, a Float64Array for numbers) and the page builds each record with one
- * object literal; whatever else a record holds (tags, a log, a note, optional fields, a value of
- * an unexpected type) travels with it as an object, so nothing is lost.
+ * A document's records as they cross from a worker to the page (pure). Sent as objects, a
+ * 50,000-person, 250,000-tie map is 300,000 objects and millions of strings that a structured
+ * clone rebuilds one by one on the receiving thread: seconds of the page's main thread in one
+ * task. Packed, they are one text, a few typed arrays and the list of distinct field lists, and the
+ * page builds the objects itself, in steps between which it can paint.
+ *
+ * Generic on purpose: every own field of every record is carried, whatever it is (a field added
+ * to Stakeholder or Tie later crosses without a change here). Strings go into the one text,
+ * numbers into a Float64Array, true/false/null/undefined and empty strings and lists as tags, and
+ * any other value (a list of tags, a contact log) as JSON, which is what records are when saved.
  */
-import type { Stakeholder, Tie } from './types';
 
-type StringKey<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T];
-type NumberKey<T> = { [K in keyof T]-?: T[K] extends number ? K : never }[keyof T];
-
-interface Columns<T> {
-  strings: readonly StringKey<T>[];
-  numbers: readonly NumberKey<T>[];
-  /** Fields left out when they hold their usual value ([] or null or ''); the record gets it back. */
-  usual: Partial<T>;
-}
-
-/** A column of strings as one text: value i is text.slice(ends[i - 1] ?? 0, ends[i]). */
-export interface PackedStrings {
-  text: string;
-  ends: Int32Array;
-}
+/** How a value is written (one byte per value). */
+const Tag = { Text: 0, Number: 1, True: 2, False: 3, Null: 4, Undefined: 5, Json: 6, EmptyText: 7, EmptyList: 8 } as const;
 
 export interface PackedRecords {
+  /** How many records (their keys come first in `text`). */
   count: number;
-  /** One per string column: a clone takes in one text far faster than thousands of strings. */
-  strings: PackedStrings[];
-  /** numbers[i * columns + c]. */
+  /** The distinct lists of field names, in the order the fields were set. */
+  shapes: string[][];
+  /** The shape of each record (an index into `shapes`). */
+  shapeOf: Uint32Array;
+  /** One tag per field value, record after record, field after field. */
+  tags: Uint8Array;
   numbers: Float64Array;
-  /** The other fields of records that have any, by index in the slice. */
-  rest: Record<number, Record<string, unknown>>;
+  /** The keys, then every text value and JSON, one after another; the n-th ends at ends[n]. */
+  text: string;
+  ends: Uint32Array;
 }
 
-const PERSON: Columns<Stakeholder> = {
-  strings: ['id', 'name', 'title', 'department', 'stance', 'notes', 'email'],
-  numbers: ['seniority', 'influence', 'interest', 'x', 'y'],
-  usual: { tags: [], interactions: [], cadenceDays: null, nextFollowUp: null },
-};
-
-const TIE: Columns<Tie> = {
-  strings: ['id', 'source', 'target', 'kind', 'note'],
-  numbers: ['strength'],
-  usual: { mutual: false },
-};
-
-function isUsual(value: unknown, usual: unknown): boolean {
-  if (Array.isArray(usual)) return Array.isArray(value) && value.length === 0;
-  return value === usual;
-}
-
-function pack<T extends object>(records: readonly T[], columns: Columns<T>): PackedRecords {
-  const strings = columns.strings as readonly string[];
-  const numbers = columns.numbers as readonly string[];
-  const usual = columns.usual as Record<string, unknown>;
-  const width = numbers.length;
-  const packedStrings = strings.map(() => new Array<string>(records.length));
-  const packedNumbers = new Float64Array(records.length * width);
-  const rest: Record<number, Record<string, unknown>> = {};
-  const packed = new Set<string>([...strings, ...numbers]);
-  for (let i = 0; i < records.length; i++) {
-    const fields = records[i] as Record<string, unknown>;
-    let extra: Record<string, unknown> | null = null;
-    for (let c = 0; c < strings.length; c++) {
-      const value = fields[strings[c]];
-      if (typeof value === 'string') packedStrings[c][i] = value;
+/** Packs a record of records (a document's `stakeholders` or `ties`). */
+export function packRecords(record: Readonly<Record<string, object>>): PackedRecords {
+  const keys = Object.keys(record);
+  const count = keys.length;
+  const shapes: string[][] = [];
+  const shapeIndex = new Map<string, number>();
+  const shapeOf = new Uint32Array(count);
+  const tags: number[] = [];
+  const numbers: number[] = [];
+  const parts: string[] = keys.slice();
+  for (let i = 0; i < count; i++) {
+    const value = record[keys[i]] as Record<string, unknown>;
+    const fields = Object.keys(value);
+    const signature = fields.join('\u0000');
+    let shape = shapeIndex.get(signature);
+    if (shape === undefined) {
+      shape = shapes.length;
+      shapes.push(fields);
+      shapeIndex.set(signature, shape);
+    }
+    shapeOf[i] = shape;
+    for (const field of fields) {
+      const v = value[field];
+      if (typeof v === 'string') {
+        if (v === '') tags.push(Tag.EmptyText);
+        else {
+          tags.push(Tag.Text);
+          parts.push(v);
+        }
+      } else if (typeof v === 'number') {
+        tags.push(Tag.Number);
+        numbers.push(v);
+      } else if (v === true) tags.push(Tag.True);
+      else if (v === false) tags.push(Tag.False);
+      else if (v === null) tags.push(Tag.Null);
+      else if (v === undefined) tags.push(Tag.Undefined);
+      else if (Array.isArray(v) && v.length === 0) tags.push(Tag.EmptyList);
       else {
-        packedStrings[c][i] = '';
-        (extra ??= {})[strings[c]] = value;
+        tags.push(Tag.Json);
+        parts.push(JSON.stringify(v));
       }
     }
-    for (let c = 0; c < width; c++) {
-      const value = fields[numbers[c]];
-      if (typeof value === 'number') packedNumbers[i * width + c] = value;
-      else (extra ??= {})[numbers[c]] = value;
-    }
-    for (const key in fields) {
-      if (packed.has(key) || (key in usual && isUsual(fields[key], usual[key]))) continue;
-      (extra ??= {})[key] = fields[key];
-    }
-    // A usual field the record does not have at all must not appear on the other side.
-    for (const key in usual) if (!(key in fields)) (extra ??= {})[key] = undefined;
-    if (extra) rest[i] = extra;
   }
-  return { count: records.length, strings: packedStrings.map(packStrings), numbers: packedNumbers, rest };
-}
-
-function packStrings(values: string[]): PackedStrings {
-  const ends = new Int32Array(values.length);
+  const ends = new Uint32Array(parts.length);
   let at = 0;
-  values.forEach((v, i) => (ends[i] = at += v.length));
-  return { text: values.join(''), ends };
+  for (let i = 0; i < parts.length; i++) ends[i] = at += parts[i].length;
+  return { count, shapes, shapeOf, tags: Uint8Array.from(tags), numbers: Float64Array.from(numbers), text: parts.join(''), ends };
 }
 
-function unpackStrings({ text, ends }: PackedStrings): string[] {
-  const out = new Array<string>(ends.length);
-  let from = 0;
-  for (let i = 0; i < ends.length; i++) out[i] = text.slice(from, (from = ends[i]));
+/** The buffers of a packed record, to transfer instead of copying. */
+export function packedBuffers(packed: PackedRecords): ArrayBuffer[] {
+  return [packed.shapeOf.buffer, packed.tags.buffer, packed.numbers.buffer, packed.ends.buffer] as ArrayBuffer[];
+}
+
+/**
+ * The record again, prototype-free like every document record (domain/records.ts). `pause` is
+ * awaited every `step` records, so a page can paint between steps.
+ */
+export async function unpackRecords<T>(packed: PackedRecords, pause: (() => Promise<void>) | null = null, step = 20_000): Promise<Record<string, T>> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const _ of unpackSteps(packed, out, step)) if (pause) await pause();
   return out;
 }
 
-function withRest<T>(record: T, rest: Record<string, unknown> | undefined): T {
-  if (!rest) return record;
-  const fields = record as Record<string, unknown>;
-  for (const key in rest) {
-    if (rest[key] === undefined) delete fields[key];
-    else fields[key] = rest[key];
+/** The records added to `into` in one go (a slice small enough for one task). */
+export function unpackRecordsInto<T>(packed: PackedRecords, into: Record<string, T>): void {
+  for (const _ of unpackSteps(packed, into, Infinity));
+}
+
+/** Fills `out`, stopping after every `step` records. */
+function* unpackSteps<T>(packed: PackedRecords, out: Record<string, T>, step: number): Generator<void> {
+  const { count, shapes, shapeOf, tags, numbers, text, ends } = packed;
+  let part = 0;
+  const nextText = () => {
+    const from = part === 0 ? 0 : ends[part - 1];
+    return text.slice(from, ends[part++]);
+  };
+  const keys: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) keys[i] = nextText();
+  let tag = 0;
+  let number = 0;
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i % step === 0) yield;
+    const fields = shapes[shapeOf[i]];
+    const value: Record<string, unknown> = {};
+    for (let f = 0; f < fields.length; f++) {
+      let v: unknown;
+      switch (tags[tag++]) {
+        case Tag.Text:
+          v = nextText();
+          break;
+        case Tag.Number:
+          v = numbers[number++];
+          break;
+        case Tag.True:
+          v = true;
+          break;
+        case Tag.False:
+          v = false;
+          break;
+        case Tag.Null:
+          v = null;
+          break;
+        case Tag.Undefined:
+          v = undefined;
+          break;
+        case Tag.Json:
+          v = JSON.parse(nextText());
+          break;
+        case Tag.EmptyText:
+          v = '';
+          break;
+        case Tag.EmptyList:
+          v = [];
+          break;
+      }
+      // A field named __proto__ (never one of ours) is set as an own field, not as the prototype.
+      if (fields[f] === '__proto__') Object.defineProperty(value, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
+      else value[fields[f]] = v;
+    }
+    out[keys[i]] = value as T;
   }
-  return record;
-}
-
-export function packPeople(people: readonly Stakeholder[]): PackedRecords {
-  return pack(people, PERSON);
-}
-
-export function packTies(ties: readonly Tie[]): PackedRecords {
-  return pack(ties, TIE);
-}
-
-export function unpackPeople(packed: PackedRecords): Stakeholder[] {
-  const [id, name, title, department, stance, notes, email] = packed.strings.map(unpackStrings);
-  const n = packed.numbers;
-  const width = PERSON.numbers.length;
-  const out = new Array<Stakeholder>(packed.count);
-  for (let i = 0; i < packed.count; i++) {
-    const at = i * width;
-    const person: Stakeholder = {
-      id: id[i],
-      name: name[i],
-      title: title[i],
-      department: department[i],
-      seniority: n[at],
-      influence: n[at + 1],
-      interest: n[at + 2],
-      stance: stance[i] as Stakeholder['stance'],
-      tags: [],
-      notes: notes[i],
-      email: email[i],
-      x: n[at + 3],
-      y: n[at + 4],
-      cadenceDays: null,
-      nextFollowUp: null,
-      interactions: [],
-    };
-    out[i] = withRest(person, packed.rest[i]);
-  }
-  return out;
-}
-
-export function unpackTies(packed: PackedRecords): Tie[] {
-  const [id, source, target, kind, note] = packed.strings.map(unpackStrings);
-  const out = new Array<Tie>(packed.count);
-  for (let i = 0; i < packed.count; i++) {
-    const tie: Tie = { id: id[i], source: source[i], target: target[i], kind: kind[i], strength: packed.numbers[i] as Tie['strength'], mutual: false, note: note[i] };
-    out[i] = withRest(tie, packed.rest[i]);
-  }
-  return out;
 }

@@ -19,9 +19,9 @@ import { NODE_HEIGHT, graphToDocument } from './graph-import';
 import type { RawEdge, RawNode } from './graph-import';
 import type { GraphImportResult } from './graphml';
 import { PALETTE } from './palette';
-import { escapeXmlAttr, quote, toNumber } from './text';
+import { escapeXmlAttr, toNumber } from './text';
 import { attr, child, children, parseXml, textOf } from './xml';
-import type { XmlElement, XmlHandOver, XmlParse } from './xml';
+import type { XmlElement, XmlEvents, XmlHandOver, XmlParse } from './xml';
 import { emptyRecord } from '../domain/records';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -152,22 +152,112 @@ function readEdge(ed: XmlElement, graph: XmlElement | null): EdgeRead {
 
 /**
  * The streaming builder for GEXF: pass `handOver` to the XmlReader and each <node> and <edge> is
- * read into a small record as it closes (its XML elements are dropped at once), so a 50,000-person
- * file is never held as an XML tree; `result` then builds the map from the rest of the document
- * (meta, attribute definitions) and those records. A document read without `handOver` (its nodes
- * still in the tree) gives the same result.
+ * read into a small record from the reader's events (no XML objects are made for them), so a
+ * 50,000-person file is never held as an XML tree; `result` then builds the map from the rest of
+ * the document (meta, attribute definitions) and those records. A document read without
+ * `handOver` (its nodes still in the tree) gives the same result.
  */
 export class GexfCollector {
   private readonly nodes: NodeRead[] = [];
   private readonly edges: EdgeRead[] = [];
+  private node: NodeRead | null = null;
+  private edge: EdgeRead | null = null;
+  /** The <attvalues> read (the first one directly inside the node or edge); -1 before it, 1 after it closed. */
+  private box = -1;
+  private position = false;
+
+  private readonly events: XmlEvents = {
+    open: (name, attributes, count, depth, ancestors) => {
+      if (depth === 0) {
+        const graph = ancestors[1] ?? null;
+        this.box = -1;
+        this.position = false;
+        if (name === 'node') {
+          this.node = { graph, id: '', label: null, cx: null, cy: null, values: [] };
+          this.edge = null;
+        } else {
+          this.edge = { graph, id: null, source: '', target: '', nativeKind: null, type: null, weight: null, label: null, values: [] };
+          this.node = null;
+        }
+        readAttributes(attributes, count, this.node ?? this.edge!);
+        return;
+      }
+      const values = (this.node ?? this.edge)?.values;
+      if (!values) return;
+      if (depth === 1 && name === 'attvalues' && this.box === -1) this.box = 0;
+      else if (depth === 2 && name === 'attvalue' && this.box === 0) {
+        let key: string | null = null;
+        let id: string | null = null;
+        let value = '';
+        for (let k = 0; k < count; k += 2) {
+          const a = attributes[k];
+          if (a === 'for') key = attributes[k + 1];
+          else if (a === 'id') id = attributes[k + 1];
+          else if (a === 'value') value = attributes[k + 1];
+        }
+        values.push(key ?? id ?? '', value);
+      } else if (depth === 1 && name === 'position' && this.node && !this.position) {
+        this.position = true;
+        let x: string | null = null;
+        let y: string | null = null;
+        for (let k = 0; k < count; k += 2) {
+          if (attributes[k] === 'x') x = attributes[k + 1];
+          else if (attributes[k] === 'y') y = attributes[k + 1];
+        }
+        this.node.cx = toNumber(x);
+        this.node.cy = toNumber(y);
+      }
+    },
+    close: (name, depth) => {
+      if (depth === 1 && name === 'attvalues' && this.box === 0) this.box = 1;
+      if (depth !== 0) return;
+      if (this.node) this.nodes.push(this.node);
+      else if (this.edge) this.edges.push(this.edge);
+      this.node = null;
+      this.edge = null;
+    },
+  };
+
   readonly handOver: Record<string, XmlHandOver> = {
-    node: { within: ['gexf', 'graph', 'nodes'], take: (n, up) => void this.nodes.push(readNode(n, up[1] ?? null)) },
-    edge: { within: ['gexf', 'graph', 'edges'], take: (ed, up) => void this.edges.push(readEdge(ed, up[1] ?? null)) },
+    node: { within: ['gexf', 'graph', 'nodes'], events: this.events },
+    edge: { within: ['gexf', 'graph', 'edges'], events: this.events },
   };
 
   /** The map in the document read (with or without `handOver`). */
   result(parsed: XmlParse, options: { mapName?: string; now?: number } = {}): GraphImportResult {
     return gexfFromXml(parsed, options, { nodes: this.nodes, edges: this.edges });
+  }
+}
+
+/** A <node>'s or <edge>'s own attributes, as readNode and readEdge read them from an element. */
+function readAttributes(attributes: readonly string[], count: number, read: NodeRead | EdgeRead): void {
+  // A later attribute with the same prefix-free name wins, as in an element object.
+  const edge = 'source' in read ? read : null;
+  for (let k = 0; k < count; k += 2) {
+    const value = attributes[k + 1];
+    switch (attributes[k]) {
+      case 'id':
+        read.id = value;
+        break;
+      case 'label':
+        read.label = value;
+        break;
+      case 'source':
+        if (edge) edge.source = value;
+        break;
+      case 'target':
+        if (edge) edge.target = value;
+        break;
+      case 'kind':
+        if (edge) edge.nativeKind = value;
+        break;
+      case 'type':
+        if (edge) edge.type = value;
+        break;
+      case 'weight':
+        if (edge) edge.weight = toNumber(value);
+        break;
+    }
   }
 }
 
@@ -236,7 +326,6 @@ export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?:
       attrs,
       x: cx === null || cy === null ? null : round2(cx - w / 2),
       y: cx === null || cy === null ? null : round2(-cy - NODE_HEIGHT / 2),
-      where: id ? `Node ${quote(id)}` : `Node ${nodes.length + 1}`,
     });
   }
   const defaultType = attr(graph, 'defaultedgetype') ?? 'undirected';
@@ -254,7 +343,6 @@ export function gexfFromXml(parsed: XmlParse, options: { mapName?: string; now?:
       weight: ed.weight,
       label: ed.label,
       attrs,
-      where: `Edge ${id ? `${quote(id)} ` : `${edges.length + 1} `}(${quote(source, 20)} → ${quote(target, 20)})`,
     });
   }
   const description = meta ? textOf(child(meta, 'description') ?? {}) : '';

@@ -43,8 +43,6 @@ export interface RawNode {
   attrs: Record<string, string>;
   x: number | null;
   y: number | null;
-  /** How to name the element in a problem line, e.g. 'node "n3"'. */
-  where: string;
 }
 
 export interface RawEdge {
@@ -55,7 +53,6 @@ export interface RawEdge {
   weight: number | null;
   label: string | null;
   attrs: Record<string, string>;
-  where: string;
 }
 
 export interface RawGraph {
@@ -114,6 +111,28 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
+/** How a problem line names the node at `index` ('Node "n3"'): written only for a problem. */
+function nodeWhere(node: RawNode, index: number): string {
+  return node.id ? `Node ${quote(node.id)}` : `Node ${index + 1}`;
+}
+
+function edgeWhere(edge: RawEdge, index: number): string {
+  return `Edge ${edge.id ? `${quote(edge.id)} ` : `${index + 1} `}(${quote(edge.source, 20)} → ${quote(edge.target, 20)})`;
+}
+
+/** `read` once per distinct value: attribute values such as levels and kinds repeat on every record. */
+function memo<T>(read: (value: string) => T): (value: string) => T {
+  const seen = new Map<string, T>();
+  return (value) => {
+    let found = seen.get(value);
+    if (found === undefined && !seen.has(value)) {
+      found = read(value);
+      if (seen.size < 10_000) seen.set(value, found);
+    }
+    return found as T;
+  };
+}
+
 /** The map, a line per problem, and how many nodes and edges were left out (the true count, while problem lines are capped). */
 export function graphToDocument(graph: RawGraph, options: { mapName?: string; now?: number } = {}): { doc: MapDocument; problems: string[]; skipped: number } {
   const problems = [...graph.problems];
@@ -134,25 +153,28 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
   let skippedNodes = 0;
   const people: Stakeholder[] = [];
   const unplaced: Stakeholder[] = [];
-  for (const node of graph.nodes) {
+  const levelOf = memo((value) => matchLevel(value, levels) ?? indexLevel(value, lowest));
+  for (let n = 0; n < graph.nodes.length; n++) {
+    const node = graph.nodes[n];
+    const where = () => nodeWhere(node, n);
     let id = node.id;
     if (!id || id.length > 200) {
       id = newId();
-      if (node.id) problems.push(`${node.where}: the id is longer than 200 characters; a new id was given.`);
+      if (node.id) problems.push(`${where()}: the id is longer than 200 characters; a new id was given.`);
     } else if (idFor.has(node.id)) {
       id = newId();
-      problems.push(`${node.where}: the id ${quote(node.id)} is used by an earlier node; this node was imported as a separate person (edges to that id go to the first one).`);
+      problems.push(`${where()}: the id ${quote(node.id)} is used by an earlier node; this node was imported as a separate person (edges to that id go to the first one).`);
     }
     if (node.id && !idFor.has(node.id)) idFor.set(node.id, id);
     const a = lowerKeys(node.attrs);
     const rawName = graph.ours ? (node.label ?? a.label ?? '') : ([a.name, node.label, a.label, node.id].find((v) => v !== undefined && v !== null && v.trim() !== '') ?? '');
-    const who = `${node.where} (${quote(rawName || node.id)})`;
+    const who = () => `${where()} (${quote(rawName || node.id)})`;
     const person = createStakeholder({ id, seniority: lowest });
-    person.name = clampText(rawName ?? '', MAX_SHORT_TEXT, `${who}: the name`, problems);
+    person.name = clampText(rawName ?? '', MAX_SHORT_TEXT, () => `${who()}: the name`, problems);
     const used = new Set(['name', 'label']);
     const text = (key: string, max: number, field: string) => {
       used.add(key);
-      return clampText(a[key] ?? '', max, `${who}: the ${field}`, problems);
+      return clampText(a[key] ?? '', max, () => `${who()}: the ${field}`, problems);
     };
     person.title = text('title', MAX_SHORT_TEXT, 'title');
     person.department = text('department', MAX_SHORT_TEXT, 'department');
@@ -169,34 +191,34 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     );
     if (a.seniority !== undefined) {
       used.add('seniority');
-      const level = matchLevel(a.seniority, levels) ?? indexLevel(a.seniority, lowest);
-      if (level === null) problems.push(`${who}: seniority ${quote(a.seniority)} is not one of ${levels.join(', ')}; set to ${levels[lowest]}.`);
+      const level = levelOf(a.seniority);
+      if (level === null) problems.push(`${who()}: seniority ${quote(a.seniority)} is not one of ${levels.join(', ')}; set to ${levels[lowest]}.`);
       else person.seniority = level;
     }
     for (const field of ['influence', 'interest'] as const) {
       if (a[field] === undefined) continue;
       used.add(field);
       const n = toNumber(a[field]);
-      if (n === null || n < 1 || n > 5) problems.push(`${who}: ${field} ${quote(a[field])} is not from 1 to 5; set to 3.`);
+      if (n === null || n < 1 || n > 5) problems.push(`${who()}: ${field} ${quote(a[field])} is not from 1 to 5; set to 3.`);
       else person[field] = clampInt(n, 1, 5);
     }
     if (a.stance !== undefined) {
       used.add('stance');
       const stance = STANCES.find((s) => s === a.stance.trim().toLowerCase());
       if (stance) person.stance = stance;
-      else problems.push(`${who}: stance ${quote(a.stance)} is not one of ${STANCES.join(', ')}; set to unknown.`);
+      else problems.push(`${who()}: stance ${quote(a.stance)} is not one of ${STANCES.join(', ')}; set to unknown.`);
     }
     if (a.target_stance !== undefined && a.target_stance.trim()) {
       used.add('target_stance');
       const target = readStance(a.target_stance);
       if (target) person.targetStance = target;
-      else problems.push(`${who}: target_stance ${quote(a.target_stance)} is not one of ${STANCES.join(', ')}; left empty.`);
+      else problems.push(`${who()}: target_stance ${quote(a.target_stance)} is not one of ${STANCES.join(', ')}; left empty.`);
     }
     if (a.stance_history !== undefined && a.stance_history.trim()) {
       used.add('stance_history');
       const { history, bad } = parseStanceHistory(a.stance_history);
       if (history.length) person.stanceHistory = history;
-      if (bad) problems.push(`${who}: ${plural(bad, 'stance change')} in stance_history could not be read (expected 2026-03-12:sceptic>neutral); left out.`);
+      if (bad) problems.push(`${who()}: ${plural(bad, 'stance change')} in stance_history could not be read (expected 2026-03-12:sceptic>neutral); left out.`);
     }
     if (a.tags !== undefined) {
       used.add('tags');
@@ -223,11 +245,11 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
       if (value.length <= 60 && !/[\n;]/.test(value) && person.tags.length < 50) person.tags.push(`${key}:${value.trim()}`.slice(0, 200));
       else extraNotes.push(`${key}: ${value}`);
     }
-    if (extraNotes.length) person.notes = clampText([person.notes, ...extraNotes].filter(Boolean).join('\n'), MAX_NOTES, `${who}: the notes`, problems);
+    if (extraNotes.length) person.notes = clampText([person.notes, ...extraNotes].filter(Boolean).join('\n'), MAX_NOTES, () => `${who()}: the notes`, problems);
     person.tags = [...new Set(person.tags)];
     const restored = restore(StakeholderSchema, { ...person, x: x ?? 0, y: y ?? 0 });
     if (!restored.ok) {
-      problems.push(`${who} could not be read (${restored.error}); skipped.`);
+      problems.push(`${who()} could not be read (${restored.error}); skipped.`);
       skippedNodes++;
       continue;
     }
@@ -250,7 +272,10 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
 
   // Edges.
   // Each edge's own strength attribute, read once (250,000 edges in a whole-company file).
-  const strengthAttrs = graph.edges.map(matchStrengthAttr);
+  const lowered = graph.edges.map((edge) => lowerKeys(edge.attrs));
+  const strengthOf = memo(matchStrength);
+  const strengthAttrs = lowered.map((a) => (a.strength !== undefined ? strengthOf(a.strength) : null));
+  const kindOf = memo(matchKind);
   const needsWeight = graph.edges.filter((e, i) => e.weight !== null && !strengthAttrs[i]);
   const toStrength = weightToStrength(needsWeight.map((e) => e.weight!));
   const identity = needsWeight.every((e) => Number.isInteger(e.weight!) && e.weight! >= 1 && e.weight! <= 3);
@@ -258,9 +283,9 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
   const finder = kindFinder([]);
   const tieIds = new Set<string>();
   let dropped = 0;
-  const drop = (line: string) => {
+  const drop = (line: () => string) => {
     dropped++;
-    if (dropped <= 200) problems.push(line);
+    if (dropped <= 200) problems.push(line());
   };
   for (let e = 0; e < graph.edges.length; e++) {
     const edge = graph.edges[e];
@@ -268,20 +293,20 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     const target = idFor.get(edge.target);
     if (!source || !target || !known.has(source) || !known.has(target)) {
       const missing = [!(source && known.has(source)) && edge.source, !(target && known.has(target)) && edge.target].filter((x): x is string => typeof x === 'string');
-      drop(`${edge.where}: it points to ${missing.map((m) => `node ${quote(m)}`).join(' and ')}, which is not in the file; left out.`);
+      drop(() => `${edgeWhere(edge, e)}: it points to ${missing.map((m) => `node ${quote(m)}`).join(' and ')}, which is not in the file; left out.`);
       continue;
     }
     if (source === target) {
-      drop(`${edge.where}: it joins ${quote(doc.stakeholders[source].name)} to themselves; left out.`);
+      drop(() => `${edgeWhere(edge, e)}: it joins ${quote(doc.stakeholders[source].name)} to themselves; left out.`);
       continue;
     }
-    const a = lowerKeys(edge.attrs);
+    const a = lowered[e];
     const noteParts: string[] = [];
     let mutual = !edge.directed;
     if (a.mutual !== undefined) mutual = matchDirection(a.mutual) ?? mutual;
     // A kind that is not built in becomes a kind of the map's own (shown only unless the file
     // says what it counts as); past MAX_TIE_KINDS of them, a trust tie noting the kind.
-    let kind: TieKindId | null = matchKind(a.kind ?? '') ?? (a.kind?.trim() ? finder.find(a.kind, { colour: a.kind_colour, line: a.kind_line, meaning: a.kind_meaning, mutual }) : null);
+    let kind: TieKindId | null = kindOf(a.kind ?? '') ?? (a.kind?.trim() ? finder.find(a.kind, { colour: a.kind_colour, line: a.kind_line, meaning: a.kind_meaning, mutual }) : null);
     if (!kind) {
       if (a.kind?.trim()) noteParts.push(`kind: ${a.kind.trim()}`);
       kind = 'trust';
@@ -301,9 +326,9 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
       noteParts.push(`${key}: ${value.trim()}`);
     }
     const id = edge.id && edge.id.length <= 200 && !tieIds.has(edge.id) ? edge.id : newId();
-    const tie: Tie = createTie(source, target, kind, { id, strength, mutual, note: clampText(noteParts.join('\n'), MAX_NOTES, `${edge.where}: the note`, problems) });
+    const tie: Tie = createTie(source, target, kind, { id, strength, mutual, note: clampText(noteParts.join('\n'), MAX_NOTES, () => `${edgeWhere(edge, e)}: the note`, problems) });
     if (index.has(tie)) {
-      drop(`${edge.where}: there is already a ${kindLabel({ tieKinds: finder.kinds }, kind).toLowerCase()} tie between ${quote(doc.stakeholders[source].name)} and ${quote(doc.stakeholders[target].name)}; left out.`);
+      drop(() => `${edgeWhere(edge, e)}: there is already a ${kindLabel({ tieKinds: finder.kinds }, kind).toLowerCase()} tie between ${quote(doc.stakeholders[source].name)} and ${quote(doc.stakeholders[target].name)}; left out.`);
       continue;
     }
     index.add(tie);
@@ -313,11 +338,6 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
   if (dropped > 200) problems.push(`… and ${plural(dropped - 200, 'more edge')} left out.`);
   if (finder.kinds.length) doc.map.settings = { ...doc.map.settings, tieKinds: finder.kinds };
   return { doc, problems, skipped: skippedNodes + dropped };
-}
-
-function matchStrengthAttr(edge: RawEdge): Strength | null {
-  const a = lowerKeys(edge.attrs);
-  return a.strength !== undefined ? matchStrength(a.strength) : null;
 }
 
 function indexLevel(value: string, lowest: number): number | null {

@@ -23,7 +23,7 @@ import { sniffBytes, sniffText } from './detect';
 import type { DetectedFormat } from './detect';
 import { detectPersonal } from './detect';
 import { GexfCollector } from './gexf';
-import { graphmlFromXml } from './graphml';
+import { GraphmlCollector } from './graphml';
 import { XmlReader } from './xml';
 import type { XmlLimitExceeded, XmlParse } from './xml';
 import type { GraphImportResult } from './graphml';
@@ -187,7 +187,10 @@ function sizeRefusal(label: string, size: number, graph: () => 'graphml' | 'gexf
  */
 function graphReader(format: 'graphml' | 'gexf'): { reader: XmlReader; finish: (parsed: XmlParse, options: { mapName: string; now?: number }) => GraphRead } {
   const limits = { node: MAX_IMPORT_PEOPLE, edge: MAX_IMPORT_TIE_ROWS };
-  if (format === 'graphml') return { reader: new XmlReader({ limits }), finish: (parsed, options) => (!parsed.ok && parsed.exceeded ? { exceeded: parsed.exceeded } : graphmlFromXml(parsed, options)) };
+  if (format === 'graphml') {
+    const graphml = new GraphmlCollector();
+    return { reader: new XmlReader({ limits, handOver: graphml.handOver }), finish: (parsed, options) => (!parsed.ok && parsed.exceeded ? { exceeded: parsed.exceeded } : graphml.result(parsed, options)) };
+  }
   const collector = new GexfCollector();
   return { reader: new XmlReader({ limits, handOver: collector.handOver }), finish: (parsed, options) => (!parsed.ok && parsed.exceeded ? { exceeded: parsed.exceeded } : collector.result(parsed, options)) };
 }

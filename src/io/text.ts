@@ -118,10 +118,10 @@ export function escapeXmlAttr(value: string): string {
 }
 
 /** Cuts `value` to `max` characters (not splitting a surrogate pair); reports when it did. */
-export function clampText(value: string, max: number, what: string, problems: string[]): string {
+export function clampText(value: string, max: number, what: string | (() => string), problems: string[]): string {
   if (value.length <= max) return value;
   const cut = cutText(value, max);
-  problems.push(`${what} was ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max.toLocaleString('en-US')}.`);
+  problems.push(`${typeof what === 'function' ? what() : what} was ${value.length.toLocaleString('en-US')} characters long; it was cut to ${max.toLocaleString('en-US')}.`);
   return cut;
 }
 

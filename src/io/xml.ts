@@ -14,8 +14,37 @@ export type XmlElement = Record<string, unknown>;
 const ALWAYS_ARRAY = new Set(['key', 'graph', 'node', 'edge', 'data', 'attributes', 'attribute', 'attvalue', 'nodes', 'edges', 'hyperedge']);
 const MAX_DEPTH = 500;
 
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][-\w.:\u00B7-\uFFFF]*/y;
-const SPACE = /[ \t\r\n]*/y;
+/** Where a name (`[A-Za-z_:\u00C0-\uFFFF][-\w.:\u00B7-\uFFFF]*`) starting at `at` ends; `at` when none starts there. */
+function nameEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  // NaN (past the end) fails every comparison.
+  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === 95 || first === 58 || first >= 0xc0)) return at;
+  let i = at + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46 || c >= 0xb7) i++;
+    else return i;
+  }
+}
+
+/** Where the XML white space (space, tab, CR, LF) starting at `at` ends. */
+function spaceEnd(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+
+/** Whether text[from, to) is only XML white space (the indentation between tags, most of a file's text). */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
+}
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -48,15 +77,22 @@ class XmlSyntaxError extends Error {
 
 interface Frame {
   name: string;
+  /** `name` without its prefix. */
+  local: string;
   /** Where the element opened, for messages about it. */
   line: number;
   column: number;
-  element: XmlElement;
+  /** Null inside an element handed over as events: no object is made for it. */
+  element: XmlElement | null;
   text: string;
   /** Has child elements (then "#text" is only set when there is text). */
   parent: boolean;
   /** Handed over when it closes instead of being kept in the tree (XmlReaderOptions.handOver). */
   take: ((element: XmlElement, ancestors: readonly XmlElement[]) => void) | null;
+  /** Told when it closes: it is, or is inside, an element handed over as events. */
+  events: XmlEvents | null;
+  /** Depth below the element handed over as events (0 for that element). */
+  depth: number;
 }
 
 function attach(parent: XmlElement, name: string, element: XmlElement): void {
@@ -117,8 +153,32 @@ class XmlLimitError extends Error {
  */
 export interface XmlHandOver {
   within: readonly string[];
-  take: (element: XmlElement, ancestors: readonly XmlElement[]) => void;
+  /** Gets the element as an object (with its children) when it closes. */
+  take?: (element: XmlElement, ancestors: readonly XmlElement[]) => void;
+  /**
+   * Gets the element and everything inside it as events instead, and no object is made for any
+   * of them (the streaming builders: a 300,000-element file makes no XML objects at all).
+   */
+  events?: XmlEvents;
 }
+
+/**
+ * The elements of a handed-over element, as they are read (XmlHandOver.events). Names are
+ * prefix-free; `depth` is 0 for the handed-over element itself, 1 for its children, and so on.
+ */
+export interface XmlEvents {
+  /**
+   * An element opened. `attributes` up to `count` are [name, value, name, value, ...] with
+   * prefix-free names, values decoded and xmlns declarations left out; the array is reused for the
+   * next element (and may hold more past `count`), so copy what you keep. `ancestors` are the enclosing elements kept in the tree (the root first),
+   * given at depth 0 only (empty below).
+   */
+  open(name: string, attributes: readonly string[], count: number, depth: number, ancestors: readonly XmlElement[]): void;
+  /** The element at `depth` closed; `text` is its text (trimmed, entities decoded; '' when none). */
+  close(name: string, depth: number, text: string): void;
+}
+
+const NO_ANCESTORS: readonly XmlElement[] = [];
 
 export interface XmlReaderOptions {
   /**
@@ -180,8 +240,15 @@ export class XmlReader {
   }
 
   private ancestors(): XmlElement[] {
-    return this.stack.map((f) => f.element);
+    const up: XmlElement[] = [];
+    for (const f of this.stack) if (f.element) up.push(f.element);
+    return up;
   }
+
+  /** The attributes of the tag being read, [raw name, decoded value, ...], reused from tag to tag. */
+  private readonly attributes: string[] = [];
+  /** The same with prefix-free names and no xmlns declarations, for XmlEvents.open. */
+  private readonly localAttributes: string[] = [];
 
   /** Reads the next piece of text; false once the document is known to be bad (stop feeding it). */
   write(chunk: string): boolean {
@@ -244,27 +311,29 @@ export class XmlReader {
     const text = this.buf;
     const stack = this.stack;
     const notes = this.notes;
+    const attributes = this.attributes;
     let pos = this.pos;
     const more = (at: number): void => {
       if (!final && at >= text.length) throw NEED_MORE;
     };
-    const name = (at: number): string => {
-      NAME.lastIndex = at;
-      const m = NAME.exec(text);
-      if (!m) {
+    /** Where the name starting at `at` ends; throws when none starts there. */
+    const name = (at: number): number => {
+      const end = nameEnd(text, at);
+      if (end === at) {
         more(at);
         throw new XmlSyntaxError(at >= text.length ? 'the file ends inside a tag.' : `a tag name cannot start with ${JSON.stringify(text[at])}.`, at);
       }
-      more(at + m[0].length);
-      return m[0];
+      more(end);
+      return end;
     };
     const space = (at: number): number => {
-      SPACE.lastIndex = at;
-      SPACE.exec(text);
-      more(SPACE.lastIndex);
-      return SPACE.lastIndex;
+      const end = spaceEnd(text, at);
+      more(end);
+      return end;
     };
-    const addText = (segment: string, at: number, raw = false) => {
+    const addText = (from: number, to: number, at: number, raw = false) => {
+      if (!raw && blank(text, from, to)) return;
+      const segment = text.slice(from, to);
       const value = raw ? segment : segment.trim();
       if (!value) return;
       const frame = stack[stack.length - 1];
@@ -277,11 +346,11 @@ export class XmlReader {
         if (lt < 0) {
           // Text is read whole (trimmed, entities decoded) once the next tag shows where it ends.
           if (!final) break;
-          addText(text.slice(pos), pos);
+          addText(pos, text.length, pos);
           pos = text.length;
           break;
         }
-        if (lt > pos) addText(text.slice(pos, lt), pos);
+        if (lt > pos) addText(pos, lt, pos);
         pos = lt;
         more(lt + 1);
         const next = text.charCodeAt(lt + 1);
@@ -307,7 +376,7 @@ export class XmlReader {
               more(text.length);
               throw new XmlSyntaxError('a CDATA section is not closed.', lt);
             }
-            addText(text.slice(lt + 9, end), lt, true);
+            addText(lt + 9, end, lt, true);
             pos = end + 3;
           } else if (text.startsWith('<!DOCTYPE', lt)) {
             const end = doctypeEnd(text, lt);
@@ -319,58 +388,67 @@ export class XmlReader {
             pos = end;
           } else throw new XmlSyntaxError('"<!" starts neither a comment, CDATA nor a DOCTYPE.', lt);
         } else if (next === 47 /* / */) {
-          const tag = name(lt + 2);
-          const end = space(lt + 2 + tag.length);
-          if (text[end] !== '>') throw new XmlSyntaxError(`the closing tag </${tag}> is not closed with ">".`, lt);
-          const frame = stack.pop();
+          const tagEnd = name(lt + 2);
+          const end = space(tagEnd);
+          const frame = stack[stack.length - 1];
+          // The usual case, the closing tag of the open element, is matched without a new string.
+          const same = frame !== undefined && tagEnd - lt - 2 === frame.name.length && text.startsWith(frame.name, lt + 2);
+          const tag = same ? frame.name : text.slice(lt + 2, tagEnd);
+          if (text.charCodeAt(end) !== 62 /* > */) throw new XmlSyntaxError(`the closing tag </${tag}> is not closed with ">".`, lt);
           if (!frame) throw new XmlSyntaxError(`the closing tag </${tag}> has no matching opening tag.`, lt);
-          if (frame.name !== tag) {
-            stack.push(frame);
-            throw new XmlSyntaxError(`expected the closing tag </${frame.name}> (opened at line ${frame.line}, column ${frame.column}) instead of </${tag}>.`, lt);
-          }
-          if (frame.text || !frame.parent) frame.element['#text'] = frame.text;
+          if (!same) throw new XmlSyntaxError(`expected the closing tag </${frame.name}> (opened at line ${frame.line}, column ${frame.column}) instead of </${tag}>.`, lt);
+          stack.pop();
           pos = end + 1;
-          if (frame.take) frame.take(frame.element, this.ancestors());
+          if (frame.events) frame.events.close(frame.local, frame.depth, frame.text);
+          else if (frame.element) {
+            if (frame.text || !frame.parent) frame.element['#text'] = frame.text;
+            if (frame.take) frame.take(frame.element, this.ancestors());
+          }
         } else {
-          const tag = name(lt + 1);
-          // No prototype: element and attribute names come from the file ("constructor", "__proto__").
-          const element: XmlElement = Object.create(null) as XmlElement;
-          let i = lt + 1 + tag.length;
-          // Repeated attributes are checked in a list while there are few and in a set beyond that,
-          // so an element with 300,000 attributes is read in linear time.
-          let seen: string[] | null = null;
+          const tagEnd = name(lt + 1);
+          const tag = text.slice(lt + 1, tagEnd);
+          let i = tagEnd;
+          // Filled by index, not emptied with `length = 0`, which frees the array's storage each tag.
+          let count = 0;
+          // Repeated attributes are checked in the list while there are few and in a set beyond
+          // that, so an element with 300,000 attributes is read in linear time.
           let seenSet: Set<string> | null = null;
           for (;;) {
             const afterSpace = space(i);
-            const c = text[afterSpace];
-            if (c === '>' || c === '/') {
-              if (c === '/') more(afterSpace + 1);
-              if (c === '/' && text[afterSpace + 1] !== '>') throw new XmlSyntaxError(`"/" in the tag <${tag}> must be followed by ">".`, afterSpace);
+            const c = text.charCodeAt(afterSpace);
+            if (c === 62 /* > */ || c === 47 /* / */) {
+              if (c === 47) {
+                more(afterSpace + 1);
+                if (text.charCodeAt(afterSpace + 1) !== 62) throw new XmlSyntaxError(`"/" in the tag <${tag}> must be followed by ">".`, afterSpace);
+              }
               i = afterSpace;
               break;
             }
-            if (c === undefined) throw new XmlSyntaxError(`the tag <${tag}> is not closed.`, lt);
+            if (afterSpace >= text.length) throw new XmlSyntaxError(`the tag <${tag}> is not closed.`, lt);
             if (afterSpace === i) throw new XmlSyntaxError(`the attributes of <${tag}> need a space between them.`, i);
-            const attrName = name(afterSpace);
-            let j = space(afterSpace + attrName.length);
-            if (text[j] !== '=') throw new XmlSyntaxError(`the attribute ${attrName} of <${tag}> has no value.`, afterSpace);
+            const attrEnd = name(afterSpace);
+            const attrName = text.slice(afterSpace, attrEnd);
+            let j = space(attrEnd);
+            if (text.charCodeAt(j) !== 61 /* = */) throw new XmlSyntaxError(`the attribute ${attrName} of <${tag}> has no value.`, afterSpace);
             j = space(j + 1);
-            const quote = text[j];
-            if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`the value of the attribute ${attrName} of <${tag}> is not in quotes.`, j);
-            const close = text.indexOf(quote, j + 1);
+            const quote = text.charCodeAt(j);
+            if (quote !== 34 && quote !== 39) throw new XmlSyntaxError(`the value of the attribute ${attrName} of <${tag}> is not in quotes.`, j);
+            const close = text.indexOf(quote === 34 ? '"' : "'", j + 1);
             if (close < 0) {
               more(text.length);
               throw new XmlSyntaxError(`the value of the attribute ${attrName} of <${tag}> is not closed.`, j);
             }
             const raw = text.slice(j + 1, close);
             if (raw.indexOf('<') >= 0) throw new XmlSyntaxError(`the value of the attribute ${attrName} of <${tag}> contains "<".`, j);
-            if (seenSet ? seenSet.has(attrName) : seen?.includes(attrName)) throw new XmlSyntaxError(`the attribute ${attrName} is repeated in <${tag}>.`, afterSpace);
+            if (seenSet ? seenSet.has(attrName) : repeated(attributes, count, attrName)) throw new XmlSyntaxError(`the attribute ${attrName} is repeated in <${tag}>.`, afterSpace);
             if (seenSet) seenSet.add(attrName);
-            else {
-              (seen ??= []).push(attrName);
-              if (seen.length > 16) seenSet = new Set(seen);
+            else if (count >= 32) {
+              seenSet = new Set();
+              for (let k = 0; k < count; k += 2) seenSet.add(attributes[k]);
+              seenSet.add(attrName);
             }
-            if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) element[`@${localName(attrName)}`] = decode(raw);
+            attributes[count++] = attrName;
+            attributes[count++] = decode(raw);
             i = close + 1;
           }
           // The tag is complete: from here on the tree changes.
@@ -382,18 +460,34 @@ export class XmlReader {
             this.counts.set(local, count);
           }
           const parent = stack[stack.length - 1];
-          const selfClosing = text[i] === '/';
+          const selfClosing = text.charCodeAt(i) === 47;
           if (!selfClosing && stack.length >= MAX_DEPTH) throw new XmlSyntaxError(`elements are nested more than ${MAX_DEPTH} deep.`, lt);
           if (parent) parent.parent = true;
-          const handOver = this.handOver.size ? this.handedOver(local) : null;
-          if (!handOver) attach(parent ? parent.element : this.top, tag, element);
+          const inside = parent?.events ? parent : null;
+          const handOver = inside || !this.handOver.size ? null : this.handedOver(local);
+          const events = inside ? inside.events : (handOver?.events ?? null);
+          let element: XmlElement | null = null;
+          const depth = inside ? inside.depth + 1 : 0;
+          if (events) events.open(local, this.localAttributes, this.local(attributes, count), depth, inside ? NO_ANCESTORS : this.ancestors());
+          else {
+            // No prototype: element and attribute names come from the file ("constructor", "__proto__").
+            element = Object.create(null) as XmlElement;
+            for (let k = 0; k < count; k += 2) {
+              const attrName = attributes[k];
+              if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) element[`@${localName(attrName)}`] = attributes[k + 1];
+            }
+            if (!handOver) attach(parent?.element ?? this.top, tag, element);
+          }
           if (selfClosing) {
-            element['#text'] = '';
             pos = i + 2;
-            if (handOver) handOver.take(element, this.ancestors());
+            if (events) events.close(local, depth, '');
+            else if (element) {
+              element['#text'] = '';
+              if (handOver?.take) handOver.take(element, this.ancestors());
+            }
           } else {
             const { line, column } = this.where(this.base + lt);
-            stack.push({ name: tag, line, column, element, text: '', parent: false, take: handOver?.take ?? null });
+            stack.push({ name: tag, local, line, column, element, text: '', parent: false, take: handOver?.take ?? null, events, depth });
             pos = i + 1;
           }
         }
@@ -406,6 +500,25 @@ export class XmlReader {
     const open = stack[stack.length - 1];
     if (open) throw new XmlSyntaxError(`the tag <${open.name}> is never closed.`, 0, { line: open.line, column: open.column });
   }
+
+  /** Fills localAttributes with `attributes` (up to `count`) under prefix-free names, without xmlns declarations; how many it holds. */
+  private local(attributes: readonly string[], count: number): number {
+    const out = this.localAttributes;
+    let n = 0;
+    for (let k = 0; k < count; k += 2) {
+      const attrName = attributes[k];
+      if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) continue;
+      out[n++] = localName(attrName);
+      out[n++] = attributes[k + 1];
+    }
+    return n;
+  }
+}
+
+/** Whether `name` is among the names of a [name, value, ...] list. */
+function repeated(attributes: readonly string[], count: number, name: string): boolean {
+  for (let k = 0; k < count; k += 2) if (attributes[k] === name) return true;
+  return false;
 }
 
 /** Reads a whole document given as one text. */

@@ -13,9 +13,7 @@
  * domain/workers.ts); `orgCommit` sends the map as progress values (OrgProgress) and answers
  * once it is stored.
  */
-import { toAnalysisInput } from '../analysis/input';
-import type { AnalysisInput, AnalysisTie } from '../analysis/types';
-import { packPeople, packTies } from '../domain/record-transfer';
+import { packRecords } from '../domain/record-transfer';
 import type { PackedRecords } from '../domain/record-transfer';
 import type { MapDocument, MapMeta } from '../domain/types';
 import type { CsvTable } from '../io/csv';
@@ -109,63 +107,42 @@ export function buildLaidOut(t: CsvTable, mapping: ColumnMapping, mapName: strin
   return doc;
 }
 
-/** The analysis input's lists arrive in slices with the map's; the rest with the last slice. */
-export type AnalysisRest = Omit<AnalysisInput, 'people' | 'ties'>;
-
-/**
- * A slice's ties as analysis sees them (`toAnalysisInput`, worked out here so the page need not:
- * 0.8 s in one task at 50,000 people): which of the slice's ties count, in order, and how.
- * The people are the slice's people, each through `analysisPerson`.
- */
-export interface AnalysisTieSlice {
-  index: Int32Array;
-  kind: AnalysisTie['kind'][];
-  strength: Uint8Array;
-  mutual: Uint8Array;
-}
-
 export interface DocSlice {
   kind: 'doc';
   map: MapMeta;
+  /** Packed (domain/record-transfer.ts): a clone takes in one text far faster than the objects. */
   people: PackedRecords;
   ties: PackedRecords;
-  analysisTies: AnalysisTieSlice;
-  /** Set on the last slice only. */
-  last: AnalysisRest | null;
+  last: boolean;
 }
 
 export type OrgProgress = DocSlice | { kind: 'stored'; fraction: number };
 
+/** The first `to` - `from` entries of a record from `from` on, as a record. */
+function sliceOf<T>(record: Readonly<Record<string, T>>, keys: readonly string[], from: number, to: number): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (let i = from; i < Math.min(to, keys.length); i++) out[keys[i]] = record[keys[i]];
+  return out;
+}
+
 /**
- * The progress messages that carry `doc` and its analysis input to the page, DOC_CHUNK records
- * each, packed one at a time so the page starts taking them in while the rest are packed.
+ * The progress messages that carry `doc` to the page, DOC_CHUNK people and ties each, packed one
+ * at a time so the page starts taking them in while the rest are packed. (The analysis input is
+ * not sent: the page's analysis runner packs it from the map in slices of its own.)
  */
 export function* docSlices(doc: MapDocument): Generator<DocSlice> {
-  const people = Object.values(doc.stakeholders);
-  const ties = Object.values(doc.ties);
-  const { people: analysed, ties: analysedTies, ...rest } = toAnalysisInput(doc);
-  if (analysed.length !== people.length) throw new Error('Everyone on the map is part of its analysis.');
-  const place = new Map<string, number>();
-  ties.forEach((t, i) => place.set(t.id, i));
+  const people = Object.keys(doc.stakeholders);
+  const ties = Object.keys(doc.ties);
   const chunks = Math.max(1, Math.ceil(Math.max(people.length, ties.length) / DOC_CHUNK));
-  let next = 0;
   for (let i = 0; i < chunks; i++) {
     const from = i * DOC_CHUNK;
     const to = from + DOC_CHUNK;
-    const counted: AnalysisTie[] = [];
-    while (next < analysedTies.length && place.get(analysedTies[next].id)! < to) counted.push(analysedTies[next++]);
     yield {
       kind: 'doc',
       map: doc.map,
-      people: packPeople(people.slice(from, to)),
-      ties: packTies(ties.slice(from, to)),
-      analysisTies: {
-        index: Int32Array.from(counted, (t) => place.get(t.id)! - from),
-        kind: counted.map((t) => t.kind),
-        strength: Uint8Array.from(counted, (t) => t.strength),
-        mutual: Uint8Array.from(counted, (t) => (t.mutual ? 1 : 0)),
-      },
-      last: i === chunks - 1 ? rest : null,
+      people: packRecords(sliceOf(doc.stakeholders, people, from, to)),
+      ties: packRecords(sliceOf(doc.ties, ties, from, to)),
+      last: i === chunks - 1,
     };
   }
 }

@@ -5,13 +5,16 @@
  * and the chart is built, laid out and stored here.
  */
 import { emptyRecord } from '../../domain/records';
-import { serveWorker } from '../../domain/workers';
+import { serveWorker, type CallContext } from '../../domain/workers';
 import { guessColumns } from '../../io/org-chart-csv';
 import { LARGE_ORG_ROWS, holdTable, previewOf, summarise } from '../../state/org-import';
-import { readApi, readImport, type ReadRequest, type SentReadReply } from './read-file';
+import { packDocs, readApi, readImport, type ReadRequest, type SentReadReply } from './read-file';
 
-/** Reads the file; a large org-chart CSV's table is kept here, and the page gets a preview and counts. */
-async function readAndHold(request: Parameters<typeof readImport>[0]): Promise<SentReadReply> {
+/**
+ * Reads the file; a large org-chart CSV's table is kept here, and the page gets a preview and
+ * counts. Maps cross to the page packed (packDocs).
+ */
+async function readAndHold(request: Parameters<typeof readImport>[0], context: CallContext): Promise<SentReadReply> {
   const reply = await readImport(request as ReadRequest);
   if (reply.result.ok && reply.result.format === 'org-chart-csv' && reply.table && reply.table.rows.length >= LARGE_ORG_ROWS) {
     const table = reply.table;
@@ -22,7 +25,7 @@ async function readAndHold(request: Parameters<typeof readImport>[0]): Promise<S
     reply.table = previewOf(table);
     reply.session = summarise(table, guessColumns(table.headers), doc.map.name);
   }
-  return reply;
+  return packDocs(reply, context);
 }
 
 serveWorker({ ...readApi, read: readAndHold });

@@ -3,10 +3,8 @@
  * worker's side): the worker holds the table, answers with counts for a column mapping, and on
  * Import builds, lays out, sends and stores the chart itself.
  */
-import { analysisPerson, rememberAnalysisInput } from '../../analysis/input';
-import type { AnalysisPerson, AnalysisTie } from '../../analysis/types';
 import { emptyRecord } from '../../domain/records';
-import { unpackPeople, unpackTies } from '../../domain/record-transfer';
+import { unpackRecordsInto } from '../../domain/record-transfer';
 import type { MapDocument, Stakeholder, Tie } from '../../domain/types';
 import type { WorkerHandle } from '../../domain/workers';
 import type { ColumnMapping } from '../../io/org-chart-csv';
@@ -22,31 +20,14 @@ export interface OrgCommit {
   stored: Promise<OrgStored>;
 }
 
-/**
- * Puts the map back together from the worker's slices, a slice per task; with the last one the
- * map is whole and its analysis input (made in the worker) is remembered for it.
- */
+/** Puts the map back together from the worker's slices, a slice per task. */
 export function docAssembler(done: (doc: MapDocument) => void): (slice: DocSlice) => void {
   const stakeholders = emptyRecord<Stakeholder>();
   const ties = emptyRecord<Tie>();
-  const people: AnalysisPerson[] = [];
-  const analysedTies: AnalysisTie[] = [];
   return (m) => {
-    for (const s of unpackPeople(m.people)) {
-      stakeholders[s.id] = s;
-      people.push(analysisPerson(s));
-    }
-    const slice = unpackTies(m.ties);
-    for (const t of slice) ties[t.id] = t;
-    const { index, kind, strength, mutual } = m.analysisTies;
-    for (let i = 0; i < index.length; i++) {
-      const t = slice[index[i]];
-      analysedTies.push({ id: t.id, source: t.source, target: t.target, kind: kind[i], strength: strength[i], mutual: mutual[i] === 1 });
-    }
-    if (!m.last) return;
-    const doc: MapDocument = { map: m.map, stakeholders, ties };
-    rememberAnalysisInput(doc, { ...m.last, people, ties: analysedTies });
-    done(doc);
+    unpackRecordsInto(m.people, stakeholders);
+    unpackRecordsInto(m.ties, ties);
+    if (m.last) done({ map: m.map, stakeholders, ties });
   };
 }
 

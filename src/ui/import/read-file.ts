@@ -12,13 +12,14 @@ import { parseVcards } from '../../io/vcard';
 import type { CalendarParse } from '../../domain/calendar-import';
 import { packEvents, unpackEvents, type PackedEvents } from '../../domain/calendar-transfer';
 import { addDays, localDate } from '../../domain/nurture';
-import { withOwnRecords } from '../../domain/records';
-import type { MapDocument, Tie } from '../../domain/types';
+import { emptyRecord, entryCount, withOwnRecords } from '../../domain/records';
+import { packRecords, packedBuffers, unpackRecords, type PackedRecords } from '../../domain/record-transfer';
+import type { MapDocument, Stakeholder, Tie } from '../../domain/types';
 import { HEAD_BYTES, blobChunks, graphFormatOf, importFile, importGraphStream, importTiesFile, sizeRefusalOf, tiesSizeRefusal } from '../../io/import';
 import type { ImportResult } from '../../io/import';
 import { decodeText, quote } from '../../io/text';
 import { LARGE_ORG_ROWS, orgApi, type OrgSummary } from '../../state/org-import';
-import { startWorker, type WorkerHandle } from '../../domain/workers';
+import { startWorker, type CallContext, type WorkerHandle } from '../../domain/workers';
 
 export interface ReadRequest {
   name: string;
@@ -49,6 +50,8 @@ export interface ReadReply {
   worker?: WorkerHandle<ReadWorkerApi>;
   /** A calendar, vCards or LinkedIn connections: read here, applied by their own dialogs. */
   personal?: PersonalRead;
+  /** Page side only: the maps were unpacked here (their records are already prototype-free). */
+  unpacked?: boolean;
 }
 
 export type PersonalRead = { kind: 'contacts'; source: 'linkedin' | 'vcard'; parse: ContactsParse } | { kind: 'calendar'; parse: CalendarParse };
@@ -56,8 +59,45 @@ export type PersonalRead = { kind: 'contacts'; source: 'linkedin' | 'vcard'; par
 /** A calendar read as it leaves the reader (the worker): its events packed (domain/calendar-transfer.ts). */
 export type PackedCalendarParse = Exclude<CalendarParse, { ok: true }> | (Omit<Extract<CalendarParse, { ok: true }>, 'events'> & { events: PackedEvents });
 type SentPersonalRead = Exclude<PersonalRead, { kind: 'calendar' }> | { kind: 'calendar'; parse: PackedCalendarParse };
-/** What the reader returns: a ReadReply with a calendar's events packed; `startRead` unpacks them. */
-export type SentReadReply = Omit<ReadReply, 'personal'> & { personal?: SentPersonalRead };
+/** A map as it crosses from the worker: its records packed (domain/record-transfer.ts). */
+export interface PackedDoc {
+  map: MapDocument['map'];
+  stakeholders: PackedRecords;
+  ties: PackedRecords;
+}
+
+/**
+ * What the reader returns: a ReadReply with a calendar's events packed, and the maps' records
+ * packed (`packed`, with `result.docs` holding only their headers); `startRead` unpacks them.
+ */
+export type SentReadReply = Omit<ReadReply, 'personal'> & { personal?: SentPersonalRead; packed?: PackedDoc[] };
+
+/** Below this many records a map crosses as objects: packing would save nothing to speak of. */
+const PACK_FROM_RECORDS = 2_000;
+
+/** In the worker: a reply whose maps are large crosses with their records packed and transferred. */
+export function packDocs(reply: SentReadReply, context: CallContext): SentReadReply {
+  const result = reply.result;
+  if (!result.ok || reply.session) return reply;
+  const records = result.docs.reduce((n, d) => n + entryCount(d.stakeholders) + entryCount(d.ties), 0);
+  if (records < PACK_FROM_RECORDS) return reply;
+  const packed = result.docs.map((d) => ({ map: d.map, stakeholders: packRecords(d.stakeholders), ties: packRecords(d.ties) }));
+  context.transfer(packed.flatMap((p) => [...packedBuffers(p.stakeholders), ...packedBuffers(p.ties)]));
+  const headers = result.docs.map((d) => ({ map: d.map, stakeholders: emptyRecord<never>(), ties: emptyRecord<never>() }));
+  return { ...reply, result: { ...result, docs: headers, doc: headers[0] }, packed };
+}
+
+/** A painted frame's worth of pause between steps of unpacking a large map. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** On the page: the maps of a packed reply as documents again. */
+async function unpackDocs(reply: SentReadReply): Promise<SentReadReply> {
+  const packed = reply.packed;
+  if (!packed || !reply.result.ok) return reply;
+  const docs: MapDocument[] = [];
+  for (const p of packed) docs.push({ map: p.map, stakeholders: await unpackRecords<Stakeholder>(p.stakeholders, pause), ties: await unpackRecords<Tie>(p.ties, pause) });
+  return { ...reply, packed: undefined, unpacked: true, result: { ...reply.result, docs, doc: docs[0] } };
+}
 
 /** Recurring events are expanded over ten years back and one ahead; the dialog narrows the range. */
 export function calendarReadRange(today = localDate()): { from: string; to: string } {
@@ -181,9 +221,9 @@ function unpacked(reply: SentReadReply): ReadReply {
   return { ...reply, personal: { kind: 'calendar', parse: { ...personal.parse, events: unpackEvents(personal.parse.events) } } };
 }
 
-/** A worker's reply has records with a prototype again (structured clone): take it off. */
+/** A worker's reply has records with a prototype again (structured clone): take it off (unpacked records have none). */
 function ownRecordsIn(reply: ReadReply): ReadReply {
-  if (!reply.result.ok) return reply;
+  if (!reply.result.ok || reply.unpacked) return reply;
   const docs = reply.result.docs.map((d) => withOwnRecords(d));
   return { ...reply, result: { ...reply.result, docs, doc: docs[0] } };
 }
@@ -196,6 +236,7 @@ export function startRead(name: string, file: Blob, createWorker: () => Worker |
   const worker = startWorker<ReadWorkerApi>(createWorker, { inProcess: readApi });
   const call = worker.call('read', { name, file, tiesInto });
   const promise = call.promise
+    .then(unpackDocs)
     .then(unpacked)
     .then((reply) => {
       // A large org chart: the worker keeps the table for the org-chart dialog, so it is handed over, not stopped.

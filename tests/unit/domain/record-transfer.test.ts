@@ -1,52 +1,52 @@
+/**
+ * A map's records packed for the trip from the import worker to the page: what arrives is what
+ * left, field for field and in the same order, whatever the fields hold.
+ */
 import { describe, expect, it } from 'vitest';
-import { createStakeholder, createTie } from '../../../src/domain/factories';
-import { packPeople, packTies, unpackPeople, unpackTies } from '../../../src/domain/record-transfer';
-import type { Stakeholder, Tie } from '../../../src/domain/types';
+import { packRecords, unpackRecords } from '../../../src/domain/record-transfer';
+import { recordOf } from '../../../src/domain/records';
+import { sampleDoc } from '../io/helpers';
 
-/** As the page gets it: packed in the worker, structured-cloned, unpacked. */
-const people = (list: Stakeholder[]) => unpackPeople(structuredClone(packPeople(list)));
-const ties = (list: Tie[]) => unpackTies(structuredClone(packTies(list)));
+/** Packed, structured-cloned (as postMessage does) and unpacked. */
+async function crossed<T extends object>(record: Record<string, T>, step?: number): Promise<Record<string, T>> {
+  let pauses = 0;
+  const out = await unpackRecords<T>(structuredClone(packRecords(record)), async () => void pauses++, step);
+  if (step) expect(pauses).toBe(Math.ceil(Object.keys(record).length / step) - 1);
+  return out;
+}
 
-describe('people and ties packed for the crossing to the page', () => {
-  it('arrive as they left, every field', () => {
-    const plain = createStakeholder({ id: 'a', name: 'Ann', title: 'CFO', department: 'Finance', seniority: 1, x: -12.5, y: 3e6 });
-    const full: Stakeholder = {
-      ...createStakeholder({ id: 'b', name: 'Bo' }),
-      targetStance: 'champion',
-      stanceHistory: [{ date: '2026-01-02', from: 'neutral', to: 'supporter' }],
-      tags: ['board'],
-      notes: 'Met at the offsite',
-      email: 'bo@example.com',
-      otherEmails: ['bo@home.example'],
-      phone: '+44 1',
-      company: 'Acme',
-      linkedinUrl: 'https://www.linkedin.com/in/bo',
-      cadenceDays: 14,
-      nextFollowUp: '2026-12-01',
-      interactions: [{ id: 'i1', date: '2026-11-01', kind: 'meeting', note: 'lunch' }],
-    };
-    const list = [plain, full, { ...plain, id: 'c', influence: Number.NaN }];
-    expect(people(list)).toEqual(list);
-    const tieList = [createTie('a', 'b', 'reports-to', { id: 't1' }), createTie('a', 'b', 'trust', { id: 't2', mutual: true, strength: 3, note: 'old friends' })];
-    expect(ties(tieList)).toEqual(tieList);
+describe('packed records', () => {
+  it('arrive with every field, in the same order, prototype-free', async () => {
+    const doc = sampleDoc();
+    for (const record of [doc.stakeholders, doc.ties] as Record<string, object>[]) {
+      const out = await crossed(record);
+      expect(Object.getPrototypeOf(out)).toBeNull();
+      expect(Object.keys(out)).toEqual(Object.keys(record));
+      for (const id of Object.keys(record)) {
+        expect(out[id]).toEqual(record[id]);
+        expect(Object.keys(out[id])).toEqual(Object.keys(record[id]));
+      }
+    }
   });
 
-  it('keep what they did not have absent, and values of an unexpected type as they were', () => {
-    const { cadenceDays: _cadence, tags: _tags, ...partial } = createStakeholder({ id: 'a', name: 'Ann' });
-    const odd = { ...createStakeholder({ id: 'b' }), name: 7, x: '12' } as unknown as Stakeholder;
-    const [back, oddBack] = people([partial as Stakeholder, odd]);
-    expect('cadenceDays' in back).toBe(false);
-    expect('tags' in back).toBe(false);
-    expect(back).toEqual(partial);
-    expect(oddBack).toEqual(odd);
-    const { note: _note, ...noNote } = createTie('a', 'b', 'trust', { id: 't' });
-    const [tieBack] = ties([noNote as Tie]);
-    expect('note' in tieBack).toBe(false);
-    expect(tieBack).toEqual(noNote);
+  it('carry every kind of value: text, empty text, numbers (-0, NaN, Infinity), booleans, null, undefined, lists and objects', async () => {
+    const odd = { a: '', b: 'é😀\u0000', c: -0, d: NaN, e: -Infinity, f: true, g: false, h: null, i: undefined, j: [], k: ['x', 'y'], l: { m: [1, { n: 'o' }] } };
+    const record = recordOf([{ id: '__proto__', ...odd }, { id: 'constructor', z: 1 }, { id: 'toString', ...odd, a: 'other' }], (r) => r.id);
+    const out = await crossed<Record<string, unknown>>(record);
+    expect(Object.keys(out)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(out.__proto__).toEqual({ id: '__proto__', ...odd });
+    expect(Object.is(out.__proto__.c, -0)).toBe(true);
+    expect('i' in out.__proto__).toBe(true);
+    expect(out.constructor).toEqual({ id: 'constructor', z: 1 });
+    const last = out[Object.keys(out)[2]];
+    expect(last.a).toBe('other');
+    // Lists are fresh per record: no shared mutable state.
+    expect(out.__proto__.j).not.toBe(last.j);
   });
 
-  it('an empty slice', () => {
-    expect(people([])).toEqual([]);
-    expect(ties([])).toEqual([]);
+  it('pause between steps of a large record', async () => {
+    const record = recordOf(Array.from({ length: 45 }, (_, i) => ({ id: `r${i}`, n: i })), (r) => r.id);
+    const out = await crossed(record, 10);
+    expect(Object.values(out).map((r) => r.n)).toEqual(Array.from({ length: 45 }, (_, i) => i));
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GexfCollector, exportGexf, gexfFromXml } from '../../../src/io/gexf';
-import { exportGraphml } from '../../../src/io/graphml';
+import { GraphmlCollector, exportGraphml, graphmlFromXml, importGraphml } from '../../../src/io/graphml';
 import { HEAD_BYTES, importFile, importGraphStream, sizeRefusalOf } from '../../../src/io/import';
 import type { ByteChunks, ImportResult } from '../../../src/io/import';
 import { MAX_GRAPH_IMPORT_BYTES } from '../../../src/io/text';
@@ -279,3 +279,77 @@ describe('GEXF streaming builder (nodes and edges handed over one by one)', () =
   });
 });
 
+
+describe('GraphML streaming builder (nodes, edges and hyperedges handed over as events)', () => {
+  const YED = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key id="g" for="node" yfiles.type="nodegraphics"/>
+  <key id="eg" for="edge" yfiles.type="edgegraphics"/>
+  <key id="t" for="node" attr.name="title"><default>Staff</default></key>
+  <key id="w" for="edge" attr.name="weight"/>
+  <graph id="G" edgedefault="directed">
+    <data key="t">not a node's</data>
+    <edge source="a" target="b"><data key="w">2.5</data><data key="eg"><y:PolyLineEdge><y:EdgeLabel>advises</y:EdgeLabel></y:PolyLineEdge></data></edge>
+    <node id="a"><data key="g"><y:ShapeNode><y:Geometry x="10" y="20" width="30" height="30"/><y:NodeLabel>Ann &amp; co</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="group"><data key="g"><y:ProxyAutoBoundsNode><y:Realizers><y:GroupNode><y:Geometry x="-5" y="-5"/><y:NodeLabel>  </y:NodeLabel></y:GroupNode></y:Realizers></y:ProxyAutoBoundsNode></data>
+      <graph id="group:" edgedefault="undirected">
+        <node id="b"><data key="t">Lead</data></node>
+        <node id="c"><graph><node id="deep"/><edge source="deep" target="b"/></graph></node>
+        <edge source="b" target="c"/>
+        <hyperedge><endpoint node="a"/><endpoint node="b"/><endpoint node="c"/></hyperedge>
+      </graph>
+    </node>
+    <node id="d"><node id="not-in-a-graph"/></node>
+    <hyperedge><endpoint node="a"/><endpoint node="d"/><endpoint node="c"/></hyperedge>
+  </graph>
+  <graph><node id="second-graph"/></graph>
+</graphml>`;
+  const samples = [YED, DOCUMENTS[0], DOCUMENTS[2]];
+  const strip = (r: ReturnType<typeof graphmlFromXml>) => (r.ok ? { people: carried(r.doc), ties: carriedTies(r.doc).map(({ id: _id, ...t }) => JSON.stringify(t)).sort(), problems: r.problems, skipped: r.skipped } : r);
+
+  it('gives the same map as reading the whole tree, nested groups, yEd graphics and hyperedges included', () => {
+    for (const doc of samples) {
+      const collector = new GraphmlCollector();
+      const streamed = collector.result(parseXml(doc, { handOver: collector.handOver }), { mapName: 'm', now: 1 });
+      expect(strip(streamed)).toEqual(strip(graphmlFromXml(parseXml(doc), { mapName: 'm', now: 1 })));
+    }
+    const yed = importGraphml(YED, { now: 1 });
+    if (!yed.ok) throw new Error(yed.error);
+    expect(Object.keys(yed.doc.stakeholders)).toEqual(['a', 'group', 'b', 'c', 'deep', 'd']);
+    expect(yed.doc.stakeholders.a).toMatchObject({ name: 'Ann & co', title: 'Staff' });
+    expect(yed.doc.stakeholders.group.name).toBe('group');
+    expect(yed.doc.stakeholders.b.title).toBe('Lead');
+    expect(yed.problems).toContain('2 hyperedges (edges joining more than two nodes) cannot be shown; left out.');
+    expect(Object.values(yed.doc.ties).map((t) => `${t.source}-${t.target}`)).toEqual(['deep-b', 'b-c', 'a-b']);
+  });
+
+  it('reads the same map wherever the text is cut into two pieces (every cut point)', () => {
+    const whole = strip(importGraphml(YED, { now: 1 }));
+    for (let at = 0; at <= YED.length; at++) {
+      const collector = new GraphmlCollector();
+      const reader = new XmlReader({ handOver: collector.handOver });
+      reader.write(YED.slice(0, at));
+      reader.write(YED.slice(at));
+      expect(strip(collector.result(reader.end(), { now: 1 }))).toEqual(whole);
+    }
+  });
+
+  it('names the line and column of a problem inside a handed-over node', () => {
+    expect(importGraphml('<graphml><graph>\n<node id="a"><data key="x">1</date></node>\n</graph></graphml>')).toEqual({
+      ok: false,
+      error: 'The XML is malformed at line 2, column 29: expected the closing tag </data> (opened at line 2, column 14) instead of </date>.',
+    });
+  });
+});
+
+describe('GEXF streamed from bytes cut anywhere', () => {
+  it('reads the same map for every cut point, inside tags, attribute values, entities and multi-byte characters', async () => {
+    const text = `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns:viz="http://www.gexf.net/1.2draft/viz"><graph defaultedgetype="directed"><attributes class="node"><attribute id="0" title="title" type="string"/></attributes><nodes><node id="a" label="Zoë &amp; 😀"><viz:position x="1.5" y="-2"/><attvalues><attvalue for="0" value="Chef &#xe9;&lt;1&gt;"/></attvalues></node><node id="b" label="李"/></nodes><edges><edge source="a" target="b" weight="3"/></edges></graph></gexf>`;
+    const bytes = enc(text);
+    const expected = outcome(importFile('x.gexf', bytes, { now: 1 }));
+    expect(expected).toMatchObject({ people: [expect.objectContaining({ name: 'Zoë & 😀', title: 'Chef é<1>' }), expect.objectContaining({ name: '李' })] });
+    for (let at = 0; at <= bytes.length; at++) {
+      expect(outcome(await importGraphStream('x.gexf', 'gexf', bytes.length, bytesOf([bytes.subarray(0, at), bytes.subarray(at)]), { now: 1 }))).toEqual(expected);
+    }
+  }, 60_000);
+});

@@ -5,7 +5,6 @@ import { InfluenceDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
 import { buildLaidOut, DOC_CHUNK, docSlices, holdTable, orgApi, summarise } from '../../../src/state/org-import';
 import { docAssembler } from '../../../src/ui/import/org-session';
-import { toAnalysisInput } from '../../../src/analysis/input';
 import type { MapDocument } from '../../../src/domain/types';
 import { createTie } from '../../../src/domain/factories';
 import type { OrgProgress } from '../../../src/state/org-import';
@@ -79,9 +78,9 @@ describe('large org-chart import in the worker', () => {
     db.close();
   }, 60_000);
 
-  it('puts the same map back together from its slices, with its analysis input made in the worker', () => {
+  it('puts the same map back together from its slices, in the same order, odd ties included', () => {
     const doc = buildLaidOut(table(1300), guessColumns(table(1).headers), 'Org');
-    // Ties the analysis leaves out (to oneself, to nobody) or reads differently (mutual trust), in slices after the first.
+    // Ties to oneself, to nobody and mutual ones, in slices after the first.
     const ids = Object.keys(doc.stakeholders);
     doc.ties.self = createTie(ids[700], ids[700], 'influence', { id: 'self' });
     doc.ties.nobody = createTie(ids[900], 'gone', 'influence', { id: 'nobody' });
@@ -100,11 +99,5 @@ describe('large org-chart import in the worker', () => {
     if (!got) throw new Error('not assembled');
     expect(got).toEqual(doc);
     expect(Object.keys(got.stakeholders)).toEqual(Object.keys(doc.stakeholders));
-    // The page converts nothing: the worker's input is the one used, equal to converting here.
-    const input = toAnalysisInput(got);
-    expect(toAnalysisInput(got)).toBe(input);
-    expect(input).toEqual(toAnalysisInput(doc));
-    expect(toAnalysisInput(doc)).not.toBe(input);
-    expect(input.ties.length).toBe(1299 + 1);
   }, 30_000);
 });
