@@ -16,6 +16,9 @@ test('what if a broker leaves: the consequences in words and on the canvas, and 
   const undoWasEnabled = await undo.isEnabled();
 
   // Sam Okoro (Marketing) is the sample's second broker and the only route between Marketing and two departments.
+  // He is outside the neighbourhood the sample opens on: into view first (see the test below).
+  await page.getByRole('button', { name: 'Show the whole map' }).click();
+  await expect(nodeByName(page, 'Sam Okoro')).toBeInViewport();
   await nodeByName(page, 'Sam Okoro').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'What if Sam Okoro leaves…' }).click();
   const panel = page.getByRole('complementary', { name: 'What if Sam Okoro leaves?' });
@@ -59,6 +62,11 @@ test('what if a broker leaves: the consequences in words and on the canvas, and 
 test('what-if opens from Details and closes with Escape', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Explore a sample organisation' }).click();
+  // The sample opens on Me's neighbourhood, and Olivia Hart is outside it. Clicking a card out of
+  // view makes Playwright scroll React Flow's clipped box to it, which moves the whole canvas
+  // under the pointer (the test then retried its click for a minute): bring her into view first.
+  await page.getByRole('button', { name: 'Show the whole map' }).click();
+  await expect(nodeByName(page, 'Olivia Hart')).toBeInViewport();
   await nodeByName(page, 'Olivia Hart').click();
   await page.getByRole('tab', { name: 'Details' }).click();
   await page.getByRole('button', { name: 'What if Olivia Hart leaves…' }).click();
