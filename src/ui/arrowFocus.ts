@@ -29,10 +29,14 @@ export function useRovingFocus<T extends HTMLElement>(selector: string): { ref: 
   const current = useRef<HTMLElement | null>(null);
   const items = () => [...(ref.current?.querySelectorAll<HTMLElement>(selector) ?? [])];
   // Every render: rows come and go ("Show 50 more"), and the tabbable one must still be in the list.
-  useLayoutEffect(() => {
+  const makeTabbable = (active: HTMLElement | null) => {
     const all = items();
-    const active = current.current && all.includes(current.current) ? current.current : all[0];
-    for (const el of all) el.tabIndex = el === active ? 0 : -1;
+    const one = active && all.includes(active) ? active : all[0];
+    for (const el of all) el.tabIndex = el === one ? 0 : -1;
+    return one;
+  };
+  useLayoutEffect(() => {
+    makeTabbable(current.current);
   });
   return {
     ref,
@@ -40,10 +44,8 @@ export function useRovingFocus<T extends HTMLElement>(selector: string): { ref: 
       moveFocusByArrow(e, items());
     },
     onFocus: (e) => {
-      const all = items();
-      if (!all.includes(e.target as HTMLElement)) return;
-      current.current = e.target as HTMLElement;
-      for (const el of all) el.tabIndex = el === e.target ? 0 : -1;
+      if (!items().includes(e.target as HTMLElement)) return;
+      current.current = makeTabbable(e.target as HTMLElement);
     },
   };
 }
