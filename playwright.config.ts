@@ -17,8 +17,13 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1400, height: 860 },
+    // The app's service worker precaches the whole build (about 6 MB) in every new context: work
+    // no test but the offline one needs, on a 2-core machine running two browsers.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure',
+    // Recording a trace of every test made the suite half as slow again on a 2-core machine; the
+    // retry of a failed test is traced (CI retries once). Locally: --trace=on.
+    trace: 'on-first-retry',
   },
   // The tests drive a test build (dist-e2e/, `--mode e2e`), the shipped build plus the
   // window.__influenceMap handle the tests read the store through; dist/ never has it.

@@ -73,10 +73,12 @@ export async function storedPositions(page: Page): Promise<Record<string, { x: n
 export async function storeAndOpen(page: Page, doc: unknown) {
   await page.goto('/');
   await page.waitForFunction(() => !!(window as unknown as { __influenceMap?: unknown }).__influenceMap);
-  await page.evaluate(async (d) => {
+  // The document crosses as one JSON string: Playwright's own argument serialiser walks every value
+  // and took 43 s for a 20,000-person map on a loaded 2-core machine (JSON: well under a second).
+  await page.evaluate(async (json) => {
     const app = (window as unknown as { __influenceMap: { workspace: { createMap(doc: unknown): Promise<unknown> } } }).__influenceMap;
-    await app.workspace.createMap(d);
-  }, doc);
+    await app.workspace.createMap(JSON.parse(json));
+  }, JSON.stringify(doc));
 }
 
 export interface LongTask {

@@ -30,28 +30,33 @@ test('the shipped build (dist/, `npm run build`) does not expose the store or th
   expect(readdirSync('dist-e2e/assets').some((f) => f.endsWith('.js') && readFileSync(`dist-e2e/assets/${f}`, 'utf8').includes('__influenceMap'))).toBe(true);
 });
 
-test('works offline after the first visit: reload, edit and reload again with no network', async ({ page, context }) => {
-  await newMap(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first load was not yet controlled by the worker; a reload is.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await dropStakeholder(page, 300, 200);
-  await page.getByLabel('Name', { exact: true }).fill('Offline Olga');
-  await waitSaved(page);
+test.describe('offline', () => {
+  // The one test that needs the service worker (the config blocks it elsewhere).
+  test.use({ serviceWorkers: 'allow' });
 
-  await context.setOffline(true);
-  await page.reload();
-  await expect(nodeByName(page, 'Offline Olga')).toBeVisible();
-  await dropStakeholder(page, 600, 300);
-  await page.getByLabel('Name', { exact: true }).fill('Written offline');
-  await waitSaved(page);
-  await page.reload();
-  await expect(nodeByName(page, 'Written offline')).toBeVisible();
-  await expect(nodeByName(page, 'Offline Olga')).toBeVisible();
-  await context.setOffline(false);
+  test('works offline after the first visit: reload, edit and reload again with no network', async ({ page, context }) => {
+    await newMap(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The first load was not yet controlled by the worker; a reload is.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await dropStakeholder(page, 300, 200);
+    await page.getByLabel('Name', { exact: true }).fill('Offline Olga');
+    await waitSaved(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(nodeByName(page, 'Offline Olga')).toBeVisible();
+    await dropStakeholder(page, 600, 300);
+    await page.getByLabel('Name', { exact: true }).fill('Written offline');
+    await waitSaved(page);
+    await page.reload();
+    await expect(nodeByName(page, 'Written offline')).toBeVisible();
+    await expect(nodeByName(page, 'Offline Olga')).toBeVisible();
+    await context.setOffline(false);
+  });
 });
 
 test('names that look like HTML or script are shown literally everywhere and never run', async ({ page }) => {
