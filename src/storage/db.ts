@@ -7,6 +7,7 @@ import type { Id, MapMeta } from '../domain/types';
 import type { LockInfo, Sealed } from './crypto';
 import { StorageEvents } from './events';
 import type { StoredRecord } from './record-tables';
+import type { PackRecord } from './packs';
 
 /** Every stored record carries a revision, bumped on each write, so tabs can detect stale writes. */
 export interface MapRecord extends MapMeta {
@@ -91,6 +92,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       shares: 'mapId, roomId',
     },
   },
+  {
+    // Big maps' rows packed into one value each, for a fast open (storage/packs.ts).
+    version: 4,
+    stores: {
+      packs: 'mapId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
@@ -104,6 +112,7 @@ export class InfluenceDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
   shares!: Table<ShareRecord, string>;
+  packs!: Table<PackRecord, string>;
   readonly events = new StorageEvents();
 
   constructor(name = DEFAULT_DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {

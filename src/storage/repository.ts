@@ -16,6 +16,7 @@ import { hasEntry } from '../domain/records';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
 import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
+import { packRows, packStamp, unpackRows, worthPacking } from './packs';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
 export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
@@ -321,9 +322,18 @@ export class Repository {
     });
   }
 
-  /** The record tables, for a transaction's scope. */
+  /**
+   * The record tables, for a transaction's scope, and the packs (storage/packs.ts): every
+   * transaction that writes rows can then delete the map's pack in the same transaction.
+   */
   private recordTables() {
-    return RECORD_TABLES.map((table) => table.rows(this.db));
+    const tables = RECORD_TABLES.map((table) => table.rows(this.db));
+    return this.packs ? [...tables, this.packs] : tables;
+  }
+
+  /** The packs table; absent from a database opened at a schema before version 4 (migration tests). */
+  private get packs(): InfluenceDb['packs'] | null {
+    return this.db.tables.some((t) => t.name === 'packs') ? this.db.packs : null;
   }
 
   /** Every row of one map, per record table (inside the caller's transaction, if any). */
@@ -361,6 +371,7 @@ export class Repository {
 
   /** Replaces a map's record and all its rows (inside the caller's transaction). */
   private async replaceRecords(mapId: Id, mapRecord: MapRecord, rows: PerTable<StoredRecord[]>): Promise<void> {
+    await this.packs?.delete(mapId);
     for (const table of RECORD_TABLES) await table.rows(this.db).where('mapId').equals(mapId).delete();
     await this.db.maps.put(mapRecord);
     for (const table of RECORD_TABLES) await table.rows(this.db).bulkPut(rows[table.name]);
@@ -475,10 +486,7 @@ export class Repository {
   }
 
   async loadMap(id: Id): Promise<LoadedMap | null> {
-    const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => {
-      const map = await this.db.maps.get(id);
-      return map ? { map, rows: await this.readAll(id) } : null;
-    });
+    const raw = await this.readForOpen(id);
     if (!raw) return null;
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
@@ -515,6 +523,53 @@ export class Repository {
     // The stored map id wins over whatever a damaged record says.
     const doc = restored.doc.map.id === id ? restored.doc : { ...restored.doc, map: { ...restored.doc.map, id } };
     return { doc, revs, problems: [...problems, ...restored.problems] };
+  }
+
+  /**
+   * A map's record and rows: from its pack when it has a current one (storage/packs.ts), else row
+   * by row, and then a pack is made for next time when the map is big and in the clear.
+   */
+  private async readForOpen(id: Id): Promise<{ map: MapRecord; rows: PerTable<StoredRecord[]> } | null> {
+    const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => {
+      const map = await this.db.maps.get(id);
+      if (!map) return null;
+      const pack = map.lock || !this.packs ? undefined : await this.packs.get(id);
+      if (pack && pack.stamp === packStamp(map)) return { map, rows: null, pack };
+      return { map, rows: await this.readAll(id), pack: null };
+    });
+    if (!raw) return null;
+    if (raw.pack) {
+      try {
+        const rows = await unpackRows(raw.pack, nextTask);
+        if ([...rows.stakeholders, ...rows.ties].every((r) => typeof r === 'object' && r !== null)) return { map: raw.map, rows };
+      } catch {
+        // A damaged pack: the rows are the truth.
+      }
+      await this.packs?.delete(id).catch(() => undefined);
+      return this.readForOpen(id);
+    }
+    if (this.packs && worthPacking(raw.map, raw.rows)) void this.writePack(raw.map, raw.rows);
+    return { map: raw.map, rows: raw.rows };
+  }
+
+  /** Stores a pack of rows just read, unless the map was written since (then it would be stale). */
+  private async writePack(map: MapRecord, rows: PerTable<StoredRecord[]>): Promise<void> {
+    try {
+      const pack = await packRows(map, rows, nextTask);
+      await this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
+        const now = await this.db.maps.get(map.id);
+        if (!now || now.lock || packStamp(now) !== pack.stamp) return;
+        // Rewrites that keep the stamp (new record ids) still change the keys; keys alone are cheap.
+        for (const table of RECORD_TABLES) {
+          const keys = await table.rows(this.db).where('[mapId+id]').between([map.id, Dexie.minKey], [map.id, Dexie.maxKey]).primaryKeys();
+          const packed = rows[table.name];
+          if (keys.length !== packed.length || keys.some((key, i) => key[1] !== packed[i].id)) return;
+        }
+        await this.packs?.put(pack);
+      });
+    } catch {
+      // Only a faster next open is lost.
+    }
   }
 
   /** Reads the current stored version of some records, for adopting another tab's change. */
@@ -554,9 +609,12 @@ export class Repository {
     const held = options.lockedLike ? this.keys.get(options.lockedLike) : undefined;
     if (options.lockedLike && !held) throw new MapLockedError(options.lockedLike);
     const records = await this.encodeDoc(doc, held);
+    // Packed before the transaction: a transaction ends when a task passes with nothing asked of it.
+    const pack = this.packs && worthPacking(records.map, records.rows) ? await packRows(records.map, records.rows, nextTask) : null;
     await this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
       await this.db.maps.add(records.map);
+      if (pack) await this.packs?.put(pack);
       const onProgress = options.onProgress;
       if (!onProgress) {
         for (const table of RECORD_TABLES) await table.rows(this.db).bulkAdd(records.rows[table.name]);
@@ -617,6 +675,7 @@ export class Repository {
   async deleteMap(id: Id, now = Date.now()): Promise<void> {
     await this.db.transaction('rw', [this.db.maps, this.db.snapshots, this.db.settings, ...this.recordTables()], async () => {
       for (const table of RECORD_TABLES) await table.rows(this.db).where('mapId').equals(id).delete();
+      await this.packs?.delete(id);
       await this.db.snapshots.where('mapId').equals(id).delete();
       await this.db.maps.delete(id);
       await this.db.settings.delete(`viewport:${id}`);
@@ -748,6 +807,7 @@ export class Repository {
       if (plan.mapRecord) await this.db.maps.put(plan.mapRecord);
       // Touch updatedAt so the maps list orders by last edit, without bumping the revision.
       else await this.db.maps.update(mapId, { updatedAt: now });
+      await this.packs?.delete(mapId);
       for (const table of RECORD_TABLES) await table.rows(this.db).bulkDelete(table.deletes(changes).map((id) => key2(mapId, id)));
       for (const table of RECORD_TABLES) if (plan.puts[table.name].length) await table.rows(this.db).bulkPut(plan.puts[table.name]);
       return true;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMapDocument, createStakeholder } from '../../../src/domain/factories';
 import * as ops from '../../../src/domain/operations';
-import { SCHEMA_VERSIONS, type InfluenceDb } from '../../../src/storage/db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type InfluenceDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
 import { deleteShare, getShare, putShare, shareByRoom, sharedMapIds } from '../../../src/storage/shares';
 import { freshDb } from '../helpers/storage';
@@ -24,7 +24,7 @@ describe('schema version 3: shared maps', () => {
     opened.push(db);
     const repo = new Repository(db);
     expect((await repo.loadMap(doc.map.id))?.doc).toEqual(doc);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await sharedMapIds(db)).toEqual(new Set());
 
     await putShare(db, { mapId: doc.map.id, roomId: 'R'.repeat(22), role: 'edit', secret: 's', owner: true, joinedAt: 1 });

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateOrganisation } from '../../../src/analysis/generate';
+import { diffDocuments } from '../../../src/domain/diff';
+import { updateStakeholder } from '../../../src/domain/operations';
+import type { MapDocument } from '../../../src/domain/types';
+import { PACK_MIN_ROWS } from '../../../src/storage/packs';
+import { Repository, type Revisions } from '../../../src/storage/repository';
+import { freshDb } from '../helpers/storage';
+
+const repos: Repository[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.db.close();
+});
+
+/** A map just over the size that gets a pack (about 1,000 people and 5,000 ties). */
+function bigMap(): MapDocument {
+  const doc = generateOrganisation(1_000, 3);
+  expect(Object.keys(doc.stakeholders).length + Object.keys(doc.ties).length).toBeGreaterThanOrEqual(PACK_MIN_ROWS);
+  return doc;
+}
+
+async function created(doc: MapDocument) {
+  const repo = new Repository(freshDb());
+  repos.push(repo);
+  await repo.createMap(doc);
+  return repo;
+}
+
+const packOf = (repo: Repository, id: string) => repo.db.packs.get(id);
+
+/** Reads the map from its rows alone (the pack put aside), as the ground truth. */
+async function fromRows(repo: Repository, id: string) {
+  const pack = await packOf(repo, id);
+  await repo.db.packs.delete(id);
+  const loaded = await repo.loadMap(id);
+  await vi.waitFor(async () => expect(await packOf(repo, id)).toBeDefined());
+  if (pack) await repo.db.packs.put(pack);
+  return loaded!;
+}
+
+async function save(repo: Repository, base: { doc: MapDocument; revs: Revisions }, next: MapDocument) {
+  await repo.saveChanges(base.doc.map.id, diffDocuments(base.doc, next), base);
+}
+
+describe('packs: a big map opens from one packed value (storage/packs.ts)', () => {
+  it('a new big map is stored with a pack, and opening from it gives the same map and revisions as its rows', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    expect(await packOf(repo, doc.map.id)).toBeDefined();
+    const fast = await repo.loadMap(doc.map.id);
+    expect(fast!.doc).toEqual(doc);
+    expect(fast!.problems).toEqual([]);
+    const slow = await fromRows(repo, doc.map.id);
+    expect(fast!.doc).toEqual(slow.doc);
+    expect([...fast!.revs].sort()).toEqual([...slow.revs].sort());
+  });
+
+  it('a small map gets no pack', async () => {
+    const doc = generateOrganisation(30, 3);
+    const repo = await created(doc);
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    await repo.loadMap(doc.map.id);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+  });
+
+  it('a save deletes the pack in its own transaction; the next open reads the rows (the edit is there) and packs them again', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const base = (await repo.loadMap(doc.map.id))!;
+    const someone = Object.keys(doc.stakeholders)[7];
+    await save(repo, base, updateStakeholder(base.doc, someone, { notes: 'Met on Tuesday' }));
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    const reopened = await repo.loadMap(doc.map.id);
+    expect(reopened!.doc.stakeholders[someone].notes).toBe('Met on Tuesday');
+    await vi.waitFor(async () => expect(await packOf(repo, doc.map.id)).toBeDefined());
+    const fromPack = await repo.loadMap(doc.map.id);
+    expect(fromPack!.doc).toEqual(reopened!.doc);
+    expect([...fromPack!.revs].sort()).toEqual([...reopened!.revs].sort());
+  });
+
+  it('a pack that no longer matches the map record is ignored: what the rows say is opened', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const pack = (await packOf(repo, doc.map.id))!;
+    const someone = Object.keys(doc.stakeholders)[3];
+    const base = (await repo.loadMap(doc.map.id))!;
+    await save(repo, base, updateStakeholder(base.doc, someone, { name: 'Renamed Since' }));
+    // A pack left over from before the save (as a tab that packed while another saved might).
+    await repo.db.packs.put(pack);
+    const loaded = await repo.loadMap(doc.map.id);
+    expect(loaded!.doc.stakeholders[someone].name).toBe('Renamed Since');
+  });
+
+  it('a damaged pack is dropped and the map opens from its rows', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const pack = (await packOf(repo, doc.map.id))!;
+    await repo.db.packs.put({ ...pack, stakeholders: [{ ...pack.stakeholders[0], count: pack.stakeholders[0].count + 5 }] });
+    const loaded = await repo.loadMap(doc.map.id);
+    expect(loaded!.doc).toEqual(doc);
+  });
+
+  it('locking a map deletes its pack (nothing of a locked map stays in the clear), and no pack is made for it', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    expect(await packOf(repo, doc.map.id)).toBeDefined();
+    await repo.lockMap(doc.map.id, 'correct horse battery');
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    const loaded = await repo.loadMap(doc.map.id);
+    // (Locking gives records new ids; the people are the same.)
+    const names = (d: MapDocument) => Object.values(d.stakeholders).map((s) => s.name).sort();
+    expect(names(loaded!.doc)).toEqual(names(doc));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    // Nor does a copy made locked like it.
+    const copy = { ...doc, map: { ...doc.map, id: 'copy-of-locked' } };
+    await repo.createMap(copy, { lockedLike: doc.map.id });
+    expect(await packOf(repo, 'copy-of-locked')).toBeUndefined();
+  });
+
+  it('new record ids (same map record) delete the pack, and the map opens with the new ids', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    await repo.renewRecordIds(doc.map.id);
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    const loaded = await repo.loadMap(doc.map.id);
+    expect(Object.keys(loaded!.doc.stakeholders).some((id) => id in doc.stakeholders)).toBe(false);
+  });
+
+  it('deleting a map deletes its pack', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    await repo.deleteMap(doc.map.id);
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+  });
+});
