@@ -29,6 +29,8 @@ function afterNextFrame(): Promise<void> {
 }
 
 const LAST_MAP_KEY = 'lastMapId';
+/** Quiet time after the last save before a big map is packed again for a fast open. */
+export const PACK_AFTER_QUIET_MS = 10_000;
 /** An automatic snapshot after every ten minutes of editing. */
 export const AUTO_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
 const viewportKey = (id: Id) => `viewport:${id}`;
@@ -37,6 +39,9 @@ export class Workspace {
   /** Saves the open map; null while nothing is saved from this tab (no map, locked, closed elsewhere, being imported). */
   private autosave: Autosave | null = null;
   private viewportTimer: ReturnType<typeof setTimeout> | null = null;
+  private packTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Quiet time after the last save before a big map is packed again (shorter in tests). */
+  packQuietMs = PACK_AFTER_QUIET_MS;
   private pendingViewport: { mapId: Id; viewport: Viewport } | null = null;
   private lastSnapshotAt = new Map<Id, number>();
   /** Makes the last edits durable when the page goes away (state/journal.ts). */
@@ -163,9 +168,22 @@ export class Workspace {
     this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => {
       this.journal.onSaved(saved.map.id);
       void this.maybeAutoSnapshot(saved);
+      this.packWhenQuiet(saved.map.id);
     });
     if (!this.lastSnapshotAt.has(doc.map.id)) this.lastSnapshotAt.set(doc.map.id, Date.now());
     await this.repo.setSetting(LAST_MAP_KEY, doc.map.id).catch(() => undefined);
+  }
+
+  /**
+   * A save deletes a big map's pack (storage/packs.ts); once saves have been quiet for a while
+   * the map is packed again, so reopening it after an editing session is fast too.
+   */
+  private packWhenQuiet(mapId: Id): void {
+    if (this.packTimer) clearTimeout(this.packTimer);
+    this.packTimer = setTimeout(() => {
+      this.packTimer = null;
+      void this.repo.refreshPack(mapId).catch(() => undefined);
+    }, this.packQuietMs);
   }
 
   /**
@@ -476,6 +494,7 @@ export class Workspace {
   }
 
   dispose(): void {
+    if (this.packTimer) clearTimeout(this.packTimer);
     this.stopSaving();
     this.journal.dispose();
   }

@@ -16,7 +16,7 @@ import { hasEntry } from '../domain/records';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
 import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
-import { packRows, packStamp, unpackRows, worthPacking } from './packs';
+import { PACK_MIN_ROWS, packRows, packStamp, unpackRows, worthPacking } from './packs';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
 export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
@@ -550,6 +550,27 @@ export class Repository {
     }
     if (this.packs && worthPacking(raw.map, raw.rows)) void this.writePack(raw.map, raw.rows);
     return { map: raw.map, rows: raw.rows };
+  }
+
+  /**
+   * Packs a map again after edits deleted its pack (the next open is then fast again): reads the
+   * rows (the wait is IndexedDB's, not the page's) only for a big map in the clear without a
+   * current pack.
+   */
+  async refreshPack(id: Id): Promise<void> {
+    if (!this.packs) return;
+    const raw = await this.db
+      .transaction('r', [this.db.maps, ...this.recordTables()], async () => {
+        const map = await this.db.maps.get(id);
+        if (!map || map.lock) return null;
+        const pack = await this.packs!.get(id);
+        if (pack && pack.stamp === packStamp(map)) return null;
+        let count = 0;
+        for (const table of RECORD_TABLES) count += await table.rows(this.db).where('mapId').equals(id).count();
+        return count >= PACK_MIN_ROWS ? { map, rows: await this.readAll(id) } : null;
+      })
+      .catch(() => null);
+    if (raw) await this.writePack(raw.map, raw.rows);
   }
 
   /** Stores a pack of rows just read, unless the map was written since (then it would be stale). */

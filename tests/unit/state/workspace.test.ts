@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateOrganisation } from '../../../src/analysis/generate';
 import { createEditorStore } from '../../../src/state/store';
 import { Workspace } from '../../../src/state/workspace';
 import { Repository } from '../../../src/storage/repository';
@@ -41,6 +42,20 @@ describe('Workspace', () => {
     const doc = teamDoc('Given');
     await workspace.createMap(doc);
     expect((await repo.loadMap(doc.map.id))!.doc).toEqual(doc);
+  });
+
+  it('a big map edited here is packed again once saves have been quiet, so its next open is fast too (storage/packs.ts)', { timeout: 30_000 }, async () => {
+    const { repo, store, workspace } = setup();
+    workspace.packQuietMs = 20;
+    const doc = generateOrganisation(1_000, 2);
+    await workspace.createMap(doc);
+    expect(await repo.db.packs.get(doc.map.id)).toBeDefined();
+    const someone = Object.keys(doc.stakeholders)[5];
+    store.getState().updateStakeholder(someone, { title: 'Chief of Staff' });
+    await workspace.flush();
+    // The save dropped the pack in its own transaction; quiet, the map is packed again.
+    await vi.waitFor(async () => expect(await repo.db.packs.get(doc.map.id)).toBeDefined(), { timeout: 20_000 });
+    expect((await repo.loadMap(doc.map.id))!.doc.stakeholders[someone].title).toBe('Chief of Staff');
   });
 
   it('edits to the open map are saved through its autosave', async () => {

@@ -42,7 +42,7 @@ async function save(repo: Repository, base: { doc: MapDocument; revs: Revisions 
   await repo.saveChanges(base.doc.map.id, diffDocuments(base.doc, next), base);
 }
 
-describe('packs: a big map opens from one packed value (storage/packs.ts)', () => {
+describe('packs: a big map opens from one packed value (storage/packs.ts)', { timeout: 30_000 }, () => {
   it('a new big map is stored with a pack, and opening from it gives the same map and revisions as its rows', async () => {
     const doc = bigMap();
     const repo = await created(doc);
@@ -126,6 +126,35 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', () =
     expect(await packOf(repo, doc.map.id)).toBeUndefined();
     const loaded = await repo.loadMap(doc.map.id);
     expect(Object.keys(loaded!.doc.stakeholders).some((id) => id in doc.stakeholders)).toBe(false);
+  });
+
+  it('refreshPack packs a big map again after a save (what the workspace does once saves are quiet), and leaves a current pack alone', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const base = (await repo.loadMap(doc.map.id))!;
+    const someone = Object.keys(doc.stakeholders)[11];
+    await save(repo, base, updateStakeholder(base.doc, someone, { title: 'Head of Data' }));
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    await repo.refreshPack(doc.map.id);
+    const pack = await packOf(repo, doc.map.id);
+    expect(pack).toBeDefined();
+    const fromPack = await repo.loadMap(doc.map.id);
+    expect(fromPack!.doc.stakeholders[someone].title).toBe('Head of Data');
+    expect(fromPack!.doc).toEqual((await fromRows(repo, doc.map.id)).doc);
+    await repo.refreshPack(doc.map.id);
+    expect(await packOf(repo, doc.map.id)).toEqual(pack);
+  });
+
+  it('refreshPack makes no pack for a locked map or a small one', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    await repo.lockMap(doc.map.id, 'correct horse battery');
+    await repo.refreshPack(doc.map.id);
+    expect(await packOf(repo, doc.map.id)).toBeUndefined();
+    const small = generateOrganisation(30, 4);
+    await repo.createMap(small);
+    await repo.refreshPack(small.map.id);
+    expect(await packOf(repo, small.map.id)).toBeUndefined();
   });
 
   it('deleting a map deletes its pack', async () => {
