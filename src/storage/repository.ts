@@ -529,11 +529,11 @@ export class Repository {
    * A map's record and rows: from its pack when it has a current one (storage/packs.ts), else row
    * by row, and then a pack is made for next time when the map is big and in the clear.
    */
-  private async readForOpen(id: Id): Promise<{ map: MapRecord; rows: PerTable<StoredRecord[]> } | null> {
+  private async readForOpen(id: Id, usePack = true): Promise<{ map: MapRecord; rows: PerTable<StoredRecord[]> } | null> {
     const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => {
       const map = await this.db.maps.get(id);
       if (!map) return null;
-      const pack = map.lock || !this.packs ? undefined : await this.packs.get(id);
+      const pack = map.lock || !this.packs || !usePack ? undefined : await this.packs.get(id);
       if (pack && pack.stamp === packStamp(map)) return { map, rows: null, pack };
       return { map, rows: await this.readAll(id), pack: null };
     });
@@ -541,12 +541,13 @@ export class Repository {
     if (raw.pack) {
       try {
         const rows = await unpackRows(raw.pack, nextTask);
-        if ([...rows.stakeholders, ...rows.ties].every((r) => typeof r === 'object' && r !== null)) return { map: raw.map, rows };
+        const whole = (list: readonly unknown[]) => list.every((r) => typeof r === 'object' && r !== null);
+        if (whole(rows.stakeholders) && whole(rows.ties)) return { map: raw.map, rows };
       } catch {
         // A damaged pack: the rows are the truth.
       }
       await this.packs?.delete(id).catch(() => undefined);
-      return this.readForOpen(id);
+      return this.readForOpen(id, false);
     }
     if (this.packs && worthPacking(raw.map, raw.rows)) void this.writePack(raw.map, raw.rows);
     return { map: raw.map, rows: raw.rows };

@@ -101,6 +101,17 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', { ti
     expect(loaded!.doc).toEqual(doc);
   });
 
+  it('a damaged pack that cannot be deleted still opens the map from its rows (once, no loop)', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const pack = (await packOf(repo, doc.map.id))!;
+    await repo.db.packs.put({ ...pack, ties: [{ ...pack.ties[0], count: pack.ties[0].count + 5 }] });
+    const refuse = vi.spyOn(repo.db.packs, 'delete').mockRejectedValue(new Error('QuotaExceededError'));
+    const loaded = await repo.loadMap(doc.map.id);
+    expect(loaded!.doc).toEqual(doc);
+    refuse.mockRestore();
+  });
+
   it('locking a map deletes its pack (nothing of a locked map stays in the clear), and no pack is made for it', async () => {
     const doc = bigMap();
     const repo = await created(doc);
