@@ -32,7 +32,7 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'bench/dist', 'node_modules'] },
+  { ignores: ['dist', 'dist-e2e', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'bench/dist', 'node_modules'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
