@@ -37,8 +37,9 @@ export function packStamp(map: Pick<MapRecord, 'rev' | 'updatedAt'>): string {
   return `${map.rev ?? 0}:${map.updatedAt}`;
 }
 
-export function worthPacking(map: Pick<MapRecord, 'lock'>, rows: Record<TableName, readonly StoredRecord[]>): boolean {
-  return !map.lock && rows.stakeholders.length + rows.ties.length >= PACK_MIN_ROWS;
+/** Only maps in the clear, and only big ones. */
+export function worthPacking(map: Pick<MapRecord, 'lock'>, rowCount: number): boolean {
+  return !map.lock && rowCount >= PACK_MIN_ROWS;
 }
 
 /** The rows packed, a slice per task (`pause` between slices). */
@@ -58,14 +59,18 @@ export async function packRows(map: MapRecord, rows: Record<TableName, readonly 
   return { mapId: map.id, stamp: packStamp(map), stakeholders: await packTable(rows.stakeholders), ties: await packTable(rows.ties) };
 }
 
-/** The rows again, a slice per task. */
+/** The rows again, a slice per task; throws on a damaged pack (a row missing from a slice). */
 export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): Promise<Record<TableName, StoredRecord[]>> {
   const unpackTable = async (slices: readonly PackedRecords[]) => {
     const out: StoredRecord[] = [];
     for (const packed of slices) {
       const slice = Object.create(null) as Record<string, StoredRecord>;
       unpackRecordsInto(packed, slice);
-      for (let i = 0; i < packed.count; i++) out.push(slice[i]);
+      for (let i = 0; i < packed.count; i++) {
+        const row = slice[i];
+        if (typeof row !== 'object' || row === null) throw new Error(`A packed row is missing (${i} of ${packed.count}).`);
+        out.push(row);
+      }
       await pause();
     }
     return out;

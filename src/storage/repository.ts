@@ -16,7 +16,7 @@ import { hasEntry } from '../domain/records';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
 import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
-import { PACK_MIN_ROWS, packRows, packStamp, unpackRows, worthPacking } from './packs';
+import { packRows, packStamp, unpackRows, worthPacking, type PackRecord } from './packs';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
 export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
@@ -216,9 +216,12 @@ export class Repository {
    * map (a save, a snapshot, writing it again after storage was cleared, a copy) seals it.
    */
   private readonly keys = new Map<Id, HeldLock>();
+  /** The packs table (storage/packs.ts); null for a database declared before schema version 4 (migration tests). */
+  private readonly packs: InfluenceDb['packs'] | null;
 
   constructor(db: InfluenceDb = new InfluenceDb()) {
     this.db = db;
+    this.packs = db.tables.some((t) => t.name === 'packs') ? db.packs : null;
   }
 
   // ---- Locks -------------------------------------------------------------------------------
@@ -329,11 +332,6 @@ export class Repository {
   private recordTables() {
     const tables = RECORD_TABLES.map((table) => table.rows(this.db));
     return this.packs ? [...tables, this.packs] : tables;
-  }
-
-  /** The packs table; absent from a database opened at a schema before version 4 (migration tests). */
-  private get packs(): InfluenceDb['packs'] | null {
-    return this.db.tables.some((t) => t.name === 'packs') ? this.db.packs : null;
   }
 
   /** Every row of one map, per record table (inside the caller's transaction, if any). */
@@ -533,24 +531,28 @@ export class Repository {
     const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => {
       const map = await this.db.maps.get(id);
       if (!map) return null;
-      const pack = map.lock || !this.packs || !usePack ? undefined : await this.packs.get(id);
-      if (pack && pack.stamp === packStamp(map)) return { map, rows: null, pack };
-      return { map, rows: await this.readAll(id), pack: null };
+      const pack = usePack ? await this.currentPack(map) : undefined;
+      return pack ? { map, rows: null, pack } : { map, rows: await this.readAll(id), pack: null };
     });
     if (!raw) return null;
     if (raw.pack) {
       try {
-        const rows = await unpackRows(raw.pack, nextTask);
-        const whole = (list: readonly unknown[]) => list.every((r) => typeof r === 'object' && r !== null);
-        if (whole(rows.stakeholders) && whole(rows.ties)) return { map: raw.map, rows };
+        return { map: raw.map, rows: await unpackRows(raw.pack, nextTask) };
       } catch {
         // A damaged pack: the rows are the truth.
+        await this.packs?.delete(id).catch(() => undefined);
+        return this.readForOpen(id, false);
       }
-      await this.packs?.delete(id).catch(() => undefined);
-      return this.readForOpen(id, false);
     }
-    if (this.packs && worthPacking(raw.map, raw.rows)) void this.writePack(raw.map, raw.rows);
+    if (worthPacking(raw.map, raw.rows.stakeholders.length + raw.rows.ties.length)) void this.writePack(raw.map, raw.rows);
     return { map: raw.map, rows: raw.rows };
+  }
+
+  /** The map's pack when it has one that stands for its rows now (inside the caller's transaction). */
+  private async currentPack(map: MapRecord): Promise<PackRecord | undefined> {
+    if (map.lock || !this.packs) return undefined;
+    const pack = await this.packs.get(map.id);
+    return pack?.stamp === packStamp(map) ? pack : undefined;
   }
 
   /**
@@ -559,16 +561,13 @@ export class Repository {
    * current pack.
    */
   async refreshPack(id: Id): Promise<void> {
-    if (!this.packs) return;
     const raw = await this.db
       .transaction('r', [this.db.maps, ...this.recordTables()], async () => {
         const map = await this.db.maps.get(id);
-        if (!map || map.lock) return null;
-        const pack = await this.packs!.get(id);
-        if (pack && pack.stamp === packStamp(map)) return null;
+        if (!map || (await this.currentPack(map))) return null;
         let count = 0;
         for (const table of RECORD_TABLES) count += await table.rows(this.db).where('mapId').equals(id).count();
-        return count >= PACK_MIN_ROWS ? { map, rows: await this.readAll(id) } : null;
+        return worthPacking(map, count) ? { map, rows: await this.readAll(id) } : null;
       })
       .catch(() => null);
     if (raw) await this.writePack(raw.map, raw.rows);
@@ -576,6 +575,7 @@ export class Repository {
 
   /** Stores a pack of rows just read, unless the map was written since (then it would be stale). */
   private async writePack(map: MapRecord, rows: PerTable<StoredRecord[]>): Promise<void> {
+    if (!this.packs) return;
     try {
       const pack = await packRows(map, rows, nextTask);
       await this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
@@ -632,7 +632,7 @@ export class Repository {
     if (options.lockedLike && !held) throw new MapLockedError(options.lockedLike);
     const records = await this.encodeDoc(doc, held);
     // Packed before the transaction: a transaction ends when a task passes with nothing asked of it.
-    const pack = this.packs && worthPacking(records.map, records.rows) ? await packRows(records.map, records.rows, nextTask) : null;
+    const pack = this.packs && worthPacking(records.map, records.rows.stakeholders.length + records.rows.ties.length) ? await packRows(records.map, records.rows, nextTask) : null;
     await this.db.transaction('rw', [this.db.maps, ...this.recordTables()], async () => {
       if (await this.db.maps.get(mapId)) throw new Error(`A map with id ${mapId} already exists.`);
       await this.db.maps.add(records.map);

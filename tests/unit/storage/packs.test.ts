@@ -42,6 +42,16 @@ async function save(repo: Repository, base: { doc: MapDocument; revs: Revisions 
   await repo.saveChanges(base.doc.map.id, diffDocuments(base.doc, next), base);
 }
 
+/** A big map stored, then one person's edit saved over it (which drops the pack). */
+async function createdThenEdited(nth: number, patch: { notes?: string; title?: string }) {
+  const doc = bigMap();
+  const repo = await created(doc);
+  const base = (await repo.loadMap(doc.map.id))!;
+  const someone = Object.keys(doc.stakeholders)[nth];
+  await save(repo, base, updateStakeholder(base.doc, someone, patch));
+  return { doc, repo, someone };
+}
+
 describe('packs: a big map opens from one packed value (storage/packs.ts)', { timeout: 30_000 }, () => {
   it('a new big map is stored with a pack, and opening from it gives the same map and revisions as its rows', async () => {
     const doc = bigMap();
@@ -65,11 +75,7 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', { ti
   });
 
   it('a save deletes the pack in its own transaction; the next open reads the rows (the edit is there) and packs them again', async () => {
-    const doc = bigMap();
-    const repo = await created(doc);
-    const base = (await repo.loadMap(doc.map.id))!;
-    const someone = Object.keys(doc.stakeholders)[7];
-    await save(repo, base, updateStakeholder(base.doc, someone, { notes: 'Met on Tuesday' }));
+    const { doc, repo, someone } = await createdThenEdited(7, { notes: 'Met on Tuesday' });
     expect(await packOf(repo, doc.map.id)).toBeUndefined();
     const reopened = await repo.loadMap(doc.map.id);
     expect(reopened!.doc.stakeholders[someone].notes).toBe('Met on Tuesday');
@@ -140,11 +146,7 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', { ti
   });
 
   it('refreshPack packs a big map again after a save (what the workspace does once saves are quiet), and leaves a current pack alone', async () => {
-    const doc = bigMap();
-    const repo = await created(doc);
-    const base = (await repo.loadMap(doc.map.id))!;
-    const someone = Object.keys(doc.stakeholders)[11];
-    await save(repo, base, updateStakeholder(base.doc, someone, { title: 'Head of Data' }));
+    const { doc, repo, someone } = await createdThenEdited(11, { title: 'Head of Data' });
     expect(await packOf(repo, doc.map.id)).toBeUndefined();
     await repo.refreshPack(doc.map.id);
     const pack = await packOf(repo, doc.map.id);
