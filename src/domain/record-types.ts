@@ -15,6 +15,7 @@
  */
 import type { z } from 'zod';
 import { createMapMeta, createStakeholder } from './factories';
+import { exactPerson, exactTie } from './exact-records';
 import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
 import type { MapMeta, Stakeholder, Tie } from './types';
 
@@ -31,6 +32,11 @@ export interface RecordType<T> {
   name: 'map' | 'stakeholder' | 'tie';
   schema: z.ZodType<T, unknown>;
   migrations: readonly RecordMigration[];
+  /**
+   * The record the schema would return for a current-version raw record it passes through
+   * unchanged, recognised without zod (domain/exact-records.ts); null sends it the full way.
+   */
+  exact?: (raw: RawRecord) => T | null;
 }
 
 export const FIRST_RECORD_VERSION = 1;
@@ -44,10 +50,11 @@ export const StakeholderRecordType: RecordType<Stakeholder> & { create: typeof c
   name: 'stakeholder',
   schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>,
   migrations: [],
+  exact: exactPerson,
   create: createStakeholder,
 };
 // A tie's factory needs its ends and kind: createTie in factories.ts.
-export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [] };
+export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [], exact: exactTie };
 
 export const RECORD_TYPES = [MapRecordType, StakeholderRecordType, TieRecordType] as const;
 
@@ -79,6 +86,13 @@ export function migrateRecord(type: Pick<RecordType<unknown>, 'migrations'>, rec
     applied.push(migration.to);
   }
   return { ok: true, record: out, applied };
+}
+
+/** True when `record` is of its type's current version (no migration would change it). */
+export function isCurrentVersion(type: Pick<RecordType<unknown>, 'migrations'>, record: RawRecord): boolean {
+  const version = record[VERSION_FIELD];
+  const current = currentVersion(type);
+  return version === current || (version === undefined && current === FIRST_RECORD_VERSION);
 }
 
 /** The record as stored: stamped with its type's current version. */

@@ -11,7 +11,7 @@ import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
 import { repairDocument, type RepairKind } from './operations';
-import { MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
+import { isCurrentVersion, MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
 import { isBuiltInKind, isKnownKind } from './tie-kinds';
 import type { CustomTieKind, Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
 
@@ -140,6 +140,9 @@ function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: Label, report
     report.add('unreadable', `${what()} could not be read (it is not a record); skipped.`);
     return null;
   }
+  // A record the schema would pass through unchanged has nothing to migrate, cut or report.
+  const exact = type.exact && isCurrentVersion(type, raw) ? type.exact(raw) : null;
+  if (exact) return exact;
   const migrated = migrateRecord(type, raw);
   if (!migrated.ok) {
     report.add('unreadable', `${what()} could not be read (${migrated.error}); skipped.`);
@@ -300,6 +303,8 @@ function keepUnknownKinds(map: MapMeta, ties: Map<Id, Tie>, report: Report): Map
  */
 export function restoreRecordValue<T>(type: RecordType<T>, raw: unknown): T | null {
   if (!isObject(raw)) return null;
+  const exact = type.exact && isCurrentVersion(type, raw) ? type.exact(raw) : null;
+  if (exact) return exact;
   const migrated = migrateRecord(type, raw);
   if (!migrated.ok) return null;
   const parsed = type.schema.safeParse(migrated.record);
