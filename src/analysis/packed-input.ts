@@ -12,6 +12,7 @@ import { tieMeaning } from '../domain/tie-kinds';
 import { clampStrength, cleanSeniority } from './input';
 import type { Id, MapDocument, TieKind } from '../domain/types';
 import type { AnalysisInput, AnalysisPerson, AnalysisTie } from './types';
+import { nextTask } from '../domain/next-task';
 
 const KINDS: readonly TieKind[] = ['influence', 'trust', 'reports-to', 'tension'];
 const KIND_CODE: Record<string, number> = { influence: 0, trust: 1, 'reports-to': 2, tension: 3 };
@@ -34,7 +35,6 @@ export function isPackedInput(input: AnalysisInput | PackedInput): input is Pack
 /** How often (in items) the builder looks at the clock, and how long it may hold the page. */
 const CHECK_EVERY = 2048;
 const SLICE_MS = 8;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**

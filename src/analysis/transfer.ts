@@ -13,6 +13,7 @@ import { uniquePeople } from './input';
 import { isPackedInput, peopleInput, type PackedInput } from './packed-input';
 import { BROKERAGE_ROLES, type AnalysisInput, type AnalysisResult, type BrokerageRole, type Cluster, type PersonMetrics } from './types';
 import type { Id } from '../domain/types';
+import { nextTask } from '../domain/next-task';
 
 const NUMBER_FIELDS = [
   'degree',
@@ -92,8 +93,6 @@ export const UNPACK_SLICE_MS = 8;
 /** How many people are rebuilt between looks at the clock. */
 const CHECK_EVERY = 256;
 
-/** Lets the page paint and handle input between slices. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**

@@ -9,6 +9,7 @@ import { writeApi, type WriteWorkerApi } from './write-api';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { describeStorageError } from './errors';
 import type { Repository } from './repository';
+import { nextTask } from '../domain/next-task';
 
 export type WriteResult = { ok: true } | { ok: false; error: string };
 
@@ -16,8 +17,6 @@ export type { WriteWorkerApi } from './write-api';
 
 /** People and ties per message to the write worker: each is copied in its own short task on the page. */
 const SEND_CHUNK = 2000;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const writeWorker = () => new Worker(new URL('./write-worker.ts', import.meta.url), { type: 'module' });
 

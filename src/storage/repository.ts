@@ -17,6 +17,7 @@ import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './
 import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
 import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
 import { packRows, packStamp, unpackRows, worthPacking, type PackRecord } from './packs';
+import { nextTask } from '../domain/next-task';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
 export type SealableSnapshot = Pick<SnapshotRecord, 'file' | 'name' | 'sealedName'>;
@@ -143,9 +144,6 @@ type TableName = RecordTable<{ id: Id }>['name'];
 /** One list per record table. */
 type PerTable<V> = Record<TableName, V>;
 const perTable = <V>(make: () => V): PerTable<V> => ({ stakeholders: make(), ties: make() });
-
-/** Lets the page handle input and paint between chunks of a large map's records. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * How one map's records look at rest: as they are, or sealed (encrypted) when the map is locked.
@@ -489,18 +487,9 @@ export class Repository {
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
     // Decrypt first: record migrations and restore run on the plain records, locked or not.
-    const decoded = perTable<unknown[]>(() => []);
-    for (const table of RECORD_TABLES) {
-      for (const record of raw.rows[table.name]) {
-        // Decoding (decrypting, for a locked map) in chunks: the page stays responsive.
-        if (decoded[table.name].length % RESTORE_CHUNK === RESTORE_CHUNK - 1) await nextTask();
-        try {
-          decoded[table.name].push(await codec.decode(record));
-        } catch {
-          problems.push(`Skipped a ${table.what} record that could not be decrypted (${record.id || 'no id'}).`);
-        }
-      }
-    }
+    // Rows in the clear go to restore as they are: it keeps only the schema's fields, so their
+    // mapId and rev fall away there.
+    const decoded = codec === plainCodec ? raw.rows : await this.decodeRows(codec, raw.rows, problems);
     let decodedMap: unknown = raw.map;
     if (raw.map.lock && raw.map.sealed) {
       decodedMap = await codec.decode({ id, sealed: raw.map.sealed }).catch(() => {
@@ -521,6 +510,22 @@ export class Repository {
     // The stored map id wins over whatever a damaged record says.
     const doc = restored.doc.map.id === id ? restored.doc : { ...restored.doc, map: { ...restored.doc.map, id } };
     return { doc, revs, problems: [...problems, ...restored.problems] };
+  }
+
+  /** A locked map's rows decrypted, in chunks so the page stays responsive; what cannot be is reported. */
+  private async decodeRows(codec: Codec, rows: PerTable<StoredRecord[]>, problems: string[]): Promise<PerTable<unknown[]>> {
+    const decoded = perTable<unknown[]>(() => []);
+    for (const table of RECORD_TABLES) {
+      for (const record of rows[table.name]) {
+        if (decoded[table.name].length % RESTORE_CHUNK === RESTORE_CHUNK - 1) await nextTask();
+        try {
+          decoded[table.name].push(await codec.decode(record));
+        } catch {
+          problems.push(`Skipped a ${table.what} record that could not be decrypted (${record.id || 'no id'}).`);
+        }
+      }
+    }
+    return decoded;
   }
 
   /**

@@ -20,6 +20,7 @@ import type { ImportResult } from '../../io/import';
 import { decodeText, quote } from '../../io/text';
 import { LARGE_ORG_ROWS, orgApi, type OrgSummary } from '../../state/org-import';
 import { startWorker, type CallContext, type WorkerHandle } from '../../domain/workers';
+import { nextTask } from '../../domain/next-task';
 
 export interface ReadRequest {
   name: string;
@@ -87,8 +88,8 @@ export function packDocs(reply: SentReadReply, context: CallContext): SentReadRe
   return { ...reply, result: { ...result, docs: headers, doc: headers[0] }, packed };
 }
 
-/** A painted frame's worth of pause between steps of unpacking a large map. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The page's turn (input, paint) between steps of unpacking a large map. */
+const pause = nextTask;
 
 /** On the page: the maps of a packed reply as documents again. */
 async function unpackDocs(reply: SentReadReply): Promise<SentReadReply> {
