@@ -20,7 +20,8 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { PeerSelections } from './PeerSelections';
 import { addTiedStakeholderAt, type Position } from '../domain/operations';
 import { applyFilters } from '../domain/search';
-import type { Id } from '../domain/types';
+import type { Id, MapDocument } from '../domain/types';
+import { entryCount } from '../domain/records';
 import { useEditor, useServices } from '../state/context';
 import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
@@ -65,6 +66,41 @@ const miniMapColour = (node: StakeholderFlowNode) => `var(--stance-${node.data.p
 /** Centre a new card on the point the user chose. */
 export function cardOrigin(point: Position, influence = 3): Position {
   return { x: Math.round(point.x - nodeWidth(influence) / 2), y: Math.round(point.y - NODE_HEIGHT / 2) };
+}
+
+/** From this many ties, an opened map draws its people first and maps its ties after. */
+const TIES_AFTER_PAINT = 20_000;
+/** The longest the ties wait for the people to be drawn. */
+const MARKS_WAIT_MS = 3000;
+
+/**
+ * Whether the ties are mapped yet: at once on a map with fewer than TIES_AFTER_PAINT ties, else
+ * once the level-of-detail layer has drawn the people (`marksDrawn`), or after the first paint
+ * when the map opens zoomed in. Mapping a whole company's ties for React Flow and the layer
+ * (250,000 at 50,000 people, about 0.5 s) was the largest part of the task that first drew an
+ * opened map, and it also held up the people's image coming back from the raster worker.
+ */
+function useTiesMapped(doc: MapDocument, lod: boolean): { mapped: boolean; marksDrawn: () => void } {
+  const [mapped, setMapped] = useState(() => entryCount(doc.ties) < TIES_AFTER_PAINT);
+  // A frame later, and then in a task of its own: the people's image is on screen (and that
+  // frame counted) before the long task of mapping the ties.
+  const marksDrawn = useCallback(() => requestAnimationFrame(() => setTimeout(() => setMapped(true), 0)), []);
+  useEffect(() => {
+    if (mapped) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Zoomed out, a canvas with no size draws nothing: then the ties come after MARKS_WAIT_MS.
+    const frame = lod
+      ? 0
+      : requestAnimationFrame(() => {
+          timer = setTimeout(() => setMapped(true), 0);
+        });
+    if (lod) timer = setTimeout(() => setMapped(true), MARKS_WAIT_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [mapped, lod]);
+  return { mapped, marksDrawn };
 }
 
 export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
@@ -123,7 +159,8 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // (a pass over 20,000 nodes per frame was what held a drag under 30 fps).
   const nodeDrag = lod ? null : drag;
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, nodeDrag, overlay), [mapNodes, doc, selectedNodes, nodeDrag, overlay]);
-  const edges = useMemo(() => mapEdges(doc, selectedTies, overlay), [mapEdges, doc, selectedTies, overlay]);
+  const tieMapping = useTiesMapped(doc, lod);
+  const edges = useMemo(() => (tieMapping.mapped ? mapEdges(doc, selectedTies, overlay) : NO_EDGES), [tieMapping.mapped, mapEdges, doc, selectedTies, overlay]);
   // Zoomed out React Flow gets no node per person (lod/useLodPointer.ts hit-tests the marks),
   // only the card of the person being named, so the name can be typed in place at any zoom.
   // Zoomed in on a very large map: the people around the view and their ties (viewport-cull.ts).
@@ -298,7 +335,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Map canvas"
         tabIndex={-1}
       >
-        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} />
         <PeerSelections />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}

@@ -18,6 +18,7 @@
  */
 import { displayName } from './describe';
 import { countOf, formatCount } from './numbers';
+import { valuesOf } from './records';
 import { addDays, daysBetween, effectiveCadence, isValidDate } from './nurture';
 import type { Id, MapDocument, MapSettings, Stakeholder, Tie } from './types';
 
@@ -134,7 +135,7 @@ function tiesOfMe(ties: MapDocument['ties'], me: Id): [Tie, Id][] {
   const cached = tiesOfMeCache.get(ties);
   if (cached?.me === me) return cached.list;
   const list: [Tie, Id][] = [];
-  for (const t of Object.values(ties)) {
+  for (const t of valuesOf(ties)) {
     if (t.source === me && t.target !== me) list.push([t, t.target]);
     else if (t.target === me && t.source !== me) list.push([t, t.source]);
   }

@@ -23,6 +23,8 @@ export interface LodLayerProps {
    * nodes may still carry their positions from before the drag (MapCanvas keeps them zoomed out).
    */
   moving?: Readonly<Record<string, { x: number; y: number }>> | null;
+  /** Called once the people are on the canvas (an opening map maps its ties after that). */
+  onMarksDrawn?: () => void;
 }
 
 function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
@@ -36,8 +38,10 @@ function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
   if (canvas.dataset.lodRenders !== renders) canvas.dataset.lodRenders = renders;
 }
 
-function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLayerProps) {
+function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksDrawn }: LodLayerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const marksDrawnRef = useRef(onMarksDrawn);
+  marksDrawnRef.current = onMarksDrawn;
   const rendererRef = useRef<LodRenderer | null>(null);
   const storeApi = useStoreApi();
   const split = useMemo(createSceneSplitter, []);
@@ -46,7 +50,10 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null }: LodLay
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const renderer = new LodRenderer(canvas, lodPalette('light'), (info) => markDrawn(canvas, info));
+    const renderer = new LodRenderer(canvas, lodPalette('light'), (info) => {
+      markDrawn(canvas, info);
+      if (info.marks > 0) marksDrawnRef.current?.();
+    });
     rendererRef.current = renderer;
     const follow = (transform: [number, number, number]) => renderer.setTransform(transform[0], transform[1], transform[2]);
     follow(storeApi.getState().transform);

@@ -11,25 +11,27 @@ import { useEditor, useServices } from '../../state/context';
 /** At most this many "Show levels" choices; deeper charts are opened team by team. */
 const MAX_LEVEL_CHOICES = 12;
 
-function useOrgTree() {
+/** The org tree, worked out only when someone asks about a person (`id`): a menu mounted closed asks nothing. */
+function useOrgTree(id: Id | undefined) {
   const doc = useEditor((s) => s.doc);
-  return useMemo(() => (doc ? cachedOrgTree(doc) : null), [doc]);
+  return useMemo(() => (doc && id ? cachedOrgTree(doc) : null), [doc, id]);
 }
 
 /**
  * The org tree a render after the map's: the view bar's "Show levels" needs it on every map with
- * reporting lines, and at 50,000 people working it out (0.4-0.7 s) was part of the one task
+ * reporting lines, and at 50,000 people working it out (0.25-0.7 s) was part of the one task
  * that first draws an opened or imported map. Until then the control shows the tree it had.
  */
 function useDeferredOrgTree() {
-  const doc = useDeferredValue(useEditor((s) => s.doc));
+  // Starting from null: a control mounted with the map (an open) also waits a render.
+  const doc = useDeferredValue(useEditor((s) => s.doc), null);
   return useMemo(() => (doc ? cachedOrgTree(doc) : null), [doc]);
 }
 
 /** A person's team size and whether it is collapsed; the label and action of the toggle. */
 export function useTeamToggle(id: Id | undefined): { label: string; toggle: () => void } | null {
   const { store } = useServices();
-  const tree = useOrgTree();
+  const tree = useOrgTree(id);
   const collapsed = useEditor((s) => (id ? s.collapsed.has(id) : false));
   const size = useMemo(() => (tree && id ? teamSize(tree, id) : 0), [tree, id]);
   if (!id || (size === 0 && !collapsed)) return null;
