@@ -20,8 +20,7 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import { PeerSelections } from './PeerSelections';
 import { addTiedStakeholderAt, type Position } from '../domain/operations';
 import { applyFilters } from '../domain/search';
-import type { Id, MapDocument } from '../domain/types';
-import { entryCount } from '../domain/records';
+import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
 import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
@@ -48,6 +47,7 @@ import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 import { hasPositions, reduceNodeChanges } from './flow-changes';
+import { useTiesMapped } from './ties-mapped';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -66,41 +66,6 @@ const miniMapColour = (node: StakeholderFlowNode) => `var(--stance-${node.data.p
 /** Centre a new card on the point the user chose. */
 export function cardOrigin(point: Position, influence = 3): Position {
   return { x: Math.round(point.x - nodeWidth(influence) / 2), y: Math.round(point.y - NODE_HEIGHT / 2) };
-}
-
-/** From this many ties, an opened map draws its people first and maps its ties after. */
-const TIES_AFTER_PAINT = 20_000;
-/** The longest the ties wait for the people to be drawn. */
-const MARKS_WAIT_MS = 3000;
-
-/**
- * Whether the ties are mapped yet: at once on a map with fewer than TIES_AFTER_PAINT ties, else
- * once the level-of-detail layer has drawn the people (`marksDrawn`), or after the first paint
- * when the map opens zoomed in. Mapping a whole company's ties for React Flow and the layer
- * (250,000 at 50,000 people, about 0.5 s) was the largest part of the task that first drew an
- * opened map, and it also held up the people's image coming back from the raster worker.
- */
-function useTiesMapped(doc: MapDocument, lod: boolean): { mapped: boolean; marksDrawn: () => void } {
-  const [mapped, setMapped] = useState(() => entryCount(doc.ties) < TIES_AFTER_PAINT);
-  // A frame later, and then in a task of its own: the people's image is on screen (and that
-  // frame counted) before the long task of mapping the ties.
-  const marksDrawn = useCallback(() => requestAnimationFrame(() => setTimeout(() => setMapped(true), 0)), []);
-  useEffect(() => {
-    if (mapped) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Zoomed out, a canvas with no size draws nothing: then the ties come after MARKS_WAIT_MS.
-    const frame = lod
-      ? 0
-      : requestAnimationFrame(() => {
-          timer = setTimeout(() => setMapped(true), 0);
-        });
-    if (lod) timer = setTimeout(() => setMapped(true), MARKS_WAIT_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [mapped, lod]);
-  return { mapped, marksDrawn };
 }
 
 export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {

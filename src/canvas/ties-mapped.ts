@@ -1,0 +1,41 @@
+/**
+ * When an opening map's ties are mapped for React Flow and the level-of-detail layer (MapCanvas).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { entryCount } from '../domain/records';
+import type { MapDocument } from '../domain/types';
+
+/** From this many ties, an opened map draws its people first and maps its ties after. */
+export const TIES_AFTER_PAINT = 20_000;
+/** The longest the ties wait for the people to be drawn. */
+export const MARKS_WAIT_MS = 3000;
+
+/**
+ * Whether the ties are mapped yet: at once on a map with fewer than TIES_AFTER_PAINT ties, else
+ * once the level-of-detail layer has drawn the people (`marksDrawn`), or after the first paint
+ * when the map opens zoomed in. Mapping a whole company's ties for React Flow and the layer
+ * (250,000 at 50,000 people, about 0.5 s) was the largest part of the task that first drew an
+ * opened map, and it also held up the people's image coming back from the raster worker.
+ */
+export function useTiesMapped(doc: MapDocument, lod: boolean): { mapped: boolean; marksDrawn: () => void } {
+  const [mapped, setMapped] = useState(() => entryCount(doc.ties) < TIES_AFTER_PAINT);
+  // A frame later, and then in a task of its own: the people's image is on screen (and that
+  // frame counted) before the long task of mapping the ties.
+  const marksDrawn = useCallback(() => requestAnimationFrame(() => setTimeout(() => setMapped(true), 0)), []);
+  useEffect(() => {
+    if (mapped) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Zoomed out, a canvas with no size draws nothing: then the ties come after MARKS_WAIT_MS.
+    const frame = lod
+      ? 0
+      : requestAnimationFrame(() => {
+          timer = setTimeout(() => setMapped(true), 0);
+        });
+    if (lod) timer = setTimeout(() => setMapped(true), MARKS_WAIT_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [mapped, lod]);
+  return { mapped, marksDrawn };
+}
