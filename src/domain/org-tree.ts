@@ -7,7 +7,7 @@
  * more than one manager (dotted lines) and files may hold cycles; every walk here keeps a visited
  * set, so a cycle never loops.
  */
-import { hasEntry } from './records';
+import { hasEntry, valuesOf } from './records';
 import { tieMeaning } from './tie-kinds';
 import type { Id, MapDocument } from './types';
 
@@ -34,7 +34,7 @@ export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>)
   const reports = new Map<Id, Id[]>();
   const managers = new Map<Id, Id[]>();
   const settings = doc.map.settings;
-  for (const t of Object.values(doc.ties)) {
+  for (const t of valuesOf(doc.ties)) {
     // Most ties of a large map are not reporting lines: the cheap test first.
     if (t.kind !== 'reports-to' && tieMeaning(settings, t.kind) !== 'reports-to') continue;
     if (t.source === t.target || !hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;

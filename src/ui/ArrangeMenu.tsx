@@ -10,7 +10,7 @@ import { MenuButton, type MenuItem } from './Header';
 import { BusyIndicator } from './import/ImportDialogs';
 import type { Positions } from '../layout/types';
 import { moveStakeholders } from '../domain/operations';
-import { entryCount } from '../domain/records';
+import { entryCount, valuesOf } from '../domain/records';
 import { ANIMATION_MS, MAX_ANIMATED, frameAt, movingOnly } from '../layout/animate';
 
 /**
@@ -59,13 +59,8 @@ const reportsToCache = new WeakMap<object, boolean>();
 function hasReportsToTies(ties: Record<string, { kind: string }>): boolean {
   let known = reportsToCache.get(ties);
   if (known === undefined) {
-    known = false;
-    for (const id in ties) {
-      if (ties[id].kind === 'reports-to') {
-        known = true;
-        break;
-      }
-    }
+    // The shared list of ties (the canvas reads it too): a for-in over 250,000 keys was 0.1 s.
+    known = valuesOf(ties).some((t) => t.kind === 'reports-to');
     reportsToCache.set(ties, known);
   }
   return known;
