@@ -170,6 +170,28 @@ describe('Workspace', () => {
     expect(named.map((d) => d.map.name)).toEqual(['Team (2)', 'Team (3)', 'Other']);
   });
 
+  it('a copy in the clear opens from memory at once and is stored after, as an import is (a big copy written first kept the page on the original for seconds)', async () => {
+    const { repo, store, workspace } = setup();
+    const original = teamDoc('Team');
+    await workspace.createMap(original);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const createMap = repo.createMap.bind(repo);
+    const spy = vi.spyOn(repo, 'createMap').mockImplementation(async (...args) => {
+      await gate;
+      return createMap(...args);
+    });
+    const copying = workspace.duplicateMap(original.map.id);
+    await vi.waitFor(() => expect(store.getState().doc?.map.name).toBe('Team (copy)'));
+    expect(workspace.saving).toBe(false);
+    release();
+    const copyId = await copying;
+    spy.mockRestore();
+    expect(store.getState().doc?.map.id).toBe(copyId);
+    expect(workspace.saving).toBe(true);
+    expect((await repo.loadMap(copyId!))!.doc.map.name).toBe('Team (copy)');
+  });
+
   it('duplicateMap includes edits not yet saved', async () => {
     const { repo, store, workspace } = setup();
     const original = teamDoc('Team');
