@@ -206,22 +206,31 @@ export function removeLevel(doc: MapDocument, index: number): MapDocument {
 /** What `repairDocument` changed, one entry per repair. */
 export type RepairKind = 'level' | 'dangling-tie' | 'self-tie' | 'me';
 
+/** A tie repairDocument leaves out: one joining a person to themselves, or to someone not on the map. */
+export function tieNeedsRepair(t: Pick<Tie, 'source' | 'target'>, stakeholders: MapDocument['stakeholders']): boolean {
+  return t.source === t.target || !hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target);
+}
+
 /**
- * Makes a document internally consistent: ties whose ends are missing are dropped, levels are
- * clamped and a dangling "Me" is cleared. Returns a line per repair so callers can report them.
+ * Would repairDocument change anything? One pass over the people and ties, no copies; only Me
+ * when the caller has already checked every person's level and every tie (`checked`).
  */
-/** Would repairDocument change anything? One pass over the people and ties, no copies. */
-function needsRepair(doc: MapDocument, maxLevel: number): boolean {
+function needsRepair(doc: MapDocument, maxLevel: number, checked: boolean): boolean {
   const { stakeholders, ties } = doc;
-  for (const id in stakeholders) if (stakeholders[id].seniority > maxLevel) return true;
-  for (const id in ties) {
-    const t = ties[id];
-    if (t.source === t.target || !hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target)) return true;
+  if (!checked) {
+    for (const id in stakeholders) if (stakeholders[id].seniority > maxLevel) return true;
+    for (const id in ties) if (tieNeedsRepair(ties[id], stakeholders)) return true;
   }
   return !!doc.map.meId && !hasEntry(stakeholders, doc.map.meId);
 }
 
-export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: string[]; kinds: RepairKind[] } {
+/**
+ * Makes a document internally consistent: ties whose ends are missing are dropped, levels are
+ * clamped and a dangling "Me" is cleared. Returns a line per repair so callers can report them.
+ * `checked`: the caller has seen that no person's level is beyond the map's levels and that no
+ * tie needs repair (restoreDocument does, as it restores each record), so only Me is looked at.
+ */
+export function repairDocument(doc: MapDocument, checked = false): { doc: MapDocument; repairs: string[]; kinds: RepairKind[] } {
   const repairs: string[] = [];
   const kinds: RepairKind[] = [];
   const note = (kind: RepairKind, message: string) => {
@@ -231,7 +240,7 @@ export function repairDocument(doc: MapDocument): { doc: MapDocument; repairs: s
   const maxLevel = doc.map.settings.levels.length - 1;
   // Nearly every document needs nothing: checked first, so a 20,000-person map is not copied
   // into new records (half a second of an opening map's main thread) only to be thrown away.
-  if (!needsRepair(doc, maxLevel)) return { doc, repairs, kinds };
+  if (!needsRepair(doc, maxLevel, checked)) return { doc, repairs, kinds };
   // Prototype-free records (domain/records.ts): ids are user data, and an id such as
   // "__proto__" or "constructor" must stay an ordinary key.
   const stakeholders: Record<Id, Stakeholder> = emptyRecord();

@@ -10,8 +10,9 @@
 import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
-import { repairDocument, type RepairKind } from './operations';
+import { repairDocument, tieNeedsRepair, type RepairKind } from './operations';
 import { isCurrentVersion, MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
+import { emptyRecord, hasEntry } from './records';
 import { isBuiltInKind, isKnownKind } from './tie-kinds';
 import type { CustomTieKind, Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
 
@@ -216,10 +217,15 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
   const tieList = recordList(raw.ties);
   if (tieList === null) return { ok: false, error: 'The "ties" is not a list of ties.' };
 
-  // Ids are user data (imported files can use any text): keyed in Maps, turned into records by
-  // Object.fromEntries, which defines own properties even for ids such as "__proto__".
-  const stakeholders = new Map<Id, Stakeholder>();
+  // Ids are user data (imported files can use any text): the records are prototype-free
+  // (domain/records.ts), so an id such as "__proto__" is an ordinary key. Built as records
+  // directly: a Map of 250,000 ties then copied into a record was a second pass at every open.
+  const stakeholders = emptyRecord<Stakeholder>();
   const firstSeen = new Map<Id, number>();
+  // Whether repairDocument has anything to do is seen here, record by record, instead of in a
+  // second pass over every record (a for-in over 250,000 ties at 50,000 people).
+  const maxLevel = map.settings.levels.length - 1;
+  let checked = true;
   for (let i = 0; i < people.length; i++) {
     if (i > 0 && i % chunk === 0) yield;
     const rawPerson = people[i];
@@ -232,19 +238,23 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
       continue;
     }
     firstSeen.set(person.id, i + 1);
-    stakeholders.set(person.id, person);
+    stakeholders[person.id] = person;
+    if (person.seniority > maxLevel) checked = false;
   }
   // A small map opens in one go (no pause): only a map past one chunk is worth giving way for.
   if (people.length >= chunk) yield;
 
-  const ties = new Map<Id, Tie>();
+  const ties = emptyRecord<Tie>();
+  // Ties of kinds the map does not define, counted by kind in the order the kinds first appear.
+  const unknownKinds = new Map<string, number>();
+  const kindKnown = new Map<string, boolean>();
   for (let i = 0; i < tieList.length; i++) {
     if (i > 0 && i % chunk === 0) yield;
     const rawTie = tieList[i];
     const what = () => `Tie ${i + 1}${isObject(rawTie) && typeof rawTie.id === 'string' ? ` (id ${quoted(rawTie.id)})` : ''}`;
     let tie = restoreRecord(TieRecordType, rawTie, what, report, (r) => report.clamp(r, 'note', 'tieNote', what));
     if (!tie) continue;
-    if (ties.has(tie.id)) {
+    if (hasEntry(ties, tie.id)) {
       report.add('duplicate', `${what()} has the same id as an earlier tie; skipped.`);
       continue;
     }
@@ -253,13 +263,17 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
       report.add('direction', `${what()}: a ${tie.kind} tie is always ${rule.defaultMutual ? 'mutual' : 'one-way'}; corrected.`);
       tie = { ...tie, mutual: rule.defaultMutual };
     }
-    ties.set(tie.id, tie);
+    ties[tie.id] = tie;
+    let known = kindKnown.get(tie.kind);
+    if (known === undefined) kindKnown.set(tie.kind, (known = isKnownKind(map.settings, tie.kind)));
+    if (!known) unknownKinds.set(tie.kind, (unknownKinds.get(tie.kind) ?? 0) + 1);
+    if (checked && tieNeedsRepair(tie, stakeholders)) checked = false;
   }
   if (tieList.length >= chunk) yield;
 
-  map = keepUnknownKinds(map, ties, report);
+  map = keepUnknownKinds(map, ties, unknownKinds, report);
 
-  const repaired = repairDocument({ map, stakeholders: Object.fromEntries(stakeholders), ties: Object.fromEntries(ties) });
+  const repaired = repairDocument({ map, stakeholders, ties }, checked);
   repaired.repairs.forEach((message, i) => report.add(repaired.kinds[i], message));
   return { ok: true, doc: repaired.doc, fixes: report.fixes, problems: report.fixes.map((f) => f.message), source: options.source };
 }
@@ -272,9 +286,7 @@ export const UNKNOWN_KIND_ID = 'unknown-kind';
  * of its own) are kept, not dropped: each such kind becomes a kind of the map's own, shown only
  * (drawn, never counted in the analysis), named after what the file called it, and reported.
  */
-function keepUnknownKinds(map: MapMeta, ties: Map<Id, Tie>, report: Report): MapMeta {
-  const counts = new Map<string, number>();
-  for (const t of ties.values()) if (!isKnownKind(map.settings, t.kind)) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+function keepUnknownKinds(map: MapMeta, ties: Record<Id, Tie>, counts: ReadonlyMap<string, number>, report: Report): MapMeta {
   if (!counts.size) return map;
   const kinds: CustomTieKind[] = [...(map.settings.tieKinds ?? [])];
   const placeholder = (id: string): CustomTieKind => ({ id, name: cutText(id, TEXT_LIMITS.tieKindName), colour: 'slate', line: 'solid', mutual: false, meaning: 'shown' });
@@ -290,9 +302,11 @@ function keepUnknownKinds(map: MapMeta, ties: Map<Id, Tie>, report: Report): Map
       report.add('tie-kind', `${what} the kind ${quoted(kind)}, which this map does not define; kept under "Unknown kind", shown only (the map already has ${MAX_TIE_KINDS} kinds of its own).`);
     }
   }
-  for (const [id, t] of ties) {
-    const to = moved.get(t.kind);
-    if (to) ties.set(id, { ...t, kind: to });
+  if (moved.size) {
+    for (const id in ties) {
+      const to = moved.get(ties[id].kind);
+      if (to) ties[id] = { ...ties[id], kind: to };
+    }
   }
   return { ...map, settings: { ...map.settings, tieKinds: kinds } };
 }

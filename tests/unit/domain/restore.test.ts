@@ -90,6 +90,27 @@ describe('restoreDocument', () => {
     expect(result.problems[0]).toBe('Person 3 ("B again") has the same id as person 2; skipped.');
   });
 
+  it('finds each repair on its own: a dangling tie, a tie to oneself, a level the map does not have, a dangling Me', () => {
+    const people = [
+      { id: 'a', name: 'A', seniority: 1 },
+      { id: 'b', name: 'B', seniority: 2 },
+    ];
+    const fine = [{ id: 'ok', source: 'a', target: 'b', kind: 'trust' }];
+    const cases: [string, Record<string, unknown>, RestoreFixKind][] = [
+      ['dangling tie', { ties: [...fine, { id: 'd', source: 'a', target: 'ghost', kind: 'trust' }] }, 'dangling-tie'],
+      ['tie to oneself', { ties: [...fine, { id: 's', source: 'b', target: 'b', kind: 'trust' }] }, 'self-tie'],
+      ['unknown level', { stakeholders: [...people, { id: 'c', name: 'C', seniority: 9 }] }, 'level'],
+      ['dangling Me', { map: { id: 'm', name: 'M', meId: 'ghost' } }, 'me'],
+    ];
+    for (const [what, change, kind] of cases) {
+      const result = restoreDocument({ map: { id: 'm', name: 'M', meId: 'a' }, stakeholders: people, ties: fine, ...change }, { source: 'indexeddb' });
+      if (!result.ok) throw new Error(result.error);
+      expect(result.fixes.map((f) => f.kind), what).toEqual([kind]);
+      expect(Object.keys(result.doc.ties), what).toEqual(['ok']);
+      expect(Object.values(result.doc.stakeholders).every((p) => p.seniority <= result.doc.map.settings.levels.length - 1), what).toBe(true);
+    }
+  });
+
   it('fails only when the records are not lists', () => {
     expect(restoreDocument({ map: {}, stakeholders: 5, ties: [] }, { source: 'file' })).toEqual({ ok: false, error: 'The "stakeholders" is not a list of people.' });
   });
