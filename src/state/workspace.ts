@@ -100,11 +100,11 @@ export class Workspace {
 
   /** The map to show at start: the one named in the URL, else the last one opened, else the newest. */
   async startupMapId(requested: Id | null): Promise<Id | null> {
-    const maps = await this.repo.listMaps();
-    if (requested && maps.some((m) => m.id === requested)) return requested;
+    const ids = await this.repo.mapIdsNewestFirst();
+    if (requested && ids.includes(requested)) return requested;
     const last = await this.repo.getSetting<Id>(LAST_MAP_KEY).catch(() => undefined);
-    if (last && maps.some((m) => m.id === last)) return last;
-    return maps[0]?.id ?? null;
+    if (last && ids.includes(last)) return last;
+    return ids[0] ?? null;
   }
 
   /** Saves what is pending, then reads a map: 'locked' when this tab does not hold its key. */

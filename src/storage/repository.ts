@@ -464,6 +464,16 @@ export class Repository {
 
   // ---- Reading -----------------------------------------------------------------------------
 
+  /**
+   * The stored maps' ids, most recently changed first, without the counts and names `listMaps`
+   * works out: choosing the map to open at start needs no more (counting a 50,000-person map's
+   * 300,000 rows took ~0.1 s before its open could begin).
+   */
+  async mapIdsNewestFirst(): Promise<Id[]> {
+    const maps = (await this.db.maps.toArray()).map((raw) => restoreMapRecord(raw).value).filter((m): m is MapMeta => !!m);
+    return maps.sort((a, b) => b.updatedAt - a.updatedAt).map((m) => m.id);
+  }
+
   async listMaps(): Promise<MapSummary[]> {
     const maps = await this.db.maps.toArray();
     const summaries = await Promise.all(
