@@ -14,13 +14,13 @@
  * Fields are written in the schema's order, so a document restored either way serialises alike.
  */
 import { TEXT_LIMITS } from './limits';
+import { ISO_DATE } from './schemas';
 import { STANCES } from './types';
 import type { Stakeholder, Tie } from './types';
 
 type Raw = Record<string, unknown>;
 
 const stances: ReadonlySet<unknown> = new Set(STANCES);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const textWithin = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 const idText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

@@ -135,6 +135,11 @@ function clampMap(raw: RawRecord, report: Report): RawRecord {
   return out;
 }
 
+/** The record as the schema would return it, when it is current and passes through unchanged (domain/exact-records.ts). */
+function exactRecord<T>(type: RecordType<T>, raw: RawRecord): T | null {
+  return type.exact && isCurrentVersion(type, raw) ? type.exact(raw) : null;
+}
+
 /** Migrates, clamps and validates one record; null (reported) when it cannot be used. */
 function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: Label, report: Report, clamp: (r: RawRecord) => RawRecord): T | null {
   if (!isObject(raw)) {
@@ -142,7 +147,7 @@ function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: Label, report
     return null;
   }
   // A record the schema would pass through unchanged has nothing to migrate, cut or report.
-  const exact = type.exact && isCurrentVersion(type, raw) ? type.exact(raw) : null;
+  const exact = exactRecord(type, raw);
   if (exact) return exact;
   const migrated = migrateRecord(type, raw);
   if (!migrated.ok) {
@@ -317,7 +322,7 @@ function keepUnknownKinds(map: MapMeta, ties: Record<Id, Tie>, counts: ReadonlyM
  */
 export function restoreRecordValue<T>(type: RecordType<T>, raw: unknown): T | null {
   if (!isObject(raw)) return null;
-  const exact = type.exact && isCurrentVersion(type, raw) ? type.exact(raw) : null;
+  const exact = exactRecord(type, raw);
   if (exact) return exact;
   const migrated = migrateRecord(type, raw);
   if (!migrated.ok) return null;

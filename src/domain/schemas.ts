@@ -15,7 +15,9 @@ const finite = (fallback: number) => z.number().finite().catch(fallback);
 const score = z.number().int().min(1).max(5).catch(3);
 // An optional text field: absent when missing or not text, cut to its limit otherwise.
 const optionalText = (limit: TextLimitKey) => z.string().transform((s) => cutText(s, TEXT_LIMITS[limit])).optional().catch(undefined);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A date as YYYY-MM-DD (the one pattern: domain/exact-records.ts checks with it too). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.string().regex(ISO_DATE);
 
 export const InteractionSchema = z.object({
   id: z.string().min(1),
