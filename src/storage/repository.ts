@@ -155,18 +155,42 @@ interface Codec {
   encodeMap(meta: MapMeta, rev: number, stored: Pick<MapRecord, 'lock'>): Promise<MapRecord>;
   /** Seals something that is not a record (a snapshot's file); null when the map is not locked. */
   sealPayload(value: object): Promise<Sealed | null>;
+  /**
+   * A map's rows for restore, what cannot be decoded reported in `problems`. Rows in the clear go
+   * as they are read: restore keeps only the schema's fields, so their mapId and rev fall away.
+   */
+  decodeRows(rows: PerTable<StoredRecord[]>, problems: string[]): Promise<PerTable<unknown[]>>;
+}
+
+/** Rows decoded (decrypted) one by one, in chunks so the page stays responsive. */
+async function decodeOneByOne(decode: Codec['decode'], rows: PerTable<StoredRecord[]>, problems: string[]): Promise<PerTable<unknown[]>> {
+  const decoded = perTable<unknown[]>(() => []);
+  for (const table of RECORD_TABLES) {
+    for (const record of rows[table.name]) {
+      if (decoded[table.name].length % RESTORE_CHUNK === RESTORE_CHUNK - 1) await nextTask();
+      try {
+        decoded[table.name].push(await decode(record));
+      } catch {
+        problems.push(`Skipped a ${table.what} record that could not be decrypted (${record.id || 'no id'}).`);
+      }
+    }
+  }
+  return decoded;
 }
 
 const plainCodec: Codec = {
   decode: async (raw) => strip(raw),
+  decodeRows: async (rows) => rows,
   encode: async (type, mapId, rev, value) => ({ ...stampVersion(type, value), mapId, rev }),
   encodeMap: async (meta, rev) => ({ ...stampVersion(MapRecordType, meta), rev }),
   sealPayload: async () => null,
 };
 
 function sealedCodec(key: CryptoKey): Codec {
+  const decode: Codec['decode'] = async (raw) => (raw.sealed ? unseal(key, raw.sealed) : strip(raw));
   return {
-    decode: async (raw) => (raw.sealed ? unseal(key, raw.sealed) : strip(raw)),
+    decode,
+    decodeRows: (rows, problems) => decodeOneByOne(decode, rows, problems),
     // The record version is sealed with the record: migrations run after decryption.
     encode: async (type, mapId, rev, value) => ({ id: value.id, mapId, rev, sealed: await seal(key, stampVersion(type, value)) }),
     // Only what listing maps needs stays in the clear; the name and settings are sealed.
@@ -470,16 +494,22 @@ export class Repository {
    * 300,000 rows took ~0.1 s before its open could begin).
    */
   async mapIdsNewestFirst(): Promise<Id[]> {
-    const maps = (await this.db.maps.toArray()).map((raw) => restoreMapRecord(raw).value).filter((m): m is MapMeta => !!m);
-    return maps.sort((a, b) => b.updatedAt - a.updatedAt).map((m) => m.id);
+    return (await this.readableMaps()).map(({ meta }) => meta.id);
+  }
+
+  /** Every stored map whose record can be read, with it restored, most recently changed first. */
+  private async readableMaps(): Promise<{ raw: MapRecord; meta: MapMeta }[]> {
+    const maps: { raw: MapRecord; meta: MapMeta }[] = [];
+    for (const raw of await this.db.maps.toArray()) {
+      const meta = restoreMapRecord(raw).value;
+      if (meta) maps.push({ raw, meta });
+    }
+    return maps.sort((a, b) => b.meta.updatedAt - a.meta.updatedAt);
   }
 
   async listMaps(): Promise<MapSummary[]> {
-    const maps = await this.db.maps.toArray();
-    const summaries = await Promise.all(
-      maps.map(async (raw) => {
-        const m = restoreMapRecord(raw).value;
-        if (!m) return null;
+    return Promise.all(
+      (await this.readableMaps()).map(async ({ raw, meta: m }) => {
         const [people, ties] = await Promise.all([STAKEHOLDER_TABLE, TIE_TABLE].map((table) => table.rows(this.db).where('mapId').equals(m.id).count()));
         let name = m.name;
         const key = this.keys.get(m.id)?.key;
@@ -488,7 +518,6 @@ export class Repository {
         return summary;
       }),
     );
-    return summaries.filter((s): s is MapSummary => s !== null).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async loadMap(id: Id): Promise<LoadedMap | null> {
@@ -497,9 +526,7 @@ export class Repository {
     const codec = this.codecFor(raw.map);
     const problems: string[] = [];
     // Decrypt first: record migrations and restore run on the plain records, locked or not.
-    // Rows in the clear go to restore as they are: it keeps only the schema's fields, so their
-    // mapId and rev fall away there.
-    const decoded = codec === plainCodec ? raw.rows : await this.decodeRows(codec, raw.rows, problems);
+    const decoded = await codec.decodeRows(raw.rows, problems);
     let decodedMap: unknown = raw.map;
     if (raw.map.lock && raw.map.sealed) {
       decodedMap = await codec.decode({ id, sealed: raw.map.sealed }).catch(() => {
@@ -520,22 +547,6 @@ export class Repository {
     // The stored map id wins over whatever a damaged record says.
     const doc = restored.doc.map.id === id ? restored.doc : { ...restored.doc, map: { ...restored.doc.map, id } };
     return { doc, revs, problems: [...problems, ...restored.problems] };
-  }
-
-  /** A locked map's rows decrypted, in chunks so the page stays responsive; what cannot be is reported. */
-  private async decodeRows(codec: Codec, rows: PerTable<StoredRecord[]>, problems: string[]): Promise<PerTable<unknown[]>> {
-    const decoded = perTable<unknown[]>(() => []);
-    for (const table of RECORD_TABLES) {
-      for (const record of rows[table.name]) {
-        if (decoded[table.name].length % RESTORE_CHUNK === RESTORE_CHUNK - 1) await nextTask();
-        try {
-          decoded[table.name].push(await codec.decode(record));
-        } catch {
-          problems.push(`Skipped a ${table.what} record that could not be decrypted (${record.id || 'no id'}).`);
-        }
-      }
-    }
-    return decoded;
   }
 
   /**
