@@ -3,6 +3,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { entryCount } from '../domain/records';
+import { onNextFrame } from '../domain/next-task';
 import type { MapDocument } from '../domain/types';
 
 /** From this many ties, an opened map draws its people first and maps its ties after. */
@@ -21,21 +22,13 @@ export function useTiesMapped(doc: MapDocument, lod: boolean): { mapped: boolean
   const [mapped, setMapped] = useState(() => entryCount(doc.ties) < TIES_AFTER_PAINT);
   // A frame later, and then in a task of its own: the people's image is on screen (and that
   // frame counted) before the long task of mapping the ties.
-  const marksDrawn = useCallback(() => requestAnimationFrame(() => setTimeout(() => setMapped(true), 0)), []);
+  const marksDrawn = useCallback(() => void onNextFrame(() => setMapped(true)), []);
   useEffect(() => {
     if (mapped) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (!lod) return onNextFrame(() => setMapped(true));
     // Zoomed out, a canvas with no size draws nothing: then the ties come after MARKS_WAIT_MS.
-    const frame = lod
-      ? 0
-      : requestAnimationFrame(() => {
-          timer = setTimeout(() => setMapped(true), 0);
-        });
-    if (lod) timer = setTimeout(() => setMapped(true), MARKS_WAIT_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setMapped(true), MARKS_WAIT_MS);
+    return () => clearTimeout(timer);
   }, [mapped, lod]);
   return { mapped, marksDrawn };
 }

@@ -31,3 +31,27 @@ export function nextTask(): Promise<void> {
   if (typeof MessageChannel === 'function') return viaMessage();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Calls `then` after the next frame has been painted, in a task of its own; at once where no
+ * frame will be (no requestAnimationFrame, or a hidden page, which paints none). Returns a cancel.
+ */
+export function onNextFrame(then: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) {
+    then();
+    return () => undefined;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(then, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/** onNextFrame as a promise. */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => onNextFrame(resolve));
+}

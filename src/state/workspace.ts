@@ -16,17 +16,12 @@ import { Autosave } from './autosave';
 import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
+import { afterNextFrame } from '../domain/next-task';
 
 // What the interface needs from storage, so ui/ and canvas/ never import storage/ (eslint.config.js).
 export type { MapSummary, SnapshotSummary, StorageTrouble, WriteResult };
 export { WrongPassphraseError } from '../storage/crypto';
 export { readStorageInfo, requestPersistence, type StorageInfo } from '../storage/quota';
-
-/** Resolves after the next frame has been painted (at once where there are no frames). */
-function afterNextFrame(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 const LAST_MAP_KEY = 'lastMapId';
 /** Quiet time after the last save before a big map is packed again for a fast open. */

@@ -88,15 +88,13 @@ export function packDocs(reply: SentReadReply, context: CallContext): SentReadRe
   return { ...reply, result: { ...result, docs: headers, doc: headers[0] }, packed };
 }
 
-/** The page's turn (input, paint) between steps of unpacking a large map. */
-const pause = nextTask;
 
 /** On the page: the maps of a packed reply as documents again. */
 async function unpackDocs(reply: SentReadReply): Promise<SentReadReply> {
   const packed = reply.packed;
   if (!packed || !reply.result.ok) return reply;
   const docs: MapDocument[] = [];
-  for (const p of packed) docs.push({ map: p.map, stakeholders: await unpackRecords<Stakeholder>(p.stakeholders, pause), ties: await unpackRecords<Tie>(p.ties, pause) });
+  for (const p of packed) docs.push({ map: p.map, stakeholders: await unpackRecords<Stakeholder>(p.stakeholders, nextTask), ties: await unpackRecords<Tie>(p.ties, nextTask) });
   return { ...reply, packed: undefined, unpacked: true, result: { ...reply.result, docs, doc: docs[0] } };
 }
 
