@@ -206,6 +206,11 @@ export function removeLevel(doc: MapDocument, index: number): MapDocument {
 /** What `repairDocument` changed, one entry per repair. */
 export type RepairKind = 'level' | 'dangling-tie' | 'self-tie' | 'me';
 
+/** A person whose level the map does not have (repairDocument sets them to its last level). */
+export function personNeedsRepair(s: Pick<Stakeholder, 'seniority'>, maxLevel: number): boolean {
+  return s.seniority > maxLevel;
+}
+
 /** A tie repairDocument leaves out: one joining a person to themselves, or to someone not on the map. */
 export function tieNeedsRepair(t: Pick<Tie, 'source' | 'target'>, stakeholders: MapDocument['stakeholders']): boolean {
   return t.source === t.target || !hasEntry(stakeholders, t.source) || !hasEntry(stakeholders, t.target);
@@ -218,7 +223,7 @@ export function tieNeedsRepair(t: Pick<Tie, 'source' | 'target'>, stakeholders: 
 function needsRepair(doc: MapDocument, maxLevel: number, checked: boolean): boolean {
   const { stakeholders, ties } = doc;
   if (!checked) {
-    for (const id in stakeholders) if (stakeholders[id].seniority > maxLevel) return true;
+    for (const id in stakeholders) if (personNeedsRepair(stakeholders[id], maxLevel)) return true;
     for (const id in ties) if (tieNeedsRepair(ties[id], stakeholders)) return true;
   }
   return !!doc.map.meId && !hasEntry(stakeholders, doc.map.meId);
@@ -245,7 +250,7 @@ export function repairDocument(doc: MapDocument, checked = false): { doc: MapDoc
   // "__proto__" or "constructor" must stay an ordinary key.
   const stakeholders: Record<Id, Stakeholder> = emptyRecord();
   for (const s of Object.values(doc.stakeholders)) {
-    if (s.seniority > maxLevel) {
+    if (personNeedsRepair(s, maxLevel)) {
       note('level', `"${s.name || s.id}" had an unknown seniority level; set to ${doc.map.settings.levels[maxLevel]}.`);
       stakeholders[s.id] = { ...s, seniority: maxLevel };
     } else stakeholders[s.id] = s;

@@ -10,7 +10,7 @@
 import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
-import { repairDocument, tieNeedsRepair, type RepairKind } from './operations';
+import { personNeedsRepair, repairDocument, tieNeedsRepair, type RepairKind } from './operations';
 import { isCurrentVersion, MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
 import { emptyRecord, hasEntry } from './records';
 import { isBuiltInKind, isKnownKind } from './tie-kinds';
@@ -244,7 +244,7 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
     }
     firstSeen.set(person.id, i + 1);
     stakeholders[person.id] = person;
-    if (person.seniority > maxLevel) checked = false;
+    if (personNeedsRepair(person, maxLevel)) checked = false;
   }
   // A small map opens in one go (no pause): only a map past one chunk is worth giving way for.
   if (people.length >= chunk) yield;
