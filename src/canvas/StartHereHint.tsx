@@ -5,6 +5,7 @@ import { displayName } from '../domain/describe';
 import type { Id } from '../domain/types';
 import { useEditor } from '../state/context';
 import { neighbourhood } from './opening-view';
+import { entryCount } from '../domain/records';
 
 /**
  * Shown when a map opened on one person's neighbourhood instead of the whole (unreadably small)
@@ -17,7 +18,7 @@ export function StartHereHint({ focusId, isMe }: { focusId: Id; isMe: boolean })
   const flowStore = useStoreApi();
   const contacts = useMemo(() => (doc ? neighbourhood(doc, focusId).size - 1 : 0), [doc, focusId]);
   if (!open || !doc?.stakeholders[focusId]) return null;
-  const total = Object.keys(doc.stakeholders).length;
+  const total = entryCount(doc.stakeholders);
   const who = isMe ? 'You' : `${displayName(doc.stakeholders[focusId])}, the best-connected person,`;
   const people = `${contacts.toLocaleString('en')} ${contacts === 1 ? 'person' : 'people'}`;
   return (

@@ -13,6 +13,7 @@ import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument } from '../domain/types';
 import { LOD_MIN_PEOPLE } from './lod/scene';
 import { fittedViewport, type FitOptions } from './lod/viewport';
+import { entryCount, valuesOf } from '../domain/records';
 
 /** Card names are 13.5 px: at 0.8 they are drawn at about 11 px, the smallest we open at. */
 export const READABLE_ZOOM = 0.8;
@@ -51,7 +52,7 @@ export function openingFocus(doc: MapDocument): { id: Id; isMe: boolean } | null
   const me = doc.map.meId;
   if (me && doc.stakeholders[me]) return { id: me, isMe: true };
   const degree = new Map<Id, number>();
-  for (const t of Object.values(doc.ties)) {
+  for (const t of valuesOf(doc.ties)) {
     degree.set(t.source, (degree.get(t.source) ?? 0) + 1);
     degree.set(t.target, (degree.get(t.target) ?? 0) + 1);
   }
@@ -70,7 +71,7 @@ export function openingFocus(doc: MapDocument): { id: Id; isMe: boolean } | null
 /** The person and everyone they have a tie with, either way. */
 export function neighbourhood(doc: MapDocument, id: Id): Set<Id> {
   const out = new Set<Id>([id]);
-  for (const t of Object.values(doc.ties)) {
+  for (const t of valuesOf(doc.ties)) {
     if (t.source === id) out.add(t.target);
     else if (t.target === id) out.add(t.source);
   }
@@ -80,7 +81,7 @@ export function neighbourhood(doc: MapDocument, id: Id): Set<Id> {
 export function openingViewport(doc: MapDocument, width: number, height: number, options: FitOptions): OpeningView | null {
   const whole = fittedViewport(doc, width, height, options);
   if (!whole) return null;
-  const people = Object.keys(doc.stakeholders).length;
+  const people = entryCount(doc.stakeholders);
   if (whole.zoom >= READABLE_ZOOM || people >= LOD_MIN_PEOPLE) return { viewport: whole, partial: null };
   const focus = openingFocus(doc);
   if (!focus) return { viewport: whole, partial: null };

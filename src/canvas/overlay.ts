@@ -12,7 +12,7 @@ import { isOverdue, localDate } from '../domain/nurture';
 import { healthByTie } from '../domain/health';
 import type { ColourBy, Lens, SizeBy } from '../state/store';
 import type { Overlay } from './flow-mapping';
-import { entryCount, hasEntry } from '../domain/records';
+import { entryCount, hasEntry, valuesOf } from '../domain/records';
 import { cachedOrgTree, collapseOf } from '../domain/org-tree';
 
 export interface LegendEntry {
@@ -114,7 +114,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
   if (colourBy === 'department') {
     const colours = new Map<Id, string>();
     const seen = new Map<string, string>();
-    for (const s of Object.values(doc.stakeholders)) {
+    for (const s of valuesOf(doc.stakeholders)) {
       if (!s.department.trim()) continue;
       const colour = departmentColour(s.department);
       colours.set(s.id, colour);
@@ -156,7 +156,7 @@ export function computeOverlay({ doc, analysis, lens, sizeBy, colourBy, paths, f
       if (a.informalLeaderCount > 0) badges.set(a.id, 'Informal advisor');
     }
     const highlighted = new Set<Id>();
-    for (const t of Object.values(doc.ties)) {
+    for (const t of valuesOf(doc.ties)) {
       if (t.kind !== 'influence' && t.kind !== 'trust') continue;
       // influence: the source advises the target; trust: the trusted target advises the source.
       const [advisor, leader] = t.kind === 'influence' ? [t.source, t.target] : [t.target, t.source];
@@ -223,7 +223,7 @@ export function overdueIds(doc: MapDocument, today: string): Set<Id> {
     }
   }
   const out = new Set<Id>();
-  for (const s of Object.values(doc.stakeholders)) if (s.id !== meId && isOverdue(s, settings, today)) out.add(s.id);
+  for (const s of valuesOf(doc.stakeholders)) if (s.id !== meId && isOverdue(s, settings, today)) out.add(s.id);
   lastOverdue = { people: doc.stakeholders, settings, meId, today, ids: out };
   return out;
 }

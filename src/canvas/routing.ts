@@ -12,6 +12,7 @@
  */
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
 import type { Id, MapDocument } from '../domain/types';
+import { entryCount } from '../domain/records';
 import { floatingPath, orthogonalPath, type Box, type Point } from './geometry';
 import { LOD_MIN_PEOPLE } from './lod/scene';
 
@@ -84,8 +85,8 @@ export function cardBox(doc: Pick<MapDocument, 'stakeholders'>, id: Id): Box | n
 /** Routes for the ties that need one (absent: drawn as before). */
 export function routeTies(doc: Pick<MapDocument, 'stakeholders' | 'ties'>): Map<Id, TieRoute> {
   const routes = new Map<Id, TieRoute>();
+  if (entryCount(doc.stakeholders) >= LOD_MIN_PEOPLE) return routes;
   const people = Object.keys(doc.stakeholders);
-  if (people.length >= LOD_MIN_PEOPLE) return routes;
   // Parallel ties between the same two people fan out by lane, numbered as flow-mapping does.
   const pairs = new Map<string, Id[]>();
   for (const t of Object.values(doc.ties)) {
@@ -162,7 +163,7 @@ export function createTieRouter(): (doc: Pick<MapDocument, 'stakeholders' | 'tie
   const none = new Map<Id, TieRoute>();
   return (doc) => {
     // Large maps are not routed (routeTies): nor is a key of every card and tie built for them.
-    if (Object.keys(doc.stakeholders).length >= LOD_MIN_PEOPLE) {
+    if (entryCount(doc.stakeholders) >= LOD_MIN_PEOPLE) {
       lastKey = null;
       return none;
     }

@@ -6,6 +6,7 @@
 import type { WhatIfResult } from '../analysis/what-if';
 import type { Id, MapDocument } from '../domain/types';
 import type { Overlay } from './flow-mapping';
+import { valuesOf } from '../domain/records';
 
 export function withWhatIf(overlay: Overlay, doc: MapDocument, removedIds: readonly Id[], result: WhatIfResult | null): Overlay {
   if (removedIds.length === 0) return overlay;
@@ -14,7 +15,7 @@ export function withWhatIf(overlay: Overlay, doc: MapDocument, removedIds: reado
   const current = result && result.removedIds.length === removed.size && result.removedIds.every((id) => removed.has(id)) ? result : null;
   const broken = new Set<Id>(current ? current.brokenPathTieIds.filter((id) => id in doc.ties) : []);
   const fadedTies = new Set<Id>(overlay.fadedTies ?? []);
-  for (const t of Object.values(doc.ties)) if ((removed.has(t.source) || removed.has(t.target)) && !broken.has(t.id)) fadedTies.add(t.id);
+  for (const t of valuesOf(doc.ties)) if ((removed.has(t.source) || removed.has(t.target)) && !broken.has(t.id)) fadedTies.add(t.id);
   // Also faded / highlighted, so the zoomed-out level-of-detail layer (which draws only those) shows them.
   const faded = new Set<Id>(overlay.faded ?? []);
   for (const id of removed) faded.add(id);

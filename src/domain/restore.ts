@@ -12,7 +12,7 @@ import { newId } from './ids';
 import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
 import { personNeedsRepair, repairDocument, tieNeedsRepair, type RepairKind } from './operations';
 import { isCurrentVersion, MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
-import { emptyRecord, hasEntry } from './records';
+import { emptyRecord, hasEntry, rememberEntries } from './records';
 import { isBuiltInKind, isKnownKind } from './tie-kinds';
 import type { CustomTieKind, Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
 
@@ -226,6 +226,7 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
   // (domain/records.ts), so an id such as "__proto__" is an ordinary key. Built as records
   // directly: a Map of 250,000 ties then copied into a record was a second pass at every open.
   const stakeholders = emptyRecord<Stakeholder>();
+  const personList: Stakeholder[] = [];
   const firstSeen = new Map<Id, number>();
   // Whether repairDocument has anything to do is seen here, record by record, instead of in a
   // second pass over every record (a for-in over 250,000 ties at 50,000 people).
@@ -244,12 +245,14 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
     }
     firstSeen.set(person.id, i + 1);
     stakeholders[person.id] = person;
+    personList.push(person);
     if (personNeedsRepair(person, maxLevel)) checked = false;
   }
   // A small map opens in one go (no pause): only a map past one chunk is worth giving way for.
   if (people.length >= chunk) yield;
 
   const ties = emptyRecord<Tie>();
+  const tieValues: Tie[] = [];
   // Ties of kinds the map does not define, counted by kind in the order the kinds first appear.
   const unknownKinds = new Map<string, number>();
   const kindKnown = new Map<string, boolean>();
@@ -269,6 +272,7 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
       tie = { ...tie, mutual: rule.defaultMutual };
     }
     ties[tie.id] = tie;
+    tieValues.push(tie);
     let known = kindKnown.get(tie.kind);
     if (known === undefined) kindKnown.set(tie.kind, (known = isKnownKind(map.settings, tie.kind)));
     if (!known) unknownKinds.set(tie.kind, (unknownKinds.get(tie.kind) ?? 0) + 1);
@@ -277,11 +281,15 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
   if (tieList.length >= chunk) yield;
 
   map = keepUnknownKinds(map, ties, unknownKinds, report);
+  rememberEntries(stakeholders, personList, idOf);
+  rememberEntries(ties, tieValues, idOf);
 
   const repaired = repairDocument({ map, stakeholders, ties }, checked);
   repaired.repairs.forEach((message, i) => report.add(repaired.kinds[i], message));
   return { ok: true, doc: repaired.doc, fixes: report.fixes, problems: report.fixes.map((f) => f.message), source: options.source };
 }
+
+const idOf = (record: { id: Id }) => record.id;
 
 /** The kind that ties of unknown kinds join once the map has MAX_TIE_KINDS kinds of its own. */
 export const UNKNOWN_KIND_ID = 'unknown-kind';

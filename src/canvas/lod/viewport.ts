@@ -12,6 +12,7 @@ import { NODE_HEIGHT, nodeWidth } from '../../domain/defaults';
 import type { MapDocument } from '../../domain/types';
 import { isBelowLodZoom, LOD_MIN_PEOPLE } from './scene';
 import { CULL_MIN_PEOPLE } from '../viewport-cull';
+import { entryCount, valuesOf } from '../../domain/records';
 
 export interface FitOptions {
   padding: number;
@@ -26,7 +27,7 @@ export function fittedViewport(doc: MapDocument, width: number, height: number, 
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const s of Object.values(doc.stakeholders)) {
+  for (const s of valuesOf(doc.stakeholders)) {
     if (only && !only.has(s.id)) continue;
     if (s.x < minX) minX = s.x;
     if (s.y < minY) minY = s.y;
@@ -66,7 +67,7 @@ export function fitWholeMap(
   doc: MapDocument | null,
   options: { padding: number; duration?: number },
 ): void {
-  const people = doc ? Object.keys(doc.stakeholders).length : 0;
+  const people = doc ? entryCount(doc.stakeholders) : 0;
   // Zoomed in on a very large map React Flow holds only the people around the view (viewport-cull.ts).
   const partial = isBelowLodZoom(flowState) ? people >= LOD_MIN_PEOPLE : people >= CULL_MIN_PEOPLE;
   if (doc && partial && flowState.nodeLookup.size < people) {

@@ -5,6 +5,7 @@ import { STANCES, TIE_KINDS } from '../../domain/types';
 import { useEditor, useServices } from '../../state/context';
 import { countOf, formatCount } from '../../domain/numbers';
 import { customKinds } from '../../domain/tie-kinds';
+import { entryCount } from '../../domain/records';
 
 type Key = keyof Filters;
 
@@ -84,7 +85,7 @@ export function FilterForm() {
   const result = useMemo(() => (doc ? applyFilters(doc, filters) : null), [doc, filters]);
   if (!doc) return null;
   const set = (patch: Filters) => store.getState().setFilters({ ...filters, ...patch });
-  const total = Object.keys(doc.stakeholders).length;
+  const total = entryCount(doc.stakeholders);
   return (
     <div className="filter__form">
       {options.departments.length > 0 && (

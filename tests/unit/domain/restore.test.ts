@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../../../src/domain/limits';
 import { restoreDocument, type RestoreFixKind } from '../../../src/domain/restore';
 import type { MapDocument } from '../../../src/domain/types';
+import { entryCount, valuesOf } from '../../../src/domain/records';
 import { importFile } from '../../../src/io/import';
 import { exportBackupJson, readBackupFile, readMapFile } from '../../../src/io/map-file';
 import { MAP_KEYWORD, embedText } from '../../../src/io/png';
@@ -190,4 +191,31 @@ describe('every source restores the same way', () => {
     expect(loaded.problems.join('\n')).toMatch(/the notes was 120,000 characters long; it was cut to 100,000/);
     expect(loaded.problems.join('\n')).toMatch(/The map name was 501 characters long; it was cut to 500/);
   }, 30_000);
+});
+
+describe('a restored map lists and counts its records as Object.values and Object.keys would', () => {
+  it('whatever the ids, including ids that look like numbers and ids given twice', () => {
+    const raw = {
+      map: { id: 'm', name: 'Ids' },
+      stakeholders: [
+        { id: 'zed', name: 'Zed' },
+        { id: '10', name: 'Ten' },
+        { id: '2', name: 'Two' },
+        { id: 'zed', name: 'Zed again' },
+        { id: '__proto__', name: 'Proto' },
+      ],
+      ties: [
+        { id: 'b', source: 'zed', target: '2', kind: 'influences' },
+        { id: 'a', source: '2', target: '10', kind: 'influences' },
+      ],
+    };
+    const result = restoreDocument(raw, { source: 'file' });
+    if (!result.ok) throw new Error(result.error);
+    const { stakeholders, ties } = result.doc;
+    expect(valuesOf(stakeholders)).toEqual(Object.values(stakeholders));
+    expect(valuesOf(stakeholders).map((p) => p.id)).toEqual(['2', '10', 'zed', '__proto__']);
+    expect(entryCount(stakeholders)).toBe(4);
+    expect(valuesOf(ties).map((t) => t.id)).toEqual(['b', 'a']);
+    expect(entryCount(ties)).toBe(2);
+  });
 });
