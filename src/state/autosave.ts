@@ -36,15 +36,27 @@ export class Autosave {
   constructor(
     private readonly repo: Repository,
     private readonly store: EditorStoreApi,
-    base: { doc: MapDocument; revs: Revisions },
+    /** `revs` may still be being worked out (an opening map's: state/drawn.ts); saves wait for them. */
+    base: { doc: MapDocument; revs: Revisions | Promise<Revisions> },
     private readonly channel: SyncChannel | null = null,
     private readonly debounceMs = 200,
     /** Called after each successful save with what is now stored (version history hooks in here). */
     private readonly onSaved: ((doc: MapDocument) => void) | null = null,
   ) {
     this.synced = base.doc;
-    this.revs = base.revs;
     this.mapId = base.doc.map.id;
+    if (base.revs instanceof Promise) {
+      // Saves and another tab's changes already wait for the operation in flight: so they wait
+      // for the revisions too.
+      this.revs = new Map();
+      this.inFlight = base.revs.then(
+        (revs) => void (this.revs = revs),
+        () => undefined,
+      );
+      void this.inFlight.finally(() => {
+        this.inFlight = null;
+      });
+    } else this.revs = base.revs;
     this.unsubscribe = store.subscribe((state, prev) => {
       if (state.doc !== prev.doc && state.doc?.map.id === this.mapId) this.schedule();
     });

@@ -8,7 +8,7 @@ import { asNewMap, exportBackupJson } from '../io/map-file';
 import type { SealedMapFile } from '../io/sealed-map-file';
 import { copyName, nameSet, numberedName } from '../domain/naming';
 import { describeStorageError } from '../storage/errors';
-import { initialRevisionsInChunks, MapLockedError, type LoadedMap, type MapSummary, type Repository, type Revisions } from '../storage/repository';
+import { initialRevisionsInChunks, MapLockedError, type MapToShow, type MapSummary, type Repository, type Revisions } from '../storage/repository';
 import { deleteSnapshot, listSnapshots, loadSnapshot, saveSnapshot, type SnapshotSummary } from '../storage/snapshots';
 import { prepareWriteWorker, writeMapOffThread, writeMapsTogether, type WriteResult } from '../storage/import-writer';
 import type { StorageTrouble } from '../storage/events';
@@ -16,6 +16,7 @@ import { Autosave } from './autosave';
 import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
+import { whenDrawn } from './drawn';
 import { afterNextFrame } from '../domain/next-task';
 
 // What the interface needs from storage, so ui/ and canvas/ never import storage/ (eslint.config.js).
@@ -103,10 +104,10 @@ export class Workspace {
   }
 
   /** Saves what is pending, then reads a map: 'locked' when this tab does not hold its key. */
-  private async flushAndLoad(id: Id): Promise<LoadedMap | null | 'locked'> {
+  private async flushAndLoad(id: Id): Promise<MapToShow | null | 'locked'> {
     await this.flush();
     try {
-      return await this.repo.loadMap(id);
+      return await this.repo.loadMapToShow(id);
     } catch (error) {
       if (error instanceof MapLockedError) return 'locked';
       throw error;
@@ -133,7 +134,10 @@ export class Workspace {
     const replayed = await this.journal.journal.replay(loaded.doc);
     const shown = replayed && replayed.replayed > 0 ? replayed.doc : loaded.doc;
     this.store.getState().openDocument(shown, { problems: [...loaded.problems, ...(replayed?.problems ?? [])], viewport });
-    await this.startSaving(loaded.doc, loaded.revs);
+    // The revisions autosave keeps are worked out once the map is drawn (state/drawn.ts); saving
+    // starts now all the same (edits are watched and journalled), its first write waits for them.
+    const revisions = whenDrawn(this.store).then(() => loaded.revisions());
+    await this.startSaving(loaded.doc, revisions);
     if (shown !== loaded.doc) {
       this.autosave!.schedule(0);
       this.store.getState().notify('Edits you made just before the page last closed were brought back.');
@@ -158,7 +162,7 @@ export class Workspace {
   }
 
   /** From here on, edits to the open map (stored as `doc` at `revs`) are saved. */
-  private async startSaving(doc: MapDocument, revs: Revisions): Promise<void> {
+  private async startSaving(doc: MapDocument, revs: Revisions | Promise<Revisions>): Promise<void> {
     this.autosave?.dispose();
     this.autosave = new Autosave(this.repo, this.store, { doc, revs }, this.channel, undefined, (saved) => {
       this.journal.onSaved(saved.map.id);

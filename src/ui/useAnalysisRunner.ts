@@ -11,6 +11,7 @@ import type { AnalysisState } from '../state/slices/analysis';
 import { sameInEvery } from '../domain/records';
 import type { MapDocument } from '../domain/types';
 import { useServices } from '../state/context';
+import { afterDrawn } from '../state/drawn';
 
 const DEBOUNCE_MS = 250;
 
@@ -46,6 +47,8 @@ export function sameNetwork(a: MapDocument, b: MapDocument): boolean {
 interface Conversion {
   stopped: boolean;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Stops waiting for an opening map to be drawn. */
+  cancelWait: (() => void) | null;
 }
 
 export function useAnalysisRunner(): void {
@@ -63,6 +66,7 @@ export function useAnalysisRunner(): void {
     let converting: Conversion | null = null;
     const stopConverting = () => {
       if (converting?.timer != null) clearTimeout(converting.timer);
+      converting?.cancelWait?.();
       if (converting) converting.stopped = true;
       converting = null;
     };
@@ -130,9 +134,14 @@ export function useAnalysisRunner(): void {
       client.cancel();
       const before = store.getState().analysisState;
       store.getState().setAnalysisState('updating');
-      const job: Conversion = { stopped: false, timer: null };
+      const job: Conversion = { stopped: false, timer: null, cancelWait: null };
       converting = job;
-      job.timer = setTimeout(() => void convert(job, before), 0);
+      // An opening map is analysed once it is drawn: the analysis takes both cores, which the
+      // raster worker needs for the people and ties of a big map (state/drawn.ts).
+      job.cancelWait = afterDrawn(store, () => {
+        job.cancelWait = null;
+        job.timer = setTimeout(() => void convert(job, before), 0);
+      });
     };
 
     const unsubscribe = store.subscribe((state, prev) => {

@@ -25,6 +25,8 @@ export interface LodLayerProps {
   moving?: Readonly<Record<string, { x: number; y: number }>> | null;
   /** Called once the people are on the canvas (an opening map maps its ties after that). */
   onMarksDrawn?: () => void;
+  /** Called when a frame shows these nodes and edges whole (marks and ties). */
+  onSceneDrawn?: () => void;
 }
 
 function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
@@ -38,10 +40,13 @@ function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
   if (canvas.dataset.lodRenders !== renders) canvas.dataset.lodRenders = renders;
 }
 
-function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksDrawn }: LodLayerProps) {
+function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksDrawn, onSceneDrawn }: LodLayerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const marksDrawnRef = useRef(onMarksDrawn);
   marksDrawnRef.current = onMarksDrawn;
+  // Set with the scene it is about (below), never ahead of it: a frame of the last scene must not
+  // count as the new one drawn.
+  const sceneDrawnRef = useRef<(() => void) | undefined>(undefined);
   const rendererRef = useRef<LodRenderer | null>(null);
   const storeApi = useStoreApi();
   const split = useMemo(createSceneSplitter, []);
@@ -53,6 +58,7 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksD
     const renderer = new LodRenderer(canvas, lodPalette('light'), (info) => {
       markDrawn(canvas, info);
       if (info.marks > 0) marksDrawnRef.current?.();
+      if (info.current) sceneDrawnRef.current?.();
     });
     rendererRef.current = renderer;
     const follow = (transform: [number, number, number]) => renderer.setTransform(transform[0], transform[1], transform[2]);
@@ -80,12 +86,13 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksD
   }, [colorMode]);
 
   useEffect(() => {
+    sceneDrawnRef.current = onSceneDrawn;
     rendererRef.current?.setScene(scene?.base ?? null, scene?.top ?? null);
     if (!scene && canvasRef.current) {
       delete canvasRef.current.dataset.lodMarks;
       delete canvasRef.current.dataset.lodTies;
     }
-  }, [scene]);
+  }, [scene, onSceneDrawn]);
 
   return <canvas ref={canvasRef} className={active ? 'lod-layer' : 'lod-layer lod-layer--off'} data-testid="lod-layer" aria-hidden="true" />;
 }

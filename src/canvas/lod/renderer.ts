@@ -70,6 +70,8 @@ export interface RenderInfo {
   marks: number;
   ties: number;
   lastDrawMs: number;
+  /** The frame shows the current scene whole (not an older image, nor its marks alone). */
+  current: boolean;
 }
 
 interface Plan {
@@ -90,6 +92,25 @@ function rasterWorker(): WorkerHandle<RasterWorkerApi> | null {
   return worker.offThread ? worker : null;
 }
 
+/** A raster worker started ahead of need (prewarmRasterWorker), for the next renderer to take. */
+let spare: WorkerHandle<RasterWorkerApi> | null | undefined;
+
+/**
+ * Starts the raster worker while a big map is still being laid out for its first frame: a worker
+ * takes a while to load and compile, and the first image of a whole company used to wait for that
+ * after the scene was ready.
+ */
+export function prewarmRasterWorker(): void {
+  if (spare === undefined) spare = rasterWorker();
+}
+
+function takeRasterWorker(): WorkerHandle<RasterWorkerApi> | null {
+  if (spare === undefined) return rasterWorker();
+  const worker = spare;
+  spare = undefined;
+  return worker;
+}
+
 /** Frees a worker's image (the cache may also hold a canvas, which needs nothing). */
 function closeBitmap(image: Cache['canvas'] | undefined): void {
   if (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap) image.close();
@@ -104,7 +125,7 @@ function makeCanvas(width: number, height: number): HTMLCanvasElement | Offscree
 }
 
 export class LodRenderer {
-  readonly info: RenderInfo = { renders: 0, frames: 0, marks: 0, ties: 0, lastDrawMs: 0 };
+  readonly info: RenderInfo = { renders: 0, frames: 0, marks: 0, ties: 0, lastDrawMs: 0, current: false };
   private scene: LodScene | null = null;
   private top: LodScene | null = null;
   private palette: LodPalette;
@@ -191,8 +212,10 @@ export class LodRenderer {
     // scene's true cost shows up in the blit (over a second at 20,000 people), not in drawScene:
     // judge by the scene's size as well as by the last timed draw.
     const heavy = this.info.lastDrawMs > FAST_DRAW_MS || scene.count + scene.tieCount > MAIN_THREAD_ITEMS;
+    this.info.current = false;
     if (usable && cache!.zoom === zoom && covers(cache!)) {
       this.blit(ctx, cache!);
+      this.info.current = true;
     } else if (usable && !settled && heavy && covers(cache!) && zoom / cache!.zoom < 2 && zoom / cache!.zoom > 0.5) {
       // Mid-gesture on a heavy map: show the cached image scaled, redraw crisply when still.
       this.blit(ctx, cache!);
@@ -205,6 +228,7 @@ export class LodRenderer {
     } else {
       cache = this.redrawCache(scene, view);
       this.blit(ctx, cache);
+      this.info.current = true;
     }
     if (this.top) {
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -266,7 +290,7 @@ export class LodRenderer {
   /** Asks the worker for the scene's image; false when there is no worker (draw here instead). */
   private rasterOffThread(scene: LodScene, view: View): boolean {
     if (!this.offThread) return false;
-    if (this.worker === undefined) this.worker = rasterWorker();
+    if (this.worker === undefined) this.worker = takeRasterWorker();
     if (!this.worker) return false;
     // One job at a time; when it comes back stale, the next frame asks for the newest scene.
     if (this.job) return true;

@@ -159,7 +159,7 @@ export const documentSlice: Slice<DocumentState & DocumentActions> = ({ set, get
       lastGroup = undefined;
     },
     closeDocument() {
-      untracked({ doc: null, selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS, drag: null, loadProblems: [], initialViewport: null, save: { state: 'idle' }, contextMenu: null });
+      untracked({ doc: null, selectedNodes: EMPTY_IDS, selectedTies: EMPTY_IDS, drag: null, loadProblems: [], initialViewport: null, save: { state: 'idle' }, contextMenu: null, drawn: false });
       history().clear();
     },
     edit(fn, group) {

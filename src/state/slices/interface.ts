@@ -34,6 +34,11 @@ export interface InterfaceState {
   contextMenu: ContextMenuRequest | null;
   /** The latest request to bring a person into view (a new object each time, even for the same person). */
   reveal: { id: Id } | null;
+  /**
+   * The open map's people and ties are on screen (state/drawn.ts): work the first image does not
+   * need (the analysis, the revisions autosave keeps, every person's label) waits for this.
+   */
+  drawn: boolean;
 }
 
 export interface InterfaceActions {
@@ -50,10 +55,12 @@ export interface InterfaceActions {
   closeContextMenu(): void;
   /** Asks the visible view to bring this person into view (search in the grid and ego views). */
   revealPerson(id: Id): void;
+  /** The canvas has shown the open map whole (once per opening). */
+  markDrawn(): void;
 }
 
 /** What a newly opened (or closed) document resets: a menu or reveal was about the old one. */
-export const interfaceOnOpen: Pick<InterfaceState, 'contextMenu' | 'reveal'> = { contextMenu: null, reveal: null };
+export const interfaceOnOpen: Pick<InterfaceState, 'contextMenu' | 'reveal' | 'drawn'> = { contextMenu: null, reveal: null, drawn: false };
 
 export const interfaceSlice: Slice<InterfaceState & InterfaceActions> = ({ set, get }) => ({
   ...interfaceOnOpen,
@@ -98,5 +105,8 @@ export const interfaceSlice: Slice<InterfaceState & InterfaceActions> = ({ set, 
   },
   revealPerson(id) {
     set({ reveal: { id } });
+  },
+  markDrawn() {
+    if (!get().drawn) set({ drawn: true });
   },
 });
