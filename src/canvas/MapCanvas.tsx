@@ -33,6 +33,7 @@ import { StakeholderNode } from './StakeholderNode';
 import { TieEdge } from './TieEdge';
 import { LodContext } from './lod/context';
 import { LodLayer } from './lod/LodLayer';
+import { prewarmRasterWorker } from './lod/renderer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { useLodPointer } from './lod/useLodPointer';
 import { fitDocumentBounds, fitWholeMap } from './lod/viewport';
@@ -48,6 +49,8 @@ import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 import { hasPositions, reduceNodeChanges } from './flow-changes';
 import { useTiesMapped } from './ties-mapped';
+import { nextTask, onNextFrame } from '../domain/next-task';
+import { entryCount } from '../domain/records';
 
 /** Module-level so React Flow never sees new type maps (which would remount every node). */
 const nodeTypes = { stakeholder: StakeholderNode };
@@ -86,10 +89,12 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const flow = useReactFlow();
   const { screenToFlowPosition } = flow;
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
-  const people = useMemo(() => Object.keys(doc.stakeholders).length, [doc.stakeholders]);
+  const people = entryCount(doc.stakeholders);
   const lod = useStore(isBelowLodZoom) && people >= LOD_MIN_PEOPLE;
+  // A map big enough for the level-of-detail layer: its raster worker loads meanwhile.
+  useState(() => people >= LOD_MIN_PEOPLE && prewarmRasterWorker());
   // Fit only a map that already has people: fitting an empty map would jump on the first drop.
-  const [fitOnOpen] = useState(() => !initialViewport && Object.keys(doc.stakeholders).length > 0);
+  const [fitOnOpen] = useState(() => !initialViewport && entryCount(doc.stakeholders) > 0);
   // The opening viewport (the saved one, else fitted from the document: lod/viewport.ts) is put
   // into React Flow's store before React Flow first renders, so a large map opens straight at its
   // zoomed-out level of detail instead of first mounting cards at zoom 1. Falls back to fitView
@@ -124,7 +129,16 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // (a pass over 20,000 nodes per frame was what held a drag under 30 fps).
   const nodeDrag = lod ? null : drag;
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, nodeDrag, overlay), [mapNodes, doc, selectedNodes, nodeDrag, overlay]);
-  const tieMapping = useTiesMapped(doc, lod);
+  // An opening whole company's ties are mapped in slices first (ties-mapped.ts), with the newest
+  // document, selection and overlay when each slice runs.
+  const latest = useRef({ doc, selectedTies, overlay });
+  latest.current = { doc, selectedTies, overlay };
+  const prepareTies = useCallback((stopped: () => boolean) => mapEdges.prepare(latest.current.doc, latest.current.selectedTies, latest.current.overlay, nextTask, stopped), [mapEdges]);
+  const tieMapping = useTiesMapped(doc, lod, prepareTies);
+  // The map is drawn (state/drawn.ts): zoomed out when the layer shows its people and ties, zoomed
+  // in with the first frame of cards.
+  const markDrawn = useCallback(() => store.getState().markDrawn(), [store]);
+  useEffect(() => (lod ? undefined : onNextFrame(markDrawn)), [lod, markDrawn]);
   const edges = useMemo(() => (tieMapping.mapped ? mapEdges(doc, selectedTies, overlay) : NO_EDGES), [tieMapping.mapped, mapEdges, doc, selectedTies, overlay]);
   // Zoomed out React Flow gets no node per person (lod/useLodPointer.ts hit-tests the marks),
   // only the card of the person being named, so the name can be typed in place at any zoom.
@@ -300,7 +314,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Map canvas"
         tabIndex={-1}
       >
-        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} onSceneDrawn={tieMapping.mapped ? markDrawn : undefined} />
         <PeerSelections />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}

@@ -80,7 +80,7 @@ export function createNodeMapper() {
     const { settings, meId } = doc.map;
     const nodes: StakeholderFlowNode[] = [];
     const seen = new Set<Id>();
-    const people = Object.values(doc.stakeholders);
+    const people = valuesOf(doc.stakeholders);
     // Large maps: handles are given, so React Flow culls off-screen cards from the first frame.
     const knownHandles = people.length >= LOD_MIN_PEOPLE;
     for (const person of people) {
@@ -150,7 +150,7 @@ interface Lanes {
  * is keyed by a number made of the two people's order of appearance, not by a string per tie
  * (250,000 string keys and two maps of every tie were seconds of a 50,000-person map's opening).
  */
-function computeLanes(ties: readonly Tie[]): Lanes {
+function* laneSteps(ties: readonly Tie[], slice: number): Generator<void, Lanes> {
   const order = new Map<Id, number>();
   const at = (id: Id) => {
     let i = order.get(id);
@@ -162,6 +162,7 @@ function computeLanes(ties: readonly Tie[]): Lanes {
   const first = new Map<number, number>();
   const shared = new Map<number, Id[]>();
   for (let k = 0; k < ties.length; k++) {
+    if (k > 0 && k % slice === 0) yield;
     const a = at(ties[k].source);
     const b = at(ties[k].target);
     const key = a < b ? a * span + b : b * span + a;
@@ -226,7 +227,20 @@ function sameTieOverlay(a: Overlay, b: Overlay): boolean {
   return a === b || (sameSet(a.hidden, b.hidden) && sameSet(a.faded, b.faded) && sameSet(a.fadedTies, b.fadedTies) && sameSet(a.highlightedTies, b.highlightedTies) && sameSet(a.broken, b.broken) && sameMap(a.health, b.health));
 }
 
-export function createEdgeMapper() {
+/** Ties mapped between two turns for the page when mapping in slices (prepare). */
+const EDGE_SLICE = 20_000;
+
+export interface EdgeMapper {
+  (doc: MapDocument, selected: ReadonlySet<Id>, overlay?: Overlay): TieFlowEdge[];
+  /**
+   * The same mapping, a slice of ties at a time with `pause()` between slices (false from
+   * `stopped()` abandons it): a call with the same arguments afterwards returns its edges at once.
+   * An opening whole company maps its 250,000 ties this way instead of in one long task.
+   */
+  prepare(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay, pause: () => Promise<void>, stopped: () => boolean): Promise<void>;
+}
+
+export function createEdgeMapper(): EdgeMapper {
   const cache = new Map<Id, TieFlowEdge>();
   let lastTiesRecord: MapDocument['ties'] | null = null;
   let lastTies: readonly Tie[] = [];
@@ -236,8 +250,7 @@ export function createEdgeMapper() {
   let lastPeople: MapDocument['stakeholders'] | null = null;
   let lastSelected: ReadonlySet<Id> | null = null;
   let lastOverlay: Overlay = {};
-  return function mapEdges(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] {
-    let ties = lastTies;
+  function* mapSteps(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay, slice: number): Generator<void, TieFlowEdge[]> {
     // A map's own kind renamed or restyled: its ties' looks and sentences change (rare, so all).
     if (doc.map.settings.tieKinds !== lastKinds) {
       cache.clear();
@@ -246,24 +259,29 @@ export function createEdgeMapper() {
     }
     // A drop (or a note, a title) changes the people but no tie, no name and nothing the overlay
     // says about ties: the last edges stand, without the per-tie pass (0.5 s at 50,000 people).
-    const people = lastPeople;
-    lastPeople = doc.stakeholders;
     const sameTies = doc.ties === lastTiesRecord && selected === lastSelected && sameTieOverlay(lastOverlay, overlay);
-    lastSelected = selected;
-    lastOverlay = overlay;
-    if (sameTies && people && sameInEvery(people, doc.stakeholders, 'name')) return lastEdges;
+    if (sameTies && lastPeople && sameInEvery(lastPeople, doc.stakeholders, 'name')) {
+      lastPeople = doc.stakeholders;
+      lastOverlay = overlay;
+      return lastEdges;
+    }
+    // What the mapping is measured against is only replaced when it is finished: a mapping in
+    // slices (prepare) that is abandoned, or overtaken by another call, leaves it as it was.
+    const before = lastEdges;
+    let ties = lastTies;
+    let lanes = lastLanes;
     if (doc.ties !== lastTiesRecord) {
       ties = valuesOf(doc.ties);
-      if (!sameTopology(lastTies, ties)) lastLanes = computeLanes(ties);
-      lastTiesRecord = doc.ties;
-      lastTies = ties;
+      if (!sameTopology(lastTies, ties)) lanes = yield* laneSteps(ties, slice);
     }
-    const laneOf = lastLanes.lane;
-    const lanesOf = lastLanes.lanes;
+    const laneOf = lanes.lane;
+    const lanesOf = lanes.lanes;
     const edges: TieFlowEdge[] = [];
     let changed = false;
     const hidden = overlay.hidden?.size ? overlay.hidden : null;
-    for (const tie of ties) {
+    for (let i = 0; i < ties.length; i++) {
+      if (i > 0 && i % slice === 0) yield;
+      const tie = ties[i];
       // A tie to someone in a collapsed team is out of sight with them.
       if (hidden && (hidden.has(tie.source) || hidden.has(tie.target))) continue;
       const lanes = lanesOf.get(tie.id) ?? 1;
@@ -277,7 +295,7 @@ export function createEdgeMapper() {
       // The tie's sentence names its people: renaming one of them renames the tie too.
       const ends = [doc.stakeholders[tie.source]?.name, doc.stakeholders[tie.target]?.name] as const;
       if (prev && prev.data!.tie === tie && prev.data!.ends[0] === ends[0] && prev.data!.ends[1] === ends[1] && prev.selected === isSelected && prev.data!.lane === lane && prev.data!.lanes === lanes && prev.data!.faded === faded && prev.data!.highlighted === highlighted && (prev.data!.broken ?? false) === broken && prev.data!.health === health) {
-        if (prev !== lastEdges[edges.length]) changed = true;
+        if (prev !== before[edges.length]) changed = true;
         edges.push(prev);
         continue;
       }
@@ -301,11 +319,33 @@ export function createEdgeMapper() {
       const seen = new Set(ties.map((t) => t.id));
       for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
     }
-    if (edges.length !== lastEdges.length) changed = true;
+    if (edges.length !== before.length) changed = true;
+    lastTiesRecord = doc.ties;
+    lastTies = ties;
+    lastLanes = lanes;
+    lastPeople = doc.stakeholders;
+    lastSelected = selected;
+    lastOverlay = overlay;
     // Nothing changed (a new overlay that touches no tie): the same array, so nothing downstream
     // (React Flow, the level-of-detail scene) has to look at 10,000 edges again.
-    if (!changed) return lastEdges;
-    lastEdges = edges;
-    return edges;
+    lastEdges = changed ? edges : before;
+    return lastEdges;
+  }
+
+  const mapEdges = (doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] => {
+    const steps = mapSteps(doc, selected, overlay, Infinity);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
   };
+  mapEdges.prepare = async (doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay, pause: () => Promise<void>, stopped: () => boolean) => {
+    const steps = mapSteps(doc, selected, overlay, EDGE_SLICE);
+    while (!steps.next().done) {
+      await pause();
+      // A kind restyled meanwhile emptied the cache: this mapping's edges would bring old looks back.
+      if (stopped() || doc.map.settings.tieKinds !== lastKinds) return;
+    }
+  };
+  return mapEdges;
 }

@@ -1,7 +1,7 @@
 /**
  * When an opening map's ties are mapped for React Flow and the level-of-detail layer (MapCanvas).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { entryCount } from '../domain/records';
 import { onNextFrame } from '../domain/next-task';
 import type { MapDocument } from '../domain/types';
@@ -17,18 +17,42 @@ export const MARKS_WAIT_MS = 3000;
  * when the map opens zoomed in. Mapping a whole company's ties for React Flow and the layer
  * (250,000 at 50,000 people, about 0.5 s) was the largest part of the task that first drew an
  * opened map, and it also held up the people's image coming back from the raster worker.
+ *
+ * Before they count as mapped, `prepare` maps them a slice at a time outside React (the edge
+ * mapper's prepare), so the render that then takes them finds them done: no long task at all.
  */
-export function useTiesMapped(doc: MapDocument, lod: boolean): { mapped: boolean; marksDrawn: () => void } {
+export function useTiesMapped(doc: MapDocument, lod: boolean, prepare: (stopped: () => boolean) => Promise<void>): { mapped: boolean; marksDrawn: () => void } {
   const [mapped, setMapped] = useState(() => entryCount(doc.ties) < TIES_AFTER_PAINT);
-  // A frame later, and then in a task of its own: the people's image is on screen (and that
-  // frame counted) before the long task of mapping the ties.
-  const marksDrawn = useCallback(() => void onNextFrame(() => setMapped(true)), []);
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
+  const started = useRef(false);
+  const gone = useRef(false);
+  useEffect(
+    () => () => {
+      gone.current = true;
+    },
+    [],
+  );
+  const start = useCallback(() => {
+    if (started.current) return;
+    started.current = true;
+    const stopped = () => gone.current;
+    void prepareRef
+      .current(stopped)
+      .catch(() => undefined)
+      .then(() => {
+        if (!stopped()) setMapped(true);
+      });
+  }, []);
+  // A frame later, and then in tasks of their own: the people's image is on screen (and that
+  // frame counted) before the ties are mapped.
+  const marksDrawn = useCallback(() => void onNextFrame(start), [start]);
   useEffect(() => {
     if (mapped) return;
-    if (!lod) return onNextFrame(() => setMapped(true));
+    if (!lod) return onNextFrame(start);
     // Zoomed out, a canvas with no size draws nothing: then the ties come after MARKS_WAIT_MS.
-    const timer = setTimeout(() => setMapped(true), MARKS_WAIT_MS);
+    const timer = setTimeout(start, MARKS_WAIT_MS);
     return () => clearTimeout(timer);
-  }, [mapped, lod]);
+  }, [mapped, lod, start]);
   return { mapped, marksDrawn };
 }

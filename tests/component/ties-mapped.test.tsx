@@ -10,41 +10,76 @@ function docWithTies(count: number): MapDocument {
   return doc;
 }
 
-/** One painted frame, then the task after it. */
-const frameThenTask = () => act(() => void vi.advanceTimersByTime(40));
+/** One painted frame, then the task after it, and the prepared ties' promise settled. */
+const frameThenTask = () => act(async () => void (await vi.advanceTimersByTimeAsync(40)));
+
+/** A prepare that finishes when told to (the edge mapper's slices, as far as the hook can tell). */
+function preparer() {
+  const calls: Array<() => boolean> = [];
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const prepare = (stopped: () => boolean) => {
+    calls.push(stopped);
+    return done;
+  };
+  return { prepare, calls, finish: () => act(async () => void finish()) };
+}
+const ready = () => Promise.resolve();
 
 describe('an opening map maps its ties after its people are drawn', () => {
   beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] }));
   afterEach(() => void vi.useRealTimers());
 
   it('a map with fewer ties maps them at once', () => {
-    const { result } = renderHook(() => useTiesMapped(docWithTies(TIES_AFTER_PAINT - 1), true));
+    const { result } = renderHook(() => useTiesMapped(docWithTies(TIES_AFTER_PAINT - 1), true, ready));
     expect(result.current.mapped).toBe(true);
   });
 
-  it('zoomed out, a big map waits for the layer to say its people are drawn, then maps the ties a frame later', () => {
-    const { result } = renderHook(() => useTiesMapped(docWithTies(TIES_AFTER_PAINT), true));
+  it('zoomed out, a big map waits for the layer to say its people are drawn, then prepares the ties a frame later, once', async () => {
+    const doc = docWithTies(TIES_AFTER_PAINT);
+    const { prepare, calls, finish } = preparer();
+    const { result } = renderHook(() => useTiesMapped(doc, true, prepare));
     expect(result.current.mapped).toBe(false);
-    frameThenTask();
-    expect(result.current.mapped).toBe(false);
+    await frameThenTask();
+    expect(calls).toHaveLength(0);
+    // The layer says so on every frame until the ties come.
     act(() => result.current.marksDrawn());
+    act(() => result.current.marksDrawn());
+    expect(calls).toHaveLength(0);
+    await frameThenTask();
+    expect(calls).toHaveLength(1);
+    // Mapped only once the slices are done.
     expect(result.current.mapped).toBe(false);
-    frameThenTask();
+    await finish();
+    expect(result.current.mapped).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a canvas that goes away stops the slices and maps nothing', async () => {
+    const { prepare, calls, finish } = preparer();
+    const { result, unmount } = renderHook(() => useTiesMapped(docWithTies(TIES_AFTER_PAINT), true, prepare));
+    act(() => result.current.marksDrawn());
+    await frameThenTask();
+    expect(calls[0]()).toBe(false);
+    unmount();
+    expect(calls[0]()).toBe(true);
+    await finish();
+  });
+
+  it('zoomed out on a canvas that never draws, the ties still come after MARKS_WAIT_MS', async () => {
+    const doc = docWithTies(TIES_AFTER_PAINT);
+    const { result } = renderHook(() => useTiesMapped(doc, true, ready));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(MARKS_WAIT_MS - 50)));
+    expect(result.current.mapped).toBe(false);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(100)));
     expect(result.current.mapped).toBe(true);
   });
 
-  it('zoomed out on a canvas that never draws, the ties still come after MARKS_WAIT_MS', () => {
-    const { result } = renderHook(() => useTiesMapped(docWithTies(TIES_AFTER_PAINT), true));
-    act(() => void vi.advanceTimersByTime(MARKS_WAIT_MS - 50));
+  it('zoomed in (cards), a big map maps its ties after the first paint', async () => {
+    const doc = docWithTies(TIES_AFTER_PAINT);
+    const { result } = renderHook(() => useTiesMapped(doc, false, ready));
     expect(result.current.mapped).toBe(false);
-    act(() => void vi.advanceTimersByTime(100));
-    expect(result.current.mapped).toBe(true);
-  });
-
-  it('zoomed in (cards), a big map maps its ties after the first paint', () => {
-    const { result } = renderHook(() => useTiesMapped(docWithTies(TIES_AFTER_PAINT), false));
-    expect(result.current.mapped).toBe(false);
-    frameThenTask();
+    await frameThenTask();
     expect(result.current.mapped).toBe(true);
   });
 });

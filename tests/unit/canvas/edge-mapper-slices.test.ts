@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createEdgeMapper } from '../../../src/canvas/flow-mapping';
+import { createMapDocument, createStakeholder, createTie } from '../../../src/domain/factories';
+import type { MapDocument } from '../../../src/domain/types';
+
+/** A map with `ties` ties between a few people (several parallel ties, so lanes matter). */
+function mapWith(ties: number): MapDocument {
+  const doc = createMapDocument('Slices');
+  for (const id of ['a', 'b', 'c', 'd']) doc.stakeholders[id] = createStakeholder({ id, name: id.toUpperCase() });
+  const ends = [['a', 'b'], ['b', 'c'], ['c', 'd'], ['a', 'b']] as const;
+  for (let i = 0; i < ties; i++) {
+    const [from, to] = ends[i % ends.length];
+    doc.ties[`t${i}`] = createTie(from, to, 'influences', { id: `t${i}` });
+  }
+  return doc;
+}
+
+const none = new Set<string>();
+const noPause = () => Promise.resolve();
+
+describe('the edge mapper in slices (an opening whole company)', () => {
+  it('maps every tie as one call would, and a call with the same arguments then returns those edges at once', async () => {
+    const doc = mapWith(45_000);
+    const sliced = createEdgeMapper();
+    let pauses = 0;
+    await sliced.prepare(doc, none, {}, async () => void pauses++, () => false);
+    // 45,000 ties in slices of 20,000, twice (the lanes, then the edges): two turns each time.
+    expect(pauses).toBe(4);
+    const edges = sliced(doc, none, {});
+    expect(sliced(doc, none, {})).toBe(edges);
+    expect(edges).toEqual(createEdgeMapper()(doc, none, {}));
+  });
+
+  it('an abandoned mapping leaves the mapper as it was: the next call maps everything', async () => {
+    const before = mapWith(10);
+    const doc = mapWith(45_000);
+    const mapper = createEdgeMapper();
+    const old = mapper(before, none, {});
+    let turns = 0;
+    await mapper.prepare(doc, none, {}, noPause, () => ++turns >= 1);
+    const edges = mapper(doc, none, {});
+    expect(edges).not.toBe(old);
+    expect(edges).toHaveLength(45_000);
+    expect(edges).toEqual(createEdgeMapper()(doc, none, {}));
+  });
+
+  it('a selection made while the slices run wins over them', async () => {
+    const doc = mapWith(45_000);
+    const mapper = createEdgeMapper();
+    const selected = new Set(['t7']);
+    await mapper.prepare(doc, none, {}, async () => void mapper(doc, selected, {}), () => false);
+    const edges = mapper(doc, selected, {});
+    expect(edges.find((e) => e.id === 't7')!.selected).toBe(true);
+    expect(edges.filter((e) => e.selected)).toHaveLength(1);
+  });
+});
