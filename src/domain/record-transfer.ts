@@ -93,13 +93,16 @@ export async function unpackRecords<T>(packed: PackedRecords, pause: (() => Prom
   return out;
 }
 
-/** The records added to `into` in one go (a slice small enough for one task). */
-export function unpackRecordsInto<T>(packed: PackedRecords, into: Record<string, T>): void {
-  for (const _ of unpackSteps(packed, into, Infinity));
+/**
+ * The records added to `into` in one go (a slice small enough for one task); each is also pushed
+ * onto `list` when one is given (a document put together from slices remembers its lists).
+ */
+export function unpackRecordsInto<T>(packed: PackedRecords, into: Record<string, T>, list?: T[]): void {
+  for (const _ of unpackSteps(packed, into, Infinity, list));
 }
 
-/** Fills `out`, stopping after every `step` records. */
-function* unpackSteps<T>(packed: PackedRecords, out: Record<string, T>, step: number): Generator<void> {
+/** Fills `out` (and `list`), stopping after every `step` records. */
+function* unpackSteps<T>(packed: PackedRecords, out: Record<string, T>, step: number, list?: T[]): Generator<void> {
   const { count, shapes, shapeOf, tags, numbers, text, ends } = packed;
   let part = 0;
   const nextText = () => {
@@ -150,5 +153,6 @@ function* unpackSteps<T>(packed: PackedRecords, out: Record<string, T>, step: nu
       else value[fields[f]] = v;
     }
     out[keys[i]] = value as T;
+    list?.push(value as T);
   }
 }

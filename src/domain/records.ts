@@ -103,14 +103,14 @@ function isIndexKey(key: string): boolean {
 }
 
 /**
- * Tells `entryCount` and `valuesOf` what a record just built holds: `values` are its values in
- * the order they were first stored, with no key set twice. Restoring a 50,000-person map builds
+ * Tells `entryCount` and `valuesOf` what a document record just built holds: `values` are its
+ * values (each stored under its id) in the order they were first stored, with no id set twice. Restoring a 50,000-person map builds
  * its records from lists and would otherwise count and list them again (a pass over 250,000 ties
  * each) in the first render. Not remembered when a key is an array index, as `Object.values`
  * then lists in another order.
  */
-export function rememberEntries<T>(record: Readonly<Record<string, T>>, values: readonly T[], keyOf: (value: T) => string): void {
-  for (const value of values) if (isIndexKey(keyOf(value))) return;
+export function rememberEntries<T extends { id: string }>(record: Readonly<Record<string, T>>, values: readonly T[]): void {
+  for (const value of values) if (isIndexKey(value.id)) return;
   entryCounts.set(record, values.length);
   valueLists.set(record, values);
 }

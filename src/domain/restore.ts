@@ -281,15 +281,14 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
   if (tieList.length >= chunk) yield;
 
   map = keepUnknownKinds(map, ties, unknownKinds, report);
-  rememberEntries(stakeholders, personList, idOf);
-  rememberEntries(ties, tieValues, idOf);
+  rememberEntries(stakeholders, personList);
+  rememberEntries(ties, tieValues);
 
   const repaired = repairDocument({ map, stakeholders, ties }, checked);
   repaired.repairs.forEach((message, i) => report.add(repaired.kinds[i], message));
   return { ok: true, doc: repaired.doc, fixes: report.fixes, problems: report.fixes.map((f) => f.message), source: options.source };
 }
 
-const idOf = (record: { id: Id }) => record.id;
 
 /** The kind that ties of unknown kinds join once the map has MAX_TIE_KINDS kinds of its own. */
 export const UNKNOWN_KIND_ID = 'unknown-kind';

@@ -3,7 +3,7 @@
  * worker's side): the worker holds the table, answers with counts for a column mapping, and on
  * Import builds, lays out, sends and stores the chart itself.
  */
-import { emptyRecord } from '../../domain/records';
+import { emptyRecord, rememberEntries } from '../../domain/records';
 import { unpackRecordsInto } from '../../domain/record-transfer';
 import type { MapDocument, Stakeholder, Tie } from '../../domain/types';
 import type { WorkerHandle } from '../../domain/workers';
@@ -20,14 +20,21 @@ export interface OrgCommit {
   stored: Promise<OrgStored>;
 }
 
+
 /** Puts the map back together from the worker's slices, a slice per task. */
 export function docAssembler(done: (doc: MapDocument) => void): (slice: DocSlice) => void {
   const stakeholders = emptyRecord<Stakeholder>();
   const ties = emptyRecord<Tie>();
+  const people: Stakeholder[] = [];
+  const tieList: Tie[] = [];
   return (m) => {
-    unpackRecordsInto(m.people, stakeholders);
-    unpackRecordsInto(m.ties, ties);
-    if (m.last) done({ map: m.map, stakeholders, ties });
+    unpackRecordsInto(m.people, stakeholders, people);
+    unpackRecordsInto(m.ties, ties, tieList);
+    if (!m.last) return;
+    // The worker's map has no id twice: the lists are the records' values, as restore's are.
+    rememberEntries(stakeholders, people);
+    rememberEntries(ties, tieList);
+    done({ map: m.map, stakeholders, ties });
   };
 }
 
