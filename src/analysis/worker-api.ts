@@ -10,7 +10,7 @@ import { introductionPaths } from './paths';
 import { whatIf } from './what-if';
 import type { PathsWorkerApi } from './paths-worker';
 import { combinePathMeasures, partialPathMeasures, sampledSources, type PathMeasures } from './shortest-paths';
-import { isPackedInput, unpackInput, type PackedInput } from './packed-input';
+import { fromPosted, isPackedInput, isPostedInput, unpackInput, type PackedInput, type PostedInput } from './packed-input';
 import { packedBuffers, packResult, type PackedResult } from './transfer';
 import type { AnalysisInput, AnalysisResult } from './types';
 
@@ -65,8 +65,9 @@ export const analysisApi = {
   // analyse() handles ids such as "__proto__" itself (safe-ids.ts); the shortest paths use indices.
   // The page sends the map in columns (packed-input.ts); other callers may send the object form.
   // Its columns are handed over to the page, not copied.
-  analyse: async (input: AnalysisInput | PackedInput, context?: CallContext): Promise<PackedResult> => {
-    const packed = packResult(await analyseWithHelper(isPackedInput(input) ? unpackInput(input) : input));
+  analyse: async (input: AnalysisInput | PackedInput | PostedInput, context?: CallContext): Promise<PackedResult> => {
+    const columns = isPostedInput(input) ? fromPosted(input) : input;
+    const packed = packResult(await analyseWithHelper(isPackedInput(columns) ? unpackInput(columns) : columns));
     context?.transfer(packedBuffers(packed));
     return packed;
   },

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyse } from '../../../src/analysis/analyse';
 import { generateOrganisation } from '../../../src/analysis/generate';
 import { toAnalysisInput } from '../../../src/analysis/input';
-import { packInput, toPackedInput } from '../../../src/analysis/packed-input';
+import { fromPosted, packInput, packTexts, toPackedInput, toPosted, unpackTexts } from '../../../src/analysis/packed-input';
 import { packResult, unpackResult } from '../../../src/analysis/transfer';
 import { createStakeholder } from '../../../src/domain/factories';
 
@@ -92,5 +92,18 @@ describe('the map crosses to the worker in columns', () => {
     const fromObjects = await analysisApi.analyse(toAnalysisInput(doc));
     const timeless = (r: typeof fromPacked) => ({ ...r, rest: { ...r.rest, stats: { ...r.rest.stats, durationMs: 0 } } });
     expect(timeless(fromPacked)).toEqual(timeless(fromObjects));
+    // As posted: the texts joined, and back the same after a structured clone.
+    const posted = toPosted(await toPackedInput(doc));
+    expect(typeof posted.people.names.text).toBe('string');
+    expect(fromPosted(structuredClone(posted))).toEqual(await toPackedInput(doc));
+    expect(timeless(await analysisApi.analyse(structuredClone(posted)))).toEqual(timeless(fromObjects));
   }, 60_000);
+
+  it('texts cross joined with their ends, a missing title kept missing and empty texts kept empty', () => {
+    const list = ['Ann', undefined, '', 'Bo\u0000b', 'é👩‍💼', undefined];
+    const packed = packTexts(list);
+    expect(packed.text).toBe('AnnBo\u0000bé👩‍💼');
+    expect(unpackTexts(structuredClone(packed))).toEqual(list);
+    expect(unpackTexts(packTexts([]))).toEqual([]);
+  });
 });
