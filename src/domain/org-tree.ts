@@ -31,10 +31,22 @@ function push(map: Map<Id, Id[]>, key: Id, value: Id) {
 }
 
 export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>): OrgTree {
+  const steps = orgTreeSteps(doc, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** orgTree's work, yielding after about every `slice` ties or people. */
+function* orgTreeSteps(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, slice: number): Generator<void, OrgTree> {
   const reports = new Map<Id, Id[]>();
   const managers = new Map<Id, Id[]>();
   const settings = doc.map.settings;
-  for (const t of valuesOf(doc.ties)) {
+  const ties = valuesOf(doc.ties);
+  for (let i = 0; i < ties.length; i++) {
+    if (i > 0 && i % slice === 0) yield;
+    const t = ties[i];
     // Most ties of a large map are not reporting lines: the cheap test first.
     if (t.kind !== 'reports-to' && tieMeaning(settings, t.kind) !== 'reports-to') continue;
     if (t.source === t.target || !hasEntry(doc.stakeholders, t.source) || !hasEntry(doc.stakeholders, t.target)) continue;
@@ -45,6 +57,7 @@ export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>)
     push(managers, t.source, t.target);
   }
   const level = new Map<Id, number>();
+  let placed = 0;
   const walk = (start: Id) => {
     level.set(start, 1);
     const queue = [start];
@@ -57,11 +70,19 @@ export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>)
         queue.push(r);
       }
     }
+    placed += queue.length;
   };
-  const ids = Object.keys(doc.stakeholders);
-  for (const id of ids) if (!managers.has(id)) walk(id);
+  const people = valuesOf(doc.stakeholders);
+  let since = 0;
+  for (const p of people) {
+    if (!managers.has(p.id)) walk(p.id);
+    if (placed - since >= slice) {
+      since = placed;
+      yield;
+    }
+  }
   // Whoever is left is reachable only through a cycle: the cycle starts at its first person.
-  for (const id of ids) if (!level.has(id)) walk(id);
+  for (const p of people) if (!level.has(p.id)) walk(p.id);
   return { reports, managers, level };
 }
 
@@ -177,8 +198,28 @@ let last: { ties: unknown; kinds: unknown; tree: OrgTree } | null = null;
  * person deleted takes their ties along, so the ties change then).
  */
 export function cachedOrgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>): OrgTree {
-  if (last && last.ties === doc.ties && last.kinds === doc.map.settings.tieKinds) return last.tree;
+  const known = orgTreeIfKnown(doc);
+  if (known) return known;
   const tree = orgTree(doc);
   last = { ties: doc.ties, kinds: doc.map.settings.tieKinds, tree };
   return tree;
+}
+
+/** cachedOrgTree's tree when it is already worked out, else null. */
+export function orgTreeIfKnown(doc: Pick<MapDocument, 'ties' | 'map'>): OrgTree | null {
+  return last && last.ties === doc.ties && last.kinds === doc.map.settings.tieKinds ? last.tree : null;
+}
+
+/** The tree with `pause()` between slices of 20,000 ties or people, then cached; null if `stopped()`. */
+export async function orgTreeInSlices(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, pause: () => Promise<void>, stopped: () => boolean): Promise<OrgTree | null> {
+  const steps = orgTreeSteps(doc, 20_000);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      last = { ties: doc.ties, kinds: doc.map.settings.tieKinds, tree: step.value };
+      return step.value;
+    }
+    await pause();
+    if (stopped()) return null;
+  }
 }

@@ -2,11 +2,17 @@
  * Collapsing a manager's team and "Show levels": the controls the context menu, Details and the
  * view bar share. What is collapsed is view state in the store (slices/view.ts).
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { countOf } from '../../domain/numbers';
-import { cachedOrgTree, depthOf, teamSize } from '../../domain/org-tree';
-import type { Id } from '../../domain/types';
+import { cachedOrgTree, depthOf, orgTreeIfKnown, orgTreeInSlices, teamSize, type OrgTree } from '../../domain/org-tree';
+import { nextTask } from '../../domain/next-task';
+import { entryCount } from '../../domain/records';
+import type { Id, MapDocument } from '../../domain/types';
 import { useEditor, useServices } from '../../state/context';
+import { useDrawn } from '../../state/drawn';
+
+/** From this many ties the org tree is worked out in slices (useDeferredOrgTree). */
+const SLICED_TREE_FROM_TIES = 20_000;
 
 /** At most this many "Show levels" choices; deeper charts are opened team by team. */
 const MAX_LEVEL_CHOICES = 12;
@@ -18,14 +24,34 @@ function useOrgTree(id: Id | undefined) {
 }
 
 /**
- * The org tree a render after the map's: the view bar's "Show levels" needs it on every map with
- * reporting lines, and at 50,000 people working it out (0.25-0.7 s) was part of the one task
- * that first draws an opened or imported map. Until then the control shows the tree it had.
+ * The org tree, worked out in slices between tasks once the map is drawn: the view bar's "Show
+ * levels" needs it on every map with reporting lines, and at 50,000 people working it out in one
+ * go (0.1-0.7 s) was a long task of every opened or imported company, first inside the render
+ * that draws it, then right after. Until it is ready the control shows the tree it had (none
+ * while a map opens).
  */
 function useDeferredOrgTree() {
-  // Starting from null: a control mounted with the map (an open) also waits a render.
-  const doc = useDeferredValue(useEditor((s) => s.doc), null);
-  return useMemo(() => (doc ? cachedOrgTree(doc) : null), [doc]);
+  const doc = useEditor((s) => s.doc);
+  // A map with fewer ties: a render after the map's is soon enough (a few milliseconds).
+  const deferred = useDeferredValue(doc, null);
+  const small = !!doc && entryCount(doc.ties) < SLICED_TREE_FROM_TIES;
+  const soon = useMemo(() => (small && deferred ? cachedOrgTree(deferred) : null), [small, deferred]);
+  const drawn = useDrawn();
+  const known = doc ? orgTreeIfKnown(doc) : null;
+  const [worked, setWorked] = useState<{ doc: MapDocument; tree: OrgTree } | null>(null);
+  useEffect(() => {
+    if (!doc || small || !drawn || orgTreeIfKnown(doc)) return;
+    let stopped = false;
+    void orgTreeInSlices(doc, nextTask, () => stopped).then((tree) => {
+      if (tree && !stopped) setWorked({ doc, tree });
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [doc, small, drawn]);
+  if (small) return soon;
+  // Another map's tree never stands in for this one's.
+  return known ?? (worked && doc && worked.doc.map.id === doc.map.id ? worked.tree : null);
 }
 
 /** A person's team size and whether it is collapsed; the label and action of the toggle. */

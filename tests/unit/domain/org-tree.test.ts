@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, cachedOrgTree, collapsedForLevels, collapseOf, depthOf, expandPathTo, orgTree, subtreeOf, teamSize } from '../../../src/domain/org-tree';
+import { ancestorsOf, cachedOrgTree, collapsedForLevels, collapseOf, depthOf, expandPathTo, orgTree, orgTreeIfKnown, orgTreeInSlices, subtreeOf, teamSize } from '../../../src/domain/org-tree';
+import { generateOrganisation } from '../../../src/analysis/generate';
 import { addTieKind } from '../../../src/domain/tie-kinds';
 import { createTie } from '../../../src/domain/factories';
 import type { MapDocument } from '../../../src/domain/types';
@@ -164,4 +165,21 @@ describe('cachedOrgTree', () => {
     const withLine = { ...added, ties: Object.assign(Object.create(null) as MapDocument['ties'], added.ties, { t11: tie('t11', 'newbie', 'c', 'reports-to') }) };
     expect(teamSize(cachedOrgTree(withLine), 'vp2')).toBe(3);
   });
+});
+
+describe('the org tree of a whole company, in slices', () => {
+  it('is the same tree as in one go, remembered for the map once done, and a stopped run gives nothing', async () => {
+    const doc = generateOrganisation(25_000, 3);
+    let pauses = 0;
+    const stoppedEarly = await orgTreeInSlices(doc, async () => void pauses++, () => true);
+    expect(stoppedEarly).toBeNull();
+    expect(orgTreeIfKnown(doc)).toBeNull();
+    pauses = 0;
+    const tree = await orgTreeInSlices(doc, async () => void pauses++, () => false);
+    // Its ties and its people, 20,000 at a time: the page gets turns between.
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(tree).toEqual(orgTree(doc));
+    expect(orgTreeIfKnown(doc)).toBe(tree);
+    expect(cachedOrgTree(doc)).toBe(tree);
+  }, 60_000);
 });
