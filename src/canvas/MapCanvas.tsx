@@ -37,7 +37,7 @@ import { prewarmRasterWorker } from './lod/renderer';
 import { LodMiniMap } from './lod/LodMiniMap';
 import { useLodPointer } from './lod/useLodPointer';
 import { fitDocumentBounds, fitWholeMap } from './lod/viewport';
-import { isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
+import { createSceneSplitter, isBelowLodZoom, LOD_MIN_PEOPLE } from './lod/scene';
 import { CULL_MIN_PEOPLE, useViewportCull } from './viewport-cull';
 import { TieConnectionLine } from './TieConnectionLine';
 import { LOD_ENTRY, useCanvasKeyboard } from './useCanvasKeyboard';
@@ -130,10 +130,21 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const nodeDrag = lod ? null : drag;
   const nodes = useMemo(() => mapNodes(doc, selectedNodes, nodeDrag, overlay), [mapNodes, doc, selectedNodes, nodeDrag, overlay]);
   // An opening whole company's ties are mapped in slices first (ties-mapped.ts), with the newest
-  // document, selection and overlay when each slice runs.
-  const latest = useRef({ doc, selectedTies, overlay });
-  latest.current = { doc, selectedTies, overlay };
-  const prepareTies = useCallback((stopped: () => boolean) => mapEdges.prepare(latest.current.doc, latest.current.selectedTies, latest.current.overlay, nextTask, stopped), [mapEdges]);
+  // document, selection and overlay when each slice runs; zoomed out, the layer's scene of them
+  // is then built in slices too, so the render that takes the ties finds both done.
+  const splitter = useMemo(createSceneSplitter, []);
+  const latest = useRef({ doc, selectedTies, overlay, nodes, lod });
+  latest.current = { doc, selectedTies, overlay, nodes, lod };
+  const prepareTies = useCallback(
+    async (stopped: () => boolean) => {
+      const { doc: mapped, selectedTies: selected, overlay: shown } = latest.current;
+      await mapEdges.prepare(mapped, selected, shown, nextTask, stopped);
+      const now = latest.current;
+      if (stopped() || !now.lod || now.doc !== mapped || now.selectedTies !== selected || now.overlay !== shown) return;
+      await splitter.prepare(now.nodes, mapEdges(mapped, selected, shown), nextTask, stopped);
+    },
+    [mapEdges, splitter],
+  );
   const tieMapping = useTiesMapped(doc, lod, prepareTies);
   // The map is drawn (state/drawn.ts): zoomed out when the layer shows its people and ties, zoomed
   // in with the first frame of cards.
@@ -314,7 +325,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Map canvas"
         tabIndex={-1}
       >
-        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} onSceneDrawn={tieMapping.mapped ? markDrawn : undefined} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} onSceneDrawn={tieMapping.mapped ? markDrawn : undefined} splitter={splitter} />
         <PeerSelections />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}

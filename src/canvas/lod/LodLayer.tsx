@@ -10,7 +10,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
 import { lodPalette } from './draw';
 import { LodRenderer, type RenderInfo } from './renderer';
-import { createSceneSplitter } from './scene';
+import { createSceneSplitter, type SceneSplitter } from './scene';
 
 export interface LodLayerProps {
   nodes: readonly StakeholderFlowNode[];
@@ -27,6 +27,8 @@ export interface LodLayerProps {
   onMarksDrawn?: () => void;
   /** Called when a frame shows these nodes and edges whole (marks and ties). */
   onSceneDrawn?: () => void;
+  /** The splitter to build scenes with (the canvas may prepare its scenes ahead: scene.ts). */
+  splitter?: SceneSplitter;
 }
 
 function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
@@ -40,7 +42,7 @@ function markDrawn(canvas: HTMLCanvasElement, info: RenderInfo) {
   if (canvas.dataset.lodRenders !== renders) canvas.dataset.lodRenders = renders;
 }
 
-function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksDrawn, onSceneDrawn }: LodLayerProps) {
+function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksDrawn, onSceneDrawn, splitter }: LodLayerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const marksDrawnRef = useRef(onMarksDrawn);
   marksDrawnRef.current = onMarksDrawn;
@@ -49,7 +51,8 @@ function LodLayerView({ nodes, edges, active, colorMode, moving = null, onMarksD
   const sceneDrawnRef = useRef<(() => void) | undefined>(undefined);
   const rendererRef = useRef<LodRenderer | null>(null);
   const storeApi = useStoreApi();
-  const split = useMemo(createSceneSplitter, []);
+  const own = useMemo(createSceneSplitter, []);
+  const split = splitter ?? own;
   const scene = useMemo(() => (active ? split(nodes, edges, moving ? Object.keys(moving) : null, moving) : null), [split, active, nodes, edges, moving]);
 
   useEffect(() => {

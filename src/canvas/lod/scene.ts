@@ -98,6 +98,18 @@ export interface BuildOptions {
 
 /** Flattens nodes and edges; ties whose ends are missing are left out. */
 export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions = {}): LodScene {
+  const steps = sceneSteps(nodes, edges, options, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** People and ties flattened between two turns for the page (createSceneSplitter's prepare). */
+const SCENE_SLICE = 25_000;
+
+/** buildScene's work, yielding after every `slice` people or ties. */
+function* sceneSteps(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions, slice: number): Generator<void, LodScene> {
   const { marked, ignoreSelection = false } = options;
   const count = nodes.length;
   const ids = new Array<string>(count);
@@ -115,6 +127,7 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (let i = 0; i < count; i++) {
+    if (i > 0 && i % slice === 0) yield;
     const node = nodes[i];
     ids[i] = node.id;
     index.set(node.id, i);
@@ -145,7 +158,9 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
   const tieTo = new Int32Array(edges.length);
   const tieStyle = new Uint8Array(edges.length);
   let tieCount = 0;
-  for (const edge of edges) {
+  for (let k = 0; k < edges.length; k++) {
+    if (k > 0 && k % slice === 0) yield;
+    const edge = edges[k];
     const a = index.get(edge.source);
     const b = index.get(edge.target);
     if (a === undefined || b === undefined || !edge.data) continue;
@@ -206,7 +221,17 @@ const sameBaseEdge = (a: TieFlowEdge, b: TieFlowEdge) =>
  * and their ties, selection outlines, selected ties) is small and drawn over it every frame. Node
  * and edge objects are cached by flow-mapping, so most comparisons are pointer comparisons.
  */
-export function createSceneSplitter() {
+export interface SceneSplitter {
+  (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], movingIds: readonly string[] | null, positions?: Readonly<Record<string, { x: number; y: number }>> | null): SplitScene;
+  /**
+   * Builds the base scene of `nodes` and `edges` with nothing moving, a slice at a time with
+   * `pause()` between (false from `stopped()` abandons it), so that a split of the same lists
+   * afterwards finds it built: an opening company's 250,000 ties, after they are mapped in slices.
+   */
+  prepare(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], pause: () => Promise<void>, stopped: () => boolean): Promise<void>;
+}
+
+export function createSceneSplitter(): SceneSplitter {
   let last: { key: string; nodes: readonly StakeholderFlowNode[]; edges: readonly TieFlowEdge[]; moving: ReadonlySet<string>; base: LodScene } | null = null;
   let lastTop: { edges: readonly TieFlowEdge[]; key: string; list: TieFlowEdge[] } | null = null;
   // Per node list (not per drag frame): where each node is, and who is selected.
@@ -229,7 +254,7 @@ export function createSceneSplitter() {
    * their positions before the drag (the canvas then keeps one node list for the whole drag, so
    * a drag frame costs what the few moving people cost, not a pass over everyone).
    */
-  return function split(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], movingIds: readonly string[] | null, positions?: Readonly<Record<string, { x: number; y: number }>> | null): SplitScene {
+  const split = (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], movingIds: readonly string[] | null, positions?: Readonly<Record<string, { x: number; y: number }>> | null): SplitScene => {
     const key = movingIds?.length ? [...movingIds].sort().join('\n') : '';
     if (baseReusable(nodes, edges, key)) {
       last!.nodes = nodes;
@@ -276,6 +301,20 @@ export function createSceneSplitter() {
     });
     return { base, top: topNodes.length || topEdges.length ? buildScene(topNodes, topEdges, { marked: moving }) : null };
   };
+  split.prepare = async (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], pause: () => Promise<void>, stopped: () => boolean) => {
+    if (baseReusable(nodes, edges, '')) return;
+    const steps = sceneSteps(nodes, edges, { ignoreSelection: true }, SCENE_SLICE);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        last = { key: '', nodes, edges, moving: new Set(), base: step.value };
+        return;
+      }
+      await pause();
+      if (stopped()) return;
+    }
+  };
+  return split;
 }
 
 /** Index of the topmost person whose card contains the flow point, or -1 (used by tests and tools). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEdgeMapper } from '../../../src/canvas/flow-mapping';
+import { createEdgeMapper, createNodeMapper } from '../../../src/canvas/flow-mapping';
+import { createSceneSplitter } from '../../../src/canvas/lod/scene';
 import { createMapDocument, createStakeholder, createTie } from '../../../src/domain/factories';
 import type { MapDocument } from '../../../src/domain/types';
 
@@ -52,5 +53,30 @@ describe('the edge mapper in slices (an opening whole company)', () => {
     const edges = mapper(doc, selected, {});
     expect(edges.find((e) => e.id === 't7')!.selected).toBe(true);
     expect(edges.filter((e) => e.selected)).toHaveLength(1);
+  });
+});
+
+describe('the level-of-detail scene of a whole company, built in slices', () => {
+  it('is the scene a split would build, and the split then takes it as it is', async () => {
+    const doc = mapWith(60_000);
+    const nodes = createNodeMapper()(doc, none, null, {});
+    const edges = createEdgeMapper()(doc, none, {});
+    const splitter = createSceneSplitter();
+    let pauses = 0;
+    await splitter.prepare(nodes, edges, async () => void pauses++, () => false);
+    // 60,000 ties in slices of 25,000: the page gets turns between.
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    const split = splitter(nodes, edges, null);
+    expect(split.base).toEqual(createSceneSplitter()(nodes, edges, null).base);
+    expect(splitter(nodes, edges, null).base).toBe(split.base);
+  });
+
+  it('a stopped build leaves nothing half made: the split builds the whole scene itself', async () => {
+    const doc = mapWith(60_000);
+    const nodes = createNodeMapper()(doc, none, null, {});
+    const edges = createEdgeMapper()(doc, none, {});
+    const splitter = createSceneSplitter();
+    await splitter.prepare(nodes, edges, noPause, () => true);
+    expect(splitter(nodes, edges, null).base.tieCount).toBe(60_000);
   });
 });
