@@ -17,7 +17,7 @@ import { CloseJournal, JournalKeeper } from './journal';
 import type { EditorStoreApi } from './store';
 import type { SyncChannel } from './sync-channel';
 import { whenDrawn } from './drawn';
-import { afterNextFrame } from '../domain/next-task';
+import { afterNextFrame, nextTask } from '../domain/next-task';
 
 // What the interface needs from storage, so ui/ and canvas/ never import storage/ (eslint.config.js).
 export type { MapSummary, SnapshotSummary, StorageTrouble, WriteResult };
@@ -265,7 +265,10 @@ export class Workspace {
     // Whatever is still unsaved on the map being left is written first.
     await this.flush();
     const previous = this.openMapId;
-    // Open from memory at once; nothing is saved until the map's records are stored.
+    // Open from memory at once (in a task of its own: the map was just put together from the
+    // worker's last slice, and its first render is long enough); nothing is saved until the map's
+    // records are stored.
+    await nextTask();
     this.showUnstored(doc);
     const result = await write();
     if (!result.ok) {
