@@ -57,8 +57,10 @@ function* orgTreeSteps(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, 
     push(managers, t.source, t.target);
   }
   const level = new Map<Id, number>();
+  // Breadth first from each top person; one walk can cover a whole company, so the slices count
+  // people placed, inside walks too.
   let placed = 0;
-  const walk = (start: Id) => {
+  function* walk(start: Id): Generator<void> {
     level.set(start, 1);
     const queue = [start];
     for (let head = 0; head < queue.length; head++) {
@@ -68,21 +70,14 @@ function* orgTreeSteps(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, 
         if (level.has(r)) continue;
         level.set(r, next);
         queue.push(r);
+        if (++placed % slice === 0) yield;
       }
     }
-    placed += queue.length;
-  };
-  const people = valuesOf(doc.stakeholders);
-  let since = 0;
-  for (const p of people) {
-    if (!managers.has(p.id)) walk(p.id);
-    if (placed - since >= slice) {
-      since = placed;
-      yield;
-    }
   }
+  const people = valuesOf(doc.stakeholders);
+  for (const p of people) if (!managers.has(p.id)) yield* walk(p.id);
   // Whoever is left is reachable only through a cycle: the cycle starts at its first person.
-  for (const p of people) if (!level.has(p.id)) walk(p.id);
+  for (const p of people) if (!level.has(p.id)) yield* walk(p.id);
   return { reports, managers, level };
 }
 
