@@ -15,11 +15,10 @@ import { LockSection } from './LockPanel';
 import type { MetricKey } from '../analysis/types';
 import { RelationshipSection } from './nurture/RelationshipSection';
 import { TeamToggleButton } from './org/team';
-import { peopleByName, PersonPicker } from './PersonPicker';
-import { useDrawn } from '../state/drawn';
+import { peopleByName, PersonPicker, type PeopleSource } from './PersonPicker';
 import { LimitNote, useTextLimits } from './useTextLimits';
 import { whatIfStore } from '../state/what-if';
-import { entryCount, hasEntry, sameInEvery } from '../domain/records';
+import { entryCount, hasEntry, sameInEvery, valuesOf } from '../domain/records';
 import { countOf } from '../domain/numbers';
 import { withContact } from '../domain/contact';
 
@@ -458,11 +457,9 @@ function SelectionSummary({ people, ties }: { people: number; ties: number }) {
 function MapInspector({ doc }: { doc: MapDocument }) {
   const { store } = useServices();
   const { settings, meId } = doc.map;
-  // Everyone sorted by name (0.1 s at 50,000 people) only once the map is drawn: until then the
-  // field shows who Me is (state/drawn.ts).
+  // Everyone sorted by name (0.1 s at 50,000 people) only once the Me field is used.
   const total = entryCount(doc.stakeholders);
-  const drawn = useDrawn();
-  const people = drawn ? peopleByName(doc.stakeholders) : null;
+  const people = useMemo<PeopleSource>(() => ({ all: valuesOf(doc.stakeholders), sorted: () => peopleByName(doc.stakeholders) }), [doc.stakeholders]);
   const limits = useTextLimits();
   const setLevels = (levels: string[], leadershipLevel = settings.leadershipLevel) => {
     const cadenceDays = levels.map((_, i) => settings.cadenceDays[i] ?? settings.cadenceDays[settings.cadenceDays.length - 1] ?? 30);
@@ -474,13 +471,7 @@ function MapInspector({ doc }: { doc: MapDocument }) {
       <h2 className="inspector__heading">Map settings</h2>
       <p className="inspector__sub">{counts}. Select a person or a tie to edit it.</p>
       <Field label="Me" hint="Mark yourself to see your network and introduction paths.">
-        {(id) =>
-          people ? (
-            <PersonPicker id={id} people={people} value={meId ?? ''} onChange={(next) => store.getState().setMe(next || null)} emptyLabel="Nobody" />
-          ) : (
-            <input id={id} type="search" readOnly aria-busy="true" value={meId && hasEntry(doc.stakeholders, meId) ? displayName(doc.stakeholders[meId]) : ''} placeholder="Nobody" />
-          )
-        }
+        {(id) => <PersonPicker id={id} people={people} value={meId ?? ''} onChange={(next) => store.getState().setMe(next || null)} emptyLabel="Nobody" />}
       </Field>
       <fieldset className="levels">
         <legend>Seniority levels (most senior first)</legend>

@@ -69,10 +69,37 @@ function uniqueLabels(people: readonly Stakeholder[]): Map<Id, string> {
   return labels;
 }
 
+/**
+ * Everyone on a large map without sorting them yet: the sorted list (0.1 s at 50,000 people) is
+ * asked for only once the field is used; until then the chosen person's label is worked out from
+ * `all` (any order) alone.
+ */
+export interface PeopleSource {
+  all: readonly Stakeholder[];
+  sorted: () => readonly Stakeholder[];
+}
+
+function isSource(people: readonly Stakeholder[] | PeopleSource): people is PeopleSource {
+  return !Array.isArray(people);
+}
+
+/**
+ * The label uniqueLabels gives `id`, from one pass over everyone (namesakes told apart by title,
+ * department or id; uniqueLabels may add the id when even that is taken, a case this ignores).
+ */
+function labelAmong(id: Id, all: readonly Stakeholder[]): string {
+  const person = all.find((p) => p.id === id);
+  if (!person) return '';
+  const name = displayName(person);
+  let namesakes = 0;
+  for (const p of all) if (displayName(p) === name && ++namesakes > 1) break;
+  return namesakes > 1 ? `${name} (${person.title || person.department || person.id})` : name;
+}
+
 export interface PersonPickerProps {
   id?: string;
   label?: string;
-  people: readonly Stakeholder[];
+  people: readonly Stakeholder[] | PeopleSource;
   value: Id | '';
   onChange: (id: Id | '') => void;
   /** What "nobody chosen" reads as. */
@@ -80,11 +107,12 @@ export interface PersonPickerProps {
 }
 
 export function PersonPicker({ id, label, people, value, onChange, emptyLabel }: PersonPickerProps) {
-  if (people.length <= PICKER_LIST_MAX) {
+  if ((isSource(people) ? people.all : people).length <= PICKER_LIST_MAX) {
+    const list = isSource(people) ? people.sorted() : people;
     return (
       <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{emptyLabel}</option>
-        {people.map((p) => (
+        {list.map((p) => (
           <option key={p.id} value={p.id}>
             {displayName(p)}
           </option>
@@ -103,15 +131,19 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
   const [open, setOpen] = useState(false);
   // Labelling 50,000 people took 0.1 s: not when Details merely shows the field (a click on a
   // person, the press of a drag), only once it is used or holds a choice.
-  const [used, setUsed] = useState(value !== '');
-  if (!used && (open || value !== '')) setUsed(true);
-  const labels = useUniqueLabels(used ? people : NO_PEOPLE);
+  // A source (PeopleSource) waits for the field to be opened even when it holds a choice.
+  const lazy = isSource(people);
+  const [used, setUsed] = useState(!lazy && value !== '');
+  if (!used && (open || (!lazy && value !== ''))) setUsed(true);
+  const list = used ? (lazy ? people.sorted() : people) : NO_PEOPLE;
+  const labels = useUniqueLabels(list);
   const byLabel = useMemo(() => {
     const map = new Map<string, Id>();
     for (const [pid, text] of labels) map.set(text.toLocaleLowerCase(), pid);
     return map;
   }, [labels]);
-  const chosen = value ? (labels.get(value) ?? '') : '';
+  const early = useMemo(() => (!used && lazy && value ? labelAmong(value, people.all) : ''), [used, lazy, value, people]);
+  const chosen = !value ? '' : used ? (labels.get(value) ?? '') : early;
   const [text, setText] = useState(chosen);
   const [shown, setShown] = useState(chosen);
   // The choice changed elsewhere (undo, another tab): show it.
@@ -121,7 +153,7 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
   }
   // A name that matches nobody is pointed out once the user leaves the field, not mid-word.
   const [typing, setTyping] = useState(false);
-  const unknown = !typing && text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());
+  const unknown = used && !typing && text.trim() !== '' && !byLabel.has(text.trim().toLocaleLowerCase());
   return (
     <div className="person-picker">
       <input
@@ -155,7 +187,7 @@ function PersonSearchField({ id, label, people, value, onChange, emptyLabel }: P
       />
       {open && (
         <datalist id={listId}>
-          {people.map((p) => (
+          {list.map((p) => (
             <option key={p.id} value={labels.get(p.id)} />
           ))}
         </datalist>

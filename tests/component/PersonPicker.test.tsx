@@ -1,9 +1,9 @@
-import { screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateOrganisation } from '../../src/analysis/generate';
 import { Inspector } from '../../src/ui/Inspector';
-import { peopleByName, PICKER_LIST_MAX } from '../../src/ui/PersonPicker';
+import { peopleByName, PersonPicker, PICKER_LIST_MAX } from '../../src/ui/PersonPicker';
 import { moveStakeholders, updateStakeholder } from '../../src/domain/operations';
 import { makeServices } from './helpers';
 
@@ -38,6 +38,34 @@ describe('Choosing a person on a large map', () => {
     expect(document.querySelector(`datalist option[value="Zoë Quartermaine (CFO)"]`)).not.toBeNull();
     await user.clear(me);
     expect(store.getState().doc!.map.meId).toBeNull();
+  });
+
+  it('Me set on a large map shows its label (namesakes told apart) without sorting everyone until the field is used', async () => {
+    const { renderUi, store, ids, user } = largeMap();
+    store.getState().setMe(ids.a);
+    renderUi(<Inspector />);
+    const me = screen.getByLabelText('Me');
+    expect(me).toHaveValue('Zoë Quartermaine (CFO)');
+    expect(me).not.toHaveAttribute('aria-invalid');
+    expect(document.querySelector('datalist')).toBeNull();
+    await user.click(me);
+    expect(document.querySelector(`datalist option[value="Zoë Quartermaine (Analyst)"]`)).not.toBeNull();
+    expect(me).toHaveValue('Zoë Quartermaine (CFO)');
+  });
+
+  it('given everyone unsorted, the picker asks for the sorted list only once the field is used', async () => {
+    const { store, ids, user } = largeMap();
+    const stakeholders = store.getState().doc!.stakeholders;
+    const sorted = vi.fn(() => peopleByName(stakeholders));
+    const chosen = vi.fn();
+    render(<PersonPicker label="Who" people={{ all: Object.values(stakeholders), sorted }} value={ids.c} onChange={chosen} emptyLabel="Nobody" />);
+    expect(screen.getByLabelText('Who')).toHaveValue('Bartholomew Cho');
+    expect(sorted).not.toHaveBeenCalled();
+    await user.click(screen.getByLabelText('Who'));
+    expect(sorted).toHaveBeenCalled();
+    await user.clear(screen.getByLabelText('Who'));
+    await user.type(screen.getByLabelText('Who'), 'Zoë Quartermaine (Analyst)');
+    expect(chosen).toHaveBeenLastCalledWith(ids.b);
   });
 
   it('a name nobody has is pointed out and chooses no one', async () => {
