@@ -48,7 +48,7 @@ import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 import { hasPositions, reduceNodeChanges } from './flow-changes';
-import { useTiesMapped } from './ties-mapped';
+import { usePeopleMapped, useTiesMapped } from './ties-mapped';
 import { nextTask, onNextFrame } from '../domain/next-task';
 import { entryCount } from '../domain/records';
 
@@ -128,13 +128,24 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // moving people from `drag` over the still map, and the grid index and the minimap keep theirs
   // (a pass over 20,000 nodes per frame was what held a drag under 30 fps).
   const nodeDrag = lod ? null : drag;
-  const nodes = useMemo(() => mapNodes(doc, selectedNodes, nodeDrag, overlay), [mapNodes, doc, selectedNodes, nodeDrag, overlay]);
-  // An opening whole company's ties are mapped in slices first (ties-mapped.ts), with the newest
-  // document, selection and overlay when each slice runs; zoomed out, the layer's scene of them
-  // is then built in slices too, so the render that takes the ties finds both done.
+  // An opening whole company is mapped in slices first (ties-mapped.ts), with the newest document,
+  // selection and overlay when each slice runs: its people, then (zoomed out) the layer's scene of
+  // them, then, once they are drawn, its ties and the scene with them. Each render that takes
+  // them finds them done, so none is a long task.
   const splitter = useMemo(createSceneSplitter, []);
-  const latest = useRef({ doc, selectedTies, overlay, nodes, lod });
-  latest.current = { doc, selectedTies, overlay, nodes, lod };
+  const latest = useRef({ doc, selectedNodes, selectedTies, nodeDrag, overlay, nodes: NO_NODES, lod, tiesMapped: false });
+  const preparePeople = useCallback(
+    async (stopped: () => boolean) => {
+      const { doc: mapped, selectedNodes: selected, nodeDrag: dragged, overlay: shown } = latest.current;
+      await mapNodes.prepare(mapped, selected, dragged, shown, nextTask, stopped);
+      const now = latest.current;
+      if (stopped() || !now.lod || now.tiesMapped || now.doc !== mapped || now.selectedNodes !== selected || now.nodeDrag !== dragged || now.overlay !== shown) return;
+      await splitter.prepare(mapNodes(mapped, selected, dragged, shown), NO_EDGES, nextTask, stopped);
+    },
+    [mapNodes, splitter],
+  );
+  const peopleMapped = usePeopleMapped(doc, preparePeople);
+  const nodes = useMemo(() => (peopleMapped ? mapNodes(doc, selectedNodes, nodeDrag, overlay) : NO_NODES), [peopleMapped, mapNodes, doc, selectedNodes, nodeDrag, overlay]);
   const prepareTies = useCallback(
     async (stopped: () => boolean) => {
       const { doc: mapped, selectedTies: selected, overlay: shown } = latest.current;
@@ -146,10 +157,11 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [mapEdges, splitter],
   );
   const tieMapping = useTiesMapped(doc, lod, prepareTies);
+  latest.current = { doc, selectedNodes, selectedTies, nodeDrag, overlay, nodes, lod, tiesMapped: tieMapping.mapped };
   // The map is drawn (state/drawn.ts): zoomed out when the layer shows its people and ties, zoomed
   // in with the first frame of cards.
   const markDrawn = useCallback(() => store.getState().markDrawn(), [store]);
-  useEffect(() => (lod ? undefined : onNextFrame(markDrawn)), [lod, markDrawn]);
+  useEffect(() => (lod || !peopleMapped ? undefined : onNextFrame(markDrawn)), [lod, peopleMapped, markDrawn]);
   const edges = useMemo(() => (tieMapping.mapped ? mapEdges(doc, selectedTies, overlay) : NO_EDGES), [tieMapping.mapped, mapEdges, doc, selectedTies, overlay]);
   // Zoomed out React Flow gets no node per person (lod/useLodPointer.ts hit-tests the marks),
   // only the card of the person being named, so the name can be typed in place at any zoom.
@@ -325,7 +337,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Map canvas"
         tabIndex={-1}
       >
-        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} onSceneDrawn={tieMapping.mapped ? markDrawn : undefined} splitter={splitter} />
+        <LodLayer nodes={nodes} edges={edges} active={lod} colorMode={colorMode} moving={drag} onMarksDrawn={tieMapping.mapped ? undefined : tieMapping.marksDrawn} onSceneDrawn={tieMapping.mapped && peopleMapped ? markDrawn : undefined} splitter={splitter} />
         <PeerSelections />
         {/* Zoomed out the dots would be a grey haze repainted on every pan frame: left out. */}
         {!lod && <Background variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots} gap={20} size={1.2} />}

@@ -74,16 +74,33 @@ export interface Overlay {
   health?: ReadonlyMap<Id, HealthStatus> | null;
 }
 
-export function createNodeMapper() {
+/** People mapped between two turns for the page when mapping in slices (prepare). */
+const NODE_SLICE = 10_000;
+
+export interface NodeMapper {
+  (doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay?: Overlay): StakeholderFlowNode[];
+  /**
+   * The same mapping a slice of people at a time, with `pause()` between slices (false from
+   * `stopped()` abandons it): a call with the same arguments afterwards returns its nodes at once.
+   */
+  prepare(doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay, pause: () => Promise<void>, stopped: () => boolean): Promise<void>;
+}
+
+export function createNodeMapper(): NodeMapper {
   const cache = new Map<Id, StakeholderFlowNode>();
-  return function mapNodes(doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay = {}): StakeholderFlowNode[] {
+  // The last finished mapping and what it was of: the same arguments give the same nodes.
+  let last: { people: MapDocument['stakeholders']; map: MapDocument['map']; selected: ReadonlySet<Id>; drag: Record<Id, Position> | null; overlay: Overlay; nodes: StakeholderFlowNode[] } | null = null;
+  function* mapSteps(doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay, slice: number): Generator<void, StakeholderFlowNode[]> {
+    if (last && last.people === doc.stakeholders && last.map === doc.map && last.selected === selected && last.drag === drag && last.overlay === overlay) return last.nodes;
     const { settings, meId } = doc.map;
     const nodes: StakeholderFlowNode[] = [];
     const seen = new Set<Id>();
     const people = valuesOf(doc.stakeholders);
     // Large maps: handles are given, so React Flow culls off-screen cards from the first frame.
     const knownHandles = people.length >= LOD_MIN_PEOPLE;
-    for (const person of people) {
+    for (let i = 0; i < people.length; i++) {
+      if (i > 0 && i % slice === 0) yield;
+      const person = people[i];
       seen.add(person.id);
       if (overlay.hidden?.has(person.id)) continue;
       const pos = drag?.[person.id] ?? person;
@@ -134,8 +151,25 @@ export function createNodeMapper() {
       nodes.push(node);
     }
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    last = { people: doc.stakeholders, map: doc.map, selected, drag, overlay, nodes };
     return nodes;
+  }
+
+  const mapNodes = (doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay = {}): StakeholderFlowNode[] => {
+    const steps = mapSteps(doc, selected, drag, overlay, Infinity);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
   };
+  mapNodes.prepare = async (doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay, pause: () => Promise<void>, stopped: () => boolean) => {
+    const steps = mapSteps(doc, selected, drag, overlay, NODE_SLICE);
+    while (!steps.next().done) {
+      await pause();
+      if (stopped()) return;
+    }
+  };
+  return mapNodes;
 }
 
 /** Lane and lane count per tie: parallel ties between the same two people fan apart. */

@@ -1,9 +1,9 @@
 /**
- * When an opening map's ties are mapped for React Flow and the level-of-detail layer (MapCanvas).
+ * When an opening map's people and ties are mapped for React Flow and the level-of-detail layer (MapCanvas).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { entryCount } from '../domain/records';
-import { onNextFrame } from '../domain/next-task';
+import { nextTask, onNextFrame } from '../domain/next-task';
 import type { MapDocument } from '../domain/types';
 
 /** From this many ties, an opened map draws its people first and maps its ties after. */
@@ -55,4 +55,34 @@ export function useTiesMapped(doc: MapDocument, lod: boolean, prepare: (stopped:
     return () => clearTimeout(timer);
   }, [mapped, lod, start]);
   return { mapped, marksDrawn };
+}
+
+/** From this many people, an opened map maps its people in slices before its first render with them. */
+export const PEOPLE_AFTER_PAINT = 20_000;
+
+/**
+ * Whether the people are mapped yet: at once on a map with fewer than PEOPLE_AFTER_PAINT people,
+ * else once `prepare` (the node mapper's and the scene's slices) has run, started right away.
+ * Mapping 50,000 people and their level-of-detail scene was most of the one long task that first
+ * drew an imported company.
+ */
+export function usePeopleMapped(doc: MapDocument, prepare: (stopped: () => boolean) => Promise<void>): boolean {
+  const [mapped, setMapped] = useState(() => entryCount(doc.stakeholders) < PEOPLE_AFTER_PAINT);
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
+  useEffect(() => {
+    if (mapped) return;
+    let stopped = false;
+    // After a turn for the page: not in the task of the render that mounted the canvas.
+    void nextTask()
+      .then(() => (stopped ? undefined : prepareRef.current(() => stopped)))
+      .catch(() => undefined)
+      .then(() => {
+        if (!stopped) setMapped(true);
+      });
+    return () => {
+      stopped = true;
+    };
+  }, [mapped]);
+  return mapped;
 }

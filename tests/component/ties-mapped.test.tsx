@@ -1,6 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MARKS_WAIT_MS, TIES_AFTER_PAINT, useTiesMapped } from '../../src/canvas/ties-mapped';
+import { MARKS_WAIT_MS, PEOPLE_AFTER_PAINT, TIES_AFTER_PAINT, usePeopleMapped, useTiesMapped } from '../../src/canvas/ties-mapped';
+import { createStakeholder } from '../../src/domain/factories';
+import { nextTask } from '../../src/domain/next-task';
 import { createMapDocument, createTie } from '../../src/domain/factories';
 import type { MapDocument } from '../../src/domain/types';
 
@@ -81,5 +83,40 @@ describe('an opening map maps its ties after its people are drawn', () => {
     expect(result.current.mapped).toBe(false);
     await frameThenTask();
     expect(result.current.mapped).toBe(true);
+  });
+});
+
+describe('an opening whole company maps its people in slices before showing them', () => {
+  function docWithPeople(count: number): MapDocument {
+    const doc = createMapDocument('People');
+    for (let i = 0; i < count; i++) doc.stakeholders[`p${i}`] = createStakeholder({ id: `p${i}`, name: `P${i}` });
+    return doc;
+  }
+
+  it('a smaller map has its people at once and prepares nothing', () => {
+    const { prepare, calls } = preparer();
+    const { result } = renderHook(() => usePeopleMapped(docWithPeople(10), prepare));
+    expect(result.current).toBe(true);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a whole company prepares them at once, and has them only when the slices are done; a canvas that goes away stops them', async () => {
+    const doc = docWithPeople(PEOPLE_AFTER_PAINT);
+    const { prepare, calls, finish } = preparer();
+    const { result } = renderHook(() => usePeopleMapped(doc, prepare));
+    expect(result.current).toBe(false);
+    // Started after a turn for the page, not in the render's own task.
+    expect(calls).toHaveLength(0);
+    await act(async () => void (await nextTask()));
+    expect(calls).toHaveLength(1);
+    await finish();
+    expect(result.current).toBe(true);
+
+    const second = preparer();
+    const { unmount } = renderHook(() => usePeopleMapped(doc, second.prepare));
+    await act(async () => void (await nextTask()));
+    expect(second.calls[0]()).toBe(false);
+    unmount();
+    expect(second.calls[0]()).toBe(true);
   });
 });

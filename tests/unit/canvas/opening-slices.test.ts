@@ -80,3 +80,34 @@ describe('the level-of-detail scene of a whole company, built in slices', () => 
     expect(splitter(nodes, edges, null).base.tieCount).toBe(60_000);
   });
 });
+
+describe('the node mapper in slices (an opening whole company)', () => {
+  function people(count: number): MapDocument {
+    const doc = createMapDocument('People');
+    for (let i = 0; i < count; i++) doc.stakeholders[`p${i}`] = createStakeholder({ id: `p${i}`, name: `Person ${i}`, x: i, y: i });
+    return doc;
+  }
+
+  it('maps everyone as one call would, and a call with the same arguments then returns those nodes at once', async () => {
+    const doc = people(25_000);
+    const mapper = createNodeMapper();
+    const overlay = {};
+    let pauses = 0;
+    await mapper.prepare(doc, none, null, overlay, async () => void pauses++, () => false);
+    expect(pauses).toBe(2);
+    const nodes = mapper(doc, none, null, overlay);
+    expect(mapper(doc, none, null, overlay)).toBe(nodes);
+    expect(nodes).toEqual(createNodeMapper()(doc, none, null, overlay));
+  });
+
+  it('an abandoned mapping gives nothing stale: the next call maps the new selection', async () => {
+    const doc = people(25_000);
+    const mapper = createNodeMapper();
+    const overlay = {};
+    await mapper.prepare(doc, none, null, overlay, noPause, () => true);
+    const selected = new Set(['p3']);
+    const nodes = mapper(doc, selected, null, overlay);
+    expect(nodes).toHaveLength(25_000);
+    expect(nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['p3']);
+  });
+});
