@@ -15,7 +15,7 @@ export const MINIMAP_HEIGHT = 150;
 const OFFSET_SCALE = 5;
 const MARKS_EVERY_MS = 200;
 
-interface Frame {
+export interface Frame {
   /** Flow rectangle shown (top-left and size) and flow units per minimap pixel. */
   x: number;
   y: number;
@@ -57,6 +57,55 @@ function boundsOf(nodes: readonly StakeholderFlowNode[]): Bounds & { nodes: read
     if (n.position.y + h > maxY) maxY = n.position.y + h;
   }
   return { nodes, minX, minY, maxX, maxY };
+}
+
+/** From this many people the minimap's marks are written as pixels, not drawn one by one. */
+const PIXEL_MARKS_FROM = 5000;
+
+/** Red, green, blue and alpha of a CSS colour, as the canvas reads it (any colour syntax). */
+function rgbaOf(colour: string): [number, number, number, number] {
+  const probe = document.createElement('canvas');
+  probe.width = probe.height = 1;
+  const ctx = probe.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return [128, 128, 128, 255];
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a];
+}
+
+/**
+ * The marks as pixels written into one image: at 50,000 people, 50,000 fillRect calls were a
+ * 0.1 s task each time the people changed (an import's first frame, an analysis landing), for
+ * marks of a pixel or two. Each mark covers the device pixels its rectangle touches, in drawing
+ * order, so a later person is on top as before.
+ */
+export function paintMarks(ctx: Pick<CanvasRenderingContext2D, 'canvas' | 'createImageData' | 'putImageData'>, list: readonly StakeholderFlowNode[], palette: LodPalette, m: Frame, dpr: number, colourOf: (colour: string) => [number, number, number, number] = rgbaOf): void {
+  const width = ctx.canvas.width;
+  const height = ctx.canvas.height;
+  const image = ctx.createImageData(width, height);
+  const px = image.data;
+  const colours = new Map<string, [number, number, number, number]>();
+  const k = dpr / m.scale;
+  for (const n of list) {
+    const colour = palette.stance[n.data.person.stance] ?? palette.stance.unknown;
+    let rgba = colours.get(colour);
+    if (!rgba) colours.set(colour, (rgba = colourOf(colour)));
+    const x0 = Math.max(0, Math.floor((n.position.x - m.x) * k));
+    const y0 = Math.max(0, Math.floor((n.position.y - m.y) * k));
+    const x1 = Math.min(width, Math.max(x0 + 1, Math.round((n.position.x + (n.width ?? 150) - m.x) * k)));
+    const y1 = Math.min(height, Math.max(y0 + 1, Math.round((n.position.y + (n.height ?? 76) - m.y) * k)));
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const at = (y * width + x) * 4;
+        px[at] = rgba[0];
+        px[at + 1] = rgba[1];
+        px[at + 2] = rgba[2];
+        px[at + 3] = rgba[3];
+      }
+    }
+  }
+  ctx.putImageData(image, 0, 0);
 }
 
 function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowNode[]; colorMode: string }) {
@@ -109,7 +158,8 @@ function LodMiniMapView({ nodes, colorMode }: { nodes: readonly StakeholderFlowN
         image.width = canvas.width;
         image.height = canvas.height;
         const mctx = image.getContext('2d');
-        if (mctx) {
+        if (mctx && list.length >= PIXEL_MARKS_FROM && typeof mctx.createImageData === 'function') paintMarks(mctx, list, palette, m, dpr);
+        else if (mctx) {
           mctx.setTransform(dpr, 0, 0, dpr, 0, 0);
           mctx.clearRect(0, 0, MINIMAP_WIDTH, MINIMAP_HEIGHT);
           let fill = '';
