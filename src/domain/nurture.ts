@@ -131,6 +131,9 @@ export function nextDue(s: Stakeholder, settings: MapSettings, today: string): s
 
 /** True when the next catch-up was due before today (due today is not yet overdue). */
 export function isOverdue(s: Stakeholder, settings: MapSettings, today: string): boolean {
+  // Never met and no date set: due today at the earliest, so not overdue (most of an imported
+  // company; asking the rules for each of 50,000 people was a share of the first frame).
+  if (s.interactions.length === 0 && !s.nextFollowUp) return false;
   const due = nextDue(s, settings, today);
   return due !== null && due < today;
 }

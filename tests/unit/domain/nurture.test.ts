@@ -320,3 +320,13 @@ describe('the Relationship section words agree with the effective cadence', () =
     expect(relativeDays(-1_200)).toBe('1,200 days ago');
   });
 });
+
+describe('overdue, for someone never met', () => {
+  it('is never overdue without a contact or a date, leader or not; a follow-up date in the past is', () => {
+    const settings = defaultSettings();
+    const leader = person('lead', { seniority: 0 });
+    expect(isOverdue(leader, settings, '2024-03-15')).toBe(false);
+    expect(isOverdue({ ...leader, cadenceDays: 7 }, settings, '2024-03-15')).toBe(false);
+    expect(isOverdue({ ...leader, nextFollowUp: '2024-03-01' }, settings, '2024-03-15')).toBe(true);
+  });
+});
