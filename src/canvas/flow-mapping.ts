@@ -9,6 +9,7 @@ import type { Position } from '../domain/operations';
 import type { Id, MapDocument, Stakeholder, Tie } from '../domain/types';
 import { HEALTH_LABELS, type HealthStatus } from '../domain/health';
 import { sameInEvery, valuesOf } from '../domain/records';
+import { runSteps, runStepsWithPauses, type Steps } from '../domain/next-task';
 import { tieLook, type TieLook } from '../io/palette';
 import { LOD_MIN_PEOPLE } from './lod/scene';
 import { handlesFor } from './lod/viewport';
@@ -90,7 +91,7 @@ export function createNodeMapper(): NodeMapper {
   const cache = new Map<Id, StakeholderFlowNode>();
   // The last finished mapping and what it was of: the same arguments give the same nodes.
   let last: { people: MapDocument['stakeholders']; map: MapDocument['map']; selected: ReadonlySet<Id>; drag: Record<Id, Position> | null; overlay: Overlay; nodes: StakeholderFlowNode[] } | null = null;
-  function* mapSteps(doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay, slice: number): Generator<void, StakeholderFlowNode[]> {
+  function* mapSteps(doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay, slice: number): Steps<StakeholderFlowNode[]> {
     if (last && last.people === doc.stakeholders && last.map === doc.map && last.selected === selected && last.drag === drag && last.overlay === overlay) return last.nodes;
     const { settings, meId } = doc.map;
     const nodes: StakeholderFlowNode[] = [];
@@ -155,19 +156,9 @@ export function createNodeMapper(): NodeMapper {
     return nodes;
   }
 
-  const mapNodes = (doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay = {}): StakeholderFlowNode[] => {
-    const steps = mapSteps(doc, selected, drag, overlay, Infinity);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  };
+  const mapNodes = (doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay = {}): StakeholderFlowNode[] => runSteps(mapSteps(doc, selected, drag, overlay, Infinity));
   mapNodes.prepare = async (doc: MapDocument, selected: ReadonlySet<Id>, drag: Record<Id, Position> | null, overlay: Overlay, pause: () => Promise<void>, stopped: () => boolean) => {
-    const steps = mapSteps(doc, selected, drag, overlay, NODE_SLICE);
-    while (!steps.next().done) {
-      await pause();
-      if (stopped()) return;
-    }
+    await runStepsWithPauses(mapSteps(doc, selected, drag, overlay, NODE_SLICE), pause, stopped);
   };
   return mapNodes;
 }
@@ -184,7 +175,7 @@ interface Lanes {
  * is keyed by a number made of the two people's order of appearance, not by a string per tie
  * (250,000 string keys and two maps of every tie were seconds of a 50,000-person map's opening).
  */
-function* laneSteps(ties: readonly Tie[], slice: number): Generator<void, Lanes> {
+function* laneSteps(ties: readonly Tie[], slice: number): Steps<Lanes> {
   const order = new Map<Id, number>();
   const at = (id: Id) => {
     let i = order.get(id);
@@ -284,7 +275,7 @@ export function createEdgeMapper(): EdgeMapper {
   let lastPeople: MapDocument['stakeholders'] | null = null;
   let lastSelected: ReadonlySet<Id> | null = null;
   let lastOverlay: Overlay = {};
-  function* mapSteps(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay, slice: number): Generator<void, TieFlowEdge[]> {
+  function* mapSteps(doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay, slice: number): Steps<TieFlowEdge[]> {
     // A map's own kind renamed or restyled: its ties' looks and sentences change (rare, so all).
     if (doc.map.settings.tieKinds !== lastKinds) {
       cache.clear();
@@ -366,20 +357,10 @@ export function createEdgeMapper(): EdgeMapper {
     return lastEdges;
   }
 
-  const mapEdges = (doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] => {
-    const steps = mapSteps(doc, selected, overlay, Infinity);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  };
+  const mapEdges = (doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay = {}): TieFlowEdge[] => runSteps(mapSteps(doc, selected, overlay, Infinity));
   mapEdges.prepare = async (doc: MapDocument, selected: ReadonlySet<Id>, overlay: Overlay, pause: () => Promise<void>, stopped: () => boolean) => {
-    const steps = mapSteps(doc, selected, overlay, EDGE_SLICE);
-    while (!steps.next().done) {
-      await pause();
-      // A kind restyled meanwhile emptied the cache: this mapping's edges would bring old looks back.
-      if (stopped() || doc.map.settings.tieKinds !== lastKinds) return;
-    }
+    // A kind restyled meanwhile emptied the cache: this mapping's edges would bring old looks back.
+    await runStepsWithPauses(mapSteps(doc, selected, overlay, EDGE_SLICE), pause, () => stopped() || doc.map.settings.tieKinds !== lastKinds);
   };
   return mapEdges;
 }

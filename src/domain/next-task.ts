@@ -55,3 +55,31 @@ export function onNextFrame(then: () => void): () => void {
 export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => onNextFrame(resolve));
 }
+
+/**
+ * Sliced work: a generator that yields between slices and returns its result. The same steps run
+ * in one go (`runSteps`) where a caller needs the answer now, or with a turn for the page between
+ * slices (`runStepsWithPauses`) when a whole company's records are being worked through.
+ */
+export type Steps<T> = Generator<void, T>;
+
+/** Runs the steps to their end at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs the steps with `pause()` between slices; once `stopped()` says so after a pause, gives up
+ * and resolves to null (the steps are not run further).
+ */
+export async function runStepsWithPauses<T>(steps: Steps<T>, pause: () => Promise<void>, stopped: () => boolean = () => false): Promise<T | null> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+    if (stopped()) return null;
+  }
+}

@@ -8,6 +8,7 @@
  * set, so a cycle never loops.
  */
 import { hasEntry, valuesOf } from './records';
+import { runSteps, runStepsWithPauses, type Steps } from './next-task';
 import { tieMeaning } from './tie-kinds';
 import type { Id, MapDocument } from './types';
 
@@ -31,15 +32,11 @@ function push(map: Map<Id, Id[]>, key: Id, value: Id) {
 }
 
 export function orgTree(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>): OrgTree {
-  const steps = orgTreeSteps(doc, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(orgTreeSteps(doc, Infinity));
 }
 
 /** orgTree's work, yielding after about every `slice` ties or people. */
-function* orgTreeSteps(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, slice: number): Generator<void, OrgTree> {
+function* orgTreeSteps(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, slice: number): Steps<OrgTree> {
   const reports = new Map<Id, Id[]>();
   const managers = new Map<Id, Id[]>();
   const settings = doc.map.settings;
@@ -60,7 +57,7 @@ function* orgTreeSteps(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, 
   // Breadth first from each top person; one walk can cover a whole company, so the slices count
   // people placed, inside walks too.
   let placed = 0;
-  function* walk(start: Id): Generator<void> {
+  function* walk(start: Id): Steps<void> {
     level.set(start, 1);
     const queue = [start];
     for (let head = 0; head < queue.length; head++) {
@@ -207,14 +204,7 @@ export function orgTreeIfKnown(doc: Pick<MapDocument, 'ties' | 'map'>): OrgTree 
 
 /** The tree with `pause()` between slices of 20,000 ties or people, then cached; null if `stopped()`. */
 export async function orgTreeInSlices(doc: Pick<MapDocument, 'stakeholders' | 'ties' | 'map'>, pause: () => Promise<void>, stopped: () => boolean): Promise<OrgTree | null> {
-  const steps = orgTreeSteps(doc, 20_000);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      last = { ties: doc.ties, kinds: doc.map.settings.tieKinds, tree: step.value };
-      return step.value;
-    }
-    await pause();
-    if (stopped()) return null;
-  }
+  const tree = await runStepsWithPauses(orgTreeSteps(doc, 20_000), pause, stopped);
+  if (tree) last = { ties: doc.ties, kinds: doc.map.settings.tieKinds, tree };
+  return tree;
 }

@@ -13,6 +13,7 @@ import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutTe
 import { personNeedsRepair, repairDocument, tieNeedsRepair, type RepairKind } from './operations';
 import { isCurrentVersion, MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
 import { emptyRecord, hasEntry, rememberEntries } from './records';
+import { runSteps, runStepsWithPauses, type Steps } from './next-task';
 import { isBuiltInKind, isKnownKind } from './tie-kinds';
 import type { CustomTieKind, Id, MapDocument, MapMeta, Stakeholder, Tie } from './types';
 
@@ -167,11 +168,7 @@ function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: Label, report
  * at all. `problems` is the report as lines for the user (the same text as `fixes`).
  */
 export function restoreDocument(raw: RawDocument, options: RestoreOptions): RestoreResult {
-  const steps = restoreSteps(raw, options, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(restoreSteps(raw, options, Infinity));
 }
 
 /** Records restored between two pauses of restoreDocumentInChunks. */
@@ -183,16 +180,12 @@ export const RESTORE_CHUNK = 2000;
  * The same result as restoreDocument.
  */
 export async function restoreDocumentInChunks(raw: RawDocument, options: RestoreOptions, pause: () => Promise<void>, chunk = RESTORE_CHUNK): Promise<RestoreResult> {
-  const steps = restoreSteps(raw, options, chunk);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+  // Never stopped, so never null.
+  return (await runStepsWithPauses(restoreSteps(raw, options, chunk), pause))!;
 }
 
 /** The work of restoreDocument, yielding after every `chunk` records. */
-function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number): Generator<void, RestoreResult> {
+function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number): Steps<RestoreResult> {
   const report = new Report();
   const stored = options.source === 'indexeddb' || options.source === 'journal';
 

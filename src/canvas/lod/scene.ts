@@ -7,6 +7,7 @@
 import { TIE_COLOUR_CHOICES, TIE_LINE_STYLES, type Stance, type TieColourChoice, type TieKind, type TieLineStyle } from '../../domain/types';
 import { LINE_DASH, type TieLook } from '../../io/palette';
 import type { StakeholderFlowNode, TieFlowEdge } from '../flow-mapping';
+import { runSteps, runStepsWithPauses, type Steps } from '../../domain/next-task';
 
 /** Below this zoom, cards are too small to read (a 150-unit card is under ~70 px): draw marks. */
 export const LOD_ZOOM = 0.45;
@@ -98,18 +99,14 @@ export interface BuildOptions {
 
 /** Flattens nodes and edges; ties whose ends are missing are left out. */
 export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions = {}): LodScene {
-  const steps = sceneSteps(nodes, edges, options, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(sceneSteps(nodes, edges, options, Infinity));
 }
 
 /** People and ties flattened between two turns for the page (createSceneSplitter's prepare). */
 const SCENE_SLICE = 25_000;
 
 /** buildScene's work, yielding after every `slice` people or ties. */
-function* sceneSteps(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions, slice: number): Generator<void, LodScene> {
+function* sceneSteps(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions, slice: number): Steps<LodScene> {
   const { marked, ignoreSelection = false } = options;
   const count = nodes.length;
   const ids = new Array<string>(count);
@@ -303,16 +300,8 @@ export function createSceneSplitter(): SceneSplitter {
   };
   split.prepare = async (nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], pause: () => Promise<void>, stopped: () => boolean) => {
     if (baseReusable(nodes, edges, '')) return;
-    const steps = sceneSteps(nodes, edges, { ignoreSelection: true }, SCENE_SLICE);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        last = { key: '', nodes, edges, moving: new Set(), base: step.value };
-        return;
-      }
-      await pause();
-      if (stopped()) return;
-    }
+    const base = await runStepsWithPauses(sceneSteps(nodes, edges, { ignoreSelection: true }, SCENE_SLICE), pause, stopped);
+    if (base) last = { key: '', nodes, edges, moving: new Set(), base };
   };
   return split;
 }
