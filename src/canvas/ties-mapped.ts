@@ -22,28 +22,7 @@ export const MARKS_WAIT_MS = 3000;
  * mapper's prepare), so the render that then takes them finds them done: no long task at all.
  */
 export function useTiesMapped(doc: MapDocument, lod: boolean, prepare: (stopped: () => boolean) => Promise<void>): { mapped: boolean; marksDrawn: () => void } {
-  const [mapped, setMapped] = useState(() => entryCount(doc.ties) < TIES_AFTER_PAINT);
-  const prepareRef = useRef(prepare);
-  prepareRef.current = prepare;
-  const started = useRef(false);
-  const gone = useRef(false);
-  useEffect(
-    () => () => {
-      gone.current = true;
-    },
-    [],
-  );
-  const start = useCallback(() => {
-    if (started.current) return;
-    started.current = true;
-    const stopped = () => gone.current;
-    void prepareRef
-      .current(stopped)
-      .catch(() => undefined)
-      .then(() => {
-        if (!stopped()) setMapped(true);
-      });
-  }, []);
+  const { mapped, start } = usePrepared(() => entryCount(doc.ties) < TIES_AFTER_PAINT, prepare);
   // A frame later, and then in tasks of their own: the people's image is on screen (and that
   // frame counted) before the ties are mapped.
   const marksDrawn = useCallback(() => void onNextFrame(start), [start]);
@@ -67,22 +46,41 @@ export const PEOPLE_AFTER_PAINT = 20_000;
  * drew an imported company.
  */
 export function usePeopleMapped(doc: MapDocument, prepare: (stopped: () => boolean) => Promise<void>): boolean {
-  const [mapped, setMapped] = useState(() => entryCount(doc.stakeholders) < PEOPLE_AFTER_PAINT);
+  const { mapped, start } = usePrepared(() => entryCount(doc.stakeholders) < PEOPLE_AFTER_PAINT, prepare);
+  // After a turn for the page: not in the task of the render that mounted the canvas.
+  useEffect(() => {
+    if (!mapped) void nextTask().then(start);
+  }, [mapped, start]);
+  return mapped;
+}
+
+/**
+ * What both share: `start()` runs `prepare` once, and `mapped` turns true when it has finished,
+ * unless the canvas has gone meanwhile (then `prepare` is told to stop).
+ */
+function usePrepared(initially: () => boolean, prepare: (stopped: () => boolean) => Promise<void>): { mapped: boolean; start: () => void } {
+  const [mapped, setMapped] = useState(initially);
   const prepareRef = useRef(prepare);
   prepareRef.current = prepare;
+  const started = useRef(false);
+  const gone = useRef(false);
+  // Set on mount too: StrictMode mounts, unmounts and mounts again, and a canvas still here is not gone.
   useEffect(() => {
-    if (mapped) return;
-    let stopped = false;
-    // After a turn for the page: not in the task of the render that mounted the canvas.
-    void nextTask()
-      .then(() => (stopped ? undefined : prepareRef.current(() => stopped)))
+    gone.current = false;
+    return () => {
+      gone.current = true;
+    };
+  }, []);
+  const start = useCallback(() => {
+    if (started.current || gone.current) return;
+    started.current = true;
+    const stopped = () => gone.current;
+    void prepareRef
+      .current(stopped)
       .catch(() => undefined)
       .then(() => {
-        if (!stopped) setMapped(true);
+        if (!stopped()) setMapped(true);
       });
-    return () => {
-      stopped = true;
-    };
-  }, [mapped]);
-  return mapped;
+  }, []);
+  return { mapped, start };
 }

@@ -1,4 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MARKS_WAIT_MS, PEOPLE_AFTER_PAINT, TIES_AFTER_PAINT, usePeopleMapped, useTiesMapped } from '../../src/canvas/ties-mapped';
 import { createStakeholder } from '../../src/domain/factories';
@@ -55,6 +56,18 @@ describe('an opening map maps its ties after its people are drawn', () => {
     await finish();
     expect(result.current.mapped).toBe(true);
     expect(calls).toHaveLength(1);
+  });
+
+  it('under StrictMode (mounted, unmounted and mounted again) the ties are still mapped', async () => {
+    const doc = docWithTies(TIES_AFTER_PAINT);
+    const { prepare, calls, finish } = preparer();
+    const { result } = renderHook(() => useTiesMapped(doc, true, prepare), { wrapper: StrictMode });
+    act(() => result.current.marksDrawn());
+    await frameThenTask();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]()).toBe(false);
+    await finish();
+    expect(result.current.mapped).toBe(true);
   });
 
   it('a canvas that goes away stops the slices and maps nothing', async () => {
