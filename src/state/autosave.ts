@@ -49,13 +49,12 @@ export class Autosave {
       // Saves and another tab's changes already wait for the operation in flight: so they wait
       // for the revisions too.
       this.revs = new Map();
-      this.inFlight = base.revs.then(
-        (revs) => void (this.revs = revs),
-        () => undefined,
-      );
-      void this.inFlight.finally(() => {
-        this.inFlight = null;
-      });
+      this.inFlight = base.revs
+        .then((revs) => void (this.revs = revs))
+        .catch(() => undefined)
+        .finally(() => {
+          this.inFlight = null;
+        });
     } else this.revs = base.revs;
     this.unsubscribe = store.subscribe((state, prev) => {
       if (state.doc !== prev.doc && state.doc?.map.id === this.mapId) this.schedule();
