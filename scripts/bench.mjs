@@ -351,8 +351,14 @@ async function appRun(browser, url, lib, size, ms) {
     // The rename above is re-analysed too (names label clusters): let that run finish first.
     await new Promise((r) => setTimeout(r, 400));
     while (store.getState().analysisState !== 'ready') await new Promise((r) => setTimeout(r, 20));
+    // The tie is picked in a task of its own: listing 250,000 ties here (Object.values) was a long
+    // task of the harness's, counted in the edit's.
+    let tie;
+    for (const id in store.getState().doc.ties) {
+      tie = store.getState().doc.ties[id];
+      if (tie.kind !== 'tension') break;
+    }
     await new Promise((r) => setTimeout(r, 300));
-    const tie = Object.values(store.getState().doc.ties).find((t) => t.kind !== 'tension');
     bench.analysis.length = 0;
     const editAt = performance.now();
     store.getState().updateTie(tie.id, { strength: tie.strength === 3 ? 1 : 3 });

@@ -13,6 +13,7 @@ import { clampStrength, cleanSeniority } from './input';
 import type { Id, MapDocument, TieKind } from '../domain/types';
 import type { AnalysisInput, AnalysisPerson, AnalysisTie } from './types';
 import { nextTask } from '../domain/next-task';
+import { valuesOf } from '../domain/records';
 
 const KINDS: readonly TieKind[] = ['influence', 'trust', 'reports-to', 'tension'];
 const KIND_CODE: Record<string, number> = { influence: 0, trust: 1, 'reports-to': 2, tension: 3 };
@@ -47,7 +48,7 @@ export async function toPackedInput(doc: MapDocument, sliced = true): Promise<Pa
   let since = clock();
   // Looked at every CHECK_EVERY items, and awaited only to pause: a small map packs in one go.
   const due = (i: number) => sliced && (i & (CHECK_EVERY - 1)) === 0 && clock() - since >= SLICE_MS;
-  const stakeholders = Object.values(doc.stakeholders);
+  const stakeholders = valuesOf(doc.stakeholders);
   const n = stakeholders.length;
   const ids: Id[] = new Array<Id>(n);
   const names: string[] = new Array<string>(n);
@@ -68,7 +69,7 @@ export async function toPackedInput(doc: MapDocument, sliced = true): Promise<Pa
     seniority[i] = cleanSeniority(s.seniority);
     index.set(s.id, i);
   }
-  const all = Object.values(doc.ties);
+  const all = valuesOf(doc.ties);
   const tieIds: Id[] = [];
   const source = new Int32Array(all.length);
   const target = new Int32Array(all.length);

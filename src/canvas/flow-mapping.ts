@@ -304,11 +304,20 @@ export function createEdgeMapper(): EdgeMapper {
     const edges: TieFlowEdge[] = [];
     let changed = false;
     const hidden = overlay.hidden?.size ? overlay.hidden : null;
+    // Only ties changed (a strength, a note, a kind), in place: every other tie at the same place
+    // in the list keeps its edge, found at the same place in the last edges, with no lookup (one
+    // tie edited on a 250,000-tie map was a pass of cache and name lookups over every tie).
+    const prevTies = lastTies;
+    const aligned = lanes === lastLanes && selected === lastSelected && lastPeople !== null && sameTieOverlay(lastOverlay, overlay) && sameInEvery(lastPeople, doc.stakeholders, 'name');
     for (let i = 0; i < ties.length; i++) {
       if (i > 0 && i % slice === 0) yield;
       const tie = ties[i];
       // A tie to someone in a collapsed team is out of sight with them.
       if (hidden && (hidden.has(tie.source) || hidden.has(tie.target))) continue;
+      if (aligned && tie === prevTies[i]) {
+        edges.push(before[edges.length]);
+        continue;
+      }
       const lanes = lanesOf.get(tie.id) ?? 1;
       const lane = laneOf.get(tie.id) ?? 0;
       const isSelected = selected.has(tie.id);

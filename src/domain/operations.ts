@@ -6,8 +6,8 @@ import { createStakeholder, createTie } from './factories';
 import { copyWithNewIds } from './copy';
 import { copyName, nameSet } from './naming';
 import type { Id, MapDocument, MapMeta, MapSettings, Stakeholder, Tie, TieKindId } from './types';
-import { isKnownKind, kindDirection, kindLabel } from './tie-kinds';
-import { copyRecord, emptyRecord, hasEntry, withEntry } from './records';
+import { aKindOfTie, isKnownKind, kindDirection } from './tie-kinds';
+import { copyRecord, editedRecord, emptyRecord, entryCount, hasEntry, valuesOf, withEntry } from './records';
 import { dropDanglingTies } from './merge';
 
 export type OpResult = { ok: true; doc: MapDocument } | { ok: false; error: string };
@@ -22,7 +22,7 @@ export function addStakeholder(doc: MapDocument, stakeholder: Stakeholder): MapD
 }
 
 export function addStakeholderAt(doc: MapDocument, position: Position, fields: Partial<Stakeholder> = {}): { doc: MapDocument; id: Id } {
-  const count = Object.keys(doc.stakeholders).length;
+  const count = entryCount(doc.stakeholders);
   const lowest = doc.map.settings.levels.length - 1;
   const stakeholder = createStakeholder({ name: `Person ${count + 1}`, seniority: lowest, ...fields, x: position.x, y: position.y });
   return { doc: addStakeholder(doc, stakeholder), id: stakeholder.id };
@@ -39,28 +39,27 @@ export function updateStakeholder(doc: MapDocument, id: Id, patch: StakeholderPa
 }
 
 export function moveStakeholders(doc: MapDocument, positions: Record<Id, Position>): MapDocument {
-  let stakeholders: Record<Id, Stakeholder> | null = null;
+  const moved: [Id, Stakeholder][] = [];
   for (const [id, pos] of Object.entries(positions)) {
-    const current = doc.stakeholders[id];
+    const current = hasEntry(doc.stakeholders, id) ? doc.stakeholders[id] : undefined;
     if (!current || (current.x === pos.x && current.y === pos.y)) continue;
-    stakeholders ??= copyRecord(doc.stakeholders);
-    stakeholders[id] = { ...current, x: pos.x, y: pos.y };
+    moved.push([id, { ...current, x: pos.x, y: pos.y }]);
   }
-  return stakeholders ? { ...doc, stakeholders } : doc;
+  return moved.length ? { ...doc, stakeholders: editedRecord(doc.stakeholders, moved) } : doc;
 }
 
 /** Removes people and ties; a person's ties go with them, and "Me" is cleared if Me is removed. */
 export function removeElements(doc: MapDocument, stakeholderIds: Iterable<Id>, tieIds: Iterable<Id> = []): MapDocument {
   const people = new Set([...stakeholderIds].filter((id) => hasEntry(doc.stakeholders, id)));
   const tiesGone = new Set([...tieIds].filter((id) => hasEntry(doc.ties, id)));
-  for (const tie of Object.values(doc.ties)) {
-    if (people.has(tie.source) || people.has(tie.target)) tiesGone.add(tie.id);
+  if (people.size) {
+    for (const tie of valuesOf(doc.ties)) {
+      if (people.has(tie.source) || people.has(tie.target)) tiesGone.add(tie.id);
+    }
   }
   if (people.size === 0 && tiesGone.size === 0) return doc;
-  const stakeholders = copyRecord(doc.stakeholders);
-  for (const id of people) delete stakeholders[id];
-  const ties = copyRecord(doc.ties);
-  for (const id of tiesGone) delete ties[id];
+  const stakeholders = people.size ? editedRecord(doc.stakeholders, [], people) : doc.stakeholders;
+  const ties = tiesGone.size ? editedRecord(doc.ties, [], tiesGone) : doc.ties;
   const map = doc.map.meId && people.has(doc.map.meId) ? { ...doc.map, meId: null } : doc.map;
   return { map, stakeholders, ties };
 }
@@ -76,11 +75,8 @@ function sameTie(a: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, b: Pick<
 export function tieProblem(doc: MapDocument, candidate: Pick<Tie, 'source' | 'target' | 'kind' | 'mutual'>, ignoreId?: Id): string | null {
   if (!hasEntry(doc.stakeholders, candidate.source) || !hasEntry(doc.stakeholders, candidate.target)) return 'Both ends of a tie must be people on this map.';
   if (candidate.source === candidate.target) return 'A person cannot have a tie to themselves.';
-  for (const tie of Object.values(doc.ties)) {
-    if (tie.id !== ignoreId && sameTie(tie, candidate)) {
-      const kind = kindLabel(doc.map.settings, candidate.kind).toLowerCase();
-      return `There is already ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} tie between these two people.`;
-    }
+  for (const tie of valuesOf(doc.ties)) {
+    if (tie.id !== ignoreId && sameTie(tie, candidate)) return `There is already ${aKindOfTie(doc.map.settings, candidate.kind)} between these two people.`;
   }
   return null;
 }

@@ -63,6 +63,12 @@ export function kindLabel(settings: WithKinds, kind: TieKindId): string {
   return custom ? custom.name.trim() || 'Unnamed kind' : kind;
 }
 
+/** "an influence tie", "a trust tie": a kind named inside a sentence, with its article. */
+export function aKindOfTie(settings: WithKinds, kind: TieKindId): string {
+  const name = kindLabel(settings, kind).toLowerCase();
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} tie`;
+}
+
 /** Direction of new ties of this kind and whether the user may change it. Custom kinds fix it. */
 export function kindDirection(settings: WithKinds, kind: TieKindId): { defaultMutual: boolean; fixed: boolean } {
   if (isBuiltInKind(kind)) return TIE_DIRECTION_RULES[kind];

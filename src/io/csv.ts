@@ -24,7 +24,7 @@ import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
 import { STANCES, TIE_KINDS } from '../domain/types';
 import type { MapDocument, Stance, Stakeholder, Strength, Tie, TieKind, TieKindId } from '../domain/types';
-import { customKind, customKinds, kindDirection, kindFinder, kindLabel, TIE_MEANING_LABELS, withTieKinds } from '../domain/tie-kinds';
+import { aKindOfTie, customKind, customKinds, kindDirection, kindFinder, TIE_MEANING_LABELS, withTieKinds } from '../domain/tie-kinds';
 import { MAX_TIE_KINDS } from '../domain/limits';
 import { neutraliseCell, restoreCell } from './formula';
 import { PersonIndex, TieIndex } from './person-index';
@@ -517,7 +517,7 @@ export function addTiesFromCsv(doc: MapDocument, table: CsvTable): TiesCsvResult
       continue;
     }
     if (existing.has(tie)) {
-      skipped.push({ row: row.line, reason: `${where}: there is already a ${kindLabel({ tieKinds: kinds }, kind).toLowerCase()} tie between these two people; skipped.`, why: 'repeat a tie already there' });
+      skipped.push({ row: row.line, reason: `${where}: there is already ${aKindOfTie({ tieKinds: kinds }, kind)} between these two people; skipped.`, why: 'repeat a tie already there' });
       continue;
     }
     existing.add(tie);

@@ -21,7 +21,7 @@
  * A file without positions gets a circle (up to 24 people) or grid layout.
  */
 import { NODE_HEIGHT, nodeWidth } from '../domain/defaults';
-import { kindDirection, kindFinder, kindLabel } from '../domain/tie-kinds';
+import { aKindOfTie, kindDirection, kindFinder } from '../domain/tie-kinds';
 import { createMapDocument, createStakeholder, createTie } from '../domain/factories';
 import { newId } from '../domain/ids';
 import { StakeholderSchema, restore } from '../domain/schemas';
@@ -328,7 +328,7 @@ export function graphToDocument(graph: RawGraph, options: { mapName?: string; no
     const id = edge.id && edge.id.length <= 200 && !tieIds.has(edge.id) ? edge.id : newId();
     const tie: Tie = createTie(source, target, kind, { id, strength, mutual, note: clampText(noteParts.join('\n'), MAX_NOTES, () => `${edgeWhere(edge, e)}: the note`, problems) });
     if (index.has(tie)) {
-      drop(() => `${edgeWhere(edge, e)}: there is already a ${kindLabel({ tieKinds: finder.kinds }, kind).toLowerCase()} tie between ${quote(doc.stakeholders[source].name)} and ${quote(doc.stakeholders[target].name)}; left out.`);
+      drop(() => `${edgeWhere(edge, e)}: there is already ${aKindOfTie({ tieKinds: finder.kinds }, kind)} between ${quote(doc.stakeholders[source].name)} and ${quote(doc.stakeholders[target].name)}; left out.`);
       continue;
     }
     index.add(tie);

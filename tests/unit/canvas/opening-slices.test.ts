@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEdgeMapper, createNodeMapper } from '../../../src/canvas/flow-mapping';
 import { createSceneSplitter } from '../../../src/canvas/lod/scene';
 import { createMapDocument, createStakeholder, createTie } from '../../../src/domain/factories';
+import { updateTie } from '../../../src/domain/operations';
+import { valuesOf, withEntry } from '../../../src/domain/records';
 import type { MapDocument } from '../../../src/domain/types';
 
 /** A map with `ties` ties between a few people (several parallel ties, so lanes matter). */
@@ -53,6 +55,36 @@ describe('the edge mapper in slices (an opening whole company)', () => {
     const edges = mapper(doc, selected, {});
     expect(edges.find((e) => e.id === 't7')!.selected).toBe(true);
     expect(edges.filter((e) => e.selected)).toHaveLength(1);
+  });
+});
+
+describe('the edge mapper after an edit of a few ties (a strength, a kind, a note)', () => {
+  it('gives what a fresh mapper gives, reusing the edge of every tie the edit left alone', () => {
+    // 400 influence ties, no two between the same people, and a trust tie beside the first.
+    const start = createMapDocument('Edits');
+    for (let i = 0; i < 40; i++) start.stakeholders[`p${i}`] = createStakeholder({ id: `p${i}`, name: `P${i}` });
+    for (let k = 0; k < 400; k++) start.ties[`t${k}`] = createTie(`p${k % 40}`, `p${(k % 40 + 1 + Math.floor(k / 40)) % 40}`, 'influence', { id: `t${k}` });
+    start.ties.tw = createTie('p0', 'p1', 'trust', { id: 'tw' });
+    valuesOf(start.ties);
+    const hidden = { hidden: new Set(['p3']) };
+    for (const overlay of [{}, hidden]) {
+      const mapper = createEdgeMapper();
+      const before = mapper(start, none, overlay);
+      const edited = updateTie(start, 't5', { strength: 3 });
+      expect(edited.ok).toBe(true);
+      let doc = (edited as { doc: MapDocument }).doc;
+      const kindChanged = updateTie(doc, 't9', { kind: 'trust' });
+      doc = (kindChanged as { doc: MapDocument }).doc;
+      const after = mapper(doc, none, overlay);
+      expect(after).toEqual(createEdgeMapper()(doc, none, overlay));
+      const changed = after.filter((edge, i) => edge !== before[i]).map((e) => e.id);
+      expect(changed).toEqual(['t5', 't9']);
+      // A renamed person renames the sentences of their ties: those edges are new.
+      const renamed = { ...doc, stakeholders: withEntry(doc.stakeholders, 'p1', { ...doc.stakeholders.p1, name: 'Bea' }) };
+      const again = mapper(renamed, none, overlay);
+      expect(again).toEqual(createEdgeMapper()(renamed, none, overlay));
+      expect(again.find((e) => e.id === 't0')!.ariaLabel).toMatch(/Bea/);
+    }
   });
 });
 

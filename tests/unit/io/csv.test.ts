@@ -73,7 +73,7 @@ describe('people and ties CSV', () => {
     expect(text).toMatch(/Row 4: a tie cannot join a person to themselves/);
     // A kind the map does not have becomes one of its own, shown only until the user says what it counts as.
     expect(text).toMatch(/Row 5: kind "friendship" is new to this map; added as a kind of its own \(shown only/);
-    expect(text).toMatch(/Row 6: there is already a influence tie/);
+    expect(text).toMatch(/Row 6: there is already an influence tie/);
     expect(text).toMatch(/Row 7: strength "7" is not 1, 2 or 3/);
     expect(text).toMatch(/Row 7: direction "sideways"/);
     expect(result.added).toBe(3);
