@@ -30,6 +30,12 @@ export interface PackRecord {
   stamp: string;
   stakeholders: PackedRecords[];
   ties: PackedRecords[];
+  /**
+   * 'person-index': a tie row's `source` and `target` are stored as the position of that person's
+   * row in `stakeholders` (a number) when the person is there. Packs written before this have the
+   * ids as text, and are read as before.
+   */
+  ends?: 'person-index';
 }
 
 /** What a pack must carry to stand for the rows: changes whenever the map's rows are written. */
@@ -56,7 +62,27 @@ export async function packRows(map: MapRecord, rows: Record<TableName, readonly 
     }
     return slices;
   };
-  return { mapId: map.id, stamp: packStamp(map), stakeholders: await packTable(rows.stakeholders), ties: await packTable(rows.ties) };
+  const stakeholders = await packTable(rows.stakeholders);
+  // A damaged row with a number for an end would read as a person's position: such a map's ends stay text.
+  const numbered = rows.ties.some((row) => typeof row.source === 'number' || typeof row.target === 'number');
+  if (numbered) return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(rows.ties) };
+  return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(endsByIndex(rows)), ends: 'person-index' };
+}
+
+/**
+ * The tie rows with each end that names a person's row given as that row's position. Opened, the
+ * end is then the very string of the person's id: 500,000 ends of a 50,000-person map are neither
+ * cut out of the packed text nor hashed afresh on every lookup (restore checks both ends of every
+ * tie, the canvas and the analysis look them up again).
+ */
+function endsByIndex(rows: Record<TableName, readonly StoredRecord[]>): StoredRecord[] {
+  const at = new Map<string, number>();
+  rows.stakeholders.forEach((row, i) => at.set(row.id, i));
+  return rows.ties.map((row) => {
+    const source = typeof row.source === 'string' ? at.get(row.source) : undefined;
+    const target = typeof row.target === 'string' ? at.get(row.target) : undefined;
+    return source === undefined || target === undefined ? row : { ...row, source, target };
+  });
 }
 
 /** The rows again, a slice per task; throws on a damaged pack (a row missing from a slice). */
@@ -75,5 +101,17 @@ export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): 
     }
     return out;
   };
-  return { stakeholders: await unpackTable(pack.stakeholders), ties: await unpackTable(pack.ties) };
+  const stakeholders = await unpackTable(pack.stakeholders);
+  const ties = await unpackTable(pack.ties);
+  if (pack.ends === 'person-index') {
+    for (const row of ties) {
+      if (typeof row.source !== 'number' || typeof row.target !== 'number') continue;
+      const source = stakeholders[row.source]?.id;
+      const target = stakeholders[row.target]?.id;
+      if (source === undefined || target === undefined) throw new Error('A packed tie names a person the pack does not have.');
+      row.source = source;
+      row.target = target;
+    }
+  }
+  return { stakeholders, ties };
 }

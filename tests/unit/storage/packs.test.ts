@@ -3,7 +3,9 @@ import { generateOrganisation } from '../../../src/analysis/generate';
 import { diffDocuments } from '../../../src/domain/diff';
 import { updateStakeholder } from '../../../src/domain/operations';
 import type { MapDocument } from '../../../src/domain/types';
-import { PACK_MIN_ROWS } from '../../../src/storage/packs';
+import type { MapRecord } from '../../../src/storage/db';
+import { PACK_MIN_ROWS, packRows, unpackRows } from '../../../src/storage/packs';
+import type { StoredRecord } from '../../../src/storage/record-tables';
 import { Repository, type Revisions } from '../../../src/storage/repository';
 import { freshDb } from '../helpers/storage';
 
@@ -175,5 +177,52 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', { ti
     const repo = await created(doc);
     await repo.deleteMap(doc.map.id);
     expect(await packOf(repo, doc.map.id)).toBeUndefined();
+  });
+});
+
+describe('packs: tie ends stored as person positions (storage/packs.ts)', () => {
+  const map = { id: 'm1', rev: 3, updatedAt: 1 } as unknown as MapRecord;
+  const pause = () => Promise.resolve();
+  const person = (id: string): StoredRecord => ({ id, mapId: 'm1', rev: 1, name: `P ${id}` });
+  const tie = (id: string, source: unknown, target: unknown): StoredRecord => ({ id, mapId: 'm1', rev: 1, source, target, kind: 'influence' });
+  const rows = () => ({
+    stakeholders: [person('a'), person('__proto__'), person('c')],
+    ties: [tie('t1', 'a', '__proto__'), tie('t2', 'c', 'a'), tie('t3', 'a', 'gone')],
+  });
+
+  it('packs the ends of ties between people in the pack as positions, and opens them as the same ids', async () => {
+    const pack = await packRows(map, rows(), pause);
+    expect(pack.ends).toBe('person-index');
+    const back = await unpackRows(pack, pause);
+    expect(back).toEqual(rows());
+    // What is stored is the positions (read without `ends`, the numbers show).
+    const raw = await unpackRows({ ...pack, ends: undefined }, pause);
+    expect(raw.ties.slice(0, 2)).toMatchObject([{ source: 0, target: 1 }, { source: 2, target: 0 }]);
+  });
+
+  it('a tie to someone missing from the pack keeps its ends as text (restore then reports it, as from rows)', async () => {
+    const back = await unpackRows(await packRows(map, rows(), pause), pause);
+    expect(back.ties[2]).toMatchObject({ source: 'a', target: 'gone' });
+  });
+
+  it('a damaged row with a number for an end is packed with ids as text, so it is never read as a position', async () => {
+    const damaged = rows();
+    damaged.ties.push(tie('t4', 0, 'c'));
+    const pack = await packRows(map, damaged, pause);
+    expect(pack.ends).toBeUndefined();
+    expect((await unpackRows(pack, pause)).ties[3]).toMatchObject({ source: 0, target: 'c' });
+  });
+
+  it('a pack written before positions (no `ends`) reads as before', async () => {
+    const pack = await packRows(map, rows(), pause);
+    const old = { ...pack, ties: (await packRows(map, { stakeholders: [], ties: rows().ties }, pause)).ties };
+    delete old.ends;
+    expect(await unpackRows(old, pause)).toEqual(rows());
+  });
+
+  it('a position past the people in the pack throws, so the map opens from its rows instead', async () => {
+    const pack = await packRows(map, rows(), pause);
+    const short = { ...pack, stakeholders: (await packRows(map, { stakeholders: [person('a')], ties: [] }, pause)).stakeholders };
+    await expect(unpackRows(short, pause)).rejects.toThrow(/names a person the pack does not have/);
   });
 });
