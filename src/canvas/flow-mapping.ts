@@ -171,9 +171,10 @@ interface Lanes {
 }
 
 /**
- * Nearly every tie is alone between its two people, so only shared pairs get entries, and a pair
- * is keyed by a number made of the two people's order of appearance, not by a string per tie
- * (250,000 string keys and two maps of every tie were seconds of a 50,000-person map's opening).
+ * Nearly every tie is alone between its two people, so only shared pairs get entries. A pair is
+ * a number made of the two people's order of appearance, one per tie in a typed array; sorted, a
+ * shared pair is two equal neighbours. (A string key per tie, and then a map of every pair, were
+ * seconds, then a third of a second, of a 50,000-person map's opening.)
  */
 function* laneSteps(ties: readonly Tie[], slice: number): Steps<Lanes> {
   const order = new Map<Id, number>();
@@ -182,26 +183,30 @@ function* laneSteps(ties: readonly Tie[], slice: number): Steps<Lanes> {
     if (i === undefined) order.set(id, (i = order.size));
     return i;
   };
-  // At most two people per tie, so a pair's number below span * span is unique (and exact).
+  // At most two people per tie, so a pair's number below span * span is unique, and exact
+  // (under 2^53) for any map that fits in memory.
   const span = 2 * ties.length + 1;
-  const first = new Map<number, number>();
-  const shared = new Map<number, Id[]>();
+  const pairs = new Float64Array(ties.length);
   for (let k = 0; k < ties.length; k++) {
     if (k > 0 && k % slice === 0) yield;
     const a = at(ties[k].source);
     const b = at(ties[k].target);
-    const key = a < b ? a * span + b : b * span + a;
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, k);
-      continue;
-    }
-    const list = shared.get(key);
-    if (list) list.push(ties[k].id);
-    else shared.set(key, [ties[earlier].id, ties[k].id]);
+    pairs[k] = a < b ? a * span + b : b * span + a;
   }
+  const sorted = pairs.slice().sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
   const lane = new Map<Id, number>();
   const lanes = new Map<Id, number>();
+  if (repeated.size === 0) return { lane, lanes };
+  // In the ties' own order, as before: the first tie of a pair is its lane 0.
+  const shared = new Map<number, Id[]>();
+  for (let k = 0; k < ties.length; k++) {
+    if (!repeated.has(pairs[k])) continue;
+    const list = shared.get(pairs[k]);
+    if (list) list.push(ties[k].id);
+    else shared.set(pairs[k], [ties[k].id]);
+  }
   for (const ids of shared.values()) {
     for (let i = 0; i < ids.length; i++) {
       lane.set(ids[i], i);
@@ -252,8 +257,11 @@ function sameTieOverlay(a: Overlay, b: Overlay): boolean {
   return a === b || (sameSet(a.hidden, b.hidden) && sameSet(a.faded, b.faded) && sameSet(a.fadedTies, b.fadedTies) && sameSet(a.highlightedTies, b.highlightedTies) && sameSet(a.broken, b.broken) && sameMap(a.health, b.health));
 }
 
-/** Ties mapped between two turns for the page when mapping in slices (prepare). */
-const EDGE_SLICE = 20_000;
+/**
+ * Ties mapped between two turns for the page when mapping in slices (prepare). 20,000 was a task
+ * of 0.3 s on a slow 2-core machine, after the people were drawn and could be clicked.
+ */
+const EDGE_SLICE = 5_000;
 
 export interface EdgeMapper {
   (doc: MapDocument, selected: ReadonlySet<Id>, overlay?: Overlay): TieFlowEdge[];

@@ -53,6 +53,14 @@ describe('edge mapping on large maps', () => {
     expect(lanes(map(edited.doc, none))).toEqual({ t1: '0/2', t2: '0/1', t3: '0/1', t4: '1/2' });
     expect(lanes(map(doc, none))).toEqual({ t1: '0/1', t2: '0/1', t3: '0/1' });
   });
+
+  it('fans out every tie between the same two people, either way round, in the order the ties come', () => {
+    const doc = spreadDoc();
+    const [a, b, c] = Object.keys(doc.stakeholders);
+    const ties = { p1: createTie(a, b, 'influence', { id: 'p1' }), p2: createTie(b, c, 'trust', { id: 'p2' }), p3: createTie(b, a, 'trust', { id: 'p3' }), p4: createTie(c, a, 'trust', { id: 'p4' }), p5: createTie(a, b, 'tension', { id: 'p5' }) };
+    const edges = createEdgeMapper()({ ...doc, ties }, none);
+    expect(Object.fromEntries(edges.map((e) => [e.id, `${e.data!.lane}/${e.data!.lanes}`]))).toEqual({ p1: '0/3', p2: '0/1', p3: '1/3', p4: '0/1', p5: '2/3' });
+  });
 });
 
 describe('level-of-detail scene split', () => {

@@ -102,8 +102,11 @@ export function buildScene(nodes: readonly StakeholderFlowNode[], edges: readonl
   return runSteps(sceneSteps(nodes, edges, options, Infinity));
 }
 
-/** People and ties flattened between two turns for the page (createSceneSplitter's prepare). */
-const SCENE_SLICE = 25_000;
+/**
+ * People and ties flattened between two turns for the page (createSceneSplitter's prepare): 25,000
+ * were tasks of over 100 ms on a slow 2-core machine while an opened company's ties came in.
+ */
+const SCENE_SLICE = 10_000;
 
 /** buildScene's work, yielding after every `slice` people or ties. */
 function* sceneSteps(nodes: readonly StakeholderFlowNode[], edges: readonly TieFlowEdge[], options: BuildOptions, slice: number): Steps<LodScene> {

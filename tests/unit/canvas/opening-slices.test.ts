@@ -27,8 +27,8 @@ describe('the edge mapper in slices (an opening whole company)', () => {
     const sliced = createEdgeMapper();
     let pauses = 0;
     await sliced.prepare(doc, none, {}, async () => void pauses++, () => false);
-    // 45,000 ties in slices of 20,000, twice (the lanes, then the edges): two turns each time.
-    expect(pauses).toBe(4);
+    // 45,000 ties in slices of 5,000, twice (the lanes, then the edges): eight turns each time.
+    expect(pauses).toBe(16);
     const edges = sliced(doc, none, {});
     expect(sliced(doc, none, {})).toBe(edges);
     expect(edges).toEqual(createEdgeMapper()(doc, none, {}));
