@@ -12,7 +12,7 @@
  */
 
 /** How a value is written (one byte per value). */
-const Tag = { Text: 0, Number: 1, True: 2, False: 3, Null: 4, Undefined: 5, Json: 6, EmptyText: 7, EmptyList: 8 } as const;
+const Tag = { Text: 0, Number: 1, True: 2, False: 3, Null: 4, Undefined: 5, Json: 6, EmptyText: 7, EmptyList: 8, SameText: 9 } as const;
 
 export interface PackedRecords {
   /** How many records (their keys come first in `text`). */
@@ -39,6 +39,10 @@ export function packRecords(record: Readonly<Record<string, object>>): PackedRec
   const tags: number[] = [];
   const numbers: number[] = [];
   const parts: string[] = keys.slice();
+  // The previous record's texts by field position: a text that repeats it (every row's map id, a
+  // run of one department or kind) is a tag, not another copy, and opens as the same string.
+  let previousShape = -1;
+  let previousTexts: unknown[] = [];
   for (let i = 0; i < count; i++) {
     const value = record[keys[i]] as Record<string, unknown>;
     const fields = Object.keys(value);
@@ -50,10 +54,14 @@ export function packRecords(record: Readonly<Record<string, object>>): PackedRec
       shapeIndex.set(signature, shape);
     }
     shapeOf[i] = shape;
-    for (const field of fields) {
-      const v = value[field];
+    const sameShape = shape === previousShape;
+    const texts: unknown[] = new Array<unknown>(fields.length);
+    for (let f = 0; f < fields.length; f++) {
+      const v = value[fields[f]];
       if (typeof v === 'string') {
+        texts[f] = v;
         if (v === '') tags.push(Tag.EmptyText);
+        else if (sameShape && previousTexts[f] === v) tags.push(Tag.SameText);
         else {
           tags.push(Tag.Text);
           parts.push(v);
@@ -71,6 +79,8 @@ export function packRecords(record: Readonly<Record<string, object>>): PackedRec
         parts.push(JSON.stringify(v));
       }
     }
+    previousShape = shape;
+    previousTexts = texts;
   }
   const ends = new Uint32Array(parts.length);
   let at = 0;
@@ -113,15 +123,20 @@ function* unpackSteps<T>(packed: PackedRecords, out: Record<string, T>, step: nu
   for (let i = 0; i < count; i++) keys[i] = nextText();
   let tag = 0;
   let number = 0;
+  let previousTexts: unknown[] = [];
   for (let i = 0; i < count; i++) {
     if (i > 0 && i % step === 0) yield;
     const fields = shapes[shapeOf[i]];
     const value: Record<string, unknown> = {};
+    const texts: unknown[] = new Array<unknown>(fields.length);
     for (let f = 0; f < fields.length; f++) {
       let v: unknown;
       switch (tags[tag++]) {
         case Tag.Text:
-          v = nextText();
+          v = texts[f] = nextText();
+          break;
+        case Tag.SameText:
+          v = texts[f] = previousTexts[f];
           break;
         case Tag.Number:
           v = numbers[number++];
@@ -152,6 +167,7 @@ function* unpackSteps<T>(packed: PackedRecords, out: Record<string, T>, step: nu
       if (fields[f] === '__proto__') Object.defineProperty(value, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
       else value[fields[f]] = v;
     }
+    previousTexts = texts;
     out[keys[i]] = value as T;
     list?.push(value as T);
   }

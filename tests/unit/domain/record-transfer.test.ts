@@ -49,4 +49,22 @@ describe('packed records', () => {
     const out = await crossed(record, 10);
     expect(Object.values(out).map((r) => r.n)).toEqual(Array.from({ length: 45 }, (_, i) => i));
   });
+
+  it('write a text that repeats the previous record\'s same field once, and open it as that one string', async () => {
+    const rows: Record<string, Record<string, unknown>> = {
+      a: { mapId: 'map-1', department: 'Sales', name: 'Ann' },
+      b: { mapId: 'map-1', department: 'Sales', name: 'Sales' },
+      c: { mapId: 'map-1', name: 'map-1', department: 'Sales' },
+      d: { mapId: 'map-1', name: 'Dee', department: 'Sales', extra: 'x' },
+      e: { mapId: 'map-1', name: 'Dee', department: '', extra: 'x' },
+      f: { mapId: 'map-1', name: 'Dee', department: '', extra: 'x' },
+    };
+    const packed = packRecords(rows);
+    // a's three texts; b's name (the same as a field it does not repeat); c's shape differs, so
+    // all three again; d's shape differs again; e repeats d's name and extra; f repeats e.
+    expect(packed.text).toBe(['a', 'b', 'c', 'd', 'e', 'f', 'map-1', 'Sales', 'Ann', 'Sales', 'map-1', 'map-1', 'Sales', 'map-1', 'Dee', 'Sales', 'x'].join(''));
+    const out = await crossed(rows);
+    expect(out).toEqual(rows);
+    for (const id of Object.keys(rows)) expect(Object.keys(out[id])).toEqual(Object.keys(rows[id]));
+  });
 });
