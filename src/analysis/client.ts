@@ -7,7 +7,7 @@
  * AnalysisCancelledError: callers ignore it (`isAnalysisCancelled(error)`).
  */
 import { isCancelled, latestOnly, startWorker, WorkerCancelledError } from '../domain/workers';
-import { isPackedInput, toPosted, type PackedInput } from './packed-input';
+import { isPackedInput, postedForTransfer, type PackedInput } from './packed-input';
 import { unpackResult } from './transfer';
 import type { WhatIfResult } from './what-if';
 import type { AnalysisInput, AnalysisResult, IntroductionResult } from './types';
@@ -50,8 +50,9 @@ const disposedError = () => new WorkerCancelledError('The analysis client was di
 export function createAnalysisClient(options: AnalysisClientOptions = {}): AnalysisClient {
   const debounceMs = options.debounceMs ?? 150;
   const worker = startWorker<AnalysisWorkerApi>(options.createWorker ?? analysisWorker, { inProcess: analysisApi });
-  // Columns cross with their texts joined (packed-input.ts, toPosted): one string to copy, not 450,000.
-  const analyseLatest = latestOnly((input: AnalysisInput | PackedInput) => worker.call('analyse', isPackedInput(input) ? toPosted(input) : input));
+  // Columns cross with their texts joined (packed-input.ts, toPosted): one string to copy, not
+  // 450,000, and their buffers transferred. On this thread the columns are taken as they are.
+  const analyseLatest = latestOnly((input: AnalysisInput | PackedInput) => (isPackedInput(input) ? worker.call('analyse', input, { post: () => postedForTransfer(input) }) : worker.call('analyse', input)));
   const pathsLatest = latestOnly((arg: { input: AnalysisInput; fromId: string; toId: string }) => worker.call('introductionPaths', arg));
   const whatIfLatest = latestOnly((arg: { input: AnalysisInput; removedIds: string[] }) => worker.call('whatIf', arg));
 

@@ -250,6 +250,24 @@ export function toPosted(p: PackedInput): PostedInput {
   };
 }
 
+/**
+ * toPosted for the trip to a worker, with every buffer to transfer: the input's own columns are
+ * copied first (the page keeps the input, to compare the next one with), which is far cheaper
+ * than the structured clone copying them (50,000 people and 250,000 ties: ~50 ms of the page).
+ */
+export function postedForTransfer(p: PackedInput): { arg: PostedInput; transfer: ArrayBuffer[] } {
+  const posted = toPosted(p);
+  const { people, ties } = posted;
+  const arg: PostedInput = {
+    ...posted,
+    people: { ...people, seniority: people.seniority.slice() },
+    ties: { ...ties, source: ties.source.slice(), target: ties.target.slice(), kind: ties.kind.slice(), strength: ties.strength.slice(), mutual: ties.mutual.slice() },
+  };
+  const lists = [arg.people.ids, arg.people.names, arg.people.departments, arg.people.titles, arg.ties.ids];
+  const transfer = [arg.people.seniority, arg.ties.source, arg.ties.target, arg.ties.kind, arg.ties.strength, arg.ties.mutual, ...lists.map((l) => l.ends)].map((a) => a.buffer as ArrayBuffer);
+  return { arg, transfer };
+}
+
 export function fromPosted(w: PostedInput): PackedInput {
   const { people, ties } = w;
   // Ids, names and departments are always texts; only titles may be missing.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyse } from '../../../src/analysis/analyse';
 import { generateOrganisation } from '../../../src/analysis/generate';
 import { toAnalysisInput } from '../../../src/analysis/input';
-import { fromPosted, packInput, packTexts, toPackedInput, toPosted, unpackTexts } from '../../../src/analysis/packed-input';
+import { fromPosted, packInput, packTexts, postedForTransfer, toPackedInput, toPosted, unpackTexts } from '../../../src/analysis/packed-input';
 import { packResult, unpackResult } from '../../../src/analysis/transfer';
 import { createStakeholder } from '../../../src/domain/factories';
 
@@ -98,6 +98,19 @@ describe('the map crosses to the worker in columns', () => {
     expect(fromPosted(structuredClone(posted))).toEqual(await toPackedInput(doc));
     expect(timeless(await analysisApi.analyse(structuredClone(posted)))).toEqual(timeless(fromObjects));
   }, 60_000);
+
+  it('columns posted for transfer arrive as toPosted has them, and the page keeps its own columns whole', async () => {
+    const columns = await toPackedInput(doc);
+    const { arg, transfer } = postedForTransfer(columns);
+    expect(transfer).toHaveLength(11);
+    const arrived = structuredClone(arg, { transfer });
+    expect(fromPosted(arrived)).toEqual(await toPackedInput(doc));
+    // Transferred: the posted copies are gone from the page, the page's columns are not.
+    expect(arg.ties.source.length).toBe(0);
+    expect(columns.ties.source.length).toBe(columns.ties.ids.length);
+    expect(columns.ties.source.length).toBeGreaterThan(0);
+    expect(columns.people.seniority.length).toBe(columns.people.ids.length);
+  });
 
   it('texts cross joined with their ends, a missing title kept missing and empty texts kept empty', () => {
     const list = ['Ann', undefined, '', 'Bo\u0000b', 'é👩‍💼', undefined];

@@ -6,6 +6,7 @@ class FakeWorker extends EventTarget {
   static last: FakeWorker | null = null;
   terminated = false;
   posted: WorkerRequest[] = [];
+  transfers: Transferable[][] = [];
   private inside = new EventTarget();
   constructor(handlers: Parameters<typeof serveWorker>[0]) {
     super();
@@ -18,8 +19,9 @@ class FakeWorker extends EventTarget {
       },
     });
   }
-  postMessage(message: WorkerRequest) {
+  postMessage(message: WorkerRequest, transfer: Transferable[] = []) {
     this.posted.push(message);
+    this.transfers.push(transfer);
     const data = structuredClone(message);
     setTimeout(() => !this.terminated && this.inside.dispatchEvent(new MessageEvent('message', { data })), 0);
   }
@@ -137,6 +139,19 @@ describe('startWorker with a worker', () => {
     expect(FakeWorker.last!.terminated).toBe(true);
     await expect(call.promise).rejects.toSatisfy(isCancelled);
     await expect(worker.call('double', 1).promise).rejects.toSatisfy(isCancelled);
+  });
+
+  it('posts what `post` makes for the trip, with its buffers to transfer; a crash then runs the call on the original arg', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const worker = startWorker<typeof handlers>(fakeFactory, { inProcess: handlers });
+    const buffer = new ArrayBuffer(8);
+    const sent = worker.call('double', 4, { post: () => ({ arg: 21, transfer: [buffer] }) });
+    expect(FakeWorker.last!.posted[0].arg).toBe(21);
+    expect(FakeWorker.last!.transfers[0]).toEqual([buffer]);
+    expect(await sent.promise).toBe(42);
+    const crashed = worker.call('double', 4, { post: () => ({ arg: 21, transfer: [] }) });
+    FakeWorker.last!.crash();
+    expect(await crashed.promise).toBe(8);
   });
 
   it('a crash runs the waiting calls and later ones in-process (default)', async () => {
