@@ -111,6 +111,17 @@ function takeRasterWorker(): WorkerHandle<RasterWorkerApi> | null {
   return worker;
 }
 
+/**
+ * The job with its scene's columns copied, to transfer: the renderer keeps its scene, and a copy
+ * transferred costs the page less than the structured clone copying them (about 60% of it, for
+ * the 4.5 MB of a 50,000-person, 250,000-tie scene).
+ */
+function jobForTransfer(job: RasterJob): { arg: RasterJob; transfer: ArrayBuffer[] } {
+  const { scene } = job;
+  const columns = { x: scene.x.slice(), y: scene.y.slice(), w: scene.w.slice(), h: scene.h.slice(), flags: scene.flags.slice(), colour: scene.colour.slice(), tieFrom: scene.tieFrom.slice(), tieTo: scene.tieTo.slice(), tieStyle: scene.tieStyle.slice() };
+  return { arg: { ...job, scene: { ...scene, ...columns } }, transfer: Object.values(columns).map((a) => a.buffer as ArrayBuffer) };
+}
+
 /** Frees a worker's image (the cache may also hold a canvas, which needs nothing). */
 function closeBitmap(image: Cache['canvas'] | undefined): void {
   if (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap) image.close();
@@ -301,7 +312,7 @@ export class LodRenderer {
     this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr, partial };
     const sent = partial ? { ...scene, ids: [], tieCount: 0, tieFrom: NO_TIES, tieTo: NO_TIES, tieStyle: NO_STYLES } : { ...scene, ids: [] };
     const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: sent };
-    this.worker.call('raster', job).promise.then(
+    this.worker.call('raster', job, { post: () => jobForTransfer(job) }).promise.then(
       (done) => this.rasterDone(done),
       () => {
         if (this.disposed || this.job?.id !== id) return;
