@@ -50,13 +50,13 @@ export function worthPacking(map: Pick<MapRecord, 'lock'>, rowCount: number): bo
 
 /** The rows packed, a slice per task (`pause` between slices). */
 export async function packRows(map: MapRecord, rows: Record<TableName, readonly StoredRecord[]>, pause: () => Promise<void>): Promise<PackRecord> {
-  const packTable = async (list: readonly StoredRecord[]) => {
+  const packTable = async (list: readonly StoredRecord[], rowFor: (row: StoredRecord) => StoredRecord = (row) => row) => {
     const slices: PackedRecords[] = [];
     for (let from = 0; from < list.length; from += SLICE) {
       // Keyed by position: row ids come from imported files and may be "__proto__".
       const slice: Record<string, StoredRecord> = Object.create(null) as Record<string, StoredRecord>;
       const end = Math.min(list.length, from + SLICE);
-      for (let i = from; i < end; i++) slice[i - from] = list[i];
+      for (let i = from; i < end; i++) slice[i - from] = rowFor(list[i]);
       slices.push(packRecords(slice));
       await pause();
     }
@@ -66,28 +66,36 @@ export async function packRows(map: MapRecord, rows: Record<TableName, readonly 
   // A damaged row with a number for an end would read as a person's position: such a map's ends stay text.
   const numbered = rows.ties.some((row) => typeof row.source === 'number' || typeof row.target === 'number');
   if (numbered) return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(rows.ties) };
-  return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(endsByIndex(rows)), ends: 'person-index' };
+  const at = new Map<string, number>();
+  rows.stakeholders.forEach((row, i) => at.set(row.id, i));
+  return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(rows.ties, (row) => endsByIndex(row, at)), ends: 'person-index' };
 }
 
 /**
- * The tie rows with each end that names a person's row given as that row's position. Opened, the
- * end is then the very string of the person's id: 500,000 ends of a 50,000-person map are neither
- * cut out of the packed text nor hashed afresh on every lookup (restore checks both ends of every
- * tie, the canvas and the analysis look them up again).
+ * The tie row with its ends given as the positions of its people's rows (`at`), when both are
+ * there. Opened, each end is then the very string of the person's id: 500,000 ends of a
+ * 50,000-person map are neither cut out of the packed text nor hashed afresh on every lookup
+ * (restore checks both ends of every tie, the canvas and the analysis look them up again).
  */
-function endsByIndex(rows: Record<TableName, readonly StoredRecord[]>): StoredRecord[] {
-  const at = new Map<string, number>();
-  rows.stakeholders.forEach((row, i) => at.set(row.id, i));
-  return rows.ties.map((row) => {
-    const source = typeof row.source === 'string' ? at.get(row.source) : undefined;
-    const target = typeof row.target === 'string' ? at.get(row.target) : undefined;
-    return source === undefined || target === undefined ? row : { ...row, source, target };
-  });
+function endsByIndex(row: StoredRecord, at: ReadonlyMap<string, number>): StoredRecord {
+  const source = typeof row.source === 'string' ? at.get(row.source) : undefined;
+  const target = typeof row.target === 'string' ? at.get(row.target) : undefined;
+  return source === undefined || target === undefined ? row : { ...row, source, target };
+}
+
+/** endsByIndex undone, in place; throws on a position past the people. */
+function endsFromIndex(row: StoredRecord, people: readonly StoredRecord[]): void {
+  if (typeof row.source !== 'number' || typeof row.target !== 'number') return;
+  const source = people[row.source]?.id;
+  const target = people[row.target]?.id;
+  if (source === undefined || target === undefined) throw new Error('A packed tie names a person the pack does not have.');
+  row.source = source;
+  row.target = target;
 }
 
 /** The rows again, a slice per task; throws on a damaged pack (a row missing from a slice). */
 export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): Promise<Record<TableName, StoredRecord[]>> {
-  const unpackTable = async (slices: readonly PackedRecords[]) => {
+  const unpackTable = async (slices: readonly PackedRecords[], restore: (row: StoredRecord) => void = () => undefined) => {
     const out: StoredRecord[] = [];
     for (const packed of slices) {
       const slice = Object.create(null) as Record<string, StoredRecord>;
@@ -95,6 +103,7 @@ export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): 
       for (let i = 0; i < packed.count; i++) {
         const row = slice[i];
         if (typeof row !== 'object' || row === null) throw new Error(`A packed row is missing (${i} of ${packed.count}).`);
+        restore(row);
         out.push(row);
       }
       await pause();
@@ -102,16 +111,6 @@ export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): 
     return out;
   };
   const stakeholders = await unpackTable(pack.stakeholders);
-  const ties = await unpackTable(pack.ties);
-  if (pack.ends === 'person-index') {
-    for (const row of ties) {
-      if (typeof row.source !== 'number' || typeof row.target !== 'number') continue;
-      const source = stakeholders[row.source]?.id;
-      const target = stakeholders[row.target]?.id;
-      if (source === undefined || target === undefined) throw new Error('A packed tie names a person the pack does not have.');
-      row.source = source;
-      row.target = target;
-    }
-  }
+  const ties = await unpackTable(pack.ties, pack.ends === 'person-index' ? (row) => endsFromIndex(row, stakeholders) : undefined);
   return { stakeholders, ties };
 }
