@@ -14,6 +14,7 @@ import type { Id, MapDocument, TieKind } from '../domain/types';
 import type { AnalysisInput, AnalysisPerson, AnalysisTie } from './types';
 import { nextTask } from '../domain/next-task';
 import { valuesOf } from '../domain/records';
+import { copiedForTransfer } from '../domain/workers';
 
 const KINDS: readonly TieKind[] = ['influence', 'trust', 'reports-to', 'tension'];
 const KIND_CODE: Record<string, number> = { influence: 0, trust: 1, 'reports-to': 2, tension: 3 };
@@ -258,13 +259,14 @@ export function toPosted(p: PackedInput): PostedInput {
 export function postedForTransfer(p: PackedInput): { arg: PostedInput; transfer: ArrayBuffer[] } {
   const posted = toPosted(p);
   const { people, ties } = posted;
+  const transfer: ArrayBuffer[] = [];
   const arg: PostedInput = {
     ...posted,
-    people: { ...people, seniority: people.seniority.slice() },
-    ties: { ...ties, source: ties.source.slice(), target: ties.target.slice(), kind: ties.kind.slice(), strength: ties.strength.slice(), mutual: ties.mutual.slice() },
+    people: { ...people, ...copiedForTransfer({ seniority: people.seniority }, transfer) },
+    ties: { ...ties, ...copiedForTransfer({ source: ties.source, target: ties.target, kind: ties.kind, strength: ties.strength, mutual: ties.mutual }, transfer) },
   };
-  const lists = [arg.people.ids, arg.people.names, arg.people.departments, arg.people.titles, arg.ties.ids];
-  const transfer = [arg.people.seniority, arg.ties.source, arg.ties.target, arg.ties.kind, arg.ties.strength, arg.ties.mutual, ...lists.map((l) => l.ends)].map((a) => a.buffer as ArrayBuffer);
+  // The texts' ends are toPosted's own: transferred as they are.
+  for (const list of [people.ids, people.names, people.departments, people.titles, ties.ids]) transfer.push(list.ends.buffer as ArrayBuffer);
   return { arg, transfer };
 }
 

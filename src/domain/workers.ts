@@ -69,6 +69,22 @@ export interface CallOptions {
   post?: () => { arg: unknown; transfer: Transferable[] };
 }
 
+type Column = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+
+/**
+ * Copies of `columns`, each with a buffer of its own, and those buffers added to `transfer`: for
+ * a `post` whose caller keeps the originals.
+ */
+export function copiedForTransfer<T extends Record<string, Column>>(columns: T, transfer: ArrayBuffer[]): T {
+  const out = {} as Record<string, Column>;
+  for (const [name, column] of Object.entries(columns)) {
+    const copy = column.slice();
+    transfer.push(copy.buffer);
+    out[name] = copy;
+  }
+  return out as T;
+}
+
 export interface WorkerHandle<H extends Handlers> {
   call<K extends keyof H & string>(method: K, arg: Arg<H, K>, options?: CallOptions): WorkerCall<Result<H, K>>;
   /** True while calls go to a real worker (false: on this thread). */

@@ -25,7 +25,7 @@
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
-import { startWorker, type WorkerHandle } from '../../domain/workers';
+import { copiedForTransfer, startWorker, type WorkerHandle } from '../../domain/workers';
 import type { RasterDone, RasterJob, RasterWorkerApi } from './raster-worker';
 import type { LodScene } from './scene';
 
@@ -118,8 +118,9 @@ function takeRasterWorker(): WorkerHandle<RasterWorkerApi> | null {
  */
 function jobForTransfer(job: RasterJob): { arg: RasterJob; transfer: ArrayBuffer[] } {
   const { scene } = job;
-  const columns = { x: scene.x.slice(), y: scene.y.slice(), w: scene.w.slice(), h: scene.h.slice(), flags: scene.flags.slice(), colour: scene.colour.slice(), tieFrom: scene.tieFrom.slice(), tieTo: scene.tieTo.slice(), tieStyle: scene.tieStyle.slice() };
-  return { arg: { ...job, scene: { ...scene, ...columns } }, transfer: Object.values(columns).map((a) => a.buffer as ArrayBuffer) };
+  const transfer: ArrayBuffer[] = [];
+  const columns = copiedForTransfer({ x: scene.x, y: scene.y, w: scene.w, h: scene.h, flags: scene.flags, colour: scene.colour, tieFrom: scene.tieFrom, tieTo: scene.tieTo, tieStyle: scene.tieStyle }, transfer);
+  return { arg: { ...job, scene: { ...scene, ...columns } }, transfer };
 }
 
 /** Frees a worker's image (the cache may also hold a canvas, which needs nothing). */
