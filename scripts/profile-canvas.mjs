@@ -94,6 +94,7 @@ async function profiled(cdp, label, run) {
   await cdp.send('Profiler.start');
   await run();
   const { profile } = await cdp.send('Profiler.stop');
+  if (process.env.PROFILE_OUT) (await import('node:fs')).writeFileSync(`${process.env.PROFILE_OUT}-${label.replace(/\W+/g, '-')}.cpuprofile`, JSON.stringify(profile));
   analyse(profile, label);
 }
 
