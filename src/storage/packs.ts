@@ -12,7 +12,7 @@
  *   does not match is ignored and the rows are read as before.
  * - What it holds goes through the same decoding and `restoreDocument` as rows read one by one.
  */
-import { packRecords, unpackRecordsInto, type PackedRecords } from '../domain/record-transfer';
+import { packList, unpackListInto, type PackedRecords } from '../domain/record-transfer';
 import type { Id } from '../domain/types';
 import type { MapRecord } from './db';
 import type { StoredRecord } from './record-tables';
@@ -21,6 +21,11 @@ import type { StoredRecord } from './record-tables';
 export const PACK_MIN_ROWS = 5_000;
 /** Rows per packed slice: packing or unpacking one slice is a short task. */
 const SLICE = 5_000;
+/**
+ * The way packs are written now (domain/record-transfer.ts). A pack written another way is not
+ * read: the rows are, and the pack is written again, once.
+ */
+export const PACK_FORMAT = 2;
 
 type TableName = 'stakeholders' | 'ties';
 
@@ -28,6 +33,8 @@ export interface PackRecord {
   mapId: Id;
   /** The map record's revision and last write when the pack was made (`packStamp`). */
   stamp: string;
+  /** PACK_FORMAT when it was written; packs from before have none. */
+  format?: number;
   stakeholders: PackedRecords[];
   ties: PackedRecords[];
   /**
@@ -43,6 +50,11 @@ export function packStamp(map: Pick<MapRecord, 'rev' | 'updatedAt'>): string {
   return `${map.rev ?? 0}:${map.updatedAt}`;
 }
 
+/** Whether a stored pack stands for the map's rows now and is written the way this version reads. */
+export function isCurrentPack(pack: PackRecord | undefined, map: Pick<MapRecord, 'rev' | 'updatedAt'>): pack is PackRecord {
+  return !!pack && pack.format === PACK_FORMAT && pack.stamp === packStamp(map);
+}
+
 /** Only maps in the clear, and only big ones. */
 export function worthPacking(map: Pick<MapRecord, 'lock'>, rowCount: number): boolean {
   return !map.lock && rowCount >= PACK_MIN_ROWS;
@@ -53,11 +65,10 @@ export async function packRows(map: MapRecord, rows: Record<TableName, readonly 
   const packTable = async (list: readonly StoredRecord[], rowFor: (row: StoredRecord) => StoredRecord = (row) => row) => {
     const slices: PackedRecords[] = [];
     for (let from = 0; from < list.length; from += SLICE) {
-      // Keyed by position: row ids come from imported files and may be "__proto__".
-      const slice: Record<string, StoredRecord> = Object.create(null) as Record<string, StoredRecord>;
       const end = Math.min(list.length, from + SLICE);
-      for (let i = from; i < end; i++) slice[i - from] = rowFor(list[i]);
-      slices.push(packRecords(slice));
+      const slice: StoredRecord[] = [];
+      for (let i = from; i < end; i++) slice.push(rowFor(list[i]));
+      slices.push(packList(slice));
       await pause();
     }
     return slices;
@@ -65,10 +76,10 @@ export async function packRows(map: MapRecord, rows: Record<TableName, readonly 
   const stakeholders = await packTable(rows.stakeholders);
   // A damaged row with a number for an end would read as a person's position: such a map's ends stay text.
   const numbered = rows.ties.some((row) => typeof row.source === 'number' || typeof row.target === 'number');
-  if (numbered) return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(rows.ties) };
+  if (numbered) return { mapId: map.id, stamp: packStamp(map), format: PACK_FORMAT, stakeholders, ties: await packTable(rows.ties) };
   const at = new Map<string, number>();
   rows.stakeholders.forEach((row, i) => at.set(row.id, i));
-  return { mapId: map.id, stamp: packStamp(map), stakeholders, ties: await packTable(rows.ties, (row) => endsByIndex(row, at)), ends: 'person-index' };
+  return { mapId: map.id, stamp: packStamp(map), format: PACK_FORMAT, stakeholders, ties: await packTable(rows.ties, (row) => endsByIndex(row, at)), ends: 'person-index' };
 }
 
 /**
@@ -93,19 +104,14 @@ function endsFromIndex(row: StoredRecord, people: readonly StoredRecord[]): void
   row.target = target;
 }
 
-/** The rows again, a slice per task; throws on a damaged pack (a row missing from a slice). */
+/** The rows again, a slice per task; throws on a damaged pack (a slice that does not read whole). */
 export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): Promise<Record<TableName, StoredRecord[]>> {
   const unpackTable = async (slices: readonly PackedRecords[], restore: (row: StoredRecord) => void = () => undefined) => {
     const out: StoredRecord[] = [];
     for (const packed of slices) {
-      const slice = Object.create(null) as Record<string, StoredRecord>;
-      unpackRecordsInto(packed, slice);
-      for (let i = 0; i < packed.count; i++) {
-        const row = slice[i];
-        if (typeof row !== 'object' || row === null) throw new Error(`A packed row is missing (${i} of ${packed.count}).`);
-        restore(row);
-        out.push(row);
-      }
+      const from = out.length;
+      unpackListInto(packed, out);
+      for (let i = from; i < out.length; i++) restore(out[i]);
       await pause();
     }
     return out;

@@ -16,7 +16,7 @@ import { hasEntry } from '../domain/records';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
 import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
-import { packRows, packStamp, unpackRows, worthPacking, type PackRecord } from './packs';
+import { isCurrentPack, packRows, packStamp, unpackRows, worthPacking, type PackRecord } from './packs';
 import { nextTask } from '../domain/next-task';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
@@ -606,7 +606,7 @@ export class Repository {
   private async currentPack(map: MapRecord): Promise<PackRecord | undefined> {
     if (map.lock || !this.packs) return undefined;
     const pack = await this.packs.get(map.id);
-    return pack?.stamp === packStamp(map) ? pack : undefined;
+    return isCurrentPack(pack, map) ? pack : undefined;
   }
 
   /**

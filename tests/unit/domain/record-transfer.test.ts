@@ -3,7 +3,7 @@
  * left, field for field and in the same order, whatever the fields hold.
  */
 import { describe, expect, it } from 'vitest';
-import { packRecords, unpackRecords } from '../../../src/domain/record-transfer';
+import { packList, packRecords, unpackListInto, unpackRecords } from '../../../src/domain/record-transfer';
 import { recordOf } from '../../../src/domain/records';
 import { sampleDoc } from '../io/helpers';
 
@@ -66,5 +66,56 @@ describe('packed records', () => {
     const out = await crossed(rows);
     expect(out).toEqual(rows);
     for (const id of Object.keys(rows)) expect(Object.keys(out[id])).toEqual(Object.keys(rows[id]));
+  });
+
+  it('write a field that repeats its record\'s key as a tag, and open it as the key\'s very string', async () => {
+    const rows = { alpha: { id: 'alpha', n: 1 }, beta: { id: 'beta', n: 2 }, gamma: { id: 'other', n: 3 } };
+    const packed = packRecords(rows);
+    expect(packed.text).toBe('alphabetagammaother');
+    const out = await crossed(rows);
+    expect(out).toEqual(rows);
+  });
+
+  it('keep whole numbers in 32 bits, other numbers as doubles, and a number repeating the previous record\'s as a tag', () => {
+    const list = [
+      { a: 1, b: 2 ** 31, c: 0.5, d: -0 },
+      { a: 1, b: 2 ** 31, c: 0.5, d: -0 },
+      { a: -7, b: 2 ** 31 - 1, c: NaN, d: 0 },
+      { a: -7, b: 3, c: NaN, d: 0 },
+    ];
+    const packed = packList(list);
+    expect([...packed.ints]).toEqual([1, -7, 2 ** 31 - 1, 0, 3]);
+    expect([...packed.numbers]).toEqual([2 ** 31, 0.5, -0, NaN]);
+    const back: typeof list = [];
+    unpackListInto(structuredClone(packed), back);
+    expect(back).toEqual(list);
+    expect(Object.is(back[1].d, -0)).toBe(true);
+    expect(Object.is(back[3].d, 0)).toBe(true);
+  });
+
+  it('a packed list opens in order with no keys stored, ids that look like numbers included', () => {
+    const list = [{ id: '10' }, { id: '2' }, { id: '__proto__' }];
+    const packed = packList(list);
+    expect(packed.keyed).toBe(false);
+    expect(packed.text).toBe('102__proto__');
+    const back: object[] = [];
+    unpackListInto(packed, back);
+    expect(back).toEqual(list);
+  });
+
+  it('tags are four bits: 300 fields take 150 bytes', () => {
+    const packed = packList(Array.from({ length: 100 }, (_, i) => ({ a: i % 2 === 0, b: null, c: `t${i}` })));
+    expect(packed.tags.byteLength).toBe(150);
+    expect(packed.shapeOf).toBeInstanceOf(Uint8Array);
+  });
+
+  it('throw on a damaged pack rather than open something else', () => {
+    const packed = packList([{ a: 'x', n: 1.5 }, { a: 'y', n: 2 }]);
+    const open = (p: typeof packed) => unpackListInto(p, []);
+    expect(() => open({ ...packed, count: 3 })).toThrow(/damaged/);
+    expect(() => open({ ...packed, numbers: new Float64Array(0) })).toThrow(/damaged/);
+    expect(() => open({ ...packed, ints: new Int32Array(2) })).toThrow(/damaged/);
+    expect(() => open({ ...packed, ends: packed.ends.slice(0, 1) })).toThrow(/damaged/);
+    expect(() => open({ ...packed, tags: new Uint8Array([0xff, 0xff]) })).toThrow(/damaged/);
   });
 });

@@ -4,7 +4,7 @@ import { diffDocuments } from '../../../src/domain/diff';
 import { updateStakeholder } from '../../../src/domain/operations';
 import type { MapDocument } from '../../../src/domain/types';
 import type { MapRecord } from '../../../src/storage/db';
-import { PACK_MIN_ROWS, packRows, unpackRows } from '../../../src/storage/packs';
+import { PACK_FORMAT, PACK_MIN_ROWS, packRows, unpackRows } from '../../../src/storage/packs';
 import type { StoredRecord } from '../../../src/storage/record-tables';
 import { Repository, type Revisions } from '../../../src/storage/repository';
 import { freshDb } from '../helpers/storage';
@@ -65,6 +65,31 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', { ti
     const slow = await fromRows(repo, doc.map.id);
     expect(fast!.doc).toEqual(slow.doc);
     expect([...fast!.revs].sort()).toEqual([...slow.revs].sort());
+  });
+
+  it('a pack written another way (before PACK_FORMAT) is not read: the rows are, and the map is packed again the current way', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const pack = (await packOf(repo, doc.map.id))!;
+    expect(pack.format).toBe(PACK_FORMAT);
+    // An older pack with the right stamp but read the old way would open as nonsense.
+    await repo.db.packs.put({ ...pack, format: undefined, stakeholders: pack.ties });
+    const loaded = await repo.loadMap(doc.map.id);
+    expect(loaded!.doc).toEqual(doc);
+    await vi.waitFor(async () => expect((await packOf(repo, doc.map.id))!.format).toBe(PACK_FORMAT));
+    expect((await repo.loadMap(doc.map.id))!.doc).toEqual(doc);
+  });
+
+  it('a whole company\'s pack is small: under 20 bytes of arrays and 12 characters of text a tie', async () => {
+    const doc = generateOrganisation(5_000, 3);
+    const repo = await created(doc);
+    const pack = (await packOf(repo, doc.map.id))!;
+    const ties = Object.keys(doc.ties).length;
+    const bytes = pack.ties.reduce((n, p) => n + p.shapeOf.byteLength + p.tags.byteLength + p.ints.byteLength + p.numbers.byteLength + p.ends.byteLength, 0);
+    const chars = pack.ties.reduce((n, p) => n + p.text.length, 0);
+    // Before PACK_FORMAT 2: about 80 bytes and 15 characters a tie (numbers as doubles, a key per row, a byte per tag).
+    expect(bytes / ties).toBeLessThan(20);
+    expect(chars / ties).toBeLessThan(12);
   });
 
   it('a small map gets no pack', async () => {
