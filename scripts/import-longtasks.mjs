@@ -2,13 +2,15 @@
 // Times a 50,000-row HR CSV import the way a user does it and records every main-thread task
 // over 50 ms (Long Tasks API), from the file chosen until the map is stored.
 //
-//   node scripts/import-longtasks.mjs --dir=dist-e2e [--rows=50000] [--port=4508] [--profile=out.cpuprofile] [--gexf]
+//   node scripts/import-longtasks.mjs --dir=dist-e2e [--rows=50000] [--port=4508] [--profile=out.cpuprofile] [--trace=out.json] [--gexf]
 //
 // Serves the given test build (vite build --mode e2e) with `vite preview` on 127.0.0.1, drives
 // Debian's Chromium with playwright-core and prints JSON: read (file chosen -> Import dialog),
 // open (Import -> map drawn), stored (Import -> saved), and the long tasks. With --profile, the
 // page's main thread is also sampled (CDP Profiler) from the file chosen until the map is stored,
-// and the profile written for Chromium's DevTools or a script to read. With --gexf the file is a
+// and the profile written for Chromium's DevTools or a script to read; with --trace, a Chromium
+// trace of the same stretch (layout, paint, garbage collection and IPC too, which a CPU profile
+// shows as idle), for DevTools' Performance panel or a script to read. With --gexf the file is a
 // GEXF as NetworkX writes it instead (the same company, positions, five ties per person: about
 // 56 MB at 50,000 people), written to a temporary folder and removed afterwards.
 import { spawn } from 'node:child_process';
@@ -103,7 +105,7 @@ export function trustPartner(i, people) {
   return (a + 1 + ((a * 7919 + round * 104729 + 13) % (people - 1))) % people;
 }
 
-export async function measureImport(url, file, rows, { headless = true, profile = null } = {}) {
+export async function measureImport(url, file, rows, { headless = true, profile = null, trace = null } = {}) {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -124,6 +126,7 @@ export async function measureImport(url, file, rows, { headless = true, profile 
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
     }
+    if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'] });
     await page.locator('input[aria-label="Import file"]').setInputFiles(file);
     await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click({ timeout: 600_000 });
     try {
@@ -133,6 +136,7 @@ export async function measureImport(url, file, rows, { headless = true, profile 
       throw error;
     }
     const times = await page.evaluate(() => window.__importTimes);
+    if (trace) await browser.stopTracing();
     if (cdp) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= times.chosen && t.start <= times.saved);
     return { rows, ...importFigures(times), longTasksOver100: tasks.filter((t) => t.ms > 100).length, longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.ms), 0), tasks };
@@ -153,7 +157,7 @@ async function main() {
   const server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   await new Promise((ok) => server.stdout.on('data', (d) => String(d).includes(String(port)) && ok()));
   try {
-    const result = await measureImport(`http://127.0.0.1:${port}/`, file, rows, { profile: arg('profile', null) });
+    const result = await measureImport(`http://127.0.0.1:${port}/`, file, rows, { profile: arg('profile', null), trace: arg('trace', null) });
     console.log(JSON.stringify({ ...result, tasks: result.tasks.filter((t) => t.ms > 100) }, null, 1));
   } finally {
     process.kill(-server.pid);
