@@ -225,11 +225,18 @@ export function unpackTexts(packed: TextList): (string | undefined)[] {
   return out;
 }
 
-/** PackedInput as it is posted to the worker: its lists of texts as TextLists. */
+/**
+ * PackedInput as it is posted to the worker: its lists of texts as TextLists, and the ties without
+ * their ids. The analysis never reads a tie's id (every result names people, by their ids or
+ * positions), and a whole company's tie ids were the largest text of the trip: 250,000 of them,
+ * 2.3 million characters of a 50,000-person map, and more with imported ids such as UUIDs (joining
+ * and cloning the texts of a 50,000-row HR import was a 280-450 ms task of the page). The worker
+ * names the ties by position instead (`fromPosted`).
+ */
 export interface PostedInput {
   packed: 'posted';
   people: { ids: TextList; names: TextList; departments: TextList; titles: TextList; seniority: Int32Array };
-  ties: Omit<PackedInput['ties'], 'ids'> & { ids: TextList };
+  ties: Omit<PackedInput['ties'], 'ids'>;
   levels: string[];
   leadershipLevel: number;
   meId: Id | null;
@@ -244,7 +251,7 @@ export function toPosted(p: PackedInput): PostedInput {
   return {
     packed: 'posted',
     people: { ids: packTexts(people.ids), names: packTexts(people.names), departments: packTexts(people.departments), titles: packTexts(people.titles), seniority: people.seniority },
-    ties: { ...ties, ids: packTexts(ties.ids) },
+    ties: { source: ties.source, target: ties.target, kind: ties.kind, strength: ties.strength, mutual: ties.mutual },
     levels: p.levels,
     leadershipLevel: p.leadershipLevel,
     meId: p.meId,
@@ -263,10 +270,10 @@ export function postedForTransfer(p: PackedInput): { arg: PostedInput; transfer:
   const arg: PostedInput = {
     ...posted,
     people: { ...people, ...copiedForTransfer({ seniority: people.seniority }, transfer) },
-    ties: { ...ties, ...copiedForTransfer({ source: ties.source, target: ties.target, kind: ties.kind, strength: ties.strength, mutual: ties.mutual }, transfer) },
+    ties: copiedForTransfer(ties, transfer),
   };
   // The texts' ends are toPosted's own: transferred as they are.
-  for (const list of [people.ids, people.names, people.departments, people.titles, ties.ids]) transfer.push(list.ends.buffer as ArrayBuffer);
+  for (const list of [people.ids, people.names, people.departments, people.titles]) transfer.push(list.ends.buffer as ArrayBuffer);
   return { arg, transfer };
 }
 
@@ -277,7 +284,8 @@ export function fromPosted(w: PostedInput): PackedInput {
   return {
     packed: true,
     people: { ids: texts(people.ids), names: texts(people.names), departments: texts(people.departments), titles: unpackTexts(people.titles), seniority: people.seniority },
-    ties: { ...ties, ids: texts(ties.ids) },
+    // Named by position: what a tie is called is never read by the analysis (see PostedInput).
+    ties: { ...ties, ids: Array.from({ length: ties.source.length }, (_, k) => String(k)) },
     levels: w.levels,
     leadershipLevel: w.leadershipLevel,
     meId: w.meId,
