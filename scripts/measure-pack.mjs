@@ -5,11 +5,11 @@
 //   npx vite build --mode e2e --outDir /tmp/e2e-dist
 //   node scripts/bench.mjs --sizes=200 --smoke   (once: builds bench/dist/node, the generator)
 //   node scripts/measure-pack.mjs --dist=/tmp/e2e-dist --size=50000 [--port=4431]
-import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import { servePreview } from './preview-server.mjs';
 
 /* global window */
 
@@ -20,16 +20,11 @@ const SIZE = Number(arg('size', '50000'));
 const PORT = Number(arg('port', '4431'));
 const { generateOrganisation } = await import(pathToFileURL(resolve(ROOT, 'bench/dist/node/bench-node.mjs')).href);
 
-const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
-const url = `http://127.0.0.1:${PORT}`;
+const server = servePreview(DIST, PORT);
+const { url } = server;
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await server.ready();
   const page = await browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => !!window.__influenceMap, null, { timeout: 30_000 });
@@ -58,5 +53,5 @@ try {
   console.log(JSON.stringify({ size: SIZE, ...out }));
 } finally {
   await browser.close();
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
+  server.stop();
 }

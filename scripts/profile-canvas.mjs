@@ -8,11 +8,11 @@
 // For each busy stretch over 50 ms (consecutive non-idle samples) it prints the functions with
 // the most time under them (inclusive) and by themselves (self), so a long task can be read as
 // "1.2 s, of which 800 ms in mapNodes". A measuring tool, not a test; nothing is asserted.
-import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import { servePreview } from './preview-server.mjs';
 
 /* global window, document */
 
@@ -25,21 +25,6 @@ const PHASES = arg('phases', 'open,lod,drag').split(',');
 const TOP = Number(arg('top', '14'));
 
 const { generateOrganisation } = await import(pathToFileURL(resolve(ROOT, 'bench/dist/node/bench-node.mjs')).href);
-
-function preview() {
-  const child = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
-  return { stop: () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } } };
-}
-
-async function up(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('preview did not start');
-}
 
 /** Busy stretches of the profile and, for each over 50 ms, where the time went. */
 function analyse(profile, label) {
@@ -103,11 +88,11 @@ const transformOf = (page) => page.evaluate(() => {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 });
 
-const server = preview();
-const url = `http://127.0.0.1:${PORT}`;
+const server = servePreview(DIST, PORT);
+const { url } = server;
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  await up(url);
+  await server.ready();
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, serviceWorkers: 'block' });
   await context.addInitScript(() => {
     window.__longTasks = [];
