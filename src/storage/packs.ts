@@ -65,10 +65,7 @@ export async function packRows(map: MapRecord, rows: Record<TableName, readonly 
   const packTable = async (list: readonly StoredRecord[], rowFor: (row: StoredRecord) => StoredRecord = (row) => row) => {
     const slices: PackedRecords[] = [];
     for (let from = 0; from < list.length; from += SLICE) {
-      const end = Math.min(list.length, from + SLICE);
-      const slice: StoredRecord[] = [];
-      for (let i = from; i < end; i++) slice.push(rowFor(list[i]));
-      slices.push(packList(slice));
+      slices.push(packList(list.slice(from, from + SLICE).map(rowFor)));
       await pause();
     }
     return slices;
