@@ -23,7 +23,7 @@ import { applyFilters } from '../domain/search';
 import type { Id } from '../domain/types';
 import { useEditor, useServices } from '../state/context';
 import { setLayoutPref, useLayoutPrefs } from '../state/layout-prefs';
-import { createEdgeMapper, createNodeMapper, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
+import { createEdgeMapper, createNodeMapper, type Overlay, type StakeholderFlowNode, type TieFlowEdge } from './flow-mapping';
 import { type OverlayLegend } from './overlay';
 import { useEdgeChanges, useMapOverlay } from './shared-hooks';
 import { withWhatIf } from './what-if-overlay';
@@ -48,7 +48,7 @@ import { createTieRouter } from './routing';
 import { TieRoutesContext } from './routes-context';
 import './canvas.css';
 import { hasPositions, reduceNodeChanges } from './flow-changes';
-import { usePeopleMapped, useTiesMapped } from './ties-mapped';
+import { PEOPLE_AFTER_PAINT, usePeopleMapped, useSlicedOverlay, useTiesMapped } from './ties-mapped';
 import { nextTask, onNextFrame } from '../domain/next-task';
 import { entryCount } from '../domain/records';
 
@@ -85,7 +85,7 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const whatIfIds = useWhatIf((s) => s.removedIds);
   const whatIfResult = useWhatIf((s) => s.result);
   const { overlay: baseOverlay, legend } = useMapOverlay(doc, { withFocus: true });
-  const overlay = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
+  const overlayNow = useMemo(() => withWhatIf(baseOverlay, doc, whatIfIds, whatIfResult), [baseOverlay, doc, whatIfIds, whatIfResult]);
   const flow = useReactFlow();
   const { screenToFlowPosition } = flow;
   // Level of detail: re-renders only when the zoom crosses the threshold, not on every frame.
@@ -104,18 +104,35 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const [opening, setOpening] = useState<{ measured: boolean; viewport: Viewport | null; partial: { focusId: Id; isMe: boolean } | null }>(() => ({ measured: false, viewport: initialViewport ?? null, partial: null }));
   useLayoutEffect(() => {
     if (opening.measured) return;
-    let viewport = initialViewport ?? null;
-    let partial = null;
-    if (fitOnOpen) {
-      // Never below a readable zoom: a large map opens on Me's neighbourhood (opening-view.ts).
-      const box = containerRef.current?.getBoundingClientRect();
-      const view = box ? openingViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
-      viewport = view?.viewport ?? null;
-      partial = view?.partial ?? null;
+    const open = (box: { width: number; height: number } | undefined) => {
+      let viewport = initialViewport ?? null;
+      let partial = null;
+      if (fitOnOpen) {
+        // Never below a readable zoom: a large map opens on Me's neighbourhood (opening-view.ts).
+        const view = box ? openingViewport(doc, box.width, box.height, { ...FIT_VIEW_OPTIONS, minZoom: MIN_ZOOM }) : null;
+        viewport = view?.viewport ?? null;
+        partial = view?.partial ?? null;
+      }
+      if (viewport) flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+      setOpening({ measured: true, viewport, partial });
+    };
+    const container = containerRef.current;
+    if (!fitOnOpen || !container || people < LOD_MIN_PEOPLE || typeof ResizeObserver === 'undefined') {
+      open(fitOnOpen ? container?.getBoundingClientRect() : undefined);
+      return;
     }
-    if (viewport) flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
-    setOpening({ measured: true, viewport, partial });
-  }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore]);
+    // A large map's fit needs the canvas's size: read once the browser has laid the page out (a
+    // ResizeObserver's first call), not by forcing that layout here. At 50,000 people the forced
+    // layout, the fit and React Flow's first render made the render of an opening map a 120-145 ms
+    // task; React Flow now mounts in a task of its own. (A small map is fitted before its first
+    // paint, as before: it has no level-of-detail image to wait for anyway.)
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      open(container.getBoundingClientRect());
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [opening.measured, doc, fitOnOpen, initialViewport, flowStore, people]);
 
   // Ties bend around cards in their way; recomputed when cards move or ties change, not per frame
   // or per keystroke.
@@ -133,7 +150,18 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // them, then, once they are drawn, its ties and the scene with them. Each render that takes
   // them finds them done, so none is a long task.
   const splitter = useMemo(createSceneSplitter, []);
-  const latest = useRef({ doc, selectedNodes, selectedTies, nodeDrag, overlay, nodes: NO_NODES, lod, tiesMapped: false });
+  const latest = useRef({ doc, selectedNodes, selectedTies, nodeDrag, overlay: overlayNow, nodes: NO_NODES, lod, tiesMapped: false });
+  const prepareOverlay = useCallback(
+    async (next: Overlay, stopped: () => boolean) => {
+      const { doc: mapped, selectedNodes: people, selectedTies: ties, nodeDrag: dragged, lod: zoomedOut, tiesMapped } = latest.current;
+      await mapNodes.prepare(mapped, people, dragged, next, nextTask, stopped);
+      if (tiesMapped && !stopped()) await mapEdges.prepare(mapped, ties, next, nextTask, stopped);
+      if (stopped() || !zoomedOut) return;
+      await splitter.prepare(mapNodes(mapped, people, dragged, next), tiesMapped ? mapEdges(mapped, ties, next) : NO_EDGES, nextTask, stopped);
+    },
+    [mapNodes, mapEdges, splitter],
+  );
+  const overlay = useSlicedOverlay(overlayNow, doc, people >= PEOPLE_AFTER_PAINT, prepareOverlay);
   const preparePeople = useCallback(
     async (stopped: () => boolean) => {
       const { doc: mapped, selectedNodes: selected, nodeDrag: dragged, overlay: shown } = latest.current;

@@ -204,6 +204,8 @@ export function overdueIds(doc: MapDocument, today: string): Set<Id> {
   // After a drop or a note only a few people are new objects: the others' answers stand (a pass
   // of pointer checks instead of working out 50,000 follow-up dates on every edit).
   if (last && last.settings === settings && last.meId === meId && last.today === today) {
+    // The same people (the analysis landed, a lens changed): nothing to look at.
+    if (last.people === doc.stakeholders) return last.ids;
     let out = last.ids;
     let count = 0;
     for (const id in doc.stakeholders) {

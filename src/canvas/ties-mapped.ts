@@ -84,3 +84,35 @@ function usePrepared(initially: () => boolean, prepare: (stopped: () => boolean)
   }, []);
   return { mapped, start };
 }
+
+/**
+ * The overlay the canvas shows. On a map of PEOPLE_AFTER_PAINT people or more, an overlay that
+ * changes on its own (the analysis landing with its badges, a lens, a collapsed team; not an
+ * edit) is shown once `prepare` has mapped the people, the ties and the level-of-detail scene with
+ * it a slice at a time, so the render that then takes it finds them done: mapping 50,000 people's
+ * badges in that render was a task of over 100 ms when an imported company's analysis came back.
+ * An edit's overlay (a new document) is shown at once, as on a smaller map: that render maps the
+ * changed people anyway.
+ */
+export function useSlicedOverlay<O, D>(overlay: O, doc: D, sliced: boolean, prepare: (overlay: O, stopped: () => boolean) => Promise<void>): O {
+  const [shown, setShown] = useState({ overlay, doc });
+  const atOnce = !sliced || shown.doc !== doc;
+  // Kept in step during render (React renders again at once), so an edit never shows an older overlay.
+  if (atOnce && shown.overlay !== overlay) setShown({ overlay, doc });
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
+  useEffect(() => {
+    if (atOnce || shown.overlay === overlay) return;
+    let stopped = false;
+    void nextTask()
+      .then(() => (stopped ? undefined : prepareRef.current(overlay, () => stopped)))
+      .catch(() => undefined)
+      .then(() => {
+        if (!stopped) setShown({ overlay, doc });
+      });
+    return () => {
+      stopped = true;
+    };
+  }, [overlay, doc, atOnce, shown]);
+  return atOnce ? overlay : shown.overlay;
+}

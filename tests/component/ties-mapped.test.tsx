@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MARKS_WAIT_MS, PEOPLE_AFTER_PAINT, TIES_AFTER_PAINT, usePeopleMapped, useTiesMapped } from '../../src/canvas/ties-mapped';
+import { MARKS_WAIT_MS, PEOPLE_AFTER_PAINT, TIES_AFTER_PAINT, usePeopleMapped, useSlicedOverlay, useTiesMapped } from '../../src/canvas/ties-mapped';
 import { createStakeholder } from '../../src/domain/factories';
 import { nextTask } from '../../src/domain/next-task';
 import { createMapDocument, createTie } from '../../src/domain/factories';
@@ -131,5 +131,57 @@ describe('an opening whole company maps its people in slices before showing them
     expect(second.calls[0]()).toBe(false);
     unmount();
     expect(second.calls[0]()).toBe(true);
+  });
+});
+
+describe('on a whole company, an overlay that changes on its own is shown once it is mapped in slices', () => {
+  /** A prepare of overlays that finishes when told to, noting each overlay and its stop flag. */
+  function overlayPreparer() {
+    const calls: Array<{ overlay: string; stopped: () => boolean; finish: () => void }> = [];
+    const prepare = (overlay: string, stopped: () => boolean) => new Promise<void>((resolve) => calls.push({ overlay, stopped, finish: resolve }));
+    return { prepare, calls };
+  }
+  const settle = () => act(async () => void (await nextTask()));
+
+  it('the analysis landing (same document, new overlay): the old overlay stays until the slices are done, then the new one', async () => {
+    const doc = createMapDocument('Company');
+    const { prepare, calls } = overlayPreparer();
+    const { result, rerender } = renderHook(({ overlay }) => useSlicedOverlay(overlay, doc, true, prepare), { initialProps: { overlay: 'opened' } });
+    expect(result.current).toBe('opened');
+    rerender({ overlay: 'with badges' });
+    expect(result.current).toBe('opened');
+    await settle();
+    expect(calls.map((c) => c.overlay)).toEqual(['with badges']);
+    expect(result.current).toBe('opened');
+    await act(async () => calls[0].finish());
+    expect(result.current).toBe('with badges');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('an edit (a new document) shows its overlay at once and stops slices under way', async () => {
+    const doc = createMapDocument('Company');
+    const { prepare, calls } = overlayPreparer();
+    const { result, rerender } = renderHook(({ overlay, d }) => useSlicedOverlay(overlay, d, true, prepare), { initialProps: { overlay: 'opened', d: doc } });
+    rerender({ overlay: 'with badges', d: doc });
+    await settle();
+    expect(calls).toHaveLength(1);
+    const edited = { ...doc, map: { ...doc.map, name: 'Renamed' } };
+    rerender({ overlay: 'after the edit', d: edited });
+    expect(result.current).toBe('after the edit');
+    expect(calls[0].stopped()).toBe(true);
+    await act(async () => calls[0].finish());
+    expect(result.current).toBe('after the edit');
+    await settle();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a smaller map shows a new overlay at once and prepares nothing', async () => {
+    const doc = createMapDocument('Team');
+    const { prepare, calls } = overlayPreparer();
+    const { result, rerender } = renderHook(({ overlay }) => useSlicedOverlay(overlay, doc, false, prepare), { initialProps: { overlay: 'opened' } });
+    rerender({ overlay: 'with badges' });
+    expect(result.current).toBe('with badges');
+    await settle();
+    expect(calls).toHaveLength(0);
   });
 });

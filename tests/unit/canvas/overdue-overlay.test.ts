@@ -24,4 +24,20 @@ describe('overdue markers through edits', () => {
     expect([...overdueIds(cleared, '2024-06-01')].sort()).toEqual(['b', 'c']);
     expect(first).toEqual(new Set(['a']));
   });
+
+  it('asked again for the same people (the analysis landed, a lens changed), it does not go through them at all', () => {
+    const visits: string[] = [];
+    // A proxy of the people that notes every look at them: a pass over 50,000 people shows here.
+    const people = new Proxy(doc.stakeholders, {
+      ownKeys: (target) => (visits.push('keys'), Reflect.ownKeys(target)),
+      get: (target, key, receiver) => (visits.push(String(key)), Reflect.get(target, key, receiver)),
+      getOwnPropertyDescriptor: (target, key) => (visits.push(String(key)), Reflect.getOwnPropertyDescriptor(target, key)),
+    });
+    const watched = { ...doc, stakeholders: people };
+    const first = overdueIds(watched, today);
+    expect([...first]).toEqual(['a']);
+    visits.length = 0;
+    expect(overdueIds({ ...watched, ties: { ...watched.ties } }, today)).toBe(first);
+    expect(visits).toEqual([]);
+  });
 });
