@@ -85,4 +85,26 @@ describe('the first image of a large map', () => {
     expect(jobs).toHaveLength(2);
     renderer.dispose();
   });
+
+  it('the first image is of the view alone; the next, with the ties, of the whole map', async () => {
+    jobs.length = 0;
+    // 100 x 50 people 200 x 120 apart: 2,000 x 600 px at zoom 0.1, in a view of 800 x 600.
+    const scene = heavyScene(5000);
+    const renderer = new LodRenderer(document.createElement('canvas'), DEFAULT_PALETTE);
+    renderer.setSize(800, 600);
+    renderer.setTransform(0, 0, 0.1);
+    renderer.setScene(scene);
+    renderer.render(true);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].job.width).toBeLessThanOrEqual(800);
+    expect(jobs[0].job.height).toBeLessThanOrEqual(600);
+    jobs[0].answer();
+    await settle();
+    renderer.render();
+    expect(renderer.info.marks).toBe(5000);
+    expect(jobs).toHaveLength(2);
+    expect(jobs[1].job.width).toBeGreaterThanOrEqual(2000);
+    expect(jobs[1].job.scene.tieCount).toBe(4999);
+    renderer.dispose();
+  });
 });

@@ -21,7 +21,8 @@
  * - When nothing is on screen yet (a map just opened, a new theme) and the scene has ties, the
  *   worker first rasterises the marks alone, then the whole scene: at 20,000 people and 100,000
  *   ties the lines take the worker seconds (anti-aliased strokes over much of the image), the
- *   marks tens of milliseconds, so the people appear at once and their ties follow.
+ *   marks tens of milliseconds, so the people appear at once and their ties follow. That first
+ *   image is of the view alone, not of the whole map (`plan`'s viewOnly).
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
@@ -267,8 +268,14 @@ export class LodRenderer {
     ctx.drawImage(cache.canvas as CanvasImageSource, dx, dy, cache.canvas.width * scale, cache.canvas.height * scale);
   }
 
-  /** The world rectangle and pixel size to cache for the scene at this view's zoom. */
-  private plan(scene: LodScene, view: View): Plan {
+  /**
+   * The world rectangle and pixel size to cache for the scene at this view's zoom. `viewOnly` (the
+   * first image, nothing on screen yet): just what is in view, clamped to the map. The next image
+   * (the ties, or the next frame that needs more) is of the whole map; a whole company at its
+   * opening zoom is several views across (2,913 x 1,569 px at 50,000 people), and rasterising
+   * only what is in view brings its first image forward.
+   */
+  private plan(scene: LodScene, view: View, viewOnly = false): Plan {
     const { zoom } = view;
     const b = scene.bounds;
     let minX = b.minX - WORLD_MARGIN;
@@ -277,15 +284,16 @@ export class LodRenderer {
     let maxY = b.maxY + WORLD_MARGIN;
     const px = (w: number) => Math.ceil(w * zoom * this.dpr);
     let complete = true;
-    if (px(maxX - minX) > MAX_CACHE_SIDE || px(maxY - minY) > MAX_CACHE_SIDE || px(maxX - minX) * px(maxY - minY) > MAX_CACHE_PIXELS) {
+    if (viewOnly || px(maxX - minX) > MAX_CACHE_SIDE || px(maxY - minY) > MAX_CACHE_SIDE || px(maxX - minX) * px(maxY - minY) > MAX_CACHE_PIXELS) {
       // Too big at this zoom: cache the view plus half a view each way (clamped to the map).
       complete = false;
-      const vw = view.maxX - view.minX;
-      const vh = view.maxY - view.minY;
-      minX = Math.max(minX, view.minX - vw / 2);
-      minY = Math.max(minY, view.minY - vh / 2);
-      maxX = Math.min(maxX, view.maxX + vw / 2);
-      maxY = Math.min(maxY, view.maxY + vh / 2);
+      const margin = viewOnly ? 0 : 0.5;
+      const vw = (view.maxX - view.minX) * margin;
+      const vh = (view.maxY - view.minY) * margin;
+      minX = Math.max(minX, view.minX - vw);
+      minY = Math.max(minY, view.minY - vh);
+      maxX = Math.min(maxX, view.maxX + vw);
+      maxY = Math.min(maxY, view.maxY + vh);
       if (maxX < minX) maxX = minX;
       if (maxY < minY) maxY = minY;
     }
@@ -306,10 +314,11 @@ export class LodRenderer {
     if (!this.worker) return false;
     // One job at a time; when it comes back stale, the next frame asks for the newest scene.
     if (this.job) return true;
-    const plan = this.plan(scene, view);
+    // Nothing on screen yet: what is in view first, and the marks alone (see the header).
+    const first = !this.cache;
+    const partial = first && scene.tieCount > 0;
+    const plan = this.plan(scene, view, first);
     const id = ++this.jobs;
-    // Nothing on screen yet: the marks first, alone (see the header).
-    const partial = !this.cache && scene.tieCount > 0;
     this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr, partial };
     const sent = partial ? { ...scene, ids: [], tieCount: 0, tieFrom: NO_TIES, tieTo: NO_TIES, tieStyle: NO_STYLES } : { ...scene, ids: [] };
     const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: sent };
