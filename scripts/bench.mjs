@@ -26,7 +26,18 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = 7;
 /** From this size on, the rows compare with bare React Flow at 500 people (see main). */
 const WHOLE_COMPANY = 20_000;
+/**
+ * Each open (app and baseline) is timed this many times and the median kept: a single open of a
+ * 50,000-person map varied by 150 ms or more between runs on these machines.
+ */
+const OPENS = process.argv.includes('--smoke') ? 1 : 3;
 const VIEWPORT = { width: 1400, height: 860 };
+/**
+ * Benchmarks only touch the local server: every other host fails to resolve. (Not a Playwright
+ * route: routing pauses every request of the page and its workers for the harness to look at,
+ * which added about 0.3 s to a measured open of the app and less to the smaller baseline page.)
+ */
+const LOCAL_ONLY = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 const started = Date.now();
 
 function log(message) {
@@ -297,8 +308,6 @@ async function heapMb(context, page) {
 async function newContext(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.addInitScript(instruments);
-  // Benchmarks only touch the local server.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]).*/, (route) => (route.request().url().startsWith('data:') || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
   return context;
 }
 
@@ -314,13 +323,20 @@ async function appRun(browser, url, lib, size, ms) {
   await seedPage.evaluate(async (d) => void (await window.__influenceMap.workspace.repo.createMap(d)), doc);
   await seedPage.close();
 
-  const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}/#/map/${encodeURIComponent(doc.map.id)}`);
-  const openMs = await waitDrawn(page);
-  await page.waitForFunction(() => window.__bench.tiesDrawnAt != null, null, { timeout: 120_000, polling: 100 });
-  const tiesDrawnMs = await page.evaluate(() => window.__bench.tiesDrawnAt);
+  const opens = [];
+  let page = null;
+  for (let i = 0; i < OPENS; i++) {
+    await page?.close();
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/#/map/${encodeURIComponent(doc.map.id)}`);
+    const drawnAt = await waitDrawn(page);
+    await page.waitForFunction(() => window.__bench.tiesDrawnAt != null, null, { timeout: 120_000, polling: 100 });
+    opens.push({ drawnAt, tiesAt: await page.evaluate(() => window.__bench.tiesDrawnAt) });
+  }
+  const openMs = lib.percentile(opens.map((o) => o.drawnAt), 0.5);
+  const tiesDrawnMs = lib.percentile(opens.map((o) => o.tiesAt), 0.5);
   const canvas = await page.locator('.react-flow').boundingBox();
   const zoom = await page.evaluate(() => Number(/scale\(([\d.e-]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1]));
   // Let the first analysis land: the steady state a user pans around in.
@@ -372,7 +388,7 @@ async function appRun(browser, url, lib, size, ms) {
   });
   await context.close();
   if (errors.length) throw new Error(`page errors at ${size}: ${errors.join('; ')}`);
-  return { size, people: Object.keys(doc.stakeholders).length, ties: Object.keys(doc.ties).length, openMs, tiesDrawnMs, heapMb: heap, zoom, lodMarks, cardsMounted, canvas: { width: canvas.width, height: canvas.height }, ...g, autosave, analysis };
+  return { size, people: Object.keys(doc.stakeholders).length, ties: Object.keys(doc.ties).length, openMs, opens, tiesDrawnMs, heapMb: heap, zoom, lodMarks, cardsMounted, canvas: { width: canvas.width, height: canvas.height }, ...g, autosave, analysis };
 }
 
 async function baselineRun(browser, url, lib, size, canvas, ms) {
@@ -382,15 +398,19 @@ async function baselineRun(browser, url, lib, size, canvas, ms) {
   // Warm the HTTP and code caches as the app's seeding visit did.
   await page.goto(query(10));
   await waitDrawn(page);
-  await page.goto(query(size));
-  const drawnAt = await waitDrawn(page, 300_000);
-  const generateMs = await page.evaluate(() => window.__baseline.generateMs);
+  const opens = [];
+  for (let i = 0; i < OPENS; i++) {
+    await page.goto(query(size));
+    const drawnAt = await waitDrawn(page, 300_000);
+    opens.push(drawnAt - (await page.evaluate(() => window.__baseline.generateMs)));
+  }
+  const openMs = lib.percentile(opens, 0.5);
   const zoom = await page.evaluate(() => Number(/scale\(([\d.e-]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1]));
   await page.waitForTimeout(300);
   const heap = await heapMb(context, page);
   const g = await gestures(page, lib, ms);
   await context.close();
-  return { size, openMs: drawnAt - generateMs, generateMs, heapMb: heap, zoom, ...g };
+  return { size, openMs, opens, heapMb: heap, zoom, ...g };
 }
 
 async function ioRun(browser, url, lib, { csvSize, gexfSize, pngSize, pngLargeSize }) {
@@ -559,7 +579,7 @@ async function main() {
   }
   const server = await startPreview();
   log(`serving ${server.url}`);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...LOCAL_ONLY] });
   const results = { startedAt: new Date(started).toISOString(), smoke: args.smoke, seed: SEED, viewport: VIEWPORT, sizes, runs: [], io: null, igraph: null };
   try {
     for (const size of sizes) {
