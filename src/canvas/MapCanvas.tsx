@@ -153,11 +153,11 @@ export function MapCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const latest = useRef({ doc, selectedNodes, selectedTies, nodeDrag, overlay: overlayNow, nodes: NO_NODES, lod, tiesMapped: false });
   const prepareOverlay = useCallback(
     async (next: Overlay, stopped: () => boolean) => {
-      const { doc: mapped, selectedNodes: people, selectedTies: ties, nodeDrag: dragged, lod: zoomedOut, tiesMapped } = latest.current;
-      await mapNodes.prepare(mapped, people, dragged, next, nextTask, stopped);
-      if (tiesMapped && !stopped()) await mapEdges.prepare(mapped, ties, next, nextTask, stopped);
+      const { doc: mapped, selectedNodes: chosen, selectedTies: chosenTies, nodeDrag: dragged, lod: zoomedOut, tiesMapped } = latest.current;
+      await mapNodes.prepare(mapped, chosen, dragged, next, nextTask, stopped);
+      if (tiesMapped && !stopped()) await mapEdges.prepare(mapped, chosenTies, next, nextTask, stopped);
       if (stopped() || !zoomedOut) return;
-      await splitter.prepare(mapNodes(mapped, people, dragged, next), tiesMapped ? mapEdges(mapped, ties, next) : NO_EDGES, nextTask, stopped);
+      await splitter.prepare(mapNodes(mapped, chosen, dragged, next), tiesMapped ? mapEdges(mapped, chosenTies, next) : NO_EDGES, nextTask, stopped);
     },
     [mapNodes, mapEdges, splitter],
   );
