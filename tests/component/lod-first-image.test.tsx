@@ -80,13 +80,21 @@ describe('the first image of a large map', () => {
     await settle();
     renderer.render();
     expect(renderer.info.ties).toBe(4999);
-    // With the whole scene on screen, nothing more is asked for.
+    expect(renderer.info.current).toBe(true);
+    // The view is drawn whole: the map around it is asked for next, for pans, once.
+    expect(jobs).toHaveLength(3);
+    expect(jobs[2].job.scene.tieCount).toBe(4999);
     renderer.render();
-    expect(jobs).toHaveLength(2);
+    expect(jobs).toHaveLength(3);
+    jobs[2].answer();
+    await settle();
+    renderer.render();
+    renderer.render();
+    expect(jobs).toHaveLength(3);
     renderer.dispose();
   });
 
-  it('the first image is of the view alone; the next, with the ties, of the whole map', async () => {
+  it('the first images, marks and then ties, are of the view alone; then the whole map', async () => {
     jobs.length = 0;
     // 100 x 50 people 200 x 120 apart: 2,000 x 600 px at zoom 0.1, in a view of 800 x 600.
     const scene = heavyScene(5000);
@@ -103,8 +111,46 @@ describe('the first image of a large map', () => {
     renderer.render();
     expect(renderer.info.marks).toBe(5000);
     expect(jobs).toHaveLength(2);
-    expect(jobs[1].job.width).toBeGreaterThanOrEqual(2000);
+    expect(jobs[1].job.width).toBeLessThanOrEqual(800);
     expect(jobs[1].job.scene.tieCount).toBe(4999);
+    jobs[1].answer();
+    await settle();
+    renderer.render();
+    expect(renderer.info.current).toBe(true);
+    expect(jobs).toHaveLength(3);
+    expect(jobs[2].job.width).toBeGreaterThanOrEqual(2000);
+    expect(jobs[2].job.scene.tieCount).toBe(4999);
+    // A pan across the map once the whole of it is back: one drawImage, no new job.
+    jobs[2].answer();
+    await settle();
+    renderer.setTransform(-1000, 0, 0.1);
+    renderer.render();
+    expect(renderer.info.current).toBe(true);
+    expect(jobs).toHaveLength(3);
+    renderer.dispose();
+  });
+
+  it('zoomed in past what one image holds, with the view over the map’s edge: the region drawn covers it, and nothing more is asked for', async () => {
+    jobs.length = 0;
+    // 2,000 x 600 px at zoom 1 ... 20,000 x 6,000 at zoom 1: too big for one image, so a region
+    // around the view is drawn, cut at the map's left and top edges, which the view hangs over.
+    const scene = heavyScene(5000);
+    const renderer = new LodRenderer(document.createElement('canvas'), DEFAULT_PALETTE);
+    renderer.setSize(800, 600);
+    renderer.setTransform(300, 200, 1);
+    renderer.setScene(scene);
+    renderer.render(true);
+    for (let i = 0; i < 3 && jobs.length > i; i++) {
+      jobs[i].answer();
+      await settle();
+      renderer.render();
+    }
+    expect(renderer.info.current).toBe(true);
+    const asked = jobs.length;
+    renderer.render();
+    renderer.render();
+    expect(jobs).toHaveLength(asked);
+    expect(asked).toBeLessThanOrEqual(3);
     renderer.dispose();
   });
 });

@@ -21,8 +21,9 @@
  * - When nothing is on screen yet (a map just opened, a new theme) and the scene has ties, the
  *   worker first rasterises the marks alone, then the whole scene: at 20,000 people and 100,000
  *   ties the lines take the worker seconds (anti-aliased strokes over much of the image), the
- *   marks tens of milliseconds, so the people appear at once and their ties follow. That first
- *   image is of the view alone, not of the whole map (`plan`'s viewOnly).
+ *   marks tens of milliseconds, so the people appear at once and their ties follow. Both are of
+ *   the view alone; the whole map (for pans) is rasterised once the view is drawn whole
+ *   (`plan`'s viewOnly).
  * Frames are coalesced with requestAnimationFrame: at most one draw per displayed frame.
  */
 import { drawScene, viewFor, type LodPalette, type View } from './draw';
@@ -61,6 +62,8 @@ interface Cache {
   dpr: number;
   /** Marks only: the ties are still being rasterised (see the header). */
   partial?: boolean;
+  /** Of the view alone while the whole map would fit: the whole map is rasterised next. */
+  viewOnly?: boolean;
 }
 
 export interface RenderInfo {
@@ -153,7 +156,7 @@ export class LodRenderer {
   /** The canvas synchronous redraws draw into (the cache may instead hold a worker's bitmap). */
   private surface: HTMLCanvasElement | OffscreenCanvas | null = null;
   private worker: WorkerHandle<RasterWorkerApi> | null | undefined;
-  private job: { id: number; scene: LodScene; palette: LodPalette; plan: Plan; dpr: number; partial: boolean } | null = null;
+  private job: { id: number; scene: LodScene; palette: LodPalette; plan: Plan; dpr: number; partial: boolean; viewOnly: boolean } | null = null;
   private jobs = 0;
 
   constructor(
@@ -220,7 +223,12 @@ export class LodRenderer {
     const view = viewFor(tx, ty, zoom, this.width, this.height);
     let cache = this.cache;
     const usable = cache && !cache.partial && cache.scene === scene && cache.palette === this.palette && cache.dpr === this.dpr;
-    const covers = (c: Cache) => c.complete || (view.minX >= c.minX && view.minY >= c.minY && view.maxX <= c.maxX && view.maxY <= c.maxY);
+    // What a cached region must hold: the view, less what of it lies beyond the map (a region is
+    // cut to the map's edges, and a view hanging over an edge would never be covered).
+    const b = scene.bounds;
+    const covers = (c: Cache) =>
+      c.complete ||
+      (Math.max(view.minX, b.minX - WORLD_MARGIN) >= c.minX && Math.max(view.minY, b.minY - WORLD_MARGIN) >= c.minY && Math.min(view.maxX, b.maxX + WORLD_MARGIN) <= c.maxX && Math.min(view.maxY, b.maxY + WORLD_MARGIN) <= c.maxY);
     // Chromium records canvas drawing and rasterises it when the image is first used, so a big
     // scene's true cost shows up in the blit (over a second at 20,000 people), not in drawScene:
     // judge by the scene's size as well as by the last timed draw.
@@ -229,6 +237,8 @@ export class LodRenderer {
     if (usable && cache!.zoom === zoom && covers(cache!)) {
       this.blit(ctx, cache!);
       this.info.current = true;
+      // The view is drawn whole: now the whole map, for pans, while this image stays up.
+      if (cache!.viewOnly && !this.job) this.rasterOffThread(scene, view, true);
     } else if (usable && !settled && heavy && covers(cache!) && zoom / cache!.zoom < 2 && zoom / cache!.zoom > 0.5) {
       // Mid-gesture on a heavy map: show the cached image scaled, redraw crisply when still.
       this.blit(ctx, cache!);
@@ -269,11 +279,11 @@ export class LodRenderer {
   }
 
   /**
-   * The world rectangle and pixel size to cache for the scene at this view's zoom. `viewOnly` (the
-   * first image, nothing on screen yet): just what is in view, clamped to the map. The next image
-   * (the ties, or the next frame that needs more) is of the whole map; a whole company at its
-   * opening zoom is several views across (2,913 x 1,569 px at 50,000 people), and rasterising
-   * only what is in view brings its first image forward.
+   * The world rectangle and pixel size to cache for the scene at this view's zoom. `viewOnly`
+   * (nothing of this scene whole on screen yet: a map just opened, its ties just mapped): just
+   * what is in view, clamped to the map; once that is on screen the whole map is rasterised for
+   * pans. A whole company at its opening zoom is several views across (2,913 x 1,569 px at
+   * 50,000 people): its marks took the worker 100-130 ms there against 28-42 ms for the view's.
    */
   private plan(scene: LodScene, view: View, viewOnly = false): Plan {
     const { zoom } = view;
@@ -284,7 +294,8 @@ export class LodRenderer {
     let maxY = b.maxY + WORLD_MARGIN;
     const px = (w: number) => Math.ceil(w * zoom * this.dpr);
     let complete = true;
-    if (viewOnly || px(maxX - minX) > MAX_CACHE_SIDE || px(maxY - minY) > MAX_CACHE_SIDE || px(maxX - minX) * px(maxY - minY) > MAX_CACHE_PIXELS) {
+    const holdsMap = view.minX <= minX && view.minY <= minY && view.maxX >= maxX && view.maxY >= maxY;
+    if ((viewOnly && !holdsMap) || px(maxX - minX) > MAX_CACHE_SIDE || px(maxY - minY) > MAX_CACHE_SIDE || px(maxX - minX) * px(maxY - minY) > MAX_CACHE_PIXELS) {
       // Too big at this zoom: cache the view plus half a view each way (clamped to the map).
       complete = false;
       const margin = viewOnly ? 0 : 0.5;
@@ -308,18 +319,20 @@ export class LodRenderer {
   }
 
   /** Asks the worker for the scene's image; false when there is no worker (draw here instead). */
-  private rasterOffThread(scene: LodScene, view: View): boolean {
+  private rasterOffThread(scene: LodScene, view: View, whole = false): boolean {
     if (!this.offThread) return false;
     if (this.worker === undefined) this.worker = takeRasterWorker();
     if (!this.worker) return false;
     // One job at a time; when it comes back stale, the next frame asks for the newest scene.
     if (this.job) return true;
-    // Nothing on screen yet: what is in view first, and the marks alone (see the header).
-    const first = !this.cache;
-    const partial = first && scene.tieCount > 0;
-    const plan = this.plan(scene, view, first);
+    // Nothing of this scene whole on screen yet (a map just opened, its ties just mapped): what is
+    // in view first, and with nothing at all on screen the marks alone (see the header).
+    const cache = this.cache;
+    const partial = !cache && scene.tieCount > 0;
+    const viewOnly = !whole && (!cache || !!cache.partial || (!!cache.viewOnly && cache.scene !== scene));
+    const plan = this.plan(scene, view, viewOnly);
     const id = ++this.jobs;
-    this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr, partial };
+    this.job = { id, scene, palette: this.palette, plan, dpr: this.dpr, partial, viewOnly: viewOnly && !plan.complete };
     const sent = partial ? { ...scene, ids: [], tieCount: 0, tieFrom: NO_TIES, tieTo: NO_TIES, tieStyle: NO_STYLES } : { ...scene, ids: [] };
     const job: RasterJob = { id, width: plan.width, height: plan.height, dpr: this.dpr, view: this.localView(plan), palette: this.palette, scene: sent };
     this.worker.call('raster', job, { post: () => jobForTransfer(job) }).promise.then(
@@ -349,7 +362,7 @@ export class LodRenderer {
     if (job.palette === this.palette && job.dpr === this.dpr && (job.scene === this.scene || this.cache?.scene !== this.scene)) {
       closeBitmap(this.cache?.canvas);
       const { plan } = job;
-      this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr, partial: job.partial };
+      this.cache = { canvas: done.bitmap, scene: job.scene, palette: job.palette, zoom: plan.zoom, minX: plan.minX, minY: plan.minY, maxX: plan.maxX, maxY: plan.maxY, complete: plan.complete, dpr: job.dpr, partial: job.partial, viewOnly: job.viewOnly };
       this.info.marks = done.marks;
       this.info.ties = done.ties;
       this.info.renders++;
