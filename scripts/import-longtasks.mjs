@@ -13,16 +13,15 @@
 // shows as idle), for DevTools' Performance panel or a script to read. With --gexf the file is a
 // GEXF as NetworkX writes it instead (the same company, positions, five ties per person: about
 // 56 MB at 50,000 people), written to a temporary folder and removed afterwards.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 import { importFigures, importFinished, watchImport } from './import-timing.mjs';
+import { servePreview } from './preview-server.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 /** An HR export: Employee ID, Name, Job Title, Department, Manager ID (spans of control 3-8). */
@@ -154,13 +153,13 @@ async function main() {
   const file = join(tmp, gexf ? `company-${rows}.gexf` : `hr-${rows}.csv`);
   writeFileSync(file, gexf ? companyGexf(rows) : hrCsv(rows));
   console.error(`${file}: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
-  const server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-  await new Promise((ok) => server.stdout.on('data', (d) => String(d).includes(String(port)) && ok()));
+  const server = servePreview(dir, port);
   try {
-    const result = await measureImport(`http://127.0.0.1:${port}/`, file, rows, { profile: arg('profile', null), trace: arg('trace', null) });
+    await server.ready();
+    const result = await measureImport(`${server.url}/`, file, rows, { profile: arg('profile', null), trace: arg('trace', null) });
     console.log(JSON.stringify({ ...result, tasks: result.tasks.filter((t) => t.ms > 100) }, null, 1));
   } finally {
-    process.kill(-server.pid);
+    server.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 // A test build served with `vite preview` on 127.0.0.1 for the measuring scripts
-// (profile-canvas.mjs, measure-pack.mjs): `servePreview` starts it and `ready` waits until it answers.
+// (profile-canvas.mjs, measure-pack.mjs, import-longtasks.mjs): `servePreview` starts it and `ready` waits until it answers.
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
