@@ -53,6 +53,17 @@ function heavyScene(people: number) {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** A renderer of 800 x 600 at this transform, given the heavy scene and asked for its first frame (no jobs before). */
+function openAt(tx: number, ty: number, zoom: number) {
+  jobs.length = 0;
+  const renderer = new LodRenderer(document.createElement('canvas'), DEFAULT_PALETTE);
+  renderer.setSize(800, 600);
+  renderer.setTransform(tx, ty, zoom);
+  renderer.setScene(heavyScene(5000));
+  renderer.render(true);
+  return renderer;
+}
+
 describe('the first image of a large map', () => {
   it('shows the people first and then the ties, both rasterised off the page', async () => {
     const scene = heavyScene(5000);
@@ -95,14 +106,8 @@ describe('the first image of a large map', () => {
   });
 
   it('the first images, marks and then ties, are of the view alone; then the whole map', async () => {
-    jobs.length = 0;
     // 100 x 50 people 200 x 120 apart: 2,000 x 600 px at zoom 0.1, in a view of 800 x 600.
-    const scene = heavyScene(5000);
-    const renderer = new LodRenderer(document.createElement('canvas'), DEFAULT_PALETTE);
-    renderer.setSize(800, 600);
-    renderer.setTransform(0, 0, 0.1);
-    renderer.setScene(scene);
-    renderer.render(true);
+    const renderer = openAt(0, 0, 0.1);
     expect(jobs).toHaveLength(1);
     expect(jobs[0].job.width).toBeLessThanOrEqual(800);
     expect(jobs[0].job.height).toBeLessThanOrEqual(600);
@@ -131,15 +136,9 @@ describe('the first image of a large map', () => {
   });
 
   it('zoomed in past what one image holds, with the view over the map’s edge: the region drawn covers it, and nothing more is asked for', async () => {
-    jobs.length = 0;
-    // 2,000 x 600 px at zoom 1 ... 20,000 x 6,000 at zoom 1: too big for one image, so a region
-    // around the view is drawn, cut at the map's left and top edges, which the view hangs over.
-    const scene = heavyScene(5000);
-    const renderer = new LodRenderer(document.createElement('canvas'), DEFAULT_PALETTE);
-    renderer.setSize(800, 600);
-    renderer.setTransform(300, 200, 1);
-    renderer.setScene(scene);
-    renderer.render(true);
+    // 20,000 x 6,000 px at zoom 1: too big for one image, so a region around the view is drawn,
+    // cut at the map's left and top edges, which the view hangs over.
+    const renderer = openAt(300, 200, 1);
     for (let i = 0; i < 3 && jobs.length > i; i++) {
       jobs[i].answer();
       await settle();

@@ -296,7 +296,8 @@ export class LodRenderer {
     let complete = true;
     const holdsMap = view.minX <= minX && view.minY <= minY && view.maxX >= maxX && view.maxY >= maxY;
     if ((viewOnly && !holdsMap) || px(maxX - minX) > MAX_CACHE_SIDE || px(maxY - minY) > MAX_CACHE_SIDE || px(maxX - minX) * px(maxY - minY) > MAX_CACHE_PIXELS) {
-      // Too big at this zoom: cache the view plus half a view each way (clamped to the map).
+      // The view alone (viewOnly), or, too big at this zoom, the view plus half a view each way;
+      // either clamped to the map.
       complete = false;
       const margin = viewOnly ? 0 : 0.5;
       const vw = (view.maxX - view.minX) * margin;
