@@ -135,6 +135,23 @@ describe('the first image of a large map', () => {
     renderer.dispose();
   });
 
+  it('is of the view alone after the canvas first showed an empty scene, as an opening map’s does before its people are mapped', async () => {
+    // MapCanvas mounts the layer with no nodes; that empty scene is drawn on the page and cached.
+    jobs.length = 0;
+    const renderer = new LodRenderer(document.createElement('canvas'), DEFAULT_PALETTE);
+    renderer.setSize(800, 600);
+    renderer.setTransform(0, 0, 0.1);
+    renderer.setScene(buildScene([], []));
+    renderer.render(true);
+    expect(jobs).toHaveLength(0);
+    renderer.setScene(heavyScene(5000));
+    renderer.render(true);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].job.width).toBeLessThanOrEqual(800);
+    expect(jobs[0].job.scene.tieCount).toBe(0);
+    renderer.dispose();
+  });
+
   it('zoomed in past what one image holds, with the view over the map’s edge: the region drawn covers it, and nothing more is asked for', async () => {
     // 20,000 x 6,000 px at zoom 1: too big for one image, so a region around the view is drawn,
     // cut at the map's left and top edges, which the view hangs over.

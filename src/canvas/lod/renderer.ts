@@ -328,7 +328,9 @@ export class LodRenderer {
     if (this.job) return true;
     // Nothing of this scene whole on screen yet (a map just opened, its ties just mapped): what is
     // in view first, and with nothing at all on screen the marks alone (see the header).
-    const cache = this.cache;
+    // An image of no one (the canvas mounts before an opening map's people are mapped, and that
+    // empty scene is drawn here on the page) is nothing on screen too.
+    const cache = this.cache?.scene.count ? this.cache : null;
     const partial = !cache && scene.tieCount > 0;
     const viewOnly = !whole && (!cache || !!cache.partial || (!!cache.viewOnly && cache.scene !== scene));
     const plan = this.plan(scene, view, viewOnly);
