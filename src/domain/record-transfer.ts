@@ -156,9 +156,19 @@ export function unpackRecordsInto<T>(packed: PackedRecords, into: Record<string,
   }));
 }
 
-/** A packed list's records pushed onto `list`, in one go. */
-export function unpackListInto<T>(packed: PackedRecords, list: T[]): void {
-  for (const _ of unpackSteps<T>(packed, Infinity, (value) => void list.push(value)));
+/**
+ * Fields of packed records that are not set on the records they open into: `take` is handed each
+ * such field's value with the record's position in the list, and says whether it took it (else
+ * the field is set on the record after all).
+ */
+export interface FieldsAside {
+  fields: ReadonlySet<string>;
+  take(field: string, value: unknown, index: number): boolean;
+}
+
+/** A packed list's records pushed onto `list`, in one go; the fields of `aside` handed to it instead. */
+export function unpackListInto<T>(packed: PackedRecords, list: T[], aside?: FieldsAside): void {
+  for (const _ of unpackSteps<T>(packed, Infinity, (value) => void list.push(value), aside && { ...aside, from: list.length }));
 }
 
 /** Throws unless what was read is exactly what the pack holds (a damaged or foreign value). */
@@ -170,8 +180,10 @@ function checkRead(packed: PackedRecords, read: { tags: number; ints: number; nu
 }
 
 /** Emits each record (with its key, '' in a list), stopping after every `step` records. */
-function* unpackSteps<T>(packed: PackedRecords, step: number, emit: (value: T, key: string) => void): Generator<void> {
+function* unpackSteps<T>(packed: PackedRecords, step: number, emit: (value: T, key: string) => void, aside?: FieldsAside & { from: number }): Generator<void> {
   const { count, shapes, shapeOf, tags, ints, numbers, text, ends } = packed;
+  // Per shape, whether each of its fields is one set aside (worked out once per shape, not per record).
+  const asideIn = aside ? shapes.map((fields) => fields.map((field) => aside.fields.has(field))) : null;
   let part = 0;
   const nextText = () => {
     const from = part === 0 ? 0 : ends[part - 1];
@@ -189,6 +201,7 @@ function* unpackSteps<T>(packed: PackedRecords, step: number, emit: (value: T, k
     if (i > 0 && i % step === 0) yield;
     const fields = shapes[shapeOf[i]];
     if (!fields) throw new Error('The packed records are damaged: a record has no known shape.');
+    const setAside = asideIn?.[shapeOf[i]];
     const key = packed.keyed ? keys[i] : '';
     const value: Record<string, unknown> = {};
     for (let f = 0; f < fields.length; f++) {
@@ -237,6 +250,7 @@ function* unpackSteps<T>(packed: PackedRecords, step: number, emit: (value: T, k
       }
       // A field named __proto__ (never one of ours) is set as an own field, not as the prototype.
       values[f] = v;
+      if (setAside?.[f] && aside!.take(fields[f], v, aside!.from + i)) continue;
       if (fields[f] === '__proto__') Object.defineProperty(value, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
       else value[fields[f]] = v;
     }

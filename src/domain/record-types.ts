@@ -15,7 +15,7 @@
  */
 import type { z } from 'zod';
 import { createMapMeta, createStakeholder } from './factories';
-import { exactPerson, exactTie } from './exact-records';
+import { exactPerson, exactPersonFields, exactTie, exactTieFields } from './exact-records';
 import { MapMetaSchema, StakeholderSchema, TieSchema } from './schemas';
 import type { MapMeta, Stakeholder, Tie } from './types';
 
@@ -36,7 +36,9 @@ export interface RecordType<T> {
    * The record the schema would return for a current-version raw record it passes through
    * unchanged, recognised without zod (domain/exact-records.ts); null sends it the full way.
    */
-  exact?: (raw: RawRecord) => T | null;
+  exact?: (raw: RawRecord, keep?: boolean) => T | null;
+  /** Whether a raw record of exactly these fields, in this order, can be kept as it is by `exact` (exact-records.ts). */
+  exactFields?: (fields: readonly string[]) => boolean;
 }
 
 export const FIRST_RECORD_VERSION = 1;
@@ -51,10 +53,11 @@ export const StakeholderRecordType: RecordType<Stakeholder> & { create: typeof c
   schema: StakeholderSchema as z.ZodType<Stakeholder, unknown>,
   migrations: [],
   exact: exactPerson,
+  exactFields: exactPersonFields,
   create: createStakeholder,
 };
 // A tie's factory needs its ends and kind: createTie in factories.ts.
-export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [], exact: exactTie };
+export const TieRecordType: RecordType<Tie> = { name: 'tie', schema: TieSchema as z.ZodType<Tie, unknown>, migrations: [], exact: exactTie, exactFields: exactTieFields };
 
 export const RECORD_TYPES = [MapRecordType, StakeholderRecordType, TieRecordType] as const;
 

@@ -11,7 +11,7 @@ import { TIE_DIRECTION_RULES } from './defaults';
 import { newId } from './ids';
 import { formatCount, MAX_TIE_KINDS, STAKEHOLDER_TEXT_FIELDS, TEXT_LIMITS, cutText, type TextLimitKey } from './limits';
 import { personNeedsRepair, repairDocument, tieNeedsRepair, type RepairKind } from './operations';
-import { isCurrentVersion, MapRecordType, migrateRecord, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
+import { currentVersion, isCurrentVersion, MapRecordType, migrateRecord, VERSION_FIELD, StakeholderRecordType, TieRecordType, type RawRecord, type RecordType } from './record-types';
 import { emptyRecord, hasEntry, rememberEntries } from './records';
 import { runSteps, runStepsWithPauses, type Steps } from './next-task';
 import { isBuiltInKind, isKnownKind } from './tie-kinds';
@@ -38,6 +38,13 @@ export interface RestoreOptions {
   source: RestoreSource;
   /** The map id to use when the map record has none (e.g. its id is the storage key). */
   mapId?: Id;
+  /**
+   * Lists whose records were made for this restore alone (a stored map's pack opened:
+   * storage/packs.ts), each with only its record's own fields, in an order its type's
+   * `exactFields` accepts, and without a version when it is at its type's current one. A record
+   * that passes as it is is then kept, not copied.
+   */
+  fresh?: { stakeholders?: boolean; ties?: boolean };
 }
 
 export type RestoreResult =
@@ -136,21 +143,27 @@ function clampMap(raw: RawRecord, report: Report): RawRecord {
   return out;
 }
 
-/** The record as the schema would return it, when it is current and passes through unchanged (domain/exact-records.ts). */
-function exactRecord<T>(type: RecordType<T>, raw: RawRecord): T | null {
-  return type.exact && isCurrentVersion(type, raw) ? type.exact(raw) : null;
+/**
+ * The record as the schema would return it, when it is current and passes through unchanged
+ * (domain/exact-records.ts). `fresh`: see RestoreOptions; such a record without a version is current.
+ */
+function exactRecord<T>(type: RecordType<T>, raw: RawRecord, fresh = false): T | null {
+  if (!type.exact) return null;
+  if (fresh && raw[VERSION_FIELD] === undefined) return type.exact(raw, true);
+  return isCurrentVersion(type, raw) ? type.exact(raw) : null;
 }
 
 /** Migrates, clamps and validates one record; null (reported) when it cannot be used. */
-function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: Label, report: Report, clamp: (r: RawRecord) => RawRecord): T | null {
+function restoreRecord<T>(type: RecordType<T>, raw: unknown, what: Label, report: Report, clamp: (r: RawRecord) => RawRecord, fresh = false): T | null {
   if (!isObject(raw)) {
     report.add('unreadable', `${what()} could not be read (it is not a record); skipped.`);
     return null;
   }
   // A record the schema would pass through unchanged has nothing to migrate, cut or report.
-  const exact = exactRecord(type, raw);
+  const exact = exactRecord(type, raw, fresh);
   if (exact) return exact;
-  const migrated = migrateRecord(type, raw);
+  // A fresh record without a version is at the current one (not the first, as a stored row without one is).
+  const migrated = migrateRecord(type, fresh && raw[VERSION_FIELD] === undefined ? { ...raw, [VERSION_FIELD]: currentVersion(type) } : raw);
   if (!migrated.ok) {
     report.add('unreadable', `${what()} could not be read (${migrated.error}); skipped.`);
     return null;
@@ -229,7 +242,7 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
     if (i > 0 && i % chunk === 0) yield;
     const rawPerson = people[i];
     const what = () => `Person ${i + 1}${labelOf(rawPerson)}`;
-    const person = restoreRecord(StakeholderRecordType, rawPerson, what, report, (r) => clampPerson(r, what, report));
+    const person = restoreRecord(StakeholderRecordType, rawPerson, what, report, (r) => clampPerson(r, what, report), options.fresh?.stakeholders);
     if (!person) continue;
     const seen = firstSeen.get(person.id);
     if (seen !== undefined) {
@@ -253,7 +266,7 @@ function* restoreSteps(raw: RawDocument, options: RestoreOptions, chunk: number)
     if (i > 0 && i % chunk === 0) yield;
     const rawTie = tieList[i];
     const what = () => `Tie ${i + 1}${isObject(rawTie) && typeof rawTie.id === 'string' ? ` (id ${quoted(rawTie.id)})` : ''}`;
-    let tie = restoreRecord(TieRecordType, rawTie, what, report, (r) => report.clamp(r, 'note', 'tieNote', what));
+    let tie = restoreRecord(TieRecordType, rawTie, what, report, (r) => report.clamp(r, 'note', 'tieNote', what), options.fresh?.ties);
     if (!tie) continue;
     if (hasEntry(ties, tie.id)) {
       report.add('duplicate', `${what()} has the same id as an earlier tie; skipped.`);

@@ -12,7 +12,8 @@
  *   does not match is ignored and the rows are read as before.
  * - What it holds goes through the same decoding and `restoreDocument` as rows read one by one.
  */
-import { packList, unpackListInto, type PackedRecords } from '../domain/record-transfer';
+import { packList, unpackListInto, type FieldsAside, type PackedRecords } from '../domain/record-transfer';
+import { currentVersion, StakeholderRecordType, TieRecordType, VERSION_FIELD, type RecordType } from '../domain/record-types';
 import type { Id } from '../domain/types';
 import type { MapRecord } from './db';
 import type { StoredRecord } from './record-tables';
@@ -101,19 +102,55 @@ function endsFromIndex(row: StoredRecord, people: readonly StoredRecord[]): void
   row.target = target;
 }
 
-/** The rows again, a slice per task; throws on a damaged pack (a slice that does not read whole). */
-export async function unpackRows(pack: PackRecord, pause: () => Promise<void>): Promise<Record<TableName, StoredRecord[]>> {
-  const unpackTable = async (slices: readonly PackedRecords[], restore: (row: StoredRecord) => void = () => undefined) => {
+/** A stored row's own fields, beside its record's: which map, its revision, its record's version. */
+const ROW_FIELDS: ReadonlySet<string> = new Set(['mapId', 'rev', VERSION_FIELD]);
+
+/**
+ * A table whose rows came back as records (`split`): each without its row's fields, its revision
+ * in `revs` at the same position, and its version kept only when it is not the current one.
+ */
+export interface OpenedTable {
+  revs: number[];
+}
+
+export type UnpackedRows = Record<TableName, StoredRecord[]> & {
+  /** Set by a split unpack: per table, the records' revisions, or null when its rows came back whole. */
+  opened?: Record<TableName, OpenedTable | null>;
+};
+
+/**
+ * The rows again, a slice per task; throws on a damaged pack (a slice that does not read whole).
+ * `split` (opening a map to show): a table whose every record has exactly the fields its record
+ * type keeps as they are (RecordType.exactFields) comes back as records made for the restore
+ * alone (RestoreOptions.fresh), not as rows that the restore then copies into records.
+ */
+export async function unpackRows(pack: PackRecord, pause: () => Promise<void>, split = false): Promise<UnpackedRows> {
+  const unpackTable = async (slices: readonly PackedRecords[], type: RecordType<unknown>, restore: (row: StoredRecord) => void = () => undefined) => {
     const out: StoredRecord[] = [];
+    const revs: number[] = [];
+    const current = currentVersion(type);
+    const asRecords = split && !!type.exactFields && slices.every((s) => s.shapes.every((fields) => type.exactFields!(fields.filter((f) => !ROW_FIELDS.has(f)))));
+    const aside: FieldsAside | undefined = asRecords
+      ? {
+          fields: ROW_FIELDS,
+          take: (field, value, index) => {
+            if (field === 'rev') revs[index] = typeof value === 'number' ? value : 0;
+            // A record of another version keeps its version, so that the restore migrates it.
+            return field !== VERSION_FIELD || value === current;
+          },
+        }
+      : undefined;
     for (const packed of slices) {
       const from = out.length;
-      unpackListInto(packed, out);
+      unpackListInto(packed, out, aside);
       for (let i = from; i < out.length; i++) restore(out[i]);
       await pause();
     }
-    return out;
+    return { rows: out, opened: asRecords ? { revs } : null };
   };
-  const stakeholders = await unpackTable(pack.stakeholders);
-  const ties = await unpackTable(pack.ties, pack.ends === 'person-index' ? (row) => endsFromIndex(row, stakeholders) : undefined);
-  return { stakeholders, ties };
+  const people = await unpackTable(pack.stakeholders, StakeholderRecordType);
+  const ties = await unpackTable(pack.ties, TieRecordType, pack.ends === 'person-index' ? (row) => endsFromIndex(row, people.rows) : undefined);
+  const rows: UnpackedRows = { stakeholders: people.rows, ties: ties.rows };
+  if (split) rows.opened = { stakeholders: people.opened, ties: ties.opened };
+  return rows;
 }

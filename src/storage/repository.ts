@@ -16,7 +16,7 @@ import { hasEntry } from '../domain/records';
 import { createLock, seal, unlock, unseal, type LockInfo, type Sealed } from './crypto';
 import { InfluenceDb, type MapRecord, type SnapshotRecord } from './db';
 import { RECORD_TABLES, STAKEHOLDER_TABLE, TIE_TABLE, type RecordTable, type StoredRecord } from './record-tables';
-import { isCurrentPack, packRows, packStamp, unpackRows, worthPacking, type PackRecord } from './packs';
+import { isCurrentPack, packRows, packStamp, unpackRows, worthPacking, type PackRecord, type UnpackedRows } from './packs';
 import { nextTask } from '../domain/next-task';
 
 /** What a snapshot stores of its content: in the clear, or sealed (file and name) for a locked map. */
@@ -551,9 +551,12 @@ export class Repository {
         return null;
       });
     }
+    // Records opened from a pack are the restore's own (packs.ts): kept as they are, not copied.
+    const opened = raw.opened;
+    const fresh = opened && { stakeholders: !!opened.stakeholders, ties: !!opened.ties };
     const restored = await restoreDocumentInChunks(
       { map: decodedMap, stakeholders: decoded.stakeholders, ties: decoded.ties },
-      { source: 'indexeddb', mapId: id },
+      { source: 'indexeddb', mapId: id, fresh },
       nextTask,
     );
     // Only lists can fail, and these are lists.
@@ -565,8 +568,12 @@ export class Repository {
       let done = 0;
       for (const table of RECORD_TABLES) {
         const kept = table.inDoc(restoredDoc);
-        for (const r of raw.rows[table.name]) {
-          if (Object.hasOwn(kept, r.id)) revs.set(table.revKey(r.id), r.rev ?? 0);
+        const rows = raw.rows[table.name];
+        // A pack's records carry no revision: it is beside them, at the same position.
+        const aside = opened?.[table.name]?.revs;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
+          if (Object.hasOwn(kept, r.id)) revs.set(table.revKey(r.id), (aside ? aside[i] : r.rev) ?? 0);
           if (++done % RESTORE_CHUNK === 0) await nextTask();
         }
       }
@@ -581,7 +588,7 @@ export class Repository {
    * A map's record and rows: from its pack when it has a current one (storage/packs.ts), else row
    * by row, and then a pack is made for next time when the map is big and in the clear.
    */
-  private async readForOpen(id: Id, usePack = true): Promise<{ map: MapRecord; rows: PerTable<StoredRecord[]> } | null> {
+  private async readForOpen(id: Id, usePack = true): Promise<{ map: MapRecord; rows: PerTable<StoredRecord[]>; opened?: UnpackedRows['opened'] } | null> {
     const raw = await this.db.transaction('r', [this.db.maps, ...this.recordTables()], async () => {
       const map = await this.db.maps.get(id);
       if (!map) return null;
@@ -591,7 +598,8 @@ export class Repository {
     if (!raw) return null;
     if (raw.pack) {
       try {
-        return { map: raw.map, rows: await unpackRows(raw.pack, nextTask) };
+        const rows = await unpackRows(raw.pack, nextTask, true);
+        return { map: raw.map, rows, opened: rows.opened };
       } catch {
         // A damaged pack: the rows are the truth.
         await this.packs?.delete(id).catch(() => undefined);

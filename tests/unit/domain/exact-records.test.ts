@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactPerson, exactTie } from '../../../src/domain/exact-records';
+import { exactPerson, exactPersonFields, exactTie, exactTieFields } from '../../../src/domain/exact-records';
 import { createMapMeta, createStakeholder, createTie } from '../../../src/domain/factories';
 import { TEXT_LIMITS } from '../../../src/domain/limits';
 import { restoreDocument } from '../../../src/domain/restore';
@@ -156,5 +156,54 @@ describe('exact records: the schema would return them unchanged', () => {
     expect(people.filter((p) => exactPerson(p)).length).toBeGreaterThan(50);
     expect(people.filter((p) => !exactPerson(p)).length).toBeGreaterThan(50);
     expect(withExact.problems.length).toBeGreaterThan(0);
+  });
+
+  it('exactPersonFields and exactTieFields accept the fields exact returns, in its order, and nothing else', () => {
+    const person = basePerson(random(7));
+    Object.assign(person, { targetStance: 'supporter', phone: '1', company: 'c', linkedinUrl: 'u' });
+    const full = Object.keys(exactPerson(person)!);
+    expect(exactPersonFields(full)).toBe(true);
+    // Optional fields may be absent; required ones may not; order and extras matter.
+    expect(exactPersonFields(full.filter((f) => !['phone', 'targetStance'].includes(f)))).toBe(true);
+    expect(exactPersonFields(full.filter((f) => f !== 'name'))).toBe(false);
+    expect(exactPersonFields([...full, 'extra'])).toBe(false);
+    expect(exactPersonFields([...full, 'v'])).toBe(false);
+    expect(exactPersonFields([full[1], full[0], ...full.slice(2)])).toBe(false);
+    const tie = Object.keys(exactTie(baseTie(random(8)))!);
+    expect(exactTieFields(tie)).toBe(true);
+    expect(exactTieFields([...tie, 'mapId'])).toBe(false);
+    expect(exactTieFields(tie.slice(1))).toBe(false);
+  });
+
+  it('restoreDocument keeps fresh records (a pack opened) as they are, and gives the same document and report as when it copies them', () => {
+    const next = random(9);
+    // As storage/packs.ts opens them: the row's own fields put aside, the version too when current.
+    const fresh = (record: Record<string, unknown>) => {
+      const { mapId: _m, rev: _r, ...rest } = record;
+      if (rest.v === 1) delete rest.v;
+      return rest;
+    };
+    const rowFields = new Set(['v', 'mapId', 'rev']);
+    const people = Array.from({ length: 400 }, (_, i) => altered({ ...basePerson(next), id: `p${i}` }, PERSON_FIELDS.filter((f) => f !== 'id' && f !== 'extra'), next))
+      .filter((p) => exactPersonFields(Object.keys(p).filter((f) => !rowFields.has(f))));
+    // Ties between people who are kept, so that most of them stay in the document.
+    const ids = people.filter((p) => exactPerson(p)).map((p) => p.id);
+    const ties = Array.from({ length: 800 }, (_, i) => altered({ ...baseTie(next), id: `t${i}`, source: ids[i % ids.length], target: ids[(i * 7 + 1) % ids.length] }, TIE_FIELDS.filter((f) => !['id', 'source', 'target', 'extra'].includes(f)), next))
+      .filter((t) => exactTieFields(Object.keys(t).filter((f) => !rowFields.has(f))));
+    const map = createMapMeta('Fuzz', 1);
+    const copied = restoreDocument({ map: structuredClone(map), stakeholders: structuredClone(people), ties: structuredClone(ties) }, { source: 'indexeddb' });
+    const freshPeople = people.map(fresh);
+    const freshTies = ties.map(fresh);
+    const kept = restoreDocument({ map: structuredClone(map), stakeholders: freshPeople, ties: freshTies }, { source: 'indexeddb', fresh: { stakeholders: true, ties: true } });
+    expect(copied.ok && kept.ok).toBe(true);
+    if (!copied.ok || !kept.ok) return;
+    expect(kept.problems).toEqual(copied.problems);
+    expect(JSON.stringify(kept.doc) === JSON.stringify(copied.doc)).toBe(true);
+    // Exact ones are the very objects given; the rest took the full path (cut, reported, or dropped).
+    const keptAsIs = freshPeople.filter((p) => (kept.doc.stakeholders[p.id as string] as unknown) === p);
+    expect(keptAsIs.length).toBeGreaterThan(50);
+    expect(freshTies.filter((t) => (kept.doc.ties[t.id as string] as unknown) === t).length).toBeGreaterThan(100);
+    expect(freshPeople.length - keptAsIs.length).toBeGreaterThan(20);
+    expect(kept.problems.length).toBeGreaterThan(0);
   });
 });

@@ -67,6 +67,41 @@ describe('packs: a big map opens from one packed value (storage/packs.ts)', { ti
     expect([...fast!.revs].sort()).toEqual([...slow.revs].sort());
   });
 
+  it('opened to show, a pack gives records without their rows\' fields, revisions beside them, and the restore keeps those records as they are', async () => {
+    const doc = bigMap();
+    const repo = await created(doc);
+    const pack = (await packOf(repo, doc.map.id))!;
+    const rows = await unpackRows(pack, () => Promise.resolve());
+    const split = await unpackRows(pack, () => Promise.resolve(), true);
+    const opened = split.opened!;
+    for (const table of ['stakeholders', 'ties'] as const) {
+      const records = split[table];
+      expect(records).toHaveLength(rows[table].length);
+      expect(records.filter((r) => 'mapId' in r || 'rev' in r || 'v' in r)).toEqual([]);
+      expect(opened[table]!.revs).toEqual(rows[table].map((r) => r.rev));
+      expect(records.map((r) => ({ ...r, mapId: doc.map.id, rev: rows[table][records.indexOf(r)].rev, v: 1 }))).toEqual(rows[table]);
+    }
+    // The map opened from its pack is the same as from its rows (the first test), its records the unpacked ones.
+    const shown = (await repo.loadMapToShow(doc.map.id))!;
+    expect(shown.doc).toEqual(doc);
+    expect(Object.values(shown.doc.ties).every((t) => !('mapId' in t) && !('v' in t))).toBe(true);
+  });
+
+  it('opened to show, a table with a record its type does not keep as it is (a field it does not know) comes back whole, and opens as from rows', async () => {
+    const map = { id: 'm1', rev: 3, updatedAt: 1 } as unknown as MapRecord;
+    const doc = bigMap();
+    const people = Object.values(doc.stakeholders).map((p, i) => ({ ...p, v: 1, mapId: 'm1', rev: i === 5 ? 9 : 1, ...(i === 3 ? { extra: 'x' } : {}) }));
+    const ties = Object.values(doc.ties).map((t, i) => ({ ...t, v: i === 2 ? 7 : 1, mapId: 'm1', rev: 2 }));
+    const pause = () => Promise.resolve();
+    const back = await unpackRows(await packRows(map, { stakeholders: people, ties }, pause), pause, true);
+    expect(back.opened!.stakeholders).toBeNull();
+    expect(back.stakeholders[3]).toMatchObject({ extra: 'x', mapId: 'm1', v: 1 });
+    // Ties are all of a kept shape: opened as records, the one of another version keeping its version.
+    expect(back.ties[2]).toMatchObject({ v: 7 });
+    expect('v' in back.ties[0]).toBe(false);
+    expect(back.opened!.ties!.revs.every((r) => r === 2)).toBe(true);
+  });
+
   it('a pack written another way (before PACK_FORMAT) is not read: the rows are, and the map is packed again the current way', async () => {
     const doc = bigMap();
     const repo = await created(doc);
