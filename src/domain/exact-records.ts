@@ -19,7 +19,7 @@
  * was 300,000 objects made and the same number left for the collector on every open.
  */
 import { TEXT_LIMITS } from './limits';
-import { ISO_DATE } from './schemas';
+import { ISO_DATE, StakeholderSchema, TieSchema } from './schemas';
 import { STANCES } from './types';
 import type { Stakeholder, Tie } from './types';
 
@@ -40,9 +40,13 @@ function plainTags(value: unknown): value is string[] {
   return true;
 }
 
-const PERSON_OPTIONAL = new Set(['targetStance', 'phone', 'company', 'linkedinUrl']);
-const PERSON_ORDER = ['id', 'name', 'title', 'department', 'seniority', 'influence', 'interest', 'stance', 'targetStance', 'tags', 'notes', 'email', 'phone', 'company', 'linkedinUrl', 'x', 'y', 'cadenceDays', 'nextFollowUp', 'interactions'];
-const TIE_ORDER = ['id', 'source', 'target', 'kind', 'strength', 'mutual', 'note'];
+/** The optional fields exactPerson keeps when present; the fields it never accepts (they take the full path). */
+const PERSON_OPTIONAL: ReadonlySet<string> = new Set(['targetStance', 'phone', 'company', 'linkedinUrl']);
+const PERSON_FULL_PATH: ReadonlySet<string> = new Set(['stanceHistory', 'otherEmails']);
+// The schema's order, which is the order exactPerson and exactTie write their fields in.
+const PERSON_ORDER = Object.keys(StakeholderSchema.shape).filter((field) => !PERSON_FULL_PATH.has(field));
+const TIE_ORDER = Object.keys(TieSchema.shape);
+const NONE: ReadonlySet<string> = new Set();
 
 /** Whether `fields` is `order` with none missing but the optional ones, in that order, and nothing else. */
 function inOrder(fields: readonly string[], order: readonly string[], optional: ReadonlySet<string>): boolean {
@@ -61,7 +65,7 @@ export function exactPersonFields(fields: readonly string[]): boolean {
 
 /** Whether a record of exactly these fields, in this order, is one exactTie returns with the same fields in the same order. */
 export function exactTieFields(fields: readonly string[]): boolean {
-  return inOrder(fields, TIE_ORDER, new Set());
+  return inOrder(fields, TIE_ORDER, NONE);
 }
 
 /** The person the schema would return for `r`, when it would return it unchanged; else null. */

@@ -105,17 +105,13 @@ function endsFromIndex(row: StoredRecord, people: readonly StoredRecord[]): void
 /** A stored row's own fields, beside its record's: which map, its revision, its record's version. */
 const ROW_FIELDS: ReadonlySet<string> = new Set(['mapId', 'rev', VERSION_FIELD]);
 
-/**
- * A table whose rows came back as records (`split`): each without its row's fields, its revision
- * in `revs` at the same position, and its version kept only when it is not the current one.
- */
-export interface OpenedTable {
-  revs: number[];
-}
-
 export type UnpackedRows = Record<TableName, StoredRecord[]> & {
-  /** Set by a split unpack: per table, the records' revisions, or null when its rows came back whole. */
-  opened?: Record<TableName, OpenedTable | null>;
+  /**
+   * Set by a split unpack, per table: null when its rows came back whole; else they came back as
+   * records, each without its row's fields (its version kept only when it is not the current
+   * one), and this is their revisions, at the same positions.
+   */
+  opened?: Record<TableName, number[] | null>;
 };
 
 /**
@@ -146,7 +142,7 @@ export async function unpackRows(pack: PackRecord, pause: () => Promise<void>, s
       for (let i = from; i < out.length; i++) restore(out[i]);
       await pause();
     }
-    return { rows: out, opened: asRecords ? { revs } : null };
+    return { rows: out, opened: asRecords ? revs : null };
   };
   const people = await unpackTable(pack.stakeholders, StakeholderRecordType);
   const ties = await unpackTable(pack.ties, TieRecordType, pack.ends === 'person-index' ? (row) => endsFromIndex(row, people.rows) : undefined);

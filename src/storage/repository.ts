@@ -570,7 +570,7 @@ export class Repository {
         const kept = table.inDoc(restoredDoc);
         const rows = raw.rows[table.name];
         // A pack's records carry no revision: it is beside them, at the same position.
-        const aside = opened?.[table.name]?.revs;
+        const aside = opened?.[table.name];
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
           if (Object.hasOwn(kept, r.id)) revs.set(table.revKey(r.id), (aside ? aside[i] : r.rev) ?? 0);
